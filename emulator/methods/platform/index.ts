@@ -1,0 +1,3 @@
+// Platform method families (profile, user.*, department.*, app.*, event.*, im.*, scope, methods,
+// server.time): each file registers itself with defineMethods().
+export {};

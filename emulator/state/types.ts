@@ -1,0 +1,117 @@
+/**
+ * The emulator's in-memory model of Bitrix24 portals. Everything the REST methods, the OAuth
+ * server, the portal page and the control API read or change lives here, so a test can assert
+ * on the state directly (through the control API) without going through REST.
+ *
+ * Field names are our own camelCase; REST methods translate to the API's spelling at the edge.
+ */
+import type { PortalData } from "./portal-data";
+
+export type Plan = "standard" | "enterprise";
+/** Bitrix24 license status letters as the iframe POST's `status` field carries them. */
+export type LicenseStatus = "F" | "D" | "T" | "P" | "L" | "S";
+export type PortalLang = "en" | "ru" | "de";
+
+export interface Department {
+  id: number;
+  name: string;
+  parentId: number | null;
+  headUserId: number | null;
+  sort: number;
+}
+
+export interface PortalUser {
+  id: number;
+  active: boolean;
+  /** Portal administrator (user.admin, profile.ADMIN). */
+  admin: boolean;
+  /** "employee" | "extranet" | "email" | ... as user.get's USER_TYPE. */
+  userType: string;
+  name: string;
+  lastName: string;
+  secondName: string;
+  email: string;
+  login: string;
+  /** UF_DEPARTMENT: departments the user belongs to. */
+  departmentIds: number[];
+  workPosition: string;
+  workPhone: string;
+  workCompany: string;
+  personalGender: "M" | "F" | "";
+  personalBirthday: string; // ISO date or ""
+  personalMobile: string;
+  personalPhone: string;
+  personalCity: string;
+  personalStreet: string;
+  personalWww: string;
+  /** Photo URL or "" when none. */
+  personalPhoto: string;
+  timeZone: string;
+  dateRegister: string; // ISO
+  lastLogin: string; // ISO or ""
+  isOnline: boolean;
+  /** Custom UF_* fields, by their API name. */
+  userFields: Record<string, unknown>;
+}
+
+/** An app as registered with the OAuth server (one client_id, valid on every portal). */
+export interface AppRegistration {
+  clientId: string;
+  clientSecret: string;
+  name: string;
+  /** Opened in the portal's iframe. */
+  handlerUrl: string;
+  /** Opened instead of the handler on first open, until installFinish. */
+  installUrl: string | null;
+  scopes: string[];
+}
+
+/** An app installed in one portal. */
+export interface AppInstall {
+  clientId: string;
+  /** Per-portal secret sent with every event of this app. */
+  applicationToken: string;
+  /** False until the app calls installFinish (the portal keeps opening the install URL). */
+  installed: boolean;
+  installedAt: string;
+  installedByUserId: number;
+  /** app.option.set values. */
+  options: Record<string, unknown>;
+  /** user.option-like per-user app options (BX24.userOption). */
+  userOptions: Record<number, Record<string, unknown>>;
+}
+
+export interface EventBinding {
+  id: number;
+  clientId: string;
+  event: string; // upper case, e.g. ONAPPUNINSTALL
+  handler: string;
+  authType: number; // user ID the handler runs as; 0 = the user who caused the event
+  eventType: "online" | "offline";
+}
+
+export interface IncomingWebhook {
+  userId: number;
+  code: string;
+  scopes: string[];
+}
+
+export interface Portal {
+  /** The path segment that addresses this portal on the emulator: /p/{key}/... */
+  key: string;
+  memberId: string;
+  /** What the portal calls its DOMAIN: host[:port]/p/{key} (Bitrix24 allows a path after the host). */
+  domain: string;
+  protocol: "http" | "https";
+  plan: Plan;
+  licenseStatus: LicenseStatus;
+  lang: PortalLang;
+  title: string;
+  users: Map<number, PortalUser>;
+  departments: Map<number, Department>;
+  installs: Map<string, AppInstall>;
+  eventBindings: EventBinding[];
+  webhooks: IncomingWebhook[];
+  /** Tasks, CRM, activities, workgroups, notifications, disk: see portal-data.ts. */
+  data: PortalData;
+}
