@@ -64,6 +64,14 @@ export interface AppRegistration {
   /** Opened instead of the handler on first open, until installFinish. */
   installUrl: string | null;
   scopes: string[];
+  /** App status letter in token answers: L local (default), F free, D demo, T trial, P paid, S subscription. */
+  status?: string;
+  /** App version reported by app.info and ONAPPINSTALL's data[VERSION] (default 1). */
+  version?: number;
+  /** App code reported by app.info (Market apps: vendor.name; local apps: local.{id}). */
+  code?: string;
+  /** Event handlers set in the app's version card (e.g. ONAPPINSTALL, ONAPPUNINSTALL → URL). */
+  eventHandlers?: Record<string, string>;
 }
 
 /** An app installed in one portal. */
