@@ -1,0 +1,70 @@
+/**
+ * Shapes of the portal's answers that the client depends on (shared PLATFORM.md "Calling REST",
+ * "Batch"; b24restdocs settings/how-to-call-rest-api/). Parsed with zod at the edge; `result`
+ * stays `unknown` because each caller knows its own method's shape.
+ */
+import { z } from "zod";
+
+/** PHP encodes an empty map as `[]`: accept both and always hand back a record. */
+const phpMap = <T extends z.ZodType>(value: T) =>
+  z.union([z.record(z.string(), value), z.array(value)]).transform((v): Record<string, z.output<T>> =>
+    Array.isArray(v) ? Object.fromEntries(v.map((item, i) => [String(i), item])) : v,
+  );
+
+export const timeSchema = z
+  .object({
+    start: z.number().optional(),
+    finish: z.number().optional(),
+    duration: z.number().optional(),
+    processing: z.number().optional(),
+    operating: z.number().optional(),
+    operating_reset_at: z.number().optional(),
+  })
+  .loose();
+export type RestTime = z.infer<typeof timeSchema>;
+
+const numberish = z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]);
+
+export const successSchema = z
+  .object({
+    result: z.unknown(),
+    total: numberish.optional(),
+    next: numberish.optional(),
+    time: timeSchema.optional(),
+  })
+  .loose();
+export type RestSuccess = z.infer<typeof successSchema>;
+
+export const errorSchema = z.object({
+  error: z.string(),
+  error_description: z.string().optional().catch(undefined),
+});
+
+export const batchErrorSchema = z.union([
+  z.object({ error: z.string(), error_description: z.string().optional().catch(undefined) }).loose(),
+  z.unknown(),
+]);
+
+export const batchResultSchema = z.object({
+  result: phpMap(z.unknown()),
+  result_error: phpMap(batchErrorSchema).optional(),
+  result_total: phpMap(numberish).optional(),
+  result_next: phpMap(numberish).optional(),
+  result_time: phpMap(timeSchema).optional(),
+});
+export type BatchResultEnvelope = z.infer<typeof batchResultSchema>;
+
+export const oauthTokenSchema = z.object({
+  access_token: z.string().min(1),
+  refresh_token: z.string().min(1),
+  expires: numberish.optional(),
+  expires_in: numberish.optional(),
+  scope: z.string().optional(),
+  client_endpoint: z.string().optional(),
+  server_endpoint: z.string().optional(),
+  member_id: z.string().optional(),
+  user_id: numberish.optional(),
+  domain: z.string().optional(),
+  status: z.string().optional(),
+});
+export type OAuthTokenAnswer = z.infer<typeof oauthTokenSchema>;

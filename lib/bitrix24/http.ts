@@ -1,0 +1,69 @@
+/**
+ * One REST request to a portal, no retries: POST `{clientEndpoint}{method}.json` with a
+ * form-encoded body and the `auth` parameter (shared PLATFORM.md "Calling REST"). The scheme
+ * (https/http) is whatever the portal's client_endpoint says. Answers are parsed into the success
+ * envelope or a typed error; tokens never reach a message.
+ */
+import { Bitrix24Error, toBitrix24Error } from "./errors";
+import { encodeParams, type Params } from "./params";
+import { errorSchema, successSchema, type RestSuccess } from "./envelope";
+
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+export interface RestRequest {
+  /** The portal's REST base, ending in `/rest/`. */
+  restBase: string;
+  method: string;
+  params: Params;
+  accessToken: string;
+  fetch?: FetchLike;
+  timeoutMs?: number;
+}
+
+export function methodUrl(restBase: string, method: string): string {
+  const base = restBase.endsWith("/") ? restBase : `${restBase}/`;
+  return `${base}${encodeURIComponent(method)}.json`;
+}
+
+/** Sends one request and returns the success envelope, or throws a typed Bitrix24Error. */
+export async function sendRest(req: RestRequest): Promise<RestSuccess> {
+  const doFetch = req.fetch ?? fetch;
+  const body = encodeParams({ ...req.params, auth: req.accessToken });
+  let response: Response;
+  try {
+    response = await doFetch(methodUrl(req.restBase, req.method), {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
+      body,
+      signal: AbortSignal.timeout(req.timeoutMs ?? 60_000),
+    });
+  } catch (e) {
+    const cause = e instanceof Error ? e.name : "unknown";
+    throw new Bitrix24Error("NETWORK_ERROR", `request failed (${cause})`, 0, req.method);
+  }
+  return parseRestAnswer(response, req.method);
+}
+
+/** Reads an answer: JSON envelope or error envelope; anything else (a proxy's HTML page) is BAD_RESPONSE. */
+export async function parseRestAnswer(response: Response, method: string): Promise<RestSuccess> {
+  let text: string;
+  try {
+    text = await response.text();
+  } catch {
+    throw new Bitrix24Error("NETWORK_ERROR", "answer cut short", response.status, method);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new Bitrix24Error("BAD_RESPONSE", `HTTP ${response.status}, not JSON`, response.status, method);
+  }
+  const err = errorSchema.safeParse(json);
+  if (err.success) throw toBitrix24Error(err.data.error, err.data.error_description ?? "", response.status, method);
+  if (!response.ok) throw new Bitrix24Error("BAD_RESPONSE", `HTTP ${response.status}`, response.status, method);
+  const ok = successSchema.safeParse(json);
+  if (!ok.success || !("result" in (json as object))) {
+    throw new Bitrix24Error("BAD_RESPONSE", "answer has no result", response.status, method);
+  }
+  return ok.data;
+}

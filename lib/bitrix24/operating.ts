@@ -1,0 +1,56 @@
+/**
+ * Respect for the operating-time limit (shared PLATFORM.md "Limits"; b24restdocs limits.md):
+ * per app and method the portal sums the seconds a method ran over the last 10 minutes and blocks
+ * it past 480 s. Every answer's `time.operating` / `time.operating_reset_at` tell us where we
+ * stand, so we pause a method *before* the block rather than after it. Shared per portal in the
+ * process like the rate limiter.
+ */
+import type { RestTime } from "./envelope";
+
+export interface OperatingConfig {
+  /** Seconds of run time per method the portal allows in its window (480 on cloud portals). */
+  limitSec: number;
+  /** Pause once a method's operating time is within this many seconds of the limit. */
+  marginSec: number;
+  /** Longest pause we take before a call (ms); past it we call anyway and let the portal decide. */
+  maxPauseMs: number;
+}
+
+export const DEFAULT_OPERATING: OperatingConfig = { limitSec: 480, marginSec: 30, maxPauseMs: 60_000 };
+
+interface MethodUsage {
+  operating: number;
+  resetAt: number; // unix seconds
+}
+
+export class OperatingTracker {
+  private readonly usage = new Map<string, MethodUsage>();
+  constructor(public config: OperatingConfig = DEFAULT_OPERATING) {}
+
+  /** Records the `time` of an answer for `method` (lower-cased). */
+  record(method: string, time: RestTime | undefined): void {
+    if (!time || time.operating === undefined) return;
+    this.usage.set(method.toLowerCase(), { operating: time.operating, resetAt: time.operating_reset_at ?? 0 });
+  }
+
+  /** How long to wait before calling `method` at `nowMs` (0 = go). */
+  pauseBefore(method: string, nowMs: number): number {
+    const u = this.usage.get(method.toLowerCase());
+    if (!u || u.operating < this.config.limitSec - this.config.marginSec) return 0;
+    const untilReset = u.resetAt * 1000 - nowMs;
+    if (untilReset <= 0) {
+      this.usage.delete(method.toLowerCase());
+      return 0;
+    }
+    return Math.min(this.config.maxPauseMs, untilReset + 1000);
+  }
+}
+
+const trackers = new Map<string, OperatingTracker>();
+
+/** The process-wide operating tracker of a portal. */
+export function operatingFor(portalKey: string): OperatingTracker {
+  let t = trackers.get(portalKey);
+  if (!t) trackers.set(portalKey, (t = new OperatingTracker()));
+  return t;
+}
