@@ -1,10 +1,129 @@
 /**
- * STUB: the portal page (the iframe host and frame protocol) is owned by the portal-page work,
- * which replaces this file with the same export. Returning false lets the server answer 404.
+ * The portal page: what a browser sees under /p/{key}/ that is neither REST nor OAuth.
+ *   /                                 start page listing installed apps
+ *   /marketplace/app/{clientId}/      the app opened in an iframe (IFRAME=Y: slider, no chrome)
+ *   /_portal/user            POST     the user switcher (cookie, then back)
+ *   /_portal/frame           POST     the frame host's server actions (frame-api.ts)
+ *   /_portal/assets/{file}            frame-host.js, portal.css
  */
+import { readFile } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { PortalPageContext } from "../http/portal-context";
+import { readBody, sendHtml } from "../http/respond";
+import type { AppRegistration } from "../state/types";
+import { buildAppFrame } from "./app-page";
+import { handleFrameApi } from "./frame-api";
+import { labelsFor, pickLang } from "./i18n";
+import { renderAppMain, renderChrome, renderSliderDocument, renderStartMain, type ChromeModel } from "./render";
+import { currentViewer, viewerCookie } from "./viewer";
 
-export function handlePortalPage(_req: IncomingMessage, _res: ServerResponse, _ctx: PortalPageContext): boolean | Promise<boolean> {
+const ASSETS: Record<string, string> = {
+  "frame-host.js": "text/javascript; charset=utf-8",
+  "portal.css": "text/css; charset=utf-8",
+};
+
+async function sendAsset(res: ServerResponse, name: string): Promise<boolean> {
+  const type = ASSETS[name];
+  if (!type) return false;
+  const body = await readFile(new URL(`./assets/${name}`, import.meta.url));
+  res.writeHead(200, { "content-type": type, "content-length": body.length, "cache-control": "no-cache" });
+  res.end(body);
+  return true;
+}
+
+function installedApps(ctx: PortalPageContext): Array<{ app: AppRegistration; installed: boolean }> {
+  const out: Array<{ app: AppRegistration; installed: boolean }> = [];
+  for (const install of ctx.portal.installs.values()) {
+    const app = ctx.store.apps.get(install.clientId);
+    if (app) out.push({ app, installed: install.installed });
+  }
+  return out;
+}
+
+function chromeModel(req: IncomingMessage, ctx: PortalPageContext, url: URL, clientId: string | null, title: string): ChromeModel {
+  const lang = pickLang(ctx.portal.lang, url.searchParams.get("lang"));
+  const install = clientId ? (ctx.portal.installs.get(clientId) ?? null) : null;
+  return {
+    portal: ctx.portal,
+    base: `/p/${ctx.portal.key}`,
+    lang,
+    labels: labelsFor(lang),
+    viewer: currentViewer(req, ctx.portal, install),
+    here: `/p/${ctx.portal.key}${ctx.subPath}${url.search}`,
+    title,
+    activeClientId: clientId,
+  };
+}
+
+function parsePlacementOptions(raw: string | null): Record<string, unknown> | null {
+  if (!raw) return null;
+  try {
+    const v: unknown = JSON.parse(raw);
+    return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+function appPage(req: IncomingMessage, res: ServerResponse, ctx: PortalPageContext, url: URL, clientId: string): void {
+  const app = ctx.store.apps.get(clientId);
+  const install = ctx.portal.installs.get(clientId);
+  const m = chromeModel(req, ctx, url, clientId, app?.name ?? ctx.portal.title);
+  const apps = installedApps(ctx).map((a) => a.app);
+  if (!app || !install) {
+    return sendHtml(res, 404, renderChrome(m, apps, `<h1 class="b24-title">${m.labels.appNotFound}</h1>`));
+  }
+  const slider = url.searchParams.get("IFRAME") === "Y";
+  // A real DEFAULT opening carries the rest of the page's path as "any" (captured POSTs in
+  // b24restdocs samples show {"any":"119\/"}); a slider carries openApplication's parameters.
+  const placementOptions = slider
+    ? (parsePlacementOptions(url.searchParams.get("PLACEMENT_OPTIONS")) ?? {})
+    : { any: `${clientId}/` };
+  const frame = buildAppFrame({ req, ctx, app, install, viewer: m.viewer, lang: m.lang, labels: m.labels, slider, placementOptions });
+  const main = renderAppMain(app.name, frame, m.base);
+  const html = slider ? renderSliderDocument(m.lang, app.name, main, m.base) : renderChrome(m, apps, main);
+  res.setHeader("cache-control", "no-store");
+  sendHtml(res, 200, html);
+}
+
+async function switchUser(req: IncomingMessage, res: ServerResponse, ctx: PortalPageContext): Promise<void> {
+  const form = new URLSearchParams(await readBody(req));
+  const userId = Number(form.get("user_id"));
+  const base = `/p/${ctx.portal.key}`;
+  const back = form.get("return") ?? "";
+  // Only paths inside this portal: the switcher must not become an open redirect.
+  const location = back.startsWith(`${base}/`) && !back.startsWith("//") ? back : `${base}/`;
+  const headers: Record<string, string | string[]> = { location };
+  if (Number.isInteger(userId) && ctx.portal.users.has(userId)) headers["set-cookie"] = viewerCookie(ctx.portal, userId);
+  res.writeHead(303, headers);
+  res.end();
+}
+
+/** Answers a portal page request; false when the path is not one of ours (the server then 404s). */
+export async function handlePortalPage(req: IncomingMessage, res: ServerResponse, ctx: PortalPageContext): Promise<boolean> {
+  const url = new URL(req.url ?? "/", "http://portal.invalid");
+  const sub = ctx.subPath;
+  const asset = /^\/_portal\/assets\/([a-z0-9.-]+)$/.exec(sub);
+  if (asset) return sendAsset(res, asset[1]);
+  if (sub === "/_portal/user" && req.method === "POST") {
+    await switchUser(req, res, ctx);
+    return true;
+  }
+  if (sub === "/_portal/frame") {
+    await handleFrameApi(req, res, ctx);
+    return true;
+  }
+  if (req.method !== "GET" && req.method !== "HEAD" && req.method !== "POST") return false;
+  const appMatch = /^\/marketplace\/app\/([^/]+)\/?$/.exec(sub);
+  if (appMatch) {
+    appPage(req, res, ctx, url, decodeURIComponent(appMatch[1]));
+    return true;
+  }
+  if (sub === "/" || sub === "") {
+    const m = chromeModel(req, ctx, url, null, ctx.portal.title);
+    const list = installedApps(ctx);
+    sendHtml(res, 200, renderChrome(m, list.map((a) => a.app), renderStartMain(m, list)));
+    return true;
+  }
   return false;
 }

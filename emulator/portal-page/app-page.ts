@@ -1,0 +1,127 @@
+/**
+ * The page that opens an app: /p/{key}/marketplace/app/{clientId}/. It issues the viewer's
+ * tokens, opens a frame session and renders the form the frame host POSTs into the iframe,
+ * as bitrix24-core-corp's app.layout component template does (form fields AUTH_ID,
+ * AUTH_EXPIRES, REFRESH_ID, member_id, status, PLACEMENT, PLACEMENT_OPTIONS; query DOMAIN,
+ * PROTOCOL, LANG, APP_SID; iframe name "CURRENT_HOST|secure|APP_SID"). SERVER_ENDPOINT follows
+ * b24restdocs api-reference/widgets (the "What the handler receives" samples).
+ */
+import type { IncomingMessage } from "node:http";
+import type { TLSSocket } from "node:tls";
+import type { PortalPageContext } from "../http/portal-context";
+import type { AppInstall, AppRegistration, PortalUser } from "../state/types";
+import { isFirstRun, openFrameSession } from "./frame-api";
+import type { Labels } from "./i18n";
+import type { AppFrameModel } from "./render";
+import { displayName } from "./viewer";
+
+/** Where the page was actually served: the real template's CURRENT_HOST and CURRENT_HOST_SECURE. */
+export function currentHost(req: IncomingMessage, ctx: PortalPageContext): { host: string; secure: boolean } {
+  const secure = (req.socket as Partial<TLSSocket>).encrypted === true;
+  const host = req.headers.host ?? ctx.store.hosts[secure ? "https" : "http"];
+  return { host, secure };
+}
+
+/** PHP's empty array is `[]` in JSON; the portal's init data shows empty option maps that way. */
+function phpMap(value: Record<string, unknown> | undefined): Record<string, unknown> | unknown[] {
+  return value && Object.keys(value).length > 0 ? value : [];
+}
+
+/** Users the selectUser dialog offers: active employees, in the SDK's SelectedUser shape. */
+function selectableUsers(users: Iterable<PortalUser>): unknown[] {
+  return [...users]
+    .filter((u) => u.active && u.userType === "employee")
+    .sort((a, b) => a.id - b.id)
+    .map((u) => ({
+      id: String(u.id),
+      name: displayName(u),
+      photo: u.personalPhoto,
+      position: u.workPosition,
+      url: `/company/personal/user/${u.id}/`,
+      sub: false,
+      sup: false,
+    }));
+}
+
+export interface AppPageInput {
+  req: IncomingMessage;
+  ctx: PortalPageContext;
+  app: AppRegistration;
+  install: AppInstall;
+  viewer: PortalUser;
+  lang: string;
+  labels: Labels;
+  /** openApplication's slider (IFRAME=Y): resizeWindow is denied as for the real POPUP mode. */
+  slider: boolean;
+  placementOptions: Record<string, unknown>;
+}
+
+export function buildAppFrame(i: AppPageInput): AppFrameModel {
+  const { ctx, app, install, viewer } = i;
+  const portal = ctx.portal;
+  const base = `/p/${portal.key}`;
+  const { host, secure } = currentHost(i.req, ctx);
+  const domain = `${host}${base}`;
+  const protocol = secure ? "1" : "0";
+  const tokens = ctx.issueTokens(app.clientId, viewer.id);
+  const session = openFrameSession(ctx.store, portal.key, app.clientId, viewer.id);
+  // Until installFinish the portal keeps opening the install URL (PLATFORM.md, "Apps, iframe and install").
+  const target = install.installed ? app.handlerUrl : (app.installUrl ?? app.handlerUrl);
+  const query = new URLSearchParams({ DOMAIN: domain, PROTOCOL: protocol, LANG: i.lang, APP_SID: session.appSid });
+  const action = `${target}${target.includes("?") ? "&" : "?"}${query.toString()}`;
+  const placementOptions = JSON.stringify(i.placementOptions);
+  const fields: Record<string, string> = {
+    AUTH_ID: tokens.accessToken,
+    AUTH_EXPIRES: String(tokens.expiresIn),
+    REFRESH_ID: tokens.refreshToken,
+    SERVER_ENDPOINT: tokens.serverEndpoint,
+    member_id: portal.memberId,
+    status: tokens.status,
+    PLACEMENT: "DEFAULT",
+    PLACEMENT_OPTIONS: placementOptions,
+  };
+  const sid = session.appSid;
+  const initData = {
+    LANG: i.lang,
+    DOMAIN: domain,
+    PROTOCOL: Number(protocol),
+    PATH: `${base}/rest/`,
+    AUTH_ID: tokens.accessToken,
+    AUTH_EXPIRES: String(tokens.expiresIn),
+    REFRESH_ID: tokens.refreshToken,
+    MEMBER_ID: portal.memberId,
+    FIRST_RUN: isFirstRun(ctx.store, portal.key, app.clientId, viewer.id),
+    IS_ADMIN: viewer.admin,
+    INSTALL: !install.installed,
+    USER_OPTIONS: phpMap(install.userOptions[viewer.id]),
+    APP_OPTIONS: phpMap(install.options),
+    PLACEMENT: "DEFAULT",
+    PLACEMENT_OPTIONS: phpMap(i.placementOptions),
+  };
+  return {
+    appSid: sid,
+    // B24Frame reads DOMAIN|PROTOCOL|APP_SID from window.name (b24jssdk loader-b24frame) and
+    // accepts answers only from `proto://DOMAIN`: so the name carries the bare host, the page's
+    // own origin, while the query's DOMAIN keeps the portal's path for server-side callers.
+    frameName: `${host}|${protocol}|${sid}`,
+    action,
+    fields,
+    loadingText: i.labels.loading.replace("…", ` ${app.name}…`),
+    config: {
+      appSid: sid,
+      pageToken: session.pageToken,
+      apiUrl: `${base}/_portal/frame`,
+      appOrigin: new URL(target).origin,
+      formName: `appform_${sid}`,
+      frameId: `appframe_${sid}`,
+      layoutId: `appframe_layout_${sid}`,
+      loaderId: `appframe_loading_${sid}`,
+      slider: i.slider,
+      deny: i.slider ? ["resizeWindow"] : [],
+      sliderUrl: `${base}/marketplace/app/${encodeURIComponent(app.clientId)}/`,
+      initData,
+      users: selectableUsers(portal.users.values()),
+      labels: { selectUser: i.labels.selectUser, selectUsers: i.labels.selectUsers, select: i.labels.select, cancel: i.labels.cancel, close: i.labels.close },
+    },
+  };
+}
