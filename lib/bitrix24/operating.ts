@@ -33,6 +33,11 @@ export class OperatingTracker {
     this.usage.set(method.toLowerCase(), { operating: time.operating, resetAt: time.operating_reset_at ?? 0 });
   }
 
+  /** When the portal said the method's window resets (unix seconds), if known. */
+  resetAt(method: string): number | undefined {
+    return this.usage.get(method.toLowerCase())?.resetAt || undefined;
+  }
+
   /** How long to wait before calling `method` at `nowMs` (0 = go). */
   pauseBefore(method: string, nowMs: number): number {
     const u = this.usage.get(method.toLowerCase());
