@@ -1,7 +1,7 @@
 /**
  * Issuing, refreshing and checking OAuth tokens, as Bitrix24's OAuth server does
  * (b24restdocs settings/oauth/index.md): an access token lives an hour, the refresh token
- * 28 days and works once; both belong to one portal user and one app.
+ * 180 days (settings/oauth/auto-renewal.md) and works once; both belong to one portal user and one app.
  */
 import type { EmulatorStore, OAuthGrant } from "../state/store";
 import { nowMs, portalBaseUrl, randomToken } from "../state/store";

@@ -94,7 +94,7 @@ export interface EventDelivery {
 export interface StoreOptions {
   /** Access-token life in seconds (Bitrix24: 3600). */
   accessTokenTtlSec?: number;
-  /** Refresh-token life in seconds (Bitrix24: 28 days). */
+  /** Refresh-token life in seconds (b24restdocs settings/oauth/auto-renewal.md: 180 days). */
   refreshTokenTtlSec?: number;
   /** Authorization-code life in seconds. */
   codeTtlSec?: number;
@@ -139,7 +139,7 @@ export function createStore(options: StoreOptions = {}): EmulatorStore {
     operating: new Map(),
     deliveries: [],
     accessTokenTtlSec: options.accessTokenTtlSec ?? 3600,
-    refreshTokenTtlSec: options.refreshTokenTtlSec ?? 28 * 24 * 3600,
+    refreshTokenTtlSec: options.refreshTokenTtlSec ?? 180 * 24 * 3600,
     // b24restdocs settings/oauth/index.md: the code lives 30 seconds.
     codeTtlSec: options.codeTtlSec ?? 30,
     hosts: { http: "127.0.0.1", https: "127.0.0.1" },

@@ -72,6 +72,8 @@ export interface AppRegistration {
   code?: string;
   /** Event handlers set in the app's version card (e.g. ONAPPINSTALL, ONAPPUNINSTALL → URL). */
   eventHandlers?: Record<string, string>;
+  /** OAuth return address (settings/oauth/index.md: taken from the app card); default handlerUrl. */
+  redirectUri?: string;
 }
 
 /** An app installed in one portal. */
