@@ -1,0 +1,63 @@
+/**
+ * `clientFor(portalId, { userId })`: the REST client that acts as one portal user. Calls made on
+ * behalf of a user use that user's token; background jobs pass the admin who started them
+ * (JobRun.startedBy), so a job can do no more than that admin could. Every client of a portal in
+ * this process shares the portal's rate limiter (rate-limiter.ts `limiterFor`).
+ */
+import type { PrismaClient } from "../generated/prisma/client";
+import { Bitrix24Client, type ClientEvent } from "./client";
+import { Bitrix24Error, NoTokenError, PortalDisconnectedError } from "./errors";
+import type { FetchLike } from "./http";
+import { STANDARD_PLAN, type RateLimitConfig } from "./rate-limiter";
+import type { RetryPolicy } from "./retry";
+import type { TokenStore } from "./token-store";
+
+export interface ClientFactoryConfig {
+  prisma: PrismaClient;
+  tokens: TokenStore;
+  /** The portal's plan limits (default standard: 50 burst, 2/s). */
+  rateLimitFor?: (portalId: string) => RateLimitConfig;
+  retry?: RetryPolicy;
+  fetch?: FetchLike;
+  onEvent?: (event: ClientEvent) => void;
+}
+
+export interface ClientFactory {
+  /** A client acting as `userId` on the portal. Throws PortalDisconnectedError for a disconnected portal. */
+  clientFor(portalId: string, options: { userId: number }): Promise<Bitrix24Client>;
+  /** A client acting as some admin with a stored token (for event handlers with no user behind them). */
+  adminClientFor(portalId: string): Promise<Bitrix24Client>;
+}
+
+export function createClientFactory(config: ClientFactoryConfig): ClientFactory {
+  async function build(portalId: string, userId: number): Promise<Bitrix24Client> {
+    const portal = await config.prisma.portal.findUnique({
+      where: { id: portalId },
+      select: { status: true, clientEndpoint: true, disconnectedReason: true },
+    });
+    if (!portal) throw new Bitrix24Error("PORTAL_NOT_FOUND", "No such portal", 0);
+    if (portal.status === "disconnected") throw new PortalDisconnectedError(portalId, portal.disconnectedReason ?? "");
+    return new Bitrix24Client({
+      restBase: portal.clientEndpoint,
+      portalKey: portalId,
+      tokens: config.tokens.sourceFor(portalId, userId),
+      rateLimit: config.rateLimitFor?.(portalId) ?? STANDARD_PLAN,
+      retry: config.retry,
+      fetch: config.fetch,
+      onEvent: config.onEvent,
+    });
+  }
+
+  return {
+    clientFor: (portalId, { userId }) => build(portalId, userId),
+    async adminClientFor(portalId) {
+      const row = await config.prisma.portalToken.findFirst({
+        where: { portalId, isAdmin: true },
+        orderBy: { updatedAt: "desc" },
+        select: { userId: true },
+      });
+      if (!row) throw new NoTokenError(portalId, 0);
+      return build(portalId, row.userId);
+    },
+  };
+}
