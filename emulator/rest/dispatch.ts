@@ -82,6 +82,7 @@ export async function runCommand(store: EmulatorStore, caller: Caller, method: s
       params,
       now: now(store),
       portalUrl: caller.portalUrl,
+      registration: caller.app ? (store.apps.get(caller.app.clientId) ?? null) : null,
     });
   } catch (err) {
     const realSec = (performance.now() - realStart) / 1000;

@@ -8,7 +8,7 @@
  * arrays) before a handler runs; it wraps the handler's outcome into the real envelope
  * (`result`, `total`, `next`, `time`).
  */
-import type { AppInstall, Portal, PortalUser } from "../state/types";
+import type { AppInstall, AppRegistration, Portal, PortalUser } from "../state/types";
 
 export interface MethodCall {
   portal: Portal;
@@ -24,6 +24,8 @@ export interface MethodCall {
   now: Date;
   /** Base URL of this portal as the outside sees it, e.g. https://127.0.0.1:4443/p/acme */
   portalUrl: string;
+  /** The calling app's registration (handler URL, scopes…); null for a webhook. */
+  registration?: AppRegistration | null;
 }
 
 export interface MethodOutcome {

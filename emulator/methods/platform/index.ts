@@ -1,3 +1,8 @@
 // Platform method families (profile, user.*, department.*, app.*, event.*, im.*, scope, methods,
 // server.time): each file registers itself with defineMethods().
+import "./users";
+import "./departments";
+import "./app";
+import "./events";
+import "./im";
 export {};
