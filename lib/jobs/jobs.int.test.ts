@@ -1,0 +1,115 @@
+/**
+ * The job queue against a real PostgreSQL: progress, retries with backoff, final failure with its
+ * error kept, one job per portal at a time, and a worker killed mid-job (SIGKILL) whose job a new
+ * worker process finishes.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../../test/db";
+import { waitFor } from "../../test/wait-for";
+import { createJobsRuntime, selftestJob, stopBoss, type JobsRuntime } from "./index";
+
+const root = path.resolve(import.meta.dirname, "../..");
+let db: TestDatabase;
+let runtime: JobsRuntime;
+let stopWorker: () => Promise<void>;
+
+async function newPortal(memberId: string): Promise<string> {
+  const portal = await db.prisma.portal.create({
+    data: { memberId, domain: `${memberId}.example.test`, clientEndpoint: "https://x/rest/", serverEndpoint: "https://o/rest/" },
+  });
+  return portal.id;
+}
+
+const run = (id: string) => db.prisma.jobRun.findUniqueOrThrow({ where: { id } });
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  runtime = createJobsRuntime({ databaseUrl: db.url, prisma: db.prisma, definitions: [selftestJob], maintenanceIntervalSeconds: 1 });
+});
+
+afterAll(async () => {
+  await stopWorker?.();
+  await stopBoss(db.url, { graceful: false });
+  await db.drop();
+});
+
+describe("durable jobs", () => {
+  it("runs a job to completion and reports its progress", async () => {
+    stopWorker = await runtime.startWorker({ concurrency: 2, pollingIntervalSeconds: 0.5 });
+    const portalId = await newPortal("progress");
+    const id = await runtime.enqueue(selftestJob, { portalId, startedBy: 1, input: { steps: 6, stepMs: 150 } });
+    const seen = new Set<number>();
+    await waitFor(async () => {
+      const row = await run(id);
+      seen.add(row.done);
+      return row.state === "completed";
+    }, { timeoutMs: 30_000, intervalMs: 50 });
+    const done = await run(id);
+    expect(done).toMatchObject({ done: 6, total: 6, attempts: 1, error: null, result: { counted: 6, attempt: 1 } });
+    // Intermediate progress was visible while it ran, not only the end state.
+    expect([...seen].some((n) => n > 0 && n < 6)).toBe(true);
+  });
+
+  it("retries a failing job with backoff, then succeeds", async () => {
+    const id = await runtime.enqueue(selftestJob, { portalId: await newPortal("retry"), input: { steps: 1, stepMs: 1, failTimes: 2 } });
+    await waitFor(async () => (await run(id)).state === "completed", { timeoutMs: 40_000 });
+    expect(await run(id)).toMatchObject({ attempts: 3, result: { attempt: 3 } });
+  });
+
+  it("marks a job failed with its error once the retries are spent", async () => {
+    const id = await runtime.enqueue(selftestJob, { portalId: await newPortal("fail"), input: { steps: 1, stepMs: 1, failTimes: 99 } });
+    await waitFor(async () => (await run(id)).state === "failed", { timeoutMs: 60_000 });
+    const failed = await run(id);
+    expect(failed.attempts).toBe(selftestJob.retryLimit + 1);
+    expect(failed.error).toBe(`selftest: planned failure on attempt ${selftestJob.retryLimit + 1}`);
+    expect(failed.finishedAt).not.toBeNull();
+  });
+
+  it("runs one job per portal at a time while other portals proceed", async () => {
+    const a = await newPortal("busy-a");
+    const b = await newPortal("busy-b");
+    const a1 = await runtime.enqueue(selftestJob, { portalId: a, input: { steps: 8, stepMs: 150 } });
+    const a2 = await runtime.enqueue(selftestJob, { portalId: a, input: { steps: 2, stepMs: 50 } });
+    const b1 = await runtime.enqueue(selftestJob, { portalId: b, input: { steps: 2, stepMs: 50 } });
+    await waitFor(async () => (await Promise.all([a1, a2, b1].map(run))).every((r) => r.state === "completed"), { timeoutMs: 40_000 });
+    const [ra1, ra2, rb1] = await Promise.all([a1, a2, b1].map(run));
+    expect(ra2.startedAt!.getTime()).toBeGreaterThanOrEqual(ra1.finishedAt!.getTime());
+    expect(rb1.startedAt!.getTime()).toBeLessThan(ra1.finishedAt!.getTime());
+  });
+});
+
+describe("a worker process killed mid-job", () => {
+  const workers: ChildProcess[] = [];
+  const startWorkerProcess = () => {
+    // `node --import tsx`, not the tsx CLI: the CLI runs the script in a grandchild that a SIGKILL
+    // of the CLI would leave running.
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: db.url, JOBS_MAINTENANCE_SECONDS: "1", JOBS_POLLING_SECONDS: "0.5", WORKER_CONCURRENCY: "1" },
+      stdio: "ignore",
+    });
+    workers.push(child);
+    return child;
+  };
+  afterAll(() => workers.forEach((w) => w.kill("SIGKILL")));
+
+  it("loses nothing: a new worker runs the job to completion", async () => {
+    await stopWorker?.(); // only the child processes work from here on
+    const portalId = await newPortal("killed");
+    const id = await runtime.enqueue(selftestJob, { portalId, input: { steps: 30, stepMs: 100 }, expireInSeconds: 3 });
+    const first = startWorkerProcess();
+    await waitFor(async () => (await run(id)).done >= 3, { timeoutMs: 60_000 });
+    first.kill("SIGKILL");
+    await new Promise((resolve) => first.once("exit", resolve));
+    const progressAtKill = (await run(id)).done;
+    expect(progressAtKill).toBeLessThan(30);
+
+    startWorkerProcess();
+    await waitFor(async () => (await run(id)).state === "completed", { timeoutMs: 90_000 });
+    const finished = await run(id);
+    expect(finished.done).toBe(30);
+    expect(finished.attempts).toBeGreaterThanOrEqual(2);
+  });
+});

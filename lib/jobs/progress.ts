@@ -1,0 +1,46 @@
+/**
+ * Reading a job's state for the UI. A job whose worker died keeps its JobRun "running" until
+ * pg-boss expires the attempt; once pg-boss has given up on it, the row is brought in line here.
+ */
+import type PgBoss from "pg-boss";
+import type { PrismaClient } from "../db";
+
+export interface JobProgress {
+  id: string;
+  kind: string;
+  state: "queued" | "running" | "retrying" | "completed" | "failed" | "cancelled";
+  done: number;
+  total: number;
+  /** 0..1, or null while the total is unknown. */
+  fraction: number | null;
+  attempts: number;
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+export async function readJobProgress(prisma: PrismaClient, boss: PgBoss | null, jobRunId: string, portalId?: string): Promise<JobProgress | null> {
+  let run = await prisma.jobRun.findFirst({ where: { id: jobRunId, ...(portalId ? { portalId } : {}) } });
+  if (!run) return null;
+  if (boss && run.bossJobId && (run.state === "running" || run.state === "retrying" || run.state === "queued")) {
+    const job = await boss.getJobById(run.kind, run.bossJobId, { includeArchive: true });
+    if (job && job.state === "failed" && job.retryCount >= job.retryLimit) {
+      run = await prisma.jobRun.update({
+        where: { id: run.id },
+        data: { state: "failed", finishedAt: new Date(), error: run.error ?? "The worker running this job stopped responding." },
+      });
+    }
+  }
+  return {
+    id: run.id,
+    kind: run.kind,
+    state: run.state,
+    done: run.done,
+    total: run.total,
+    fraction: run.total > 0 ? Math.min(1, run.done / run.total) : null,
+    attempts: run.attempts,
+    error: run.error,
+    createdAt: run.createdAt.toISOString(),
+    finishedAt: run.finishedAt?.toISOString() ?? null,
+  };
+}

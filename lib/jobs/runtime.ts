@@ -1,0 +1,137 @@
+/**
+ * Enqueueing, running and reading durable jobs. A JobRun row (ours) is the job's identity for
+ * the UI — progress, attempts, error — while pg-boss carries the execution: retries with
+ * backoff, expiry of attempts lost with a dead worker, and distribution across processes.
+ */
+import type PgBoss from "pg-boss";
+import type { PrismaClient } from "../db";
+import { ensureQueue, getBoss } from "./boss";
+import type { JobDefinition } from "./definition";
+import { tryLockPortal } from "./portal-lock";
+
+/** Seconds before a job deferred by a busy portal is tried again. */
+const DEFER_SECONDS = 3;
+const PROGRESS_WRITE_INTERVAL_MS = 250;
+
+export interface JobsRuntime {
+  enqueue<Input>(
+    definition: JobDefinition<Input>,
+    options: { portalId?: string | null; startedBy?: number | null; input: Input; expireInSeconds?: number },
+  ): Promise<string>;
+  /** Starts polling every defined kind; returns a stop function. */
+  startWorker(options?: { concurrency?: number; pollingIntervalSeconds?: number }): Promise<() => Promise<void>>;
+  boss(): Promise<PgBoss>;
+}
+
+interface JobData {
+  jobRunId: string;
+}
+
+export function createJobsRuntime(options: {
+  databaseUrl: string;
+  prisma: PrismaClient;
+  definitions: JobDefinition<never>[] | JobDefinition[];
+  maintenanceIntervalSeconds?: number;
+}): JobsRuntime {
+  const { databaseUrl, prisma } = options;
+  const definitions = new Map((options.definitions as JobDefinition[]).map((d) => [d.kind, d]));
+  const readyQueues = new Map<string, Promise<void>>();
+
+  const boss = () => getBoss(databaseUrl, { maintenanceIntervalSeconds: options.maintenanceIntervalSeconds });
+  const queueReady = (definition: JobDefinition) => {
+    let ready = readyQueues.get(definition.kind);
+    if (!ready) {
+      ready = boss().then((b) => ensureQueue(b, definition));
+      readyQueues.set(definition.kind, ready);
+      ready.catch(() => readyQueues.delete(definition.kind));
+    }
+    return ready;
+  };
+
+  async function send(definition: JobDefinition, jobRunId: string, options: PgBoss.SendOptions = {}): Promise<void> {
+    await queueReady(definition);
+    const id = await (await boss()).send(definition.kind, { jobRunId } satisfies JobData, options);
+    if (!id) throw new Error(`pg-boss refused a ${definition.kind} job`);
+    await prisma.jobRun.update({ where: { id: jobRunId }, data: { bossJobId: id } });
+  }
+
+  async function run(definition: JobDefinition, job: PgBoss.JobWithMetadata<JobData>): Promise<unknown> {
+    const jobRun = await prisma.jobRun.findUnique({ where: { id: job.data.jobRunId } });
+    // Gone with its portal (uninstall) or cancelled while queued: nothing to do.
+    if (!jobRun || jobRun.state === "cancelled") return { skipped: true };
+
+    const lock = definition.exclusivePerPortal && jobRun.portalId ? await tryLockPortal(databaseUrl, jobRun.portalId) : undefined;
+    if (lock === null) {
+      await send(definition, jobRun.id, { startAfter: DEFER_SECONDS, expireInSeconds: job.expireInSeconds });
+      return { deferred: true };
+    }
+    const attempt = job.retryCount + 1;
+    try {
+      await prisma.jobRun.update({
+        where: { id: jobRun.id },
+        data: { state: "running", attempts: attempt, startedAt: jobRun.startedAt ?? new Date(), error: null },
+      });
+      let lastWrite = 0;
+      const result = await definition.handler({
+        jobRunId: jobRun.id,
+        portalId: jobRun.portalId,
+        startedBy: jobRun.startedBy,
+        input: jobRun.input as never,
+        attempt,
+        async reportProgress(done, total) {
+          const now = Date.now();
+          if (now - lastWrite < PROGRESS_WRITE_INTERVAL_MS && done < total) return;
+          lastWrite = now;
+          await prisma.jobRun.update({ where: { id: jobRun.id }, data: { done, total } });
+        },
+      });
+      await prisma.jobRun.update({
+        where: { id: jobRun.id },
+        data: { state: "completed", finishedAt: new Date(), result: (result ?? null) as never },
+      });
+      return result;
+    } catch (error) {
+      const final = job.retryCount >= definition.retryLimit;
+      const message = error instanceof Error ? error.message : String(error);
+      await prisma.jobRun
+        .update({
+          where: { id: jobRun.id },
+          data: { state: final ? "failed" : "retrying", error: message.slice(0, 2000), finishedAt: final ? new Date() : null },
+        })
+        .catch(() => {});
+      throw error;
+    } finally {
+      await lock?.release();
+    }
+  }
+
+  return {
+    boss,
+    async enqueue(definition, { portalId = null, startedBy = null, input, expireInSeconds }) {
+      if (!definitions.has(definition.kind)) throw new Error(`Job kind ${definition.kind} is not in the catalogue`);
+      const jobRun = await prisma.jobRun.create({
+        data: { kind: definition.kind, portalId, startedBy, input: input as never, state: "queued" },
+      });
+      await send(definition as JobDefinition, jobRun.id, expireInSeconds ? { expireInSeconds } : {});
+      return jobRun.id;
+    },
+    async startWorker({ concurrency = 2, pollingIntervalSeconds = 1 } = {}) {
+      const b = await boss();
+      const workerIds: string[] = [];
+      for (const definition of definitions.values()) {
+        await queueReady(definition);
+        // pg-boss 10 runs one fetch loop per work() call: concurrency = that many loops.
+        for (let i = 0; i < concurrency; i++) {
+          workerIds.push(
+            await b.work<JobData>(definition.kind, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds }, async ([job]) =>
+              run(definition, job),
+            ),
+          );
+        }
+      }
+      return async () => {
+        await Promise.all(workerIds.map((id) => b.offWork({ id }).catch(() => {})));
+      };
+    },
+  };
+}
