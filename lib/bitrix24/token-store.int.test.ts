@@ -1,0 +1,103 @@
+/**
+ * Token store against the emulator's OAuth server and a real PostgreSQL: the refresh race,
+ * a dead refresh token, and encryption at rest.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "../generated/prisma/client";
+import { createTestDatabase, type TestDatabase } from "../../test/db";
+import { PortalDisconnectedError } from "./errors";
+import { resetLimiters } from "./rate-limiter";
+import { TokenStore } from "./token-store";
+import { createClientFactory } from "./client-factory";
+import { ADMIN_ID, CLIENT_ID, CLIENT_SECRET, createWorld, grantsOf, type World } from "./testing/emulator-world";
+
+let db: TestDatabase;
+let world: World;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  world = await createWorld({ prisma: db.prisma });
+});
+
+afterAll(async () => {
+  await world?.close();
+  await db?.drop();
+  resetLimiters();
+});
+
+/** Expires every access token of a user on the emulator (what an hour's wait does). */
+function expireOnEmulator(userId: number) {
+  for (const g of grantsOf(world.emu, "acme", userId)) g.accessExpiresAt = Date.now() - 1000;
+}
+
+describe("token race", () => {
+  it("20 concurrent calls with an expired access token → one refresh, all succeed", async () => {
+    await world.connectUser(5);
+    expireOnEmulator(5);
+    const grantsBefore = grantsOf(world.emu, "acme", 5).length;
+    const client = await world.factory.clientFor(world.portalId, { userId: 5 });
+    const results = await Promise.all(Array.from({ length: 20 }, () => client.call<{ ID: unknown }>("profile")));
+    expect(results.map((r) => Number(r.result.ID))).toEqual(Array(20).fill(5));
+    // Each refresh issues one new grant and spends the old refresh token.
+    expect(grantsOf(world.emu, "acme", 5).length - grantsBefore).toBe(1);
+    expect(grantsOf(world.emu, "acme", 5).filter((g) => g.refreshUsed)).toHaveLength(1);
+    const rejected = world.emu.store.calls.filter((c) => c.userId === null && c.error === "expired_token");
+    expect(rejected.length).toBeGreaterThan(0);
+  });
+
+  it("two processes (separate stores and pools) racing on an expired token → one refresh", async () => {
+    await world.connectUser(6);
+    // Expired in our database too: both processes take the refresh path before calling.
+    await db.prisma.portalToken.update({
+      where: { portalId_userId: { portalId: world.portalId, userId: 6 } },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    expireOnEmulator(6);
+    const grantsBefore = grantsOf(world.emu, "acme", 6).length;
+    const otherPrisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: db.url, max: 5 }) });
+    try {
+      const stores = [world.tokens, new TokenStore({ prisma: otherPrisma, keys: world.keys, credentials: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET } })];
+      const factories = [world.factory, createClientFactory({ prisma: otherPrisma, tokens: stores[1] })];
+      const clients = await Promise.all(factories.map((f) => f.clientFor(world.portalId, { userId: 6 })));
+      const results = await Promise.all(Array.from({ length: 20 }, (_, i) => clients[i % 2].call<{ ID: unknown }>("profile")));
+      expect(results.every((r) => Number(r.result.ID) === 6)).toBe(true);
+      expect(grantsOf(world.emu, "acme", 6).length - grantsBefore).toBe(1);
+      const portal = await db.prisma.portal.findUniqueOrThrow({ where: { id: world.portalId } });
+      expect(portal.status).toBe("active");
+    } finally {
+      await otherPrisma.$disconnect();
+    }
+  });
+});
+
+describe("dead refresh token", () => {
+  it("marks the portal disconnected and throws PortalDisconnectedError", async () => {
+    await world.connectUser(7);
+    // The refresh token is spent elsewhere (e.g. another installation of the app refreshed it).
+    for (const g of grantsOf(world.emu, "acme", 7)) {
+      g.refreshUsed = true;
+      g.accessExpiresAt = Date.now() - 1000;
+    }
+    const client = await world.factory.clientFor(world.portalId, { userId: 7 });
+    await expect(client.call("profile")).rejects.toBeInstanceOf(PortalDisconnectedError);
+    const portal = await db.prisma.portal.findUniqueOrThrow({ where: { id: world.portalId } });
+    expect(portal.status).toBe("disconnected");
+    expect(portal.disconnectedReason).toMatch(/open StaffSuite in Bitrix24 again/);
+    expect(portal.disconnectedAt).toBeInstanceOf(Date);
+    await expect(world.factory.clientFor(world.portalId, { userId: ADMIN_ID })).rejects.toBeInstanceOf(PortalDisconnectedError);
+  });
+});
+
+describe("encryption at rest", () => {
+  it("no token column holds a token in clear, and each decrypts to an issued token", async () => {
+    const rows = await db.prisma.$queryRaw<Array<{ a: string; r: string }>>`SELECT "accessTokenEnc" AS a, "refreshTokenEnc" AS r FROM "PortalToken"`;
+    expect(rows.length).toBeGreaterThanOrEqual(4);
+    const allIssued = [...world.emu.store.grantsByAccess.values()].flatMap((g) => [g.accessToken, g.refreshToken]);
+    expect(allIssued.length).toBeGreaterThan(world.issued.length);
+    const dump = JSON.stringify(rows);
+    for (const token of allIssued) expect(dump).not.toContain(token);
+    const { decryptSecret } = await import("../crypto");
+    for (const row of rows) expect(allIssued).toContain(decryptSecret(row.a, world.keys));
+  });
+});
