@@ -1,0 +1,186 @@
+/**
+ * The emulator's portal page with the official SDK's B24Frame inside it, in real Chromium.
+ *
+ * The app (e2e/fixtures/frame-app) runs on `localhost`, the portal on `127.0.0.1`: two sites,
+ * as a real app and portal are. The app loads @bitrix24/b24jssdk's UMD build and talks to the
+ * page only through the SDK, so each assertion shows the page speaks the protocol the SDK
+ * expects (bitrix24-core-corp modules/rest/install/js/rest/applayout.js is the reference).
+ */
+import { expect, test, type Page } from "@playwright/test";
+import { installApp } from "../emulator/apps/lifecycle";
+import { startEmulator, type RunningEmulator } from "../emulator/server";
+import { createPortal, registerApp } from "../emulator/state/store";
+import type { Portal, PortalUser } from "../emulator/state/types";
+import { startFrameAppServer, type FrameAppServer } from "./fixtures/frame-app/server";
+
+let emulator: RunningEmulator;
+let appServer: FrameAppServer;
+let portalSeq = 0;
+
+test.beforeAll(async () => {
+  emulator = await startEmulator({ httpPort: 0, httpsPort: null });
+  appServer = await startFrameAppServer();
+});
+
+test.afterAll(async () => {
+  await appServer?.close();
+  await emulator?.close();
+});
+
+interface World {
+  portal: Portal;
+  clientId: string;
+  appUrl: string;
+}
+
+/** A fresh portal with the fixture app installed by user 1 (an admin); install unfinished when asked. */
+async function arrange(options: { withInstallUrl: boolean }): Promise<World> {
+  const key = `frame-${process.pid}-${++portalSeq}`;
+  const portal = createPortal(emulator.store, { key, seed: 7, title: `Frame Test ${portalSeq}` });
+  const clientId = `local.frame.${key}`;
+  registerApp(emulator.store, {
+    clientId,
+    clientSecret: "fixture-secret",
+    name: "Frame Fixture",
+    handlerUrl: `${appServer.origin}/app.html`,
+    installUrl: options.withInstallUrl ? `${appServer.origin}/app.html?step=install` : null,
+    scopes: ["user", "placement"],
+  });
+  await installApp(emulator.store, portal, clientId, 1);
+  return { portal, clientId, appUrl: `${emulator.httpUrl}/p/${key}/marketplace/app/${clientId}/` };
+}
+
+function nonAdmin(portal: Portal): PortalUser {
+  const user = [...portal.users.values()].find((u) => !u.admin && u.active && u.userType === "employee");
+  if (!user) throw new Error("seeded portal has no active non-admin employee");
+  return user;
+}
+
+const appFrame = (page: Page) => page.frameLocator('[data-testid="app-frame"]');
+
+test("opens the install URL with the portal's POST, then the handler after installFinish", async ({ page }) => {
+  const { portal, clientId, appUrl } = await arrange({ withInstallUrl: true });
+  await page.goto(appUrl);
+  const frame = appFrame(page);
+  await expect(frame.locator("#status")).toHaveText("ready");
+  await expect(frame.locator("#page")).toHaveText("install");
+  await expect(frame.locator("#install-mode")).toHaveText("true");
+
+  // The form and query string as the real app.layout template sends them.
+  const post = JSON.parse((await frame.locator("#post").textContent()) ?? "null") as {
+    fields: string[];
+    query: Record<string, string>;
+  };
+  expect(post.fields.sort()).toEqual(
+    ["AUTH_EXPIRES", "AUTH_ID", "PLACEMENT", "PLACEMENT_OPTIONS", "REFRESH_ID", "SERVER_ENDPOINT", "member_id", "status"].sort(),
+  );
+  const emulatorHost = new URL(emulator.httpUrl).host;
+  expect(post.query).toMatchObject({ DOMAIN: `${emulatorHost}/p/${portal.key}`, PROTOCOL: "0", LANG: "en", step: "install" });
+  expect(post.query.APP_SID).toMatch(/^[0-9a-f]{32}$/);
+  const sent = appServer.posts.at(-1)!;
+  expect(sent.fields).toMatchObject({ member_id: portal.memberId, PLACEMENT: "DEFAULT", AUTH_EXPIRES: "3600", status: "L" });
+  expect(JSON.parse(sent.fields.PLACEMENT_OPTIONS)).toEqual({ any: `${clientId}/` });
+  // The AUTH_ID the app got is a live token of the viewer (user 1) for this app.
+  const grant = emulator.store.grantsByAccess.get(sent.fields.AUTH_ID);
+  expect(grant).toMatchObject({ portalKey: portal.key, clientId, userId: 1 });
+  expect(portal.installs.get(clientId)?.installed).toBe(false);
+
+  await frame.locator("#finish").click();
+  // The portal marks the install finished and reopens the app at its handler URL.
+  await expect(frame.locator("#page")).toHaveText("handler");
+  await expect(frame.locator("#status")).toHaveText("ready");
+  await expect(frame.locator("#install-mode")).toHaveText("false");
+  expect(portal.installs.get(clientId)?.installed).toBe(true);
+  expect(new URL(page.url()).searchParams.get("install_finished")).toBe("Y");
+});
+
+test("gives B24Frame its auth and REST, resizes the frame and sets the title", async ({ page }) => {
+  const { portal, appUrl } = await arrange({ withInstallUrl: false });
+  await page.goto(`${appUrl}?lang=de`);
+  const frame = appFrame(page);
+  await expect(frame.locator("#status")).toHaveText("ready");
+  // B24Frame builds the portal address from window.name ("host|protocol|APP_SID").
+  await expect(frame.locator("#domain")).toHaveText(emulator.httpUrl);
+  await expect(frame.locator("#member")).toHaveText(portal.memberId);
+  await expect(frame.locator("#admin")).toHaveText("true");
+  await expect(frame.locator("#install-mode")).toHaveText("false");
+  await expect(frame.locator("#placement")).toHaveText("DEFAULT");
+  await expect(frame.locator("#lang")).toHaveText("de");
+  await expect(frame.locator("#profile")).toHaveText(JSON.stringify({ ID: "1", ADMIN: true }));
+
+  await frame.locator("#resize").click();
+  await expect(frame.locator("#result")).toContainText('"height":480');
+  await expect.poll(async () => (await page.getByTestId("app-frame-layout").boundingBox())?.height).toBe(480);
+
+  await frame.locator("#title").click();
+  await expect(page.getByTestId("page-title")).toHaveText("Fixture title");
+  await expect(page).toHaveTitle("Fixture title");
+});
+
+test("the user switcher reopens the app with another user's tokens", async ({ page, context }) => {
+  const { portal, appUrl } = await arrange({ withInstallUrl: false });
+  const employee = nonAdmin(portal);
+  await page.goto(appUrl);
+  const frame = appFrame(page);
+  await expect(frame.locator("#profile")).toHaveText(JSON.stringify({ ID: "1", ADMIN: true }));
+  await expect(page.locator(`[data-testid="user-switcher"] option[value="1"]`)).toContainText("admin");
+
+  await page.getByTestId("user-switcher").selectOption(String(employee.id));
+  await expect(page.getByTestId("current-user")).toHaveAttribute("data-user-id", String(employee.id));
+  await expect(frame.locator("#status")).toHaveText("ready");
+  await expect(frame.locator("#admin")).toHaveText("false");
+  await expect(frame.locator("#profile")).toHaveText(JSON.stringify({ ID: String(employee.id), ADMIN: false }));
+
+  // The choice lives in a cookie of the emulator's origin, scoped to this portal.
+  const cookies = await context.cookies(emulator.httpUrl + `/p/${portal.key}/`);
+  expect(cookies.find((c) => c.name === "b24emu_user")?.value).toBe(String(employee.id));
+  await page.reload();
+  await expect(appFrame(page).locator("#profile")).toHaveText(JSON.stringify({ ID: String(employee.id), ADMIN: false }));
+});
+
+test("refreshAuth, app and user options, and the user selector dialog", async ({ page }) => {
+  const { portal, clientId, appUrl } = await arrange({ withInstallUrl: false });
+  await page.goto(appUrl);
+  const frame = appFrame(page);
+  await expect(frame.locator("#status")).toHaveText("ready");
+  const grantsBefore = emulator.store.grantsByAccess.size;
+
+  await frame.locator("#refresh").click();
+  await expect(frame.locator("#result")).toHaveText(JSON.stringify({ changed: true, profile: { ID: "1", ADMIN: true } }));
+  expect(emulator.store.grantsByAccess.size).toBeGreaterThan(grantsBefore);
+
+  await frame.locator("#app-option").click();
+  await expect(frame.locator("#result")).toHaveText("set");
+  expect(portal.installs.get(clientId)?.options).toMatchObject({ fixture_option: "on" });
+
+  await frame.locator("#user-option").click();
+  await expect(frame.locator("#result")).toHaveText("set");
+  expect(portal.installs.get(clientId)?.userOptions[1]).toMatchObject({ fixture_user_option: "42" });
+
+  const employee = nonAdmin(portal);
+  await frame.locator("#select-user").click();
+  const dialog = page.getByTestId("user-selector");
+  await expect(dialog).toBeVisible();
+  await dialog.locator(`button[data-user-id="${employee.id}"]`).click();
+  await expect(dialog).toHaveCount(0);
+  const picked = JSON.parse((await frame.locator("#result").textContent()) ?? "null") as { id: string; name: string };
+  expect(picked.id).toBe(String(employee.id));
+  expect(picked.name).toBe(`${employee.name} ${employee.lastName}`.trim());
+
+  await frame.locator("#select-users").click();
+  await dialog.locator(`input[data-user-id="1"]`).check();
+  await dialog.locator(`input[data-user-id="${employee.id}"]`).check();
+  await dialog.getByTestId("user-selector-ok").click();
+  await expect(frame.locator("#result")).toContainText(`"id":"${employee.id}"`);
+  const many = JSON.parse((await frame.locator("#result").textContent()) ?? "[]") as Array<{ id: string }>;
+  expect(many.map((u) => u.id)).toEqual(["1", String(employee.id)]);
+});
+
+test("answers only commands signed with its frame's APP_SID", async ({ page }) => {
+  const { appUrl } = await arrange({ withInstallUrl: false });
+  await page.goto(appUrl);
+  const frame = appFrame(page);
+  await expect(frame.locator("#status")).toHaveText("ready");
+  await frame.locator("#probe-sid").click();
+  await expect(frame.locator("#result")).toHaveText(JSON.stringify(["probe_good"]));
+});
