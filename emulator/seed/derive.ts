@@ -40,10 +40,10 @@ function words(seed: number, salt: number, row: number, n: number): string {
 // ---- tasks -------------------------------------------------------------------------------
 
 export function taskTitle(d: PortalData, row: number): string {
-  return overridden(d.tasks, row, "title", () => `${words(d.seed, 11, row, 3)} #${row + 1}`);
+  return overridden(d.tasks, row, "title", () => `${words(d.seed, 11, row, 3)} #${row + 1}`) ?? "";
 }
 export function taskDescription(d: PortalData, row: number): string {
-  return overridden(d.tasks, row, "description", () => `${words(d.seed, 21, row, 8)}.`);
+  return overridden(d.tasks, row, "description", () => `${words(d.seed, 21, row, 8)}.`) ?? "";
 }
 /** Participants beyond the first column slot: a second, hash-chosen one on some tasks. */
 function extraUser(d: PortalData, salt: number, row: number, first: number): number[] {

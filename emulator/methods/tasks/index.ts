@@ -1,0 +1,94 @@
+/**
+ * tasks.task.list / get / add / update.
+ * Follows b24restdocs api-reference/tasks/tasks-task-list.md, tasks-task-get.md,
+ * tasks-task-add.md, tasks-task-update.md and fields.md: results are camelCase under
+ * `result.tasks` / `result.task`; filter keys UPPER_CASE with operator prefixes; default order
+ * ID descending; errors as their tables list them.
+ */
+import { defineMethods, readStart, RestError, type MethodCall } from "../../rest/method-registry";
+import { param, parseOrder, readId, readObject, readSelect, runQuery } from "../../seed/query";
+import { formatTask, resolveTaskSelect, taskView } from "./task-fields";
+import { taskReader, taskRight } from "./task-access";
+import { applyTaskFields } from "./task-write";
+
+const internal = (code: string, msg: string) => new RestError(code, msg, 400);
+const SORTABLE = new Set(["ID", "TITLE", "DATE_START", "CREATED_DATE", "CHANGED_DATE", "CLOSED_DATE", "ACTIVITY_DATE", "DEADLINE", "REAL_STATUS", "STATUS", "PRIORITY", "GROUP_ID", "RESPONSIBLE_ID", "CREATED_BY"]);
+
+function list(call: MethodCall) {
+  const p = call.params;
+  const d = call.portal.data;
+  const view = taskView(d);
+  const filter = readObject(param(p, "filter"), "filter", (m) => internal("100", m));
+  const orderRaw = readObject(param(p, "order"), "order", (m) => internal("100", m));
+  for (const key of Object.keys(orderRaw)) {
+    if (!SORTABLE.has(key.toUpperCase())) throw internal("0", "Invalid sorting key (internal error)");
+  }
+  const order = parseOrder(view, Object.keys(orderRaw).length ? orderRaw : { ID: "DESC" }, {});
+  const page = runQuery(view, d.tasks.length, { filter, order, start: readStart(p) }, { ignore: (k) => k.startsWith("::") }, taskReader(call.portal, call.user));
+  const fields = resolveTaskSelect(readSelect(param(p, "select")));
+  return { result: { tasks: page.rows.map((r) => formatTask(call.portal, r, fields, call.now)) }, total: page.total, next: page.next };
+}
+
+function taskRow(call: MethodCall): number {
+  const raw = param(call.params, "taskId", "id");
+  if (raw === undefined) throw internal("100", "CTaskItem All parameters in the constructor must have real class type (internal error)");
+  const id = readId(raw);
+  if (id === null) throw internal("0", "wrong task id");
+  const row = id - 1;
+  if (!call.portal.data.tasks.has(id) || taskRight(call.portal, call.user, row) === "none") {
+    // Not found and not visible look the same to the caller, as on a real portal.
+    throw internal("ERROR_CORE", "TASKS_ERROR_EXCEPTION_#8; Task not found or not accessible; 8/TE/ACTION_NOT_ALLOWED<br>");
+  }
+  return row;
+}
+
+function get(call: MethodCall) {
+  const row = taskRow(call);
+  const fields = resolveTaskSelect(readSelect(param(call.params, "select")) ?? ["*"]);
+  return { result: { task: formatTask(call.portal, row, fields, call.now) } };
+}
+
+function readFields(call: MethodCall): Record<string, unknown> {
+  const f = param(call.params, "fields");
+  if (!f || typeof f !== "object" || Object.keys(f).length === 0) throw internal("100", "Could not find value for parameter {fields} (internal error)");
+  return f as Record<string, unknown>;
+}
+
+function update(call: MethodCall) {
+  const row = taskRow(call);
+  const fields = readFields(call);
+  const right = taskRight(call.portal, call.user, row);
+  const upper = Object.keys(fields).map((k) => k.toUpperCase());
+  const needsFull = upper.includes("RESPONSIBLE_ID") || upper.includes("CREATED_BY");
+  if (right === "read" || (needsFull && right !== "full")) throw internal("0", "Action on the task is not allowed (internal error)");
+  applyTaskFields(call, row, fields);
+  return { result: { task: formatTask(call.portal, row, resolveTaskSelect(["*"]), call.now) } };
+}
+
+function add(call: MethodCall) {
+  const fields = readFields(call);
+  const upper = new Map(Object.entries(fields).map(([k, v]) => [k.toUpperCase(), v]));
+  if (!String(upper.get("TITLE") ?? "").trim()) throw internal("ERROR_CORE", "Task title is not specified<br>");
+  if (!readId(upper.get("RESPONSIBLE_ID"))) throw internal("ERROR_CORE", "Responsible person not specified<br>");
+  const t = call.portal.data.tasks;
+  const row = t.addRow();
+  const now = Math.floor(call.now.getTime() / 1000);
+  t.setInt("createdBy", row, call.user.id);
+  t.setInt("createdAt", row, now);
+  t.setInt("status", row, 2);
+  t.setInt("priority", row, 1);
+  try {
+    applyTaskFields(call, row, fields);
+  } catch (e) {
+    t.length--; // roll back the half-made row
+    throw e;
+  }
+  return { result: { task: formatTask(call.portal, row, resolveTaskSelect(["*"]), call.now) } };
+}
+
+defineMethods(
+  { name: "tasks.task.list", scope: "task", handler: list },
+  { name: "tasks.task.get", scope: "task", handler: get },
+  { name: "tasks.task.update", scope: "task", handler: update },
+  { name: "tasks.task.add", scope: "task", handler: add },
+);
