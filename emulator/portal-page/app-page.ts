@@ -27,11 +27,15 @@ function phpMap(value: Record<string, unknown> | undefined): Record<string, unkn
   return value && Object.keys(value).length > 0 ? value : [];
 }
 
+/** The dialog is a plain list inside the page: enough people to pick from without a search. */
+const MAX_SELECTABLE = 500;
+
 /** Users the selectUser dialog offers: active employees, in the SDK's SelectedUser shape. */
 function selectableUsers(users: Iterable<PortalUser>): unknown[] {
   return [...users]
     .filter((u) => u.active && u.userType === "employee")
     .sort((a, b) => a.id - b.id)
+    .slice(0, MAX_SELECTABLE)
     .map((u) => ({
       id: String(u.id),
       name: displayName(u),

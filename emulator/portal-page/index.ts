@@ -9,7 +9,7 @@
 import { readFile } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { PortalPageContext } from "../http/portal-context";
-import { readBody, sendHtml } from "../http/respond";
+import { escapeHtml, readBody, sendHtml } from "../http/respond";
 import type { AppRegistration } from "../state/types";
 import { buildAppFrame } from "./app-page";
 import { handleFrameApi } from "./frame-api";
@@ -71,7 +71,7 @@ function appPage(req: IncomingMessage, res: ServerResponse, ctx: PortalPageConte
   const m = chromeModel(req, ctx, url, clientId, app?.name ?? ctx.portal.title);
   const apps = installedApps(ctx).map((a) => a.app);
   if (!app || !install) {
-    return sendHtml(res, 404, renderChrome(m, apps, `<h1 class="b24-title">${m.labels.appNotFound}</h1>`));
+    return sendHtml(res, 404, renderChrome(m, apps, `<h1 class="b24-title">${escapeHtml(m.labels.appNotFound)}</h1>`));
   }
   const slider = url.searchParams.get("IFRAME") === "Y";
   // A real DEFAULT opening carries the rest of the page's path as "any" (captured POSTs in

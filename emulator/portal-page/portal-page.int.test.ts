@@ -1,0 +1,110 @@
+/**
+ * The portal page over HTTP, without a browser: the form it renders, the frame session's
+ * guard, and the user switcher's cookie. The browser side is e2e/emulator-frame.spec.ts.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { installApp } from "../apps/lifecycle";
+import { startEmulator, type RunningEmulator } from "../server";
+import { createPortal, registerApp } from "../state/store";
+import type { Portal } from "../state/types";
+
+let emu: RunningEmulator;
+let portal: Portal;
+const clientId = "local.portal-page.test";
+
+beforeAll(async () => {
+  emu = await startEmulator({ httpPort: 0, httpsPort: null });
+  portal = createPortal(emu.store, { key: "pp", seed: 3, title: "Page <Test>", lang: "ru" });
+  registerApp(emu.store, {
+    clientId,
+    clientSecret: "secret",
+    name: "Page Test App",
+    handlerUrl: "http://localhost:1/handler?x=1",
+    installUrl: "http://localhost:1/install",
+    scopes: ["user"],
+  });
+  await installApp(emu.store, portal, clientId, 1);
+});
+
+afterAll(async () => {
+  await emu.close();
+});
+
+const attr = (html: string, re: RegExp) => re.exec(html)?.[1]?.replace(/&amp;/g, "&") ?? null;
+
+async function openApp(cookie?: string) {
+  const res = await fetch(`${emu.httpUrl}/p/pp/marketplace/app/${clientId}/`, { headers: cookie ? { cookie } : {} });
+  const html = await res.text();
+  const config = JSON.parse(/<script type="application\/json" id="b24emu-frame-config">(.*?)<\/script>/s.exec(html)![1]);
+  return { res, html, config };
+}
+
+describe("portal page", () => {
+  it("renders the app form as the real portal does, at the install URL until installFinish", async () => {
+    const { res, html, config } = await openApp();
+    expect(res.status).toBe(200);
+    const host = new URL(emu.httpUrl).host;
+    const action = new URL(attr(html, /<form name="appform_[0-9a-f]+" action="([^"]+)"/)!);
+    expect(action.origin + action.pathname).toBe("http://localhost:1/install");
+    expect(Object.fromEntries(action.searchParams)).toEqual({
+      DOMAIN: `${host}/p/pp`,
+      PROTOCOL: "0",
+      LANG: "ru",
+      APP_SID: config.appSid,
+    });
+    // The iframe's name is what B24Frame parses: bare host | protocol | APP_SID.
+    expect(attr(html, /<iframe id="appframe_[0-9a-f]+" name="([^"]+)"/)).toBe(`${host}|0|${config.appSid}`);
+    expect(config.initData).toMatchObject({ INSTALL: true, IS_ADMIN: true, MEMBER_ID: portal.memberId, LANG: "ru", PLACEMENT: "DEFAULT" });
+    expect(config.appOrigin).toBe("http://localhost:1");
+    // Titles are escaped.
+    expect(html).toContain("Page &lt;Test&gt;");
+  });
+
+  it("opens the handler URL (keeping its own query) once the install is finished", async () => {
+    portal.installs.get(clientId)!.installed = true;
+    try {
+      const { html, config } = await openApp();
+      const action = new URL(attr(html, /<form name="appform_[0-9a-f]+" action="([^"]+)"/)!);
+      expect(action.pathname).toBe("/handler");
+      expect(action.searchParams.get("x")).toBe("1");
+      expect(action.searchParams.get("APP_SID")).toBe(config.appSid);
+      expect(config.initData.INSTALL).toBe(false);
+    } finally {
+      portal.installs.get(clientId)!.installed = false;
+    }
+  });
+
+  it("refuses frame actions without the page token, and acts with it", async () => {
+    const { config } = await openApp();
+    const url = `${emu.httpUrl}/p/pp/_portal/frame`;
+    const body = JSON.stringify({ appSid: config.appSid, action: "access_refresh" });
+    const denied = await fetch(url, { method: "POST", body, headers: { "content-type": "application/json" } });
+    expect(denied.status).toBe(403);
+    const ok = await fetch(url, { method: "POST", body, headers: { "content-type": "application/json", "x-b24emu-page-token": config.pageToken } });
+    expect(ok.status).toBe(200);
+    const tokens = (await ok.json()) as { access_token: string; expires_in: number };
+    expect(emu.store.grantsByAccess.get(tokens.access_token)).toMatchObject({ portalKey: "pp", clientId, userId: 1 });
+    expect(tokens.expires_in).toBe(3600);
+  });
+
+  it("switches the user with a portal-scoped cookie and never redirects off the portal", async () => {
+    const employee = [...portal.users.values()].find((u) => !u.admin && u.active)!;
+    const form = new URLSearchParams({ user_id: String(employee.id), return: "https://evil.example/" });
+    const res = await fetch(`${emu.httpUrl}/p/pp/_portal/user`, { method: "POST", body: form, redirect: "manual" });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/p/pp/");
+    const cookie = res.headers.get("set-cookie")!;
+    expect(cookie).toContain(`b24emu_user=${employee.id}`);
+    expect(cookie).toContain("Path=/p/pp/");
+    const { config } = await openApp(cookie.split(";")[0]);
+    expect(config.initData.IS_ADMIN).toBe(false);
+    expect(emu.store.grantsByAccess.get(config.initData.AUTH_ID)?.userId).toBe(employee.id);
+  });
+
+  it("lists installed apps on the start page and 404s an unknown app", async () => {
+    const start = await fetch(`${emu.httpUrl}/p/pp/`);
+    expect(await start.text()).toContain(`/p/pp/marketplace/app/${clientId}/`);
+    const missing = await fetch(`${emu.httpUrl}/p/pp/marketplace/app/nope/`);
+    expect(missing.status).toBe(404);
+  });
+});
