@@ -184,3 +184,20 @@ test("answers only commands signed with its frame's APP_SID", async ({ page }) =
   await frame.locator("#probe-sid").click();
   await expect(frame.locator("#result")).toHaveText(JSON.stringify(["probe_good"]));
 });
+
+test("openApplication shows the app in a slider that closeApplication closes", async ({ page }) => {
+  const { appUrl } = await arrange({ withInstallUrl: false });
+  await page.goto(appUrl);
+  const frame = appFrame(page);
+  await expect(frame.locator("#status")).toHaveText("ready");
+  await frame.locator("#open-app").click();
+  const slider = page.getByTestId("app-slider");
+  await expect(slider).toBeVisible();
+  const inner = slider.frameLocator("iframe").frameLocator('[data-testid="app-frame"]');
+  await expect(inner.locator("#status")).toHaveText("ready");
+  // openApplication's parameters reach the opened app as its placement options.
+  await expect(inner.locator("#placement-options")).toHaveText(JSON.stringify({ opened: "yes" }));
+  await inner.locator("#close-app").click();
+  await expect(slider).toHaveCount(0);
+  await expect(frame.locator("#result")).toHaveText("slider closed");
+});
