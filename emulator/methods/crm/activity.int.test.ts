@@ -1,0 +1,58 @@
+/**
+ * crm.activity.* and crm.timeline.comment.add over HTTP. Follows b24restdocs
+ * api-reference/crm/timeline/activities/activity-base/crm-activity-list.md, crm-activity-add.md,
+ * crm-activity-update.md (error texts, configurable activities refusing update) and
+ * timeline/comments/crm-timeline-comment-add.md (result = new ID).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { postJson, startWorld, type World } from "../../testing/harness";
+
+let w: World;
+const call = (method: string, params: object, userId = 1) => postJson(`${w.rest}${method}`, { auth: w.token(userId), ...params });
+beforeAll(async () => {
+  w = await startWorld({}, ["user", "crm"]);
+  w.emu.store.limits.get("acme")!.enabled = false;
+});
+afterAll(async () => { await w.close(); });
+
+describe("crm.activity", () => {
+  it("lists open activities of a responsible with UPPER_CASE string fields", async () => {
+    const r = await call("crm.activity.list", { filter: { RESPONSIBLE_ID: 1, COMPLETED: "N" }, select: ["ID", "RESPONSIBLE_ID", "COMPLETED", "TYPE_ID", "PROVIDER_ID"] });
+    expect(r.body.total).toBeGreaterThan(0);
+    for (const a of r.body.result) expect(a).toMatchObject({ RESPONSIBLE_ID: "1", COMPLETED: "N" });
+  });
+
+  it("logs an e-mail (TYPE_ID 4) with COMMUNICATIONS and owner, and reads it back", async () => {
+    const contact = (await call("crm.contact.get", { id: 4 })).body.result;
+    const add = await call("crm.activity.add", {
+      fields: {
+        TYPE_ID: 4, DIRECTION: 1, SUBJECT: "Re: offer", DESCRIPTION: "<p>hi</p>", DESCRIPTION_TYPE: 3, COMPLETED: "Y",
+        RESPONSIBLE_ID: 1, OWNER_TYPE_ID: 3, OWNER_ID: 4,
+        COMMUNICATIONS: [{ VALUE: contact.EMAIL[0].VALUE, ENTITY_TYPE_ID: 3, ENTITY_ID: 4 }],
+      },
+    });
+    expect(typeof add.body.result).toBe("number");
+    const got = await call("crm.activity.get", { id: add.body.result });
+    expect(got.body.result).toMatchObject({ TYPE_ID: "4", OWNER_TYPE_ID: "3", OWNER_ID: "4", SUBJECT: "Re: offer", COMPLETED: "Y", DESCRIPTION_TYPE: "3" });
+    expect(got.body.result.COMMUNICATIONS[0]).toMatchObject({ VALUE: contact.EMAIL[0].VALUE, TYPE: "EMAIL", ENTITY_ID: "4" });
+    const noComm = await call("crm.activity.add", { fields: { TYPE_ID: 4, SUBJECT: "x", OWNER_TYPE_ID: 3, OWNER_ID: 4 } });
+    expect(noComm).toMatchObject({ status: 400, body: { error: "", error_description: "The field COMMUNICATIONS is not defined or invalid." } });
+  });
+
+  it("moves RESPONSIBLE_ID, but app-configured activities refuse crm.activity.update", async () => {
+    const list = await call("crm.activity.list", { filter: { PROVIDER_ID: "REST_APP" }, select: ["ID"] });
+    const todo = await call("crm.activity.list", { filter: { PROVIDER_ID: "CRM_TODO" }, select: ["ID"] });
+    const refused = await call("crm.activity.update", { id: Number(list.body.result[0].ID), fields: { RESPONSIBLE_ID: 2 } });
+    expect(refused).toMatchObject({ status: 400, body: { error: "", error_description: "Use crm.activity.configurable.update for this activity provider" } });
+    const ok = await call("crm.activity.update", { id: Number(todo.body.result[0].ID), fields: { RESPONSIBLE_ID: 2 } });
+    expect(ok.body.result).toBe(true);
+    expect((await call("crm.activity.get", { id: Number(todo.body.result[0].ID) })).body.result.RESPONSIBLE_ID).toBe("2");
+    expect(await call("crm.activity.get", { id: 99999999 })).toMatchObject({ status: 400, body: { error_description: "Activity is not found." } });
+  });
+
+  it("adds a timeline comment and answers its ID", async () => {
+    const r = await call("crm.timeline.comment.add", { fields: { ENTITY_ID: 4, ENTITY_TYPE: "contact", COMMENT: "Logged from Gmail" } });
+    expect(typeof r.body.result).toBe("number");
+    expect(w.emu.store.portals.get("acme")!.data.timelineComments.at(-1)).toMatchObject({ entityTypeId: 3, entityId: 4 });
+  });
+});
