@@ -6,6 +6,8 @@
  * page only through the SDK, so each assertion shows the page speaks the protocol the SDK
  * expects (bitrix24-core-corp modules/rest/install/js/rest/applayout.js is the reference).
  */
+import os from "node:os";
+import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { installApp } from "../emulator/apps/lifecycle";
 import { startEmulator, type RunningEmulator } from "../emulator/server";
@@ -200,4 +202,37 @@ test("openApplication shows the app in a slider that closeApplication closes", a
   await inner.locator("#close-app").click();
   await expect(slider).toHaveCount(0);
   await expect(frame.locator("#result")).toHaveText("slider closed");
+});
+
+test.describe("over HTTPS", () => {
+  // The emulator's local CA is not in Chromium's store; the portal's certificate is not what
+  // this test is about, the protocol flag in the frame's name and POST is.
+  test.use({ ignoreHTTPSErrors: true });
+  let secure: RunningEmulator;
+
+  test.beforeAll(async () => {
+    secure = await startEmulator({ httpPort: 0, httpsPort: 0, tlsDir: path.join(os.tmpdir(), "staffsuite-e2e-tls") });
+  });
+  test.afterAll(async () => {
+    await secure?.close();
+  });
+
+  test("an https portal sends PROTOCOL=1 and B24Frame targets its https origin", async ({ page }) => {
+    const portal = createPortal(secure.store, { key: "secure", seed: 7, protocol: "https" });
+    registerApp(secure.store, {
+      clientId: "local.frame.secure",
+      clientSecret: "fixture-secret",
+      name: "Frame Fixture",
+      handlerUrl: `${appServer.origin}/app.html`,
+      installUrl: null,
+      scopes: ["user"],
+    });
+    await installApp(secure.store, portal, "local.frame.secure", 1);
+    await page.goto(`${secure.httpsUrl}/p/secure/marketplace/app/local.frame.secure/`);
+    const frame = appFrame(page);
+    await expect(frame.locator("#status")).toHaveText("ready");
+    await expect(frame.locator("#domain")).toHaveText(secure.httpsUrl!);
+    const post = JSON.parse((await frame.locator("#post").textContent()) ?? "null") as { query: Record<string, string> };
+    expect(post.query).toMatchObject({ PROTOCOL: "1", DOMAIN: `${new URL(secure.httpsUrl!).host}/p/secure` });
+  });
 });
