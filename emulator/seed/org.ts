@@ -10,7 +10,7 @@ const cache = new WeakMap<Portal, { key: string; subs: Map<number, Set<number>> 
 
 export function subordinatesOf(portal: Portal, userId: number): Set<number> {
   // Heads and memberships change rarely; rebuild when they do (cheap: tens of departments).
-  const key = [...portal.departments.values()].map((d) => `${d.id}:${d.parentId}:${d.headUserId}`).join(",") + `|${portal.users.size}`;
+  const key = [...portal.departments.values()].map((d) => `${d.id}:${d.parentId}:${d.headUserId}`).join(",") + "|" + [...portal.users.values()].map((u) => u.departmentIds.join(".")).join(",");
   let entry = cache.get(portal);
   if (!entry || entry.key !== key) cache.set(portal, (entry = { key, subs: new Map() }));
   let subs = entry.subs.get(userId);
