@@ -66,6 +66,20 @@ export interface ServerContext {
 async function route(ctx: ServerContext, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const url = new URL(req.url ?? "/", "http://emulator.invalid");
   const p = url.pathname;
+  if (p === "/rest" || p.startsWith("/rest/") || /^\/p\/[^/]+\/rest(\/|$)/.test(p)) {
+    // The browser SDK (B24Frame) calls REST from the app's origin with a JSON body, so the
+    // browser sends a CORS preflight first; the real portal allows any origin on /rest/.
+    res.setHeader("Access-Control-Allow-Origin", "*");
+    if (req.method === "OPTIONS") {
+      res.writeHead(204, {
+        "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+        "Access-Control-Allow-Headers": req.headers["access-control-request-headers"] ?? "content-type",
+        "Access-Control-Max-Age": "600",
+      });
+      res.end();
+      return;
+    }
+  }
   if (p.startsWith("/_emulator/")) {
     if (!ctx.controlApi) return sendJson(res, 404, { error: "NOT_FOUND", error_description: "Control API is off" });
     return handleControl(ctx.store, req, res, url);
