@@ -1,0 +1,74 @@
+/**
+ * Incoming portal events (form-encoded POSTs: event, data[...], ts, auth[...]; shared PLATFORM.md
+ * "Events"). Every event but the first ONAPPINSTALL must carry the application_token we stored;
+ * ONAPPINSTALL brings that token, so it is verified through the OAuth server instead.
+ */
+import { decryptSecret, encryptSecret, safeEqual } from "../crypto";
+import type { LifecycleDeps } from "./deps";
+import { upsertPortal } from "./portals";
+import { verifyPortalAuth } from "./verify-portal-auth";
+
+export class EventAuthError extends Error {
+  readonly status = 401;
+  constructor(reason: string) {
+    super(`Event refused: ${reason}`);
+    this.name = "EventAuthError";
+  }
+}
+
+export interface PortalEvent {
+  event: string;
+  data: Record<string, string>;
+  auth: Record<string, string>;
+}
+
+export type EventOutcome =
+  | { kind: "installed"; portalId: string }
+  | { kind: "uninstalled"; portalId: string; clean: boolean }
+  | { kind: "ignored"; portalId: string; event: string };
+
+/** `auth[member_id]=…&data[CLEAN]=1&event=ONAPPUNINSTALL` → { event, data, auth }. */
+export function parseEventForm(form: Iterable<[string, string]>): PortalEvent {
+  const parsed: PortalEvent = { event: "", data: {}, auth: {} };
+  for (const [key, value] of form) {
+    const nested = /^(data|auth)\[([^\]]+)\]$/.exec(key);
+    if (nested) parsed[nested[1] as "data" | "auth"][nested[2]] = value;
+    else if (key === "event") parsed.event = value.toUpperCase();
+  }
+  return parsed;
+}
+
+export interface EventHooks {
+  /**
+   * ONAPPUNINSTALL: delete everything of the portal, whatever data[CLEAN] says (DESIGN.md
+   * "Retention"). Passed in by the route so this feature does not import the portal-data one.
+   */
+  onUninstall(portalId: string): Promise<void>;
+}
+
+export async function handleEvent(deps: LifecycleDeps, incoming: PortalEvent, hooks: EventHooks): Promise<EventOutcome> {
+  const memberId = incoming.auth.member_id;
+  const presented = incoming.auth.application_token;
+  if (!incoming.event || !memberId || !presented) throw new EventAuthError("event, auth[member_id] or auth[application_token] missing");
+
+  if (incoming.event === "ONAPPINSTALL") {
+    const { access_token: accessToken, refresh_token: refreshToken, domain } = incoming.auth;
+    if (!accessToken || !refreshToken || !domain) throw new EventAuthError("ONAPPINSTALL without tokens");
+    const verified = await verifyPortalAuth({ accessToken, refreshToken, memberId, domain }, deps).catch((error: Error) => {
+      throw new EventAuthError(error.message);
+    });
+    const portalId = await upsertPortal(deps, verified);
+    await deps.prisma.portal.update({ where: { id: portalId }, data: { applicationTokenEnc: encryptSecret(presented, deps.keys) } });
+    return { kind: "installed", portalId };
+  }
+
+  const portal = await deps.prisma.portal.findUnique({ where: { memberId }, select: { id: true, applicationTokenEnc: true } });
+  if (!portal?.applicationTokenEnc) throw new EventAuthError("unknown portal");
+  if (!safeEqual(decryptSecret(portal.applicationTokenEnc, deps.keys), presented)) throw new EventAuthError("application_token does not match");
+
+  if (incoming.event === "ONAPPUNINSTALL") {
+    await hooks.onUninstall(portal.id);
+    return { kind: "uninstalled", portalId: portal.id, clean: incoming.data.CLEAN === "1" };
+  }
+  return { kind: "ignored", portalId: portal.id, event: incoming.event };
+}

@@ -1,0 +1,56 @@
+/**
+ * Install: the portal opens the install URL (an admin's first open) with the usual POST. We verify
+ * it, store the portal, its installer and the admin's tokens, and bind the events we need; the
+ * page then calls installFinish through the frame API, after which the portal sends ONAPPINSTALL
+ * with the application_token (events.ts).
+ */
+import { z } from "zod";
+import type { LifecycleDeps } from "./deps";
+import { recordInstaller, upsertPortal } from "./portals";
+import type { PortalPost } from "./portal-post";
+import { resolveLang } from "../i18n";
+import { verifyPortalAuth, PortalAuthError } from "./verify-portal-auth";
+import type { PortalSession } from "../auth";
+
+/** Events the app listens to (b24restdocs api-reference/common/events/on-app-install.md, on-app-uninstall.md). */
+export const BOUND_EVENTS = ["ONAPPINSTALL", "ONAPPUNINSTALL"] as const;
+
+export function eventHandlerUrl(deps: LifecycleDeps): string {
+  return `${deps.appUrl}/api/bitrix24/events`;
+}
+
+const currentUserSchema = z.object({
+  NAME: z.string().nullish(),
+  LAST_NAME: z.string().nullish(),
+  EMAIL: z.string().nullish(),
+  WORK_POSITION: z.string().nullish(),
+});
+
+const boundSchema = z.array(z.object({ event: z.string(), handler: z.string() }));
+
+export async function installFromPost(deps: LifecycleDeps, post: PortalPost): Promise<PortalSession> {
+  const verified = await verifyPortalAuth({ accessToken: post.AUTH_ID, refreshToken: post.REFRESH_ID, memberId: post.member_id, domain: post.DOMAIN }, deps);
+  // b24restdocs settings/app-installation: only administrators can install an app.
+  if (!verified.isAdmin) throw new PortalAuthError("only a portal administrator can install the app");
+  const lang = resolveLang(post.LANG);
+
+  const portalId = await upsertPortal(deps, verified, { lang });
+  const client = await deps.clients.clientFor(portalId, { userId: verified.userId });
+
+  const me = currentUserSchema.parse((await client.call("user.current")).result);
+  await recordInstaller(deps, portalId, verified.userId, {
+    name: [me.NAME, me.LAST_NAME].filter(Boolean).join(" ") || null,
+    email: me.EMAIL || null,
+    position: me.WORK_POSITION || null,
+  });
+
+  // Re-installing must not bind twice: event.get lists what this app has bound already.
+  const handler = eventHandlerUrl(deps);
+  const bound = boundSchema.parse((await client.call("event.get")).result ?? []);
+  for (const event of BOUND_EVENTS) {
+    if (!bound.some((b) => b.event.toUpperCase() === event && b.handler === handler)) {
+      await client.call("event.bind", { event, handler });
+    }
+  }
+  return { portalId, memberId: verified.memberId, userId: verified.userId, isAdmin: true, lang };
+}

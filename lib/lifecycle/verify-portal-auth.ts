@@ -1,0 +1,88 @@
+/**
+ * Proves who is behind a portal POST or event before we trust any of it (Standards: never trust
+ * posted DOMAIN/member_id alone).
+ *
+ * 1. The refresh token is exchanged at OUR configured OAuth server with OUR client secret. Only a
+ *    token issued to our app passes (`wrong_client`/`invalid_grant` otherwise), and the OAuth
+ *    server — not the POST — tells us the portal's member_id, domain and REST endpoint.
+ * 2. The posted member_id and DOMAIN must equal what the OAuth server said.
+ * 3. The posted access token must still work on that endpoint (`profile`), for the same user:
+ *    a replayed POST whose AUTH_ID has expired is refused.
+ * The exchange also gives us a fresh token pair for this user, which the caller stores.
+ */
+import { z } from "zod";
+import { refreshTokens, type OAuthClientCredentials } from "../bitrix24";
+import { sendRest, type FetchLike } from "../bitrix24/http";
+import { normalizeDomain } from "./portal-post";
+
+export class PortalAuthError extends Error {
+  readonly status = 401;
+  constructor(readonly reason: string) {
+    super(`Bitrix24 did not confirm this request: ${reason}`);
+    this.name = "PortalAuthError";
+  }
+}
+
+export interface VerifiedPortalUser {
+  memberId: string;
+  domain: string;
+  protocol: "http" | "https";
+  clientEndpoint: string;
+  serverEndpoint: string;
+  licenseStatus: string | null;
+  userId: number;
+  isAdmin: boolean;
+  tokens: { accessToken: string; refreshToken: string; expiresAt: Date; scope: string };
+}
+
+const profileSchema = z.object({
+  ID: z.union([z.string(), z.number()]).transform(Number),
+  ADMIN: z.union([z.boolean(), z.string()]).transform((v) => v === true || v === "true" || v === "Y" || v === "1"),
+});
+
+export interface VerifyDeps {
+  /** REST base of the OAuth server we trust (e.g. https://oauth.bitrix.info/rest/). */
+  oauthServerEndpoint: string;
+  credentials: OAuthClientCredentials;
+  fetch?: FetchLike;
+}
+
+export async function verifyPortalAuth(
+  claim: { accessToken: string; refreshToken: string; memberId: string; domain: string },
+  deps: VerifyDeps,
+): Promise<VerifiedPortalUser> {
+  let answer;
+  try {
+    answer = await refreshTokens({ serverEndpoint: deps.oauthServerEndpoint, credentials: deps.credentials, refreshToken: claim.refreshToken, fetch: deps.fetch });
+  } catch (error) {
+    const code = error instanceof Error && "code" in error ? String((error as { code: unknown }).code) : "unknown";
+    throw new PortalAuthError(`the OAuth server refused the refresh token (${code})`);
+  }
+  if (!answer.member_id || answer.member_id !== claim.memberId) throw new PortalAuthError("member_id does not match the token's portal");
+  if (!answer.client_endpoint || !answer.domain) throw new PortalAuthError("the OAuth server did not name the portal");
+  if (normalizeDomain(answer.domain) !== normalizeDomain(claim.domain)) throw new PortalAuthError("DOMAIN does not match the token's portal");
+  if (normalizeDomain(answer.client_endpoint) !== normalizeDomain(answer.domain)) throw new PortalAuthError("the portal's REST endpoint is not on its domain");
+
+  let profile;
+  try {
+    const reply = await sendRest({ restBase: answer.client_endpoint, method: "profile", params: {}, accessToken: claim.accessToken, fetch: deps.fetch });
+    profile = profileSchema.parse(reply.result);
+  } catch (error) {
+    const code = error instanceof Error && "code" in error ? String((error as { code: unknown }).code) : "unreadable profile";
+    throw new PortalAuthError(`the portal refused the access token (${code})`);
+  }
+  if (answer.user_id !== undefined && Number(answer.user_id) !== profile.ID) throw new PortalAuthError("the tokens belong to different users");
+
+  const expiresAt = answer.expires ? new Date(Number(answer.expires) * 1000) : new Date(Date.now() + Number(answer.expires_in ?? 3600) * 1000);
+  return {
+    memberId: answer.member_id,
+    domain: normalizeDomain(answer.domain),
+    protocol: answer.client_endpoint.startsWith("https:") ? "https" : "http",
+    clientEndpoint: answer.client_endpoint,
+    serverEndpoint: answer.server_endpoint ?? deps.oauthServerEndpoint,
+    licenseStatus: answer.status ?? null,
+    userId: profile.ID,
+    isAdmin: profile.ADMIN,
+    tokens: { accessToken: answer.access_token, refreshToken: answer.refresh_token, expiresAt, scope: answer.scope ?? "" },
+  };
+}
