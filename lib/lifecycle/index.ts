@@ -4,4 +4,5 @@ export { PortalAuthError, verifyPortalAuth, type VerifiedPortalUser } from "./ve
 export { installFromPost, BOUND_EVENTS, eventHandlerUrl } from "./install";
 export { signInFromPost } from "./sign-in";
 export { handleEvent, parseEventForm, EventAuthError, type EventHooks, type EventOutcome, type PortalEvent } from "./events";
+export { readPortalConnection } from "./portals";
 export { lifecycleDepsFromEnv, buildLifecycleDeps, type LifecycleDeps } from "./deps";

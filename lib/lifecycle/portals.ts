@@ -45,3 +45,10 @@ export async function recordInstaller(deps: LifecycleDeps, portalId: string, use
     data: { installedByUserId: userId, installerName: details.name, installerEmail: details.email, installerPosition: details.position, installedAt: new Date() },
   });
 }
+
+/** Whether the portal still accepts our tokens (what the layout's banner shows admins). */
+export async function readPortalConnection(deps: Pick<LifecycleDeps, "prisma">, portalId: string): Promise<{ connected: boolean; reason: string | null } | null> {
+  const portal = await deps.prisma.portal.findUnique({ where: { id: portalId }, select: { status: true, disconnectedReason: true } });
+  if (!portal) return null;
+  return { connected: portal.status === "active", reason: portal.disconnectedReason };
+}

@@ -1,0 +1,40 @@
+import type { ReactNode } from "react";
+import { readSession } from "@/lib/auth";
+import { getPrisma } from "@/lib/db";
+import { translator } from "@/lib/i18n";
+import { readPortalConnection } from "@/lib/lifecycle";
+import { PortalNav } from "@/components/portal-nav";
+
+export const dynamic = "force-dynamic";
+
+/** Every page shown inside the Bitrix24 iframe requires a session issued by the portal POST. */
+export default async function PortalLayout({ children }: { children: ReactNode }) {
+  const session = await readSession();
+  if (!session) {
+    const t = translator("en");
+    return (
+      <main className="mx-auto max-w-xl px-6 py-16" data-testid="session-required">
+        <h1 className="text-xl font-semibold">{t("session.required.title")}</h1>
+        <p className="mt-3 text-b24-muted">{t("session.required.body")}</p>
+      </main>
+    );
+  }
+  const t = translator(session.lang);
+  const connection = await readPortalConnection({ prisma: getPrisma() }, session.portalId);
+  return (
+    <div lang={session.lang} className="min-h-screen bg-white">
+      <PortalNav
+        isAdmin={session.isAdmin}
+        labels={{ transfer: t("nav.transfer"), privacy: t("nav.privacy"), settings: t("nav.settings") }}
+        who={`${t("session.signedInAs", { userId: session.userId })} · ${session.isAdmin ? t("session.admin") : t("session.employee")}`}
+      />
+      {connection && !connection.connected && session.isAdmin ? (
+        <div role="alert" className="mx-6 mt-4 rounded-md border border-b24-danger/40 bg-b24-danger/10 p-4" data-testid="portal-disconnected">
+          <p className="font-medium">{t("portal.disconnected.title")}</p>
+          <p className="mt-1 text-sm">{t("portal.disconnected.body")}</p>
+        </div>
+      ) : null}
+      <main className="px-6 py-6">{children}</main>
+    </div>
+  );
+}

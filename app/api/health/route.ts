@@ -1,0 +1,9 @@
+import { checkHealth } from "@/lib/health";
+
+export const dynamic = "force-dynamic";
+
+/** Liveness and readiness: 200 when the database and the queue answer, 503 otherwise. */
+export async function GET() {
+  const report = await checkHealth();
+  return Response.json(report, { status: report.status === "ok" ? 200 : 503, headers: { "Cache-Control": "no-store" } });
+}

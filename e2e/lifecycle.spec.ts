@@ -1,0 +1,62 @@
+/**
+ * Install, sign-in and roles, as a person meets them: the emulated portal page in real Chromium
+ * with StaffSuite (the production build) in its iframe. The portal is on 127.0.0.1 and the app on
+ * localhost — two sites — so the session cookie only works if it is fit for a cross-site iframe.
+ */
+import { expect, test, type Page } from "@playwright/test";
+import { control, newPortalWithApp, queryAppDatabase } from "./support/stack-env";
+
+const appFrame = (page: Page) => page.frameLocator('[data-testid="app-frame"]');
+
+interface PortalUserSummary {
+  id: number;
+  admin: boolean;
+  active: boolean;
+  userType: string;
+}
+
+test("an administrator installs StaffSuite and is signed in, in the portal's language", async ({ page }) => {
+  const portal = await newPortalWithApp("de");
+  await page.goto(portal.pageUrl);
+
+  // First open: the install URL, installFinish through the SDK, then the portal reloads the
+  // frame at the handler URL, which signs the admin in.
+  const frame = appFrame(page);
+  await expect(frame.getByTestId("signed-in-as")).toHaveText("Angemeldet als Benutzer #1 · Portal-Administrator", { timeout: 60_000 });
+  await expect(frame.getByRole("link", { name: "Einstellungen" })).toBeVisible();
+  await expect(frame.getByRole("heading", { name: "Übergabe" })).toBeVisible();
+
+  const installs = await control<Array<{ clientId: string; installed: boolean }>>("GET", `/portals/${portal.key}/installs`);
+  expect(installs.find((i) => i.clientId === process.env.E2E_CLIENT_ID)?.installed).toBe(true);
+  const rows = await queryAppDatabase<{ lang: string; installerEmail: string | null; has_token: boolean }>(
+    `SELECT lang, "installerEmail", "applicationTokenEnc" IS NOT NULL AS has_token FROM "Portal" WHERE "memberId" = $1`,
+    [portal.memberId],
+  );
+  expect(rows).toEqual([{ lang: "de", installerEmail: expect.stringContaining("@"), has_token: true }]);
+});
+
+test("an employee sees no admin pages, and the admin page refuses them on the server", async ({ page }) => {
+  const portal = await newPortalWithApp("en");
+  await page.goto(portal.pageUrl);
+  const frame = appFrame(page);
+  await expect(frame.getByTestId("signed-in-as")).toContainText("Portal administrator", { timeout: 60_000 });
+
+  const users = await control<PortalUserSummary[]>("GET", `/portals/${portal.key}/users`);
+  const employee = users.find((u) => !u.admin && u.active && u.userType === "employee")!;
+  await page.getByTestId("user-switcher").selectOption(String(employee.id));
+  await expect(frame.getByTestId("signed-in-as")).toHaveText(`Signed in as user #${employee.id} · Employee`);
+  await expect(frame.getByRole("link", { name: "Settings" })).toHaveCount(0);
+
+  // Going to the admin page anyway (inside the frame, with the employee's session) is refused.
+  const settings = await frame.locator("body").evaluate(async () => {
+    const response = await fetch("/settings");
+    return { status: response.status, text: await response.text() };
+  });
+  expect(settings.status).toBe(403);
+  expect(settings.text).toContain("Administrators only");
+});
+
+test("a page of the app opened outside the portal asks to open it from Bitrix24", async ({ page }) => {
+  await page.goto(`${process.env.E2E_APP_URL}/transfer`);
+  await expect(page.getByTestId("session-required")).toContainText("Open StaffSuite from your Bitrix24 portal");
+});

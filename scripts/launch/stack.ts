@@ -1,0 +1,150 @@
+/**
+ * The whole product on one machine: embedded PostgreSQL, the Bitrix24 portal emulator with a
+ * seeded portal where StaffSuite is registered (and, if asked, installed exactly as a portal
+ * would install it), and the Next.js app wired to that portal. `npm run demo` and the Playwright
+ * tests start it; they differ only in options.
+ */
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { finishInstallAndDeliver, installApp } from "../../emulator/apps/lifecycle";
+import { issueTokens } from "../../emulator/oauth/tokens";
+import { startEmulator, type RunningEmulator } from "../../emulator/server";
+import type { PortalLang } from "../../emulator/state/types";
+import { generateKeyBase64 } from "../../lib/crypto";
+import { startEmbeddedPostgres } from "../../lib/database/embedded-postgres";
+import { applyMigrations } from "../../lib/database/migrate";
+import { buildIsCurrent, buildNext, root, startNext, type NextServer } from "./next-process";
+
+export const DEMO_CLIENT_ID = "local.staffsuite.demo";
+export const PORTAL_KEY = "acme";
+/** What StaffSuite asks of a portal (README "Register the app"). */
+export const APP_SCOPES = ["user", "user_brief", "department", "task", "crm", "im", "disk", "sonet_group", "placement"];
+
+export interface StackOptions {
+  /** Where the database and secrets live (the demo keeps them across restarts). */
+  dataDir: string;
+  appPort: number;
+  emulatorPort: number;
+  controlApi: boolean;
+  lang: PortalLang;
+  /** Install the app in the portal at start (the demo), or leave that to the test. */
+  install: boolean;
+  workerInProcess: boolean;
+  mode: "start" | "dev";
+  quiet?: boolean;
+}
+
+export interface Stack {
+  appUrl: string;
+  emulator: RunningEmulator;
+  databaseUrl: string;
+  clientId: string;
+  /** The portal page with StaffSuite open in its iframe. */
+  portalAppUrl: string;
+  stop(): Promise<void>;
+}
+
+interface Secrets {
+  TOKEN_ENCRYPTION_KEY: string;
+  NEXTAUTH_SECRET: string;
+  B24_CLIENT_SECRET: string;
+}
+
+function readOrCreateSecrets(dataDir: string): Secrets {
+  const file = path.join(dataDir, "secrets.json");
+  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as Secrets;
+  const secrets: Secrets = {
+    TOKEN_ENCRYPTION_KEY: generateKeyBase64(),
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    B24_CLIENT_SECRET: randomBytes(24).toString("base64url"),
+  };
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+/** Does what the portal page does on an admin's first open: POST to the install URL, then installFinish. */
+async function installLikeThePortal(emulator: RunningEmulator, clientId: string, lang: string): Promise<void> {
+  const portal = emulator.store.portals.get(PORTAL_KEY)!;
+  const app = emulator.store.apps.get(clientId)!;
+  await installApp(emulator.store, portal, clientId, 1);
+  const tokens = issueTokens(emulator.store, portal, clientId, 1);
+  const query = new URLSearchParams({ DOMAIN: portal.domain, PROTOCOL: portal.protocol === "https" ? "1" : "0", LANG: lang, APP_SID: randomBytes(8).toString("hex") });
+  const form = new URLSearchParams({
+    AUTH_ID: tokens.accessToken,
+    AUTH_EXPIRES: String(tokens.expiresIn),
+    REFRESH_ID: tokens.refreshToken,
+    SERVER_ENDPOINT: tokens.serverEndpoint,
+    member_id: portal.memberId,
+    status: tokens.status,
+    PLACEMENT: "DEFAULT",
+    PLACEMENT_OPTIONS: "{}",
+  });
+  const response = await fetch(`${app.installUrl}?${query}`, { method: "POST", body: form, redirect: "manual" });
+  if (response.status !== 303) throw new Error(`the app refused the install POST (HTTP ${response.status})`);
+  const deliveries = await finishInstallAndDeliver(emulator.store, portal, clientId);
+  if (!deliveries.some((d) => d.event === "ONAPPINSTALL" && d.status === 200)) throw new Error("the app did not accept ONAPPINSTALL");
+}
+
+export async function startStack(options: StackOptions): Promise<Stack> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const secrets = readOrCreateSecrets(options.dataDir);
+  const db = await startEmbeddedPostgres(path.join(options.dataDir, "pg"), { quiet: true });
+  const stops: Array<() => Promise<void>> = [() => db.stop()];
+  const stop = async () => {
+    for (const fn of stops.reverse()) await fn().catch(() => {});
+  };
+  try {
+    await applyMigrations(db.url);
+    const appUrl = `http://localhost:${options.appPort}`;
+    const emulator = await startEmulator({
+      httpPort: options.emulatorPort,
+      httpsPort: null,
+      controlApi: options.controlApi,
+      portals: [{ key: PORTAL_KEY, plan: "standard", lang: options.lang, protocol: "http", seed: 1, title: "Acme Ltd" }],
+      apps: [
+        {
+          clientId: DEMO_CLIENT_ID,
+          clientSecret: secrets.B24_CLIENT_SECRET,
+          name: "StaffSuite",
+          handlerUrl: `${appUrl}/bitrix24/app`,
+          installUrl: `${appUrl}/bitrix24/install`,
+          scopes: APP_SCOPES,
+          code: DEMO_CLIENT_ID,
+        },
+      ],
+    });
+    stops.push(() => emulator.close());
+
+    const childEnv: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: options.mode === "dev" ? "development" : "production",
+      DATABASE_URL: db.url,
+      APP_URL: appUrl,
+      B24_CLIENT_ID: DEMO_CLIENT_ID,
+      B24_CLIENT_SECRET: secrets.B24_CLIENT_SECRET,
+      B24_OAUTH_URL: `${emulator.httpUrl}/`,
+      TOKEN_ENCRYPTION_KEY: secrets.TOKEN_ENCRYPTION_KEY,
+      NEXTAUTH_SECRET: secrets.NEXTAUTH_SECRET,
+      WORKER_IN_PROCESS: options.workerInProcess ? "true" : "false",
+    };
+    if (options.mode === "start" && !buildIsCurrent()) buildNext(childEnv);
+    const next: NextServer = await startNext(options.mode, { port: options.appPort, env: childEnv, quiet: options.quiet });
+    stops.push(() => next.stop());
+
+    if (options.install) await installLikeThePortal(emulator, DEMO_CLIENT_ID, options.lang);
+    return {
+      appUrl,
+      emulator,
+      databaseUrl: db.url,
+      clientId: DEMO_CLIENT_ID,
+      portalAppUrl: `${emulator.httpUrl}/p/${PORTAL_KEY}/marketplace/app/${DEMO_CLIENT_ID}/`,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+export { root };
