@@ -77,11 +77,14 @@ export async function runBatch(
   commands: readonly BatchCommand[],
   options: BatchOptions,
   onTime?: (method: string, time: RestTime) => void,
+  /** Runs before each chunk with its methods (the client pauses for their operating time here). */
+  beforeChunk?: (methods: string[]) => Promise<void>,
 ): Promise<BatchItemResult[]> {
   const out: BatchItemResult[] = [];
   const chunks = chunk(commands);
   for (let n = 0; n < chunks.length; n++) {
     const part = chunks[n];
+    await beforeChunk?.([...new Set(part.map((c) => c.method))]);
     const answer = await caller.call<unknown>("batch", { halt: options.halt ? 1 : 0, cmd: buildCmd(part) });
     const items = readBatchResult(part, answer.result, onTime);
     out.push(...items);

@@ -74,7 +74,7 @@ export class Bitrix24Client {
     for (let attempt = 1; ; attempt++) {
       const pause = this.operating.pauseBefore(method, Date.now());
       if (pause > 0) await this.sleep(pause);
-      await this.limiter.acquire();
+      const answered = await this.limiter.acquire();
       this.config.onEvent?.({ type: "request", method });
       try {
         const answer = await sendRest({
@@ -85,9 +85,11 @@ export class Bitrix24Client {
           fetch: this.config.fetch,
           timeoutMs: this.config.timeoutMs,
         });
+        answered();
         this.operating.record(method, answer.time);
         return { result: answer.result as T, total: answer.total, next: answer.next, time: answer.time };
       } catch (error) {
+        answered();
         if (isTokenRejection(error) && !refreshed) {
           refreshed = true;
           token = await this.config.tokens.afterRejection(token);
@@ -110,7 +112,17 @@ export class Bitrix24Client {
 
   /** Runs commands in `batch` calls of up to 50; one result or error per command, in order. */
   batch(commands: readonly BatchCommand[], options: BatchOptions = {}): Promise<BatchItemResult[]> {
-    return runBatch(this, commands, options, (method, time) => this.operating.record(method, time));
+    // Each command's run time counts toward its own method's operating limit (PLATFORM.md "Batch").
+    return runBatch(
+      this,
+      commands,
+      options,
+      (method, time) => this.operating.record(method, time),
+      async (methods) => {
+        const pause = Math.max(0, ...methods.map((m) => this.operating.pauseBefore(m, Date.now())));
+        if (pause > 0) await this.sleep(pause);
+      },
+    );
   }
 
   /** Every record of a list method, by fast ID pagination (order ID asc, filter >ID, start=-1). */

@@ -6,6 +6,7 @@
  * process like the rate limiter.
  */
 import type { RestTime } from "./envelope";
+import { OperationTimeLimitError } from "./errors";
 
 export interface OperatingConfig {
   /** Seconds of run time per method the portal allows in its window (480 on cloud portals). */
@@ -38,16 +39,30 @@ export class OperatingTracker {
     return this.usage.get(method.toLowerCase())?.resetAt || undefined;
   }
 
-  /** How long to wait before calling `method` at `nowMs` (0 = go). */
+  /**
+   * Before calling `method` at `nowMs`: go (0), pause this many ms, or — when the method is
+   * already over its limit and the reset is further away than `maxPauseMs` — throw
+   * OperationTimeLimitError with `resetAt`, without sending a request the portal would refuse,
+   * so that a job can reschedule itself for then.
+   */
   pauseBefore(method: string, nowMs: number): number {
-    const u = this.usage.get(method.toLowerCase());
+    const m = method.toLowerCase();
+    const u = this.usage.get(m);
     if (!u || u.operating < this.config.limitSec - this.config.marginSec) return 0;
     const untilReset = u.resetAt * 1000 - nowMs;
     if (untilReset <= 0) {
-      this.usage.delete(method.toLowerCase());
+      this.usage.delete(m);
       return 0;
     }
-    return Math.min(this.config.maxPauseMs, untilReset + 1000);
+    const pause = untilReset + 1000;
+    if (pause <= this.config.maxPauseMs) return pause;
+    if (u.operating > this.config.limitSec) {
+      const error = new OperationTimeLimitError("OPERATION_TIME_LIMIT", "operating time used up; waiting for the window to reset", 0, method);
+      error.resetAt = u.resetAt;
+      throw error;
+    }
+    // Close to the limit but not over: slow down rather than stop.
+    return this.config.maxPauseMs;
   }
 }
 

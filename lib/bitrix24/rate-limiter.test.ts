@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { drain, fill, RateLimiter, reserve, STANDARD_PLAN, type RateLimitConfig } from "./rate-limiter";
+import { drain, fill, RateLimiter, reserve, settle, STANDARD_PLAN, type RateLimitConfig } from "./rate-limiter";
 
 const cfg: RateLimitConfig = { burst: 50, drainPerSecond: 2, headroom: 0 };
 
@@ -39,6 +39,11 @@ describe("leaky bucket math", () => {
     expect(reserve(fill({ level: 3, at: 0 }, 0, cfg), 0, cfg).waitMs).toBe(500);
   });
 
+  it("re-anchors an answered request at its answer time (at most one whole request)", () => {
+    expect(settle({ level: 5, at: 0 }, 0, 100, cfg).level).toBeCloseTo(5 - 0.2 + 0.2);
+    expect(settle({ level: 5, at: 0 }, 0, 2000, cfg).level).toBeCloseTo(5 - 4 + 1);
+  });
+
   it("a sustained schedule averages the drain rate", () => {
     let state = { level: 50, at: 0 };
     let t = 0;
@@ -63,6 +68,11 @@ describe("RateLimiter", () => {
     expect(waits).toEqual([1000, 2000]);
     now = 10_000;
     expect(limiter.level()).toBe(0);
+    const done = await limiter.acquire();
+    now = 10_250; // answered 250 ms later: counted from then
+    done();
+    done();
+    expect(limiter.level()).toBeCloseTo(1);
     expect(STANDARD_PLAN.burst).toBe(50);
   });
 });

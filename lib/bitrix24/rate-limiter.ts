@@ -50,6 +50,19 @@ export function reserve(state: BucketState, now: number, config: RateLimitConfig
   return { state: { level: after, at: drained.at }, waitMs };
 }
 
+/**
+ * A request sent at `sentAt` was answered at `now`. The portal counted it on arrival, somewhere
+ * in between; we counted it at `sentAt`, which credited drain the portal may not have granted
+ * (a burst held up in connection set-up arrives late, then bunches with the paced requests behind
+ * it). Re-anchor it at the answer — the latest the portal can have counted it — so our level never
+ * runs below the portal's for answered requests.
+ */
+export function settle(state: BucketState, sentAt: number, now: number, config: RateLimitConfig): BucketState {
+  const drained = drain(state, now, config);
+  const credit = Math.min(1, (Math.max(0, now - sentAt) / 1000) * config.drainPerSecond);
+  return { level: drained.level + credit, at: drained.at };
+}
+
 /** After the portal said QUERY_LIMIT_EXCEEDED, its bucket is full: make ours at least as full. */
 export function fill(state: BucketState, now: number, config: RateLimitConfig): BucketState {
   const drained = drain(state, now, config);
@@ -69,11 +82,21 @@ export class RateLimiter {
     this.state = { level: 0, at: now() };
   }
 
-  /** Waits until one more request fits in the portal's bucket. */
-  async acquire(): Promise<void> {
+  /**
+   * Waits until one more request fits in the portal's bucket. Call the returned function when
+   * the answer (or the failure) arrives.
+   */
+  async acquire(): Promise<() => void> {
     const { state, waitMs } = reserve(this.state, this.now(), this.config);
     this.state = state;
     if (waitMs > 0) await this.sleep(waitMs);
+    const sentAt = this.now();
+    let settled = false;
+    return () => {
+      if (settled) return;
+      settled = true;
+      this.state = settle(this.state, sentAt, this.now(), this.config);
+    };
   }
 
   /** Tells the limiter the portal refused a request for rate. */

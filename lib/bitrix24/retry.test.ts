@@ -44,4 +44,19 @@ describe("OperatingTracker", () => {
     expect(t.pauseBefore("crm.lead.list", 990_000)).toBe(0);
     expect(t.pauseBefore("crm.deal.list", 1_000_500)).toBe(0);
   });
+
+  it("near the limit with a far reset: pauses maxPauseMs; over the limit: throws with resetAt", () => {
+    const t = new OperatingTracker({ limitSec: 480, marginSec: 30, maxPauseMs: 5_000 });
+    t.record("tasks.task.update", { operating: 460, operating_reset_at: 1600 });
+    expect(t.pauseBefore("tasks.task.update", 1_000_000)).toBe(5_000);
+    t.record("tasks.task.update", { operating: 500, operating_reset_at: 1600 });
+    let thrown: unknown;
+    try {
+      t.pauseBefore("tasks.task.update", 1_000_000);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(OperationTimeLimitError);
+    expect((thrown as OperationTimeLimitError).resetAt).toBe(1600);
+  });
 });

@@ -1,0 +1,100 @@
+/**
+ * The client against the emulator with its limits ON: the per-portal limiter shared by every
+ * client of the portal keeps the portal's bucket from overflowing; the operating tracker stops a
+ * method that used up its time without sending a request the portal would refuse.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../../test/db";
+import { Bitrix24Client } from "./client";
+import { OperationTimeLimitError } from "./errors";
+import { OperatingTracker } from "./operating";
+import { resetLimiters, type RateLimitConfig } from "./rate-limiter";
+import { ADMIN_ID, createWorld, type World } from "./testing/emulator-world";
+
+let db: TestDatabase;
+let world: World;
+// Enterprise's drain rate (5/s) with a small bucket so the test is short.
+const plan: RateLimitConfig = { burst: 10, drainPerSecond: 5, headroom: 1 };
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  world = await createWorld({ prisma: db.prisma, limits: true, factory: { rateLimitFor: () => plan } });
+  const limits = world.emu.store.limits.get("acme")!;
+  limits.burst = plan.burst;
+  limits.rate = plan.drainPerSecond;
+  await world.connectUser(9);
+});
+
+afterAll(async () => {
+  await world?.close();
+  await db?.drop();
+  resetLimiters();
+});
+
+const refusals = () => world.emu.store.calls.filter((c) => c.error === "QUERY_LIMIT_EXCEEDED").length;
+
+describe("shared per-portal limiter", () => {
+  it("two users' clients hammering one portal provoke no QUERY_LIMIT_EXCEEDED", async () => {
+    const a = await world.factory.clientFor(world.portalId, { userId: ADMIN_ID });
+    const b = await world.factory.clientFor(world.portalId, { userId: 9 });
+    const before = world.emu.store.calls.length;
+    const started = Date.now();
+    await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2 ? a : b).call("profile")));
+    const elapsed = (Date.now() - started) / 1000;
+    expect(world.emu.store.calls.length - before).toBe(30);
+    expect(refusals()).toBe(0);
+    // 30 requests with a bucket of 10 draining 5/s cannot take less than (30 - 10) / 5 s.
+    expect(elapsed).toBeGreaterThanOrEqual(4);
+  });
+
+  it("a client with its own (unshared) limiter does provoke refusals — the sharing matters", async () => {
+    await new Promise((r) => setTimeout(r, 2000)); // let the portal's bucket drain
+    const shared = await world.factory.clientFor(world.portalId, { userId: ADMIN_ID });
+    const rogue = new Bitrix24Client({
+      restBase: (await db.prisma.portal.findUniqueOrThrow({ where: { id: world.portalId } })).clientEndpoint,
+      portalKey: "someone-else",
+      rateLimit: plan,
+      tokens: world.tokens.sourceFor(world.portalId, 9),
+      retry: { maxAttempts: 10, baseDelayMs: 20, maxDelayMs: 200 },
+    });
+    const before = refusals();
+    await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2 ? shared : rogue).call("profile")));
+    expect(refusals()).toBeGreaterThan(before);
+  });
+});
+
+describe("operating time", () => {
+  it("stops calling a method over its operating limit until the reset, without a refused request", async () => {
+    const limits = world.emu.store.limits.get("acme")!;
+    limits.methodCostSec["user.current"] = 500; // one call uses up the 480 s
+    const client = await world.factory.clientFor(world.portalId, { userId: ADMIN_ID });
+    const tracker = new OperatingTracker({ limitSec: limits.operatingLimitSec, marginSec: 30, maxPauseMs: 2000 });
+    const tracked = new Bitrix24Client({
+      restBase: (await db.prisma.portal.findUniqueOrThrow({ where: { id: world.portalId } })).clientEndpoint,
+      portalKey: world.portalId,
+      rateLimit: plan,
+      tokens: world.tokens.sourceFor(world.portalId, ADMIN_ID),
+      operating: tracker,
+    });
+    const first = await tracked.call("user.current");
+    expect(first.time?.operating).toBeGreaterThan(480);
+    const logged = () => world.emu.store.calls.filter((c) => c.method === "user.current").length;
+    const n = logged();
+    const err = await tracked.call("user.current").catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(OperationTimeLimitError);
+    expect((err as OperationTimeLimitError).resetAt).toBeGreaterThan(Date.now() / 1000 + 60);
+    expect(logged()).toBe(n);
+    // A client that has not seen the answers meets the portal's refusal, typed, and does not retry
+    // into a 10-minute block.
+    const fresh = new Bitrix24Client({
+      restBase: (await db.prisma.portal.findUniqueOrThrow({ where: { id: world.portalId } })).clientEndpoint,
+      portalKey: "fresh",
+      rateLimit: plan,
+      tokens: world.tokens.sourceFor(world.portalId, ADMIN_ID),
+      operating: new OperatingTracker(),
+      retry: { maxAttempts: 3, baseDelayMs: 20, maxDelayMs: 100 },
+    });
+    await expect(fresh.call("user.current")).rejects.toBeInstanceOf(OperationTimeLimitError);
+    expect(client).toBeDefined();
+  });
+});
