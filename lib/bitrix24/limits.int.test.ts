@@ -19,9 +19,7 @@ const plan: RateLimitConfig = { burst: 10, drainPerSecond: 5, headroom: 1 };
 beforeAll(async () => {
   db = await createTestDatabase();
   world = await createWorld({ prisma: db.prisma, limits: true, factory: { rateLimitFor: () => plan } });
-  const limits = world.emu.store.limits.get("acme")!;
-  limits.burst = plan.burst;
-  limits.rate = plan.drainPerSecond;
+  await world.control("POST", "portals/acme/limits", { burst: plan.burst, rate: plan.drainPerSecond });
   await world.connectUser(9);
 });
 
@@ -31,18 +29,18 @@ afterAll(async () => {
   resetLimiters();
 });
 
-const refusals = () => world.emu.store.calls.filter((c) => c.error === "QUERY_LIMIT_EXCEEDED").length;
+const refusals = async () => (await world.calls()).filter((c) => c.error === "QUERY_LIMIT_EXCEEDED").length;
 
 describe("shared per-portal limiter", () => {
   it("two users' clients hammering one portal provoke no QUERY_LIMIT_EXCEEDED", async () => {
     const a = await world.factory.clientFor(world.portalId, { userId: ADMIN_ID });
     const b = await world.factory.clientFor(world.portalId, { userId: 9 });
-    const before = world.emu.store.calls.length;
+    const before = (await world.calls()).length;
     const started = Date.now();
     await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2 ? a : b).call("profile")));
     const elapsed = (Date.now() - started) / 1000;
-    expect(world.emu.store.calls.length - before).toBe(30);
-    expect(refusals()).toBe(0);
+    expect((await world.calls()).length - before).toBe(30);
+    expect(await refusals()).toBe(0);
     // 30 requests with a bucket of 10 draining 5/s cannot take less than (30 - 10) / 5 s.
     expect(elapsed).toBeGreaterThanOrEqual(4);
   });
@@ -57,16 +55,16 @@ describe("shared per-portal limiter", () => {
       tokens: world.tokens.sourceFor(world.portalId, 9),
       retry: { maxAttempts: 10, baseDelayMs: 20, maxDelayMs: 200 },
     });
-    const before = refusals();
+    const before = await refusals();
     await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2 ? shared : rogue).call("profile")));
-    expect(refusals()).toBeGreaterThan(before);
+    expect(await refusals()).toBeGreaterThan(before);
   });
 });
 
 describe("operating time", () => {
   it("stops calling a method over its operating limit until the reset, without a refused request", async () => {
-    const limits = world.emu.store.limits.get("acme")!;
-    limits.methodCostSec["user.current"] = 500; // one call uses up the 480 s
+    // One call uses up the 480 s.
+    const limits = await world.control<{ operatingLimitSec: number }>("POST", "portals/acme/limits", { methodCostSec: { "user.current": 500 } });
     const client = await world.factory.clientFor(world.portalId, { userId: ADMIN_ID });
     const tracker = new OperatingTracker({ limitSec: limits.operatingLimitSec, marginSec: 30, maxPauseMs: 2000 });
     const tracked = new Bitrix24Client({
@@ -78,12 +76,12 @@ describe("operating time", () => {
     });
     const first = await tracked.call("user.current");
     expect(first.time?.operating).toBeGreaterThan(480);
-    const logged = () => world.emu.store.calls.filter((c) => c.method === "user.current").length;
-    const n = logged();
+    const logged = async () => (await world.calls()).filter((c) => c.method === "user.current").length;
+    const n = await logged();
     const err = await tracked.call("user.current").catch((e: unknown) => e);
     expect(err).toBeInstanceOf(OperationTimeLimitError);
     expect((err as OperationTimeLimitError).resetAt).toBeGreaterThan(Date.now() / 1000 + 60);
-    expect(logged()).toBe(n);
+    expect(await logged()).toBe(n);
     // A client that has not seen the answers meets the portal's refusal, typed, and does not retry
     // into a 10-minute block.
     const fresh = new Bitrix24Client({

@@ -1,11 +1,10 @@
 /**
  * Test-only: an emulator portal with our app installed, a fresh migrated database holding the
  * Portal row and an admin's encrypted tokens, and a token store + client factory wired to both.
- * Used by the *.int.test.ts files and the benchmark; the app itself never imports this folder
- * (lib/ meets the emulator only over HTTP).
+ * The world is arranged through the emulator's control API over HTTP (emulator/control/README.md);
+ * the app itself never imports this folder (lib/ meets the emulator only over HTTP).
  */
-import { startEmulator, issueTokens, type RunningEmulator } from "../../../emulator/server";
-import type { Fault } from "../../../emulator/state/store";
+import { startEmulator, type RunningEmulator } from "../../../emulator/server";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { createKeyRing, generateKeyBase64, type KeyRing } from "../../crypto";
 import { TokenStore } from "../token-store";
@@ -15,8 +14,27 @@ export const CLIENT_ID = "local.staffsuite-test";
 export const CLIENT_SECRET = "test-secret-0123456789";
 export const ADMIN_ID = 1;
 
+interface TokenAnswer {
+  access_token: string;
+  refresh_token: string;
+  expires: number;
+  scope: string;
+  client_endpoint: string;
+  server_endpoint: string;
+  member_id: string;
+}
+
+export interface CallLogEntry {
+  method: string;
+  status: number;
+  error: string | null;
+  userId: number | null;
+  inBatch: boolean;
+}
+
 export interface World {
   emu: RunningEmulator;
+  portalKey: string;
   prisma: PrismaClient;
   keys: KeyRing;
   tokens: TokenStore;
@@ -24,10 +42,14 @@ export interface World {
   portalId: string;
   /** Plaintext tokens issued so far (for the no-plaintext scan). */
   issued: string[];
-  /** Issues a fresh pair for a portal user on the emulator and stores it encrypted. */
+  /** The emulator's control API: POST/GET/DELETE `/_emulator/{path}` with a JSON body. */
+  control<T = unknown>(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<T>;
+  /** Issues a fresh pair for a portal user through the control API and stores it encrypted. */
   connectUser(userId: number, isAdmin?: boolean): Promise<void>;
-  /** Adds an emulator fault for the portal. */
-  fault(f: Partial<Fault> & { method: string | null; status: number; error: string }): void;
+  /** Queues `count` failing answers for a method of this portal. */
+  fault(f: { method: string | null; status: number; error: string; count?: number; html?: boolean }): Promise<void>;
+  /** The portal's REST call log (oldest first). */
+  calls(): Promise<CallLogEntry[]>;
   close(): Promise<void>;
 }
 
@@ -39,40 +61,57 @@ export async function createWorld(opts: {
   seedUsers?: number;
 }): Promise<World> {
   const key = opts.portalKey ?? "acme";
-  const emu = await startEmulator({
-    httpsPort: null,
-    portals: [{ key, seed: { seed: 7, users: opts.seedUsers ?? 130 } }],
-    apps: [
-      {
-        clientId: CLIENT_ID,
-        clientSecret: CLIENT_SECRET,
-        name: "StaffSuite (test)",
-        handlerUrl: "http://127.0.0.1:9/app",
-        installUrl: null,
-        scopes: ["user", "department", "task", "crm"],
-        installIn: [key],
-      },
-    ],
+  const emu = await startEmulator({ httpsPort: null, controlApi: true });
+  async function control<T>(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<T> {
+    const res = await fetch(`${emu.httpUrl}/_emulator/${path}`, {
+      method,
+      headers: body === undefined ? {} : { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = (await res.json()) as T;
+    if (!res.ok) throw new Error(`control ${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+    return json;
+  }
+  await control("POST", "portals", { key, seed: { seed: 7, users: opts.seedUsers ?? 130 } });
+  await control("POST", "apps", {
+    clientId: CLIENT_ID,
+    clientSecret: CLIENT_SECRET,
+    name: "StaffSuite (test)",
+    handlerUrl: "http://127.0.0.1:9/app",
+    scopes: ["user", "department", "task", "crm"],
   });
-  const limits = emu.store.limits.get(key)!;
-  limits.enabled = opts.limits ?? false;
-  const portal = emu.store.portals.get(key)!;
+  await control("POST", `portals/${key}/install`, { clientId: CLIENT_ID, userId: ADMIN_ID });
+  await control("POST", `portals/${key}/limits`, { enabled: opts.limits ?? false });
+
   const keys = createKeyRing(generateKeyBase64());
   const tokens = new TokenStore({ prisma: opts.prisma, keys, credentials: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET } });
-  const first = issueTokens(emu.store, portal, CLIENT_ID, ADMIN_ID);
+  const first = await control<TokenAnswer>("POST", `portals/${key}/tokens`, { clientId: CLIENT_ID, userId: ADMIN_ID });
+  const summary = await control<{ domain: string; protocol: string }>("GET", `portals/${key}`);
   const row = await opts.prisma.portal.create({
     data: {
-      memberId: portal.memberId,
-      domain: portal.domain,
-      protocol: portal.protocol,
-      clientEndpoint: first.clientEndpoint,
-      serverEndpoint: first.serverEndpoint,
+      memberId: first.member_id,
+      domain: summary.domain,
+      protocol: summary.protocol,
+      clientEndpoint: first.client_endpoint,
+      serverEndpoint: first.server_endpoint,
       installedByUserId: ADMIN_ID,
     },
   });
   const issued: string[] = [];
-  const world: World = {
+  async function store(userId: number, t: TokenAnswer, isAdmin: boolean) {
+    issued.push(t.access_token, t.refresh_token);
+    await tokens.saveTokens(row.id, userId, {
+      accessToken: t.access_token,
+      refreshToken: t.refresh_token,
+      expiresAt: new Date(t.expires * 1000),
+      scope: t.scope,
+      isAdmin,
+    });
+  }
+  await store(ADMIN_ID, first, true);
+  return {
     emu,
+    portalKey: key,
     prisma: opts.prisma,
     keys,
     tokens,
@@ -85,36 +124,26 @@ export async function createWorld(opts: {
     }),
     portalId: row.id,
     issued,
+    control,
     async connectUser(userId, isAdmin = false) {
-      const t = userId === ADMIN_ID && issued.length === 0 ? first : issueTokens(emu.store, portal, CLIENT_ID, userId);
-      issued.push(t.accessToken, t.refreshToken);
-      await tokens.saveTokens(row.id, userId, {
-        accessToken: t.accessToken,
-        refreshToken: t.refreshToken,
-        expiresAt: new Date(t.expires * 1000),
-        scope: t.scope,
-        isAdmin,
-      });
+      await store(userId, await control<TokenAnswer>("POST", `portals/${key}/tokens`, { clientId: CLIENT_ID, userId }), isAdmin);
     },
-    fault(f) {
-      emu.store.faults.push({
-        id: ++emu.store.seq.fault,
-        portalKey: key,
-        remaining: 1,
-        description: "",
-        html: false,
-        latencyMs: 0,
-        ...f,
-        method: f.method === null ? null : f.method.toLowerCase(),
-      });
+    async fault(f) {
+      await control("POST", "faults", { portal: key, method: f.method ?? undefined, count: f.count ?? 1, status: f.status, error: f.error, html: f.html ?? false });
+    },
+    async calls() {
+      const view = await control<{ calls: CallLogEntry[] } | CallLogEntry[]>("GET", `calls?portal=${key}&limit=100000`);
+      return Array.isArray(view) ? view : view.calls;
     },
     close: () => emu.close(),
   };
-  await world.connectUser(ADMIN_ID, true);
-  return world;
 }
 
-/** Grants the emulator has issued for a portal user (each refresh adds one). */
+/**
+ * Grants the emulator's OAuth server has issued for a portal user; each refresh adds one and
+ * spends the previous refresh token. Read from the emulator's state: its OAuth token endpoint is
+ * not in the REST call log.
+ */
 export function grantsOf(emu: RunningEmulator, portalKey: string, userId: number) {
   return [...emu.store.grantsByAccess.values()].filter((g) => g.portalKey === portalKey && g.userId === userId && g.clientId === CLIENT_ID);
 }
