@@ -7,7 +7,7 @@
  * the plan allows in the window (X + Y·T), and how many QUERY_LIMIT_EXCEEDED the emulator
  * answered, and when (goal: none, or only in the first burst).
  */
-import { startEmulator, issueTokens } from "../emulator/server";
+import { startEmulator } from "../emulator/server";
 import { Bitrix24Client, ENTERPRISE_PLAN, STANDARD_PLAN } from "../lib/bitrix24/index";
 import { resetLimiters } from "../lib/bitrix24/rate-limiter";
 
@@ -21,26 +21,35 @@ async function main(): Promise<void> {
   const workers = Number(arg("workers", "8"));
   const plan = arg("plan", "standard") === "enterprise" ? "enterprise" : "standard";
   const clientId = "local.bench";
-  const emu = await startEmulator({
-    httpsPort: null,
-    portals: [{ key: "bench", plan, seed: { seed: 3, users: 60 } }],
-    apps: [{ clientId, clientSecret: "bench-secret", name: "bench", handlerUrl: "http://127.0.0.1:9/", installUrl: null, scopes: ["user"], installIn: ["bench"] }],
-  });
+  const emu = await startEmulator({ httpsPort: null, controlApi: true });
+  // Arranged through the emulator's control API (emulator/control/README.md), as a test would.
+  const control = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const res = await fetch(`${emu.httpUrl}/_emulator/${path}`, {
+      method,
+      headers: { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`control ${method} ${path}: HTTP ${res.status}`);
+    return (await res.json()) as T;
+  };
   try {
-    const limits = emu.store.limits.get("bench")!;
+    await control("POST", "portals", { key: "bench", plan, seed: { seed: 3, users: 60 } });
+    await control("POST", "apps", { clientId, clientSecret: "bench-secret", name: "bench", handlerUrl: "http://127.0.0.1:9/", scopes: ["user"] });
+    await control("POST", "portals/bench/install", { clientId, userId: 1 });
+    const limits = await control<{ enabled: boolean; burst: number; rate: number }>("GET", "portals/bench/limits");
     if (!limits.enabled) throw new Error("the emulator's limits must be on for this benchmark");
-    const portal = emu.store.portals.get("bench")!;
-    const t = issueTokens(emu.store, portal, clientId, 1);
+    const t = await control<{ access_token: string; client_endpoint: string }>("POST", "portals/bench/tokens", { clientId, userId: 1 });
     const rateLimit = plan === "enterprise" ? ENTERPRISE_PLAN : STANDARD_PLAN;
     resetLimiters();
     let requests = 0;
     let ok = 0;
     const sentAt: number[] = [];
     const client = new Bitrix24Client({
-      restBase: t.clientEndpoint,
+      restBase: t.client_endpoint,
       portalKey: "bench",
       rateLimit,
-      tokens: { current: async () => t.accessToken, afterRejection: async () => t.accessToken },
+      // A fixed token: the run is shorter than the token's hour; the token store has its own tests.
+      tokens: { current: async () => t.access_token, afterRejection: async () => t.access_token },
       onEvent: (e) => {
         if (e.type === "request") {
           requests++;
@@ -51,7 +60,6 @@ async function main(): Promise<void> {
 
     const start = performance.now();
     const deadline = start + seconds * 1000;
-    const callsBefore = emu.store.calls.length;
     console.log(`bench:client — ${plan} plan (X=${limits.burst}, Y=${limits.rate}/s), ${workers} workers, ${seconds} s …`);
     await Promise.all(
       Array.from({ length: workers }, async () => {
@@ -63,7 +71,8 @@ async function main(): Promise<void> {
     );
     const end = performance.now();
     const elapsed = (end - start) / 1000;
-    const log = emu.store.calls.slice(callsBefore);
+    type Call = { method: string; error: string | null };
+    const log = (await control<{ calls: Call[] }>("GET", "calls?portal=bench&limit=1000000")).calls.filter((c) => c.method === "user.get");
     const refused = log.filter((c) => c.error === "QUERY_LIMIT_EXCEEDED");
     const firstRefusalIdx = log.findIndex((c) => c.error === "QUERY_LIMIT_EXCEEDED");
     const lastRefusalIdx = log.map((c) => c.error).lastIndexOf("QUERY_LIMIT_EXCEEDED");
