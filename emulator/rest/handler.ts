@@ -17,6 +17,7 @@ import { limitsOf, takeRequest } from "./limits";
 import { findMethod, RestError } from "./method-registry";
 import { parseBody, parseForm } from "./params";
 import { nowMs } from "../state/store";
+import { findDiskDownload } from "../methods/disk/index";
 
 function parseRestPath(restPath: string): { method: string; webhook: { userId: number; code: string } | null } | null {
   // The SDK joins client_endpoint ".../rest/" and "/method", so empty segments are skipped.
@@ -31,10 +32,23 @@ function sendError(res: ServerResponse, err: RestError): void {
   sendJson(res, err.status, errorBody(err));
 }
 
+function sendDiskFile(portal: Portal, res: ServerResponse, url: URL): void {
+  const file = findDiskDownload(portal, url.searchParams.get("token") ?? "");
+  if (!file) return sendError(res, new RestError("ERROR_NOT_FOUND", "File not found", 404));
+  res.writeHead(200, {
+    "content-type": "application/octet-stream",
+    "content-length": String(file.content.byteLength),
+    "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+  });
+  res.end(Buffer.from(file.content));
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function handleRest(store: EmulatorStore, portal: Portal, req: IncomingMessage, res: ServerResponse, url: URL, restPath: string): Promise<void> {
   const parsed = parseRestPath(restPath);
+  // DOWNLOAD_URL of a disk file (disk.folder.uploadfile): the link itself is the credential.
+  if (parsed && !parsed.webhook && parsed.method.toLowerCase() === "download") return sendDiskFile(portal, res, url);
   if (!parsed || (!findMethod(parsed.method) && parsed.method.toLowerCase() !== "batch")) return sendError(res, errors.methodNotFound());
   const body = req.method === "POST" ? await readBody(req) : "";
   const params = { ...parseForm(url.search), ...parseBody(req.headers["content-type"], body) };

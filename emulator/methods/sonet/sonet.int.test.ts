@@ -50,6 +50,15 @@ describe("disk", () => {
     const file = findDiskDownload(w.emu.store.portals.get("acme")!, token);
     expect(Buffer.from(file!.content).toString()).toBe("PK-zip-bytes");
     expect(findDiskDownload(w.emu.store.portals.get("acme")!, token + "x")).toBeNull();
+
+    // The DOWNLOAD_URL itself serves the bytes; a tampered token is 404.
+    const download = await fetch(up.body.result.DOWNLOAD_URL);
+    expect(download.status).toBe(200);
+    expect(download.headers.get("content-disposition")).toContain("export.zip");
+    expect(Buffer.from(await download.arrayBuffer()).toString()).toBe("PK-zip-bytes");
+    const tampered = new URL(up.body.result.DOWNLOAD_URL);
+    tampered.searchParams.set("token", `${token}x`);
+    expect((await fetch(tampered)).status).toBe(404);
   });
 
   it("answers ACCESS_DENIED without an application context (webhook)", async () => {
