@@ -1,5 +1,5 @@
 /**
- * `npm run demo`: the embedded database, the Bitrix24 portal emulator with a seeded portal where
+ * `npm run demo` (and `npm run dev`, the same with hot reload): the embedded database, the Bitrix24 portal emulator with a seeded portal where
  * StaffSuite is installed, and the app with an in-process job worker. Data survives restarts
  * (in .data/). Open the printed portal address; the user switcher at the top right lets you be
  * any employee of the emulated portal.
@@ -20,7 +20,8 @@ if (!options.success) {
   process.exit(2);
 }
 
-console.log("Starting the StaffSuite demo (first start builds the app; this takes a minute or two)…");
+const dev = process.argv.includes("--dev");
+console.log(dev ? "Starting StaffSuite in development mode with the portal emulator…" : "Starting the StaffSuite demo (first start builds the app; this takes a minute or two)…");
 const stack = await startStack({
   dataDir: path.join(root, ".data"),
   appPort: options.data.DEMO_APP_PORT,
@@ -29,8 +30,8 @@ const stack = await startStack({
   lang: options.data.DEMO_LANG,
   install: true,
   workerInProcess: true,
-  mode: "start",
-  quiet: true,
+  mode: dev ? "dev" : "start",
+  quiet: !dev,
 });
 
 console.log(`
