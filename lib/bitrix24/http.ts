@@ -38,10 +38,20 @@ export async function sendRest(req: RestRequest): Promise<RestSuccess> {
       signal: AbortSignal.timeout(req.timeoutMs ?? 60_000),
     });
   } catch (e) {
-    const cause = e instanceof Error ? e.name : "unknown";
-    throw new Bitrix24Error("NETWORK_ERROR", `request failed (${cause})`, 0, req.method);
+    throw networkError(e, req.method);
   }
   return parseRestAnswer(response, req.method);
+}
+
+/**
+ * fetch failed before an answer. A certificate problem will not heal on retry (TLS_ERROR, not
+ * retried); anything else — refused, reset, timed out — may (NETWORK_ERROR, retried).
+ */
+export function networkError(e: unknown, method: string): Bitrix24Error {
+  const cause = (e as { cause?: { code?: unknown } } | null)?.cause;
+  const code = typeof cause?.code === "string" ? cause.code : e instanceof Error ? e.name : "unknown";
+  if (/CERT|SSL|TLS|SIGNATURE/i.test(code)) return new Bitrix24Error("TLS_ERROR", `certificate not trusted (${code})`, 0, method);
+  return new Bitrix24Error("NETWORK_ERROR", `request failed (${code})`, 0, method);
 }
 
 /** Reads an answer: JSON envelope or error envelope; anything else (a proxy's HTML page) is BAD_RESPONSE. */

@@ -7,7 +7,7 @@
  */
 import { Bitrix24Error } from "./errors";
 import { oauthTokenSchema, type OAuthTokenAnswer } from "./envelope";
-import type { FetchLike } from "./http";
+import { networkError, type FetchLike } from "./http";
 
 export interface OAuthClientCredentials {
   clientId: string;
@@ -46,7 +46,7 @@ export async function refreshTokens(args: {
       signal: AbortSignal.timeout(30_000),
     });
   } catch (e) {
-    throw new Bitrix24Error("NETWORK_ERROR", `token refresh failed (${e instanceof Error ? e.name : "unknown"})`, 0, "oauth/token");
+    throw networkError(e, "oauth/token");
   }
   let json: unknown;
   try {

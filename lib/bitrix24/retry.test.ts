@@ -60,3 +60,16 @@ describe("OperatingTracker", () => {
     expect((thrown as OperationTimeLimitError).resetAt).toBe(1600);
   });
 });
+
+describe("network errors", () => {
+  it("does not retry certificate failures", async () => {
+    const { networkError } = await import("./http");
+    const tls = networkError(Object.assign(new TypeError("fetch failed"), { cause: { code: "SELF_SIGNED_CERT_IN_CHAIN" } }), "profile");
+    expect(tls.code).toBe("TLS_ERROR");
+    expect(retryDecision(tls, 1, policy, 0)).toBeNull();
+    const refused = networkError(Object.assign(new TypeError("fetch failed"), { cause: { code: "ECONNREFUSED" } }), "profile");
+    expect(refused.code).toBe("NETWORK_ERROR");
+    expect(refused.description).toContain("ECONNREFUSED");
+    expect(retryDecision(refused, 1, policy, 0)).not.toBeNull();
+  });
+});

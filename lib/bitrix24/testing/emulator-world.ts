@@ -59,9 +59,12 @@ export async function createWorld(opts: {
   limits?: boolean;
   factory?: Partial<ClientFactoryConfig>;
   seedUsers?: number;
+  /** An https portal (the process must trust the emulator's CA: NODE_EXTRA_CA_CERTS, as `npm test` sets). */
+  protocol?: "http" | "https";
 }): Promise<World> {
   const key = opts.portalKey ?? "acme";
-  const emu = await startEmulator({ httpsPort: null, controlApi: true });
+  const protocol = opts.protocol ?? "http";
+  const emu = await startEmulator({ httpsPort: protocol === "https" ? 0 : null, controlApi: true });
   async function control<T>(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<T> {
     const res = await fetch(`${emu.httpUrl}/_emulator/${path}`, {
       method,
@@ -72,7 +75,7 @@ export async function createWorld(opts: {
     if (!res.ok) throw new Error(`control ${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
     return json;
   }
-  await control("POST", "portals", { key, seed: { seed: 7, users: opts.seedUsers ?? 130 } });
+  await control("POST", "portals", { key, protocol, seed: { seed: 7, users: opts.seedUsers ?? 130 } });
   await control("POST", "apps", {
     clientId: CLIENT_ID,
     clientSecret: CLIENT_SECRET,
