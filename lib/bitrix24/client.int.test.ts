@@ -128,4 +128,26 @@ describe("listAll", () => {
     expect(tasks.length).toBeGreaterThan(50);
     expect(new Set(tasks.map((t) => t.id)).size).toBe(tasks.length);
   });
+
+  it("walks crm.deal.list (UPPER_CASE) and crm.item.list (result.items, camelCase id) to the same deals", async () => {
+    const client = await world.factory.clientFor(world.portalId, { userId: ADMIN_ID });
+    const before = (await callsOf("crm.deal.list")).length;
+    const legacy = await client.listAll<{ ID: string }>("crm.deal.list", { select: ["ID", "ASSIGNED_BY_ID"] });
+    const modern = await client.listAll<{ id: number }>("crm.item.list", { entityTypeId: 2, select: ["id"] });
+    expect(legacy.length).toBeGreaterThan(50);
+    expect(modern.map((d) => Number(d.id))).toEqual(legacy.map((d) => Number(d.ID)));
+    expect((await callsOf("crm.deal.list")).length - before).toBe(Math.floor(legacy.length / 50) + 1);
+  });
+
+  it("keeps the caller's filter while paging", async () => {
+    const client = await world.factory.clientFor(world.portalId, { userId: ADMIN_ID });
+    const all = await client.listAll<{ ID: string; ASSIGNED_BY_ID: string }>("crm.deal.list", { select: ["ID", "ASSIGNED_BY_ID"] });
+    const mine = await client.listAll<{ ID: string; ASSIGNED_BY_ID: string }>("crm.deal.list", {
+      filter: { ASSIGNED_BY_ID: ADMIN_ID },
+      select: ["ID", "ASSIGNED_BY_ID"],
+    });
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((d) => Number(d.ASSIGNED_BY_ID) === ADMIN_ID)).toBe(true);
+    expect(mine).toHaveLength(all.filter((d) => Number(d.ASSIGNED_BY_ID) === ADMIN_ID).length);
+  });
 });

@@ -22,6 +22,8 @@ export { STANDARD_PLAN, ENTERPRISE_PLAN, limiterFor, RateLimiter, type RateLimit
 export { DEFAULT_RETRY, type RetryPolicy } from "./retry";
 export { refreshTokens, tokenUrl, RefreshTokenDeadError, type OAuthClientCredentials } from "./oauth";
 export { encodeParams, type Params, type ParamValue } from "./params";
+export { sendRest, type FetchLike } from "./http";
+export { OperatingTracker, type OperatingConfig } from "./operating";
 export {
   Bitrix24Error,
   RateLimitedError,
