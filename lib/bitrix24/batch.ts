@@ -4,7 +4,8 @@
  * order (the rate limiter spaces them). Each command gets its own result or typed error; the PHP
  * server writes empty maps as `[]`, which envelope.ts reads as empty records.
  *
- * A command may refer to an earlier one's result (`$result[key][field]`) only within its chunk.
+ * Command keys are `c{index}` (index in the chunk), so a command may refer to an earlier one's
+ * result as `$result[c0][field]` — only within its chunk of 50.
  */
 import { Bitrix24Error, toBitrix24Error } from "./errors";
 import { batchResultSchema, type RestTime } from "./envelope";

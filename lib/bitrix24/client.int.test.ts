@@ -109,6 +109,18 @@ describe("batch", () => {
   });
 });
 
+describe("batch references", () => {
+  it("a command can use an earlier command's result as $result[c{index}] within a chunk", async () => {
+    const client = await world.factory.clientFor(world.portalId, { userId: ADMIN_ID });
+    const out = await client.batch([
+      { method: "user.get", params: { FILTER: { ID: 5 } } },
+      { method: "user.get", params: { FILTER: { ID: "$result[c0][0][ID]" } } },
+    ]);
+    expect(out.every((r) => r.ok)).toBe(true);
+    expect(out[1].ok && Number((out[1].result as Array<{ ID: unknown }>)[0].ID)).toBe(5);
+  });
+});
+
 describe("listAll", () => {
   it("walks user.get by ID across pages with start=-1", async () => {
     const client = await world.factory.clientFor(world.portalId, { userId: ADMIN_ID });
