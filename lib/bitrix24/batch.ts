@@ -11,6 +11,7 @@ import { Bitrix24Error, toBitrix24Error } from "./errors";
 import { batchResultSchema, type RestTime } from "./envelope";
 import { encodeParams, type Params } from "./params";
 import type { CallResult } from "./client";
+import { isIdempotentMethod } from "./retry";
 
 export const BATCH_LIMIT = 50;
 
@@ -29,7 +30,7 @@ export interface BatchOptions {
 }
 
 interface Caller {
-  call<T>(method: string, params: Params): Promise<CallResult<T>>;
+  call<T>(method: string, params: Params, options?: { idempotent?: boolean }): Promise<CallResult<T>>;
 }
 
 /** Splits a list into chunks of at most `size`. */
@@ -86,7 +87,9 @@ export async function runBatch(
   for (let n = 0; n < chunks.length; n++) {
     const part = chunks[n];
     await beforeChunk?.([...new Set(part.map((c) => c.method))]);
-    const answer = await caller.call<unknown>("batch", { halt: options.halt ? 1 : 0, cmd: buildCmd(part) });
+    // A batch is as repeatable as its least repeatable command.
+    const idempotent = part.every((c) => isIdempotentMethod(c.method));
+    const answer = await caller.call<unknown>("batch", { halt: options.halt ? 1 : 0, cmd: buildCmd(part) }, { idempotent });
     const items = readBatchResult(part, answer.result, onTime);
     out.push(...items);
     if (options.halt && items.some((r) => !r.ok)) {

@@ -80,6 +80,14 @@ describe("retries", () => {
     await world.control("DELETE", "faults");
   });
 
+  it("does not repeat a create after a 500 (it may have run)", async () => {
+    const client = await world.factory.clientFor(world.portalId, { userId: ADMIN_ID });
+    const before = (await callsOf("crm.deal.add")).length;
+    await world.fault({ method: "crm.deal.add", status: 500, error: "INTERNAL_SERVER_ERROR" });
+    await expect(client.call("crm.deal.add", { fields: { TITLE: "t" } })).rejects.toMatchObject({ status: 500 });
+    expect((await callsOf("crm.deal.add")).length - before).toBe(1);
+  });
+
   it("does not retry a 400", async () => {
     const client = await world.factory.clientFor(world.portalId, { userId: ADMIN_ID });
     const before = (await callsOf("profile")).length;

@@ -11,7 +11,7 @@ import { sendRest, type FetchLike } from "./http";
 import { operatingFor, type OperatingTracker } from "./operating";
 import type { Params } from "./params";
 import { limiterFor, realSleep, type RateLimitConfig, type RateLimiter, type Sleep } from "./rate-limiter";
-import { DEFAULT_RETRY, retryDecision, type RetryPolicy } from "./retry";
+import { DEFAULT_RETRY, isIdempotentMethod, retryDecision, type RetryPolicy } from "./retry";
 import { runBatch, type BatchCommand, type BatchItemResult, type BatchOptions } from "./batch";
 import { listAll, listPages, type ListOptions } from "./list-all";
 
@@ -21,6 +21,11 @@ export interface AccessTokenSource {
   current(): Promise<string>;
   /** The portal refused `rejected`: return a fresh token (one refresh shared by concurrent callers). */
   afterRejection(rejected: string): Promise<string>;
+}
+
+export interface CallOptions {
+  /** Safe to repeat after a 5xx or a lost answer (default: not for *.add, *.send, … — retry.ts). */
+  idempotent?: boolean;
 }
 
 export interface CallResult<T = unknown> {
@@ -67,8 +72,12 @@ export class Bitrix24Client {
     this.sleep = config.sleep ?? realSleep;
   }
 
-  /** Calls one REST method; throws a typed Bitrix24Error when it fails for good. */
-  async call<T = unknown>(method: string, params: Params = {}): Promise<CallResult<T>> {
+  /**
+   * Calls one REST method; throws a typed Bitrix24Error when it fails for good. `idempotent`
+   * (default: guessed from the name, retry.ts) decides whether a 5xx or lost answer is retried.
+   */
+  async call<T = unknown>(method: string, params: Params = {}, options: CallOptions = {}): Promise<CallResult<T>> {
+    const idempotent = options.idempotent ?? isIdempotentMethod(method);
     let token = await this.config.tokens.current();
     let refreshed = false;
     for (let attempt = 1; ; attempt++) {
@@ -102,7 +111,7 @@ export class Bitrix24Client {
           this.config.onEvent?.({ type: "rate_limited", method });
         }
         if (error instanceof OperationTimeLimitError) error.resetAt = this.operating.resetAt(method);
-        const delay = retryDecision(error, attempt, this.retry, Date.now() / 1000);
+        const delay = retryDecision(error, attempt, this.retry, Date.now() / 1000, undefined, idempotent);
         if (delay === null) throw error;
         this.config.onEvent?.({ type: "retry", method, code: (error as { code: string }).code, delayMs: delay });
         await this.sleep(delay);

@@ -13,13 +13,13 @@ import { createKeyRing } from "../crypto";
 import { createClientFactory, type ClientFactory } from "./client-factory";
 import { TokenStore } from "./token-store";
 
-export { Bitrix24Client, type AccessTokenSource, type CallResult, type ClientConfig, type ClientEvent } from "./client";
+export { Bitrix24Client, type AccessTokenSource, type CallOptions, type CallResult, type ClientConfig, type ClientEvent } from "./client";
 export { createClientFactory, type ClientFactory, type ClientFactoryConfig } from "./client-factory";
 export { TokenStore, DEAD_REFRESH_REASON, type TokenPair, type TokenStoreConfig } from "./token-store";
 export { BATCH_LIMIT, type BatchCommand, type BatchItemResult, type BatchOptions } from "./batch";
 export { PAGE_SIZE, type ListOptions } from "./list-all";
 export { STANDARD_PLAN, ENTERPRISE_PLAN, limiterFor, RateLimiter, type RateLimitConfig } from "./rate-limiter";
-export { DEFAULT_RETRY, type RetryPolicy } from "./retry";
+export { DEFAULT_RETRY, isIdempotentMethod, type RetryPolicy } from "./retry";
 export { refreshTokens, tokenUrl, RefreshTokenDeadError, type OAuthClientCredentials } from "./oauth";
 export { encodeParams, type Params, type ParamValue } from "./params";
 export { sendRest, type FetchLike } from "./http";

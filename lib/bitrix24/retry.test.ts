@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AccessDeniedError, Bitrix24Error, OperationTimeLimitError, RateLimitedError } from "./errors";
-import { backoffDelay, retryDecision, type RetryPolicy } from "./retry";
+import { backoffDelay, isIdempotentMethod, retryDecision, type RetryPolicy } from "./retry";
 import { OperatingTracker } from "./operating";
 
 const policy: RetryPolicy = { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 1000 };
@@ -58,6 +58,18 @@ describe("OperatingTracker", () => {
     }
     expect(thrown).toBeInstanceOf(OperationTimeLimitError);
     expect((thrown as OperationTimeLimitError).resetAt).toBe(1600);
+  });
+});
+
+describe("idempotency", () => {
+  it("does not repeat a create after a 5xx, but does after a rate refusal", () => {
+    expect(isIdempotentMethod("crm.deal.add")).toBe(false);
+    expect(isIdempotentMethod("im.notify.personal.add")).toBe(false);
+    expect(isIdempotentMethod("crm.deal.update")).toBe(true);
+    expect(isIdempotentMethod("crm.item.list")).toBe(true);
+    const e500 = new Bitrix24Error("INTERNAL_SERVER_ERROR", "", 500);
+    expect(retryDecision(e500, 1, policy, 0, undefined, false)).toBeNull();
+    expect(retryDecision(new RateLimitedError("QUERY_LIMIT_EXCEEDED", "", 503), 1, policy, 0, undefined, false)).not.toBeNull();
   });
 });
 

@@ -4,7 +4,7 @@
  * OPERATION_TIME_LIMIT, 5xx and network failures (shared PLATFORM.md "Limits"). Bounded in
  * attempts and in total delay so a job fails visibly rather than hanging.
  */
-import { isRetryable, OperationTimeLimitError } from "./errors";
+import { isRetryable, OperationTimeLimitError, RateLimitedError } from "./errors";
 
 export interface RetryPolicy {
   /** Attempts in all, the first included. */
@@ -23,9 +23,29 @@ export function backoffDelay(attempt: number, policy: RetryPolicy, random: () =>
   return Math.round(cap / 2 + random() * (cap / 2));
 }
 
+/**
+ * Methods that create something or send something: after a 5xx or a lost answer we cannot know
+ * whether the portal ran them, so repeating could create a duplicate deal or a second message.
+ * Rate and operating refusals are answered before the method runs, so those are always safe.
+ */
+const NOT_IDEMPOTENT = /\.(add|send|create|copy|upload|uploadfile|start|attach)$/i;
+
+export function isIdempotentMethod(method: string): boolean {
+  return !NOT_IDEMPOTENT.test(method);
+}
+
 /** Whether to retry after `error` on attempt `attempt`, and after how long; null = give up. */
-export function retryDecision(error: unknown, attempt: number, policy: RetryPolicy, nowSec: number, random?: () => number): number | null {
+export function retryDecision(
+  error: unknown,
+  attempt: number,
+  policy: RetryPolicy,
+  nowSec: number,
+  random?: () => number,
+  idempotent = true,
+): number | null {
   if (attempt >= policy.maxAttempts || !isRetryable(error)) return null;
+  const refusedBeforeRunning = error instanceof RateLimitedError || error instanceof OperationTimeLimitError;
+  if (!idempotent && !refusedBeforeRunning) return null;
   if (error instanceof OperationTimeLimitError && error.resetAt !== undefined) {
     // The method is blocked until resetAt: waiting less is pointless, waiting longer than our
     // bound means the caller (a job) should reschedule instead.
