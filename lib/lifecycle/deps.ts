@@ -5,7 +5,7 @@
 import { getPrisma, type PrismaClient } from "../db";
 import { env, requireSetting } from "../env";
 import { createKeyRing, type KeyRing } from "../crypto";
-import { createClientFactory, TokenStore, type ClientFactory, type OAuthClientCredentials } from "../bitrix24";
+import { bitrix24, createClientFactory, tokenStore, TokenStore, type ClientFactory, type OAuthClientCredentials } from "../bitrix24";
 import type { FetchLike } from "../bitrix24/http";
 
 export interface LifecycleDeps {
@@ -32,13 +32,17 @@ export function lifecycleDepsFromEnv(): LifecycleDeps {
   if (!fromEnv) {
     const config = env();
     const oauth = config.B24_OAUTH_URL.endsWith("/") ? config.B24_OAUTH_URL : `${config.B24_OAUTH_URL}/`;
-    fromEnv = buildLifecycleDeps({
+    // The process's one token store and client factory (lib/bitrix24's front door), so every
+    // caller shares its cache and in-flight refreshes.
+    fromEnv = {
       prisma: getPrisma(),
       keys: createKeyRing(requireSetting("TOKEN_ENCRYPTION_KEY"), config.TOKEN_ENCRYPTION_KEYS_OLD),
       credentials: { clientId: requireSetting("B24_CLIENT_ID"), clientSecret: requireSetting("B24_CLIENT_SECRET") },
       oauthServerEndpoint: `${oauth}rest/`,
       appUrl: config.APP_URL.replace(/\/+$/, ""),
-    });
+      tokens: tokenStore(),
+      clients: bitrix24(),
+    };
   }
   return fromEnv;
 }

@@ -59,9 +59,11 @@ export async function verifyPortalAuth(
     throw new PortalAuthError(`the OAuth server refused the refresh token (${code})`);
   }
   if (!answer.member_id || answer.member_id !== claim.memberId) throw new PortalAuthError("member_id does not match the token's portal");
-  if (!answer.client_endpoint || !answer.domain) throw new PortalAuthError("the OAuth server did not name the portal");
-  if (normalizeDomain(answer.domain) !== normalizeDomain(claim.domain)) throw new PortalAuthError("DOMAIN does not match the token's portal");
-  if (normalizeDomain(answer.client_endpoint) !== normalizeDomain(answer.domain)) throw new PortalAuthError("the portal's REST endpoint is not on its domain");
+  // The answer's `domain` names the OAuth server itself (oauth.bitrix.info); the portal is the
+  // host (and path) of `client_endpoint`, https://{portal}/rest/.
+  if (!answer.client_endpoint) throw new PortalAuthError("the OAuth server did not name the portal");
+  const portalDomain = normalizeDomain(answer.client_endpoint);
+  if (portalDomain !== normalizeDomain(claim.domain)) throw new PortalAuthError("DOMAIN does not match the token's portal");
 
   let profile;
   try {
@@ -76,7 +78,7 @@ export async function verifyPortalAuth(
   const expiresAt = answer.expires ? new Date(Number(answer.expires) * 1000) : new Date(Date.now() + Number(answer.expires_in ?? 3600) * 1000);
   return {
     memberId: answer.member_id,
-    domain: normalizeDomain(answer.domain),
+    domain: portalDomain,
     protocol: answer.client_endpoint.startsWith("https:") ? "https" : "http",
     clientEndpoint: answer.client_endpoint,
     serverEndpoint: answer.server_endpoint ?? deps.oauthServerEndpoint,

@@ -81,7 +81,10 @@ async function installLikeThePortal(emulator: RunningEmulator, clientId: string,
     PLACEMENT_OPTIONS: "{}",
   });
   const response = await fetch(`${app.installUrl}?${query}`, { method: "POST", body: form, redirect: "manual" });
-  if (response.status !== 303) throw new Error(`the app refused the install POST (HTTP ${response.status})`);
+  if (response.status !== 303) {
+    const reason = /data-testid="auth-error">([^<]*)</.exec(await response.text())?.[1] ?? "";
+    throw new Error(`the app refused the install POST (HTTP ${response.status}) ${reason}`);
+  }
   const deliveries = await finishInstallAndDeliver(emulator.store, portal, clientId);
   if (!deliveries.some((d) => d.event === "ONAPPINSTALL" && d.status === 200)) throw new Error("the app did not accept ONAPPINSTALL");
 }
