@@ -9,6 +9,7 @@
 import type { IncomingMessage } from "node:http";
 import type { TLSSocket } from "node:tls";
 import type { PortalPageContext } from "../http/portal-context";
+import type { IssuedTokens } from "../oauth/tokens";
 import type { AppInstall, AppRegistration, PortalUser } from "../state/types";
 import { isFirstRun, openFrameSession } from "./frame-api";
 import type { Labels } from "./i18n";
@@ -47,6 +48,23 @@ function selectableUsers(users: Iterable<PortalUser>): unknown[] {
     }));
 }
 
+/**
+ * The form the portal POSTs into the app's iframe (handler or install URL). Also used by the
+ * demo launcher, which installs the app server-side exactly as this page would.
+ */
+export function appFormFields(tokens: IssuedTokens, placementOptionsJson = "{}"): Record<string, string> {
+  return {
+    AUTH_ID: tokens.accessToken,
+    AUTH_EXPIRES: String(tokens.expiresIn),
+    REFRESH_ID: tokens.refreshToken,
+    SERVER_ENDPOINT: tokens.serverEndpoint,
+    member_id: tokens.memberId,
+    status: tokens.status,
+    PLACEMENT: "DEFAULT",
+    PLACEMENT_OPTIONS: placementOptionsJson,
+  };
+}
+
 export interface AppPageInput {
   req: IncomingMessage;
   ctx: PortalPageContext;
@@ -74,16 +92,7 @@ export function buildAppFrame(i: AppPageInput): AppFrameModel {
   const query = new URLSearchParams({ DOMAIN: domain, PROTOCOL: protocol, LANG: i.lang, APP_SID: session.appSid });
   const action = `${target}${target.includes("?") ? "&" : "?"}${query.toString()}`;
   const placementOptions = JSON.stringify(i.placementOptions);
-  const fields: Record<string, string> = {
-    AUTH_ID: tokens.accessToken,
-    AUTH_EXPIRES: String(tokens.expiresIn),
-    REFRESH_ID: tokens.refreshToken,
-    SERVER_ENDPOINT: tokens.serverEndpoint,
-    member_id: portal.memberId,
-    status: tokens.status,
-    PLACEMENT: "DEFAULT",
-    PLACEMENT_OPTIONS: placementOptions,
-  };
+  const fields = appFormFields(tokens, placementOptions);
   const sid = session.appSid;
   const initData = {
     LANG: i.lang,

@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { finishInstallAndDeliver, installApp } from "../../emulator/apps/lifecycle";
 import { issueTokens } from "../../emulator/oauth/tokens";
+import { appFormFields } from "../../emulator/portal-page/app-page";
 import { startEmulator, type RunningEmulator } from "../../emulator/server";
 import type { PortalLang } from "../../emulator/state/types";
 import { generateKeyBase64 } from "../../lib/crypto";
@@ -70,16 +71,7 @@ async function installLikeThePortal(emulator: RunningEmulator, clientId: string,
   await installApp(emulator.store, portal, clientId, 1);
   const tokens = issueTokens(emulator.store, portal, clientId, 1);
   const query = new URLSearchParams({ DOMAIN: portal.domain, PROTOCOL: portal.protocol === "https" ? "1" : "0", LANG: lang, APP_SID: randomBytes(8).toString("hex") });
-  const form = new URLSearchParams({
-    AUTH_ID: tokens.accessToken,
-    AUTH_EXPIRES: String(tokens.expiresIn),
-    REFRESH_ID: tokens.refreshToken,
-    SERVER_ENDPOINT: tokens.serverEndpoint,
-    member_id: portal.memberId,
-    status: tokens.status,
-    PLACEMENT: "DEFAULT",
-    PLACEMENT_OPTIONS: "{}",
-  });
+  const form = new URLSearchParams(appFormFields(tokens));
   const response = await fetch(`${app.installUrl}?${query}`, { method: "POST", body: form, redirect: "manual" });
   if (response.status !== 303) {
     const reason = /data-testid="auth-error">([^<]*)</.exec(await response.text())?.[1] ?? "";
