@@ -3,7 +3,14 @@
  * them. This is the one module that gathers jobs from feature folders (features never import
  * each other).
  */
+import type PgBoss from "pg-boss";
 import type { JobDefinition } from "./jobs";
 import { selftestJob } from "./jobs";
+import { retentionPurgeJob, scheduleRetention } from "./portal-data";
 
-export const jobCatalogue: JobDefinition[] = [selftestJob as JobDefinition];
+export const jobCatalogue: JobDefinition[] = [selftestJob as JobDefinition, retentionPurgeJob as JobDefinition];
+
+/** Recurring jobs, (re)declared by every process that starts the queue (idempotent). */
+export async function scheduleRecurringJobs(boss: PgBoss): Promise<void> {
+  await scheduleRetention(boss);
+}

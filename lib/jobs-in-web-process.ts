@@ -4,7 +4,7 @@
 import { getPrisma } from "./db";
 import { env } from "./env";
 import { createJobsRuntime, type JobsRuntime } from "./jobs";
-import { jobCatalogue } from "./job-catalogue";
+import { jobCatalogue, scheduleRecurringJobs } from "./job-catalogue";
 
 let runtime: JobsRuntime | undefined;
 
@@ -25,7 +25,8 @@ export async function startJobsInWebProcess(): Promise<void> {
   const config = env();
   if (!config.DATABASE_URL) return;
   const runtimeForProcess = jobs();
-  await runtimeForProcess.boss();
+  await runtimeForProcess.ensureQueues();
+  await scheduleRecurringJobs(await runtimeForProcess.boss());
   if (config.WORKER_IN_PROCESS) {
     await runtimeForProcess.startWorker({ concurrency: config.WORKER_CONCURRENCY, pollingIntervalSeconds: config.JOBS_POLLING_SECONDS });
     console.log("[jobs] in-process worker started");

@@ -6,7 +6,7 @@
 import { env } from "../lib/env";
 import { getPrisma, disconnectAll } from "../lib/db";
 import { createJobsRuntime, stopBoss } from "../lib/jobs";
-import { jobCatalogue } from "../lib/job-catalogue";
+import { jobCatalogue, scheduleRecurringJobs } from "../lib/job-catalogue";
 import { prepareDatabase, exitOnConfigurationError } from "./launch/prepare-database";
 
 await exitOnConfigurationError(async () => {
@@ -18,6 +18,8 @@ await exitOnConfigurationError(async () => {
     definitions: jobCatalogue,
     maintenanceIntervalSeconds: config.JOBS_MAINTENANCE_SECONDS,
   });
+  await runtime.ensureQueues();
+  await scheduleRecurringJobs(await runtime.boss());
   const stopWorking = await runtime.startWorker({ concurrency: config.WORKER_CONCURRENCY, pollingIntervalSeconds: config.JOBS_POLLING_SECONDS });
   console.log(`[worker] running ${jobCatalogue.length} job kinds, concurrency ${config.WORKER_CONCURRENCY}`);
 

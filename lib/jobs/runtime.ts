@@ -21,6 +21,8 @@ export interface JobsRuntime {
   /** Starts polling every defined kind; returns a stop function. */
   startWorker(options?: { concurrency?: number; pollingIntervalSeconds?: number }): Promise<() => Promise<void>>;
   boss(): Promise<PgBoss>;
+  /** Creates (or updates) every kind's queue; schedules need their queue to exist. */
+  ensureQueues(): Promise<void>;
 }
 
 interface JobData {
@@ -107,6 +109,9 @@ export function createJobsRuntime(options: {
 
   return {
     boss,
+    async ensureQueues() {
+      await Promise.all([...definitions.values()].map(queueReady));
+    },
     async enqueue(definition, { portalId = null, startedBy = null, input, expireInSeconds }) {
       if (!definitions.has(definition.kind)) throw new Error(`Job kind ${definition.kind} is not in the catalogue`);
       const jobRun = await prisma.jobRun.create({
