@@ -1,6 +1,7 @@
 /**
- * What we store about one portal, in counts and facts an administrator can check — never a
- * token or a record's content.
+ * What we store about one portal, as facts and counts an administrator can check against our
+ * privacy promises (DESIGN.md "Data"). Never a token, a secret or a record's content: the portal
+ * row is read with an explicit select that leaves the encrypted application token out.
  */
 import type { PrismaClient } from "../db";
 
@@ -10,11 +11,13 @@ export interface PortalDataReport {
     domain: string;
     licenseStatus: string | null;
     connected: boolean;
-    disconnectedReason: string | null;
+    disconnectedAt: Date | null;
+    lang: string;
     installedAt: Date;
     updatedAt: Date;
-    installer: { userId: number | null; name: string | null; email: string | null; position: string | null };
   };
+  /** Shown to the portal's administrators only (the page is admin-only). */
+  installer: { userId: number | null; name: string | null; email: string | null; position: string | null };
   counts: {
     tokens: number;
     settings: number;
@@ -24,12 +27,29 @@ export interface PortalDataReport {
     archives: number;
     extensionSessions: number;
   };
-  oldestOperationLog: Date | null;
+  oldestOperationLogAt: Date | null;
   archiveBytes: number;
 }
 
+/** The report, or null when the portal is not (or no longer) in our database. */
 export async function describePortalData(prisma: PrismaClient, portalId: string): Promise<PortalDataReport | null> {
-  const portal = await prisma.portal.findUnique({ where: { id: portalId } });
+  const portal = await prisma.portal.findUnique({
+    where: { id: portalId },
+    select: {
+      memberId: true,
+      domain: true,
+      licenseStatus: true,
+      status: true,
+      disconnectedAt: true,
+      lang: true,
+      installedAt: true,
+      updatedAt: true,
+      installedByUserId: true,
+      installerName: true,
+      installerEmail: true,
+      installerPosition: true,
+    },
+  });
   if (!portal) return null;
   const where = { portalId };
   const [tokens, settings, userRights, jobs, operationLogs, archives, extensionSessions, oldest, archiveSize] = await Promise.all([
@@ -40,7 +60,7 @@ export async function describePortalData(prisma: PrismaClient, portalId: string)
     prisma.operationLog.count({ where }),
     prisma.privacyArchive.count({ where }),
     prisma.extensionSession.count({ where }),
-    prisma.operationLog.findFirst({ where, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
+    prisma.operationLog.aggregate({ where, _min: { createdAt: true } }),
     prisma.privacyArchive.aggregate({ where, _sum: { sizeBytes: true } }),
   ]);
   return {
@@ -49,13 +69,19 @@ export async function describePortalData(prisma: PrismaClient, portalId: string)
       domain: portal.domain,
       licenseStatus: portal.licenseStatus,
       connected: portal.status === "active",
-      disconnectedReason: portal.disconnectedReason,
+      disconnectedAt: portal.disconnectedAt,
+      lang: portal.lang,
       installedAt: portal.installedAt,
       updatedAt: portal.updatedAt,
-      installer: { userId: portal.installedByUserId, name: portal.installerName, email: portal.installerEmail, position: portal.installerPosition },
+    },
+    installer: {
+      userId: portal.installedByUserId,
+      name: portal.installerName,
+      email: portal.installerEmail,
+      position: portal.installerPosition,
     },
     counts: { tokens, settings, userRights, jobs, operationLogs, archives, extensionSessions },
-    oldestOperationLog: oldest?.createdAt ?? null,
+    oldestOperationLogAt: oldest._min.createdAt,
     archiveBytes: archiveSize._sum.sizeBytes ?? 0,
   };
 }

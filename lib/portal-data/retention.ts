@@ -1,55 +1,77 @@
 /**
- * How long we keep what (DESIGN.md "Retention"; the replaced apps' privacy policies promise
- * operation logs for 12 months, archives only a few days, everything gone on uninstall), and the
- * daily job that enforces it.
+ * The daily purge that enforces RETENTION (retention-rules.ts) across all portals, as a durable
+ * job `retention.purge`, and its pg-boss schedule.
  */
 import type PgBoss from "pg-boss";
 import type { PrismaClient } from "../db";
 import { defineJob } from "../jobs";
-
-export const RETENTION = {
-  operationLogMonths: 12,
-  /** Privacy download archives expire on their own `expiresAt` (set when created). */
-  archiveDays: 3,
-  revokedExtensionSessionDays: 30,
-  finishedJobDays: 90,
-} as const;
+import { RETENTION_CRON, retentionCutoffs } from "./retention-rules";
 
 export interface PurgeCounts {
   operationLogs: number;
+  finishedJobRuns: number;
   archives: number;
   extensionSessions: number;
-  jobRuns: number;
 }
 
+export const RETENTION_JOB_KIND = "retention.purge";
+
+/**
+ * The standing JobRun of the scheduled purge. The runtime (lib/jobs/runtime.ts) works a pg-boss
+ * job through the JobRun named in its data, and a cron schedule sends the same data every time,
+ * so the schedule names this one row: it then always shows the last purge's state and counts.
+ */
+export const RETENTION_JOB_RUN_ID = "retention-purge-daily";
+
+/** Deletes what has outlived its retention period, in one transaction; returns what went. */
 export async function purgeExpired(prisma: PrismaClient, now = new Date()): Promise<PurgeCounts> {
-  const logCutoff = new Date(now);
-  logCutoff.setMonth(logCutoff.getMonth() - RETENTION.operationLogMonths);
-  const day = 24 * 60 * 60 * 1000;
-  const [operationLogs, archives, extensionSessions, jobRuns] = await prisma.$transaction([
-    prisma.operationLog.deleteMany({ where: { createdAt: { lt: logCutoff } } }),
-    prisma.privacyArchive.deleteMany({ where: { expiresAt: { lt: now } } }),
-    prisma.extensionSession.deleteMany({ where: { revokedAt: { lt: new Date(now.getTime() - RETENTION.revokedExtensionSessionDays * day) } } }),
+  const cut = retentionCutoffs(now);
+  const [operationLogs, finishedJobRuns, archives, extensionSessions] = await prisma.$transaction([
+    prisma.operationLog.deleteMany({ where: { createdAt: { lt: cut.operationLogs } } }),
+    // A finished run's input names user IDs like a log does, so it goes with the logs; runs still
+    // queued or running stay whatever their age.
     prisma.jobRun.deleteMany({
-      where: { finishedAt: { lt: new Date(now.getTime() - RETENTION.finishedJobDays * day) }, state: { in: ["completed", "failed", "cancelled"] } },
+      where: {
+        state: { in: ["completed", "failed", "cancelled"] },
+        finishedAt: { lt: cut.operationLogs },
+        id: { not: RETENTION_JOB_RUN_ID },
+      },
     }),
+    prisma.privacyArchive.deleteMany({
+      where: { OR: [{ expiresAt: { lte: cut.archivesExpiredBefore } }, { createdAt: { lt: cut.archivesCreatedBefore } }] },
+    }),
+    prisma.extensionSession.deleteMany({ where: { revokedAt: { lt: cut.revokedExtensionSessions } } }),
   ]);
-  return { operationLogs: operationLogs.count, archives: archives.count, extensionSessions: extensionSessions.count, jobRuns: jobRuns.count };
+  return {
+    operationLogs: operationLogs.count,
+    finishedJobRuns: finishedJobRuns.count,
+    archives: archives.count,
+    extensionSessions: extensionSessions.count,
+  };
 }
 
-/** Builds the job with the Prisma client of the process that runs it. */
+/** The job, bound to the Prisma client of the process that runs it. */
 export function retentionJob(prisma: () => PrismaClient) {
   return defineJob<Record<string, never>, PurgeCounts>({
-    kind: "retention.purge",
+    kind: RETENTION_JOB_KIND,
     retryLimit: 3,
     retryDelaySeconds: 60,
     expireInSeconds: 15 * 60,
+    // Touches every portal's rows in our database only, no Bitrix24 calls: no portal to wait for.
     exclusivePerPortal: false,
     handler: () => purgeExpired(prisma()),
   });
 }
 
-/** Every night at 03:17 UTC (pg-boss cron; idempotent, any process may call it at start). */
-export async function scheduleRetention(boss: PgBoss): Promise<void> {
-  await boss.schedule("retention.purge", "17 3 * * *", {}, { tz: "UTC" });
+/**
+ * Declares the daily schedule (idempotent: pg-boss keeps one schedule per queue name, so every
+ * process may call this at start). The queue must exist first (JobsRuntime.ensureQueues()).
+ */
+export async function scheduleRetention(prisma: PrismaClient, boss: PgBoss): Promise<void> {
+  await prisma.jobRun.upsert({
+    where: { id: RETENTION_JOB_RUN_ID },
+    create: { id: RETENTION_JOB_RUN_ID, kind: RETENTION_JOB_KIND, portalId: null, state: "queued" },
+    update: {},
+  });
+  await boss.schedule(RETENTION_JOB_KIND, RETENTION_CRON, { jobRunId: RETENTION_JOB_RUN_ID }, { tz: "UTC" });
 }

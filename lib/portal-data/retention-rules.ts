@@ -1,0 +1,35 @@
+/**
+ * How long we keep what: the one place the retention periods live. The purge job enforces them
+ * and the Settings page shows them, so what admins read is what the code does.
+ * Source: DESIGN.md "Data" / "Retention" (operation logs 12 months; archives a few days;
+ * everything of a portal deleted on uninstall or on the admin's request).
+ */
+export const RETENTION = {
+  /** Operation logs (and the finished job runs they belong to): what a tool did, for undo and audit. */
+  operationLogMonths: 12,
+  /**
+   * Privacy download archives go when their link expires (`expiresAt`, set by the download); no
+   * archive outlives this many days whatever its expiry says, so "a few days" stays true.
+   */
+  privacyArchiveMaxDays: 7,
+  /** A revoked extension token is kept this long (audit of who disconnected when), then deleted. */
+  revokedExtensionSessionDays: 30,
+} as const;
+
+/** pg-boss cron (UTC): daily at 03:17, an hour few others pick, off the hour's peak. */
+export const RETENTION_CRON = "17 3 * * *";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The instants before which each kind of row is expired, at `now`. */
+export function retentionCutoffs(now: Date) {
+  const operationLogs = new Date(now);
+  // Calendar months in UTC: "12 months" means the same date last year, not 360 days.
+  operationLogs.setUTCMonth(operationLogs.getUTCMonth() - RETENTION.operationLogMonths);
+  return {
+    operationLogs,
+    archivesCreatedBefore: new Date(now.getTime() - RETENTION.privacyArchiveMaxDays * DAY_MS),
+    archivesExpiredBefore: now,
+    revokedExtensionSessions: new Date(now.getTime() - RETENTION.revokedExtensionSessionDays * DAY_MS),
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * Test support: a portal with at least one row in every portal-owned table, and nothing expired
+ * (each test adds the old rows it is about).
+ */
+import type { PrismaClient } from "../db";
+
+export const SECRET_MARKERS = ["v1:access-secret", "v1:refresh-secret", "v1:application-secret"];
+
+export async function seedPortal(prisma: PrismaClient, memberId: string, now = new Date()): Promise<string> {
+  const { id } = await prisma.portal.create({
+    data: {
+      memberId,
+      domain: `${memberId}.bitrix24.test`,
+      clientEndpoint: `https://${memberId}.bitrix24.test/rest/`,
+      serverEndpoint: "https://oauth.bitrix.info/rest/",
+      licenseStatus: "P",
+      applicationTokenEnc: SECRET_MARKERS[2],
+      installerName: "Installer Name",
+      installerEmail: "installer@example.test",
+      installerPosition: "CTO",
+      installedByUserId: 1,
+    },
+  });
+  const soon = new Date(now.getTime() + 60 * 60 * 1000);
+  await prisma.portalToken.create({
+    data: { portalId: id, userId: 1, accessTokenEnc: SECRET_MARKERS[0], refreshTokenEnc: SECRET_MARKERS[1], expiresAt: soon },
+  });
+  await prisma.portalSetting.create({ data: { portalId: id, key: "privacy.masterErase", value: true } });
+  await prisma.userRight.createMany({
+    data: [
+      { portalId: id, userId: 7, right: "erase", granted: true },
+      { portalId: id, userId: 8, right: "anonymise", granted: false },
+    ],
+  });
+  await prisma.jobRun.create({ data: { portalId: id, kind: "system.selftest", state: "completed", finishedAt: now } });
+  await prisma.operationLog.create({ data: { portalId: id, tool: "transfer", action: "run", actorUserId: 1, createdAt: now } });
+  await prisma.privacyArchive.create({
+    data: { portalId: id, userId: 1, tokenHash: `${memberId}-archive`, content: Buffer.from("zip"), sizeBytes: 3, expiresAt: soon },
+  });
+  await prisma.extensionSession.create({ data: { portalId: id, userId: 1, tokenHash: `${memberId}-ext` } });
+  return id;
+}
