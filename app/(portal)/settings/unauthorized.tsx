@@ -1,0 +1,12 @@
+import { translator } from "@/lib/i18n";
+
+/** Rendered by unauthorized() (HTTP 401): no session, so no portal language either. */
+export default function SettingsUnauthorized() {
+  const t = translator("en");
+  return (
+    <section className="max-w-xl" data-testid="session-required">
+      <h1 className="text-xl font-semibold">{t("session.required.title")}</h1>
+      <p className="mt-3 text-b24-muted">{t("session.required.body")}</p>
+    </section>
+  );
+}

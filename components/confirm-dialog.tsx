@@ -1,0 +1,89 @@
+"use client";
+
+import { useEffect, useId, useRef, type FormEvent, type ReactNode } from "react";
+
+interface Props {
+  open: boolean;
+  title: string;
+  /** What will happen, in plain words (STYLE.md: a destructive action shows it before asking). */
+  children: ReactNode;
+  confirmLabel: string;
+  cancelLabel: string;
+  /** Shown on the confirm button while `busy`. */
+  busyLabel?: string;
+  busy?: boolean;
+  confirmDisabled?: boolean;
+  /** A red confirm button for irreversible actions. */
+  destructive?: boolean;
+  onConfirm(): void;
+  onClose(): void;
+  testId?: string;
+}
+
+/**
+ * A modal confirmation on the native <dialog>: showModal() gives the focus trap, Escape, the
+ * inert page behind it and the dialog role without a library (Radix is not installed).
+ * Children may hold form fields; Enter in them submits the confirmation.
+ */
+export function ConfirmDialog(props: Props) {
+  const { open, title, children, confirmLabel, cancelLabel, busyLabel, busy = false, confirmDisabled = false, destructive = false } = props;
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const bodyId = useId();
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!busy && !confirmDisabled) props.onConfirm();
+  }
+
+  return (
+    <dialog
+      ref={ref}
+      aria-labelledby={titleId}
+      aria-describedby={bodyId}
+      data-testid={props.testId}
+      // Escape (or the browser closing it) must go through our state, and not while working.
+      onCancel={(event) => {
+        event.preventDefault();
+        if (!busy) props.onClose();
+      }}
+      className="m-auto w-full max-w-lg rounded-lg border border-b24-border bg-white p-0 text-b24-text shadow-xl backdrop:bg-black/40"
+    >
+      <form onSubmit={submit} className="p-6">
+        <h2 id={titleId} className="text-lg font-semibold">
+          {title}
+        </h2>
+        <div id={bodyId} className="mt-3 space-y-3 text-sm">
+          {children}
+        </div>
+        <div className="mt-6 flex justify-end gap-3">
+          <button
+            type="button"
+            onClick={() => props.onClose()}
+            disabled={busy}
+            className="rounded-md border border-b24-border px-4 py-2 text-sm hover:bg-b24-surface disabled:opacity-50"
+          >
+            {cancelLabel}
+          </button>
+          <button
+            type="submit"
+            disabled={busy || confirmDisabled}
+            aria-busy={busy}
+            className={`rounded-md px-4 py-2 text-sm font-medium text-white disabled:cursor-not-allowed disabled:opacity-50 ${
+              destructive ? "bg-b24-danger hover:bg-b24-danger/90" : "bg-b24-blue hover:bg-b24-blue-dark"
+            }`}
+          >
+            {busy && busyLabel ? busyLabel : confirmLabel}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
