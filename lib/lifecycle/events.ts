@@ -57,6 +57,9 @@ export async function handleEvent(deps: LifecycleDeps, incoming: PortalEvent, ho
     const verified = await verifyPortalAuth({ accessToken, refreshToken, memberId, domain }, deps).catch((error: Error) => {
       throw new EventAuthError(error.message);
     });
+    // Any user who opens the app holds valid tokens of ours (the iframe POST): only an admin's may
+    // set the application_token, else an employee could choose it and then send ONAPPUNINSTALL.
+    if (!verified.isAdmin) throw new EventAuthError("ONAPPINSTALL with a non-administrator's tokens");
     const portalId = await upsertPortal(deps, verified);
     await deps.prisma.portal.update({ where: { id: portalId }, data: { applicationTokenEnc: encryptSecret(presented, deps.keys) } });
     return { kind: "installed", portalId };
