@@ -22,10 +22,9 @@ export async function upsertPortal(
     clientEndpoint: verified.clientEndpoint,
     serverEndpoint: verified.serverEndpoint,
     licenseStatus: verified.licenseStatus,
-    // A verified admin sign-in or install brings the portal back from "disconnected".
-    status: "active" as const,
-    disconnectedAt: null,
-    disconnectedReason: null,
+    // A verified admin sign-in or install brings the portal back from "disconnected" (an
+    // employee's does not: the reason shown to admins says an administrator must open the app).
+    ...(verified.isAdmin ? { status: "active" as const, disconnectedAt: null, disconnectedReason: null } : {}),
     ...(extras.lang ? { lang: extras.lang } : {}),
   };
   const portal = await deps.prisma.portal.upsert({

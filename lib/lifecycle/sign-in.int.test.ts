@@ -60,6 +60,14 @@ describe("sign-in", () => {
     expect((await signInFromPost(h.deps, (await h.iframePost("acme", employee.id)).post)).isAdmin).toBe(false);
   });
 
+  it("only an admin's sign-in reconnects a disconnected portal (portals.ts; token-store.ts DEAD_REFRESH_REASON)", async () => {
+    await h.deps.tokens.markDisconnected(acmeId, "refresh token dead");
+    await signInFromPost(h.deps, (await h.iframePost("acme", h.employee("acme").id)).post);
+    expect(await h.db.prisma.portal.findUniqueOrThrow({ where: { id: acmeId } })).toMatchObject({ status: "disconnected", disconnectedReason: "refresh token dead" });
+    await signInFromPost(h.deps, (await h.iframePost("acme", ADMIN_ID)).post);
+    expect(await h.db.prisma.portal.findUniqueOrThrow({ where: { id: acmeId } })).toMatchObject({ status: "active", disconnectedReason: null, disconnectedAt: null });
+  });
+
   it("refuses a portal that never ran our install, even with valid tokens, and stores nothing", async () => {
     // The app is installed in the emulated portal, but its install URL never reached us.
     await installApp(h.emu.store, h.portal("initech"), CLIENT_ID, ADMIN_ID);
