@@ -1,0 +1,85 @@
+/**
+ * The database never holds a token in clear (DESIGN.md "Data": OAuth tokens encrypted;
+ * prisma/schema.prisma: application_token AES-256-GCM). After install, sign-ins and ONAPPINSTALL,
+ * every text, JSON and bytea column of every table (found in information_schema, so a table added
+ * later is scanned too) is searched for every access, refresh and application token the
+ * emulator ever issued for the portal.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { decryptSecret } from "../crypto";
+import { signInFromPost } from ".";
+import { ADMIN_ID, CLIENT_ID, lifecycleHarness, type LifecycleHarness } from "./testing/harness";
+
+let h: LifecycleHarness;
+let portalId: string;
+beforeAll(async () => {
+  h = await lifecycleHarness({ portals: ["acme"] });
+  portalId = await h.installPortal("acme");
+  await signInFromPost(h.deps, (await h.iframePost("acme", ADMIN_ID)).post);
+  await signInFromPost(h.deps, (await h.iframePost("acme", h.employee("acme").id)).post);
+});
+afterAll(async () => h?.close());
+
+/** Every secret the portal handed to our app: the iframe POSTs', the event's and the refreshed pairs. */
+function issuedSecrets(): string[] {
+  const grants = [...h.emu.store.grantsByAccess.values()].filter((g) => g.portalKey === "acme" && g.clientId === CLIENT_ID);
+  const application = [...h.portal("acme").installs.values()].map((i) => i.applicationToken);
+  return [...grants.flatMap((g) => [g.accessToken, g.refreshToken]), ...application];
+}
+
+/** "schema.table.column" of every cell that contains one of `secrets`. */
+async function columnsContaining(secrets: string[]): Promise<string[]> {
+  const columns = await h.db.prisma.$queryRaw<Array<{ s: string; t: string; c: string; type: string }>>`
+    SELECT c.table_schema::text AS s, c.table_name::text AS t, c.column_name::text AS c, c.data_type::text AS type
+    FROM information_schema.columns c
+    JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE'
+    WHERE c.table_schema NOT IN ('pg_catalog', 'information_schema')
+      AND c.data_type IN ('text', 'character varying', 'character', 'json', 'jsonb', 'bytea', 'ARRAY')`;
+  const hits: string[] = [];
+  for (const { s, t, c, type } of columns) {
+    const cell = type === "bytea" ? `"${c}"` : `"${c}"::text`;
+    const needle = type === "bytea" ? "convert_to(x, 'UTF8')" : "x";
+    const rows = await h.db.prisma.$queryRawUnsafe<Array<{ n: bigint }>>(
+      `SELECT count(*) AS n FROM "${s}"."${t}" WHERE EXISTS (SELECT 1 FROM unnest($1::text[]) AS x WHERE position(${needle} IN ${cell}) > 0)`,
+      secrets,
+    );
+    if (Number(rows[0].n) > 0) hits.push(`${s}.${t}.${c}`);
+  }
+  return hits;
+}
+
+describe("tokens at rest", () => {
+  it("what we store decrypts to tokens the portal issued (so the scan looks for the right values)", async () => {
+    const secrets = new Set(issuedSecrets());
+    // Three iframe POSTs, one ONAPPINSTALL, each refreshed once: at least 8 pairs plus the application_token.
+    expect(secrets.size).toBeGreaterThanOrEqual(17);
+    const tokens = await h.db.prisma.portalToken.findMany({ where: { portalId } });
+    expect(tokens).toHaveLength(2);
+    for (const row of tokens) {
+      expect(secrets.has(decryptSecret(row.accessTokenEnc, h.deps.keys))).toBe(true);
+      expect(secrets.has(decryptSecret(row.refreshTokenEnc, h.deps.keys))).toBe(true);
+    }
+    const portal = await h.db.prisma.portal.findUniqueOrThrow({ where: { id: portalId } });
+    expect(decryptSecret(portal.applicationTokenEnc!, h.deps.keys)).toBe(h.portal("acme").installs.get(CLIENT_ID)!.applicationToken);
+  });
+
+  it("no text, JSON or bytea column of any table holds any of them in clear", async () => {
+    expect(await columnsContaining(issuedSecrets())).toEqual([]);
+  });
+
+  it("the scan finds a token stored in clear in a text, a JSON or a bytea column (it can fail)", async () => {
+    const [leaked] = issuedSecrets();
+    const log = await h.db.prisma.operationLog.create({ data: { portalId, tool: "test", action: "leak", actorUserId: 1, details: { note: `x${leaked}x` } } });
+    const archive = await h.db.prisma.privacyArchive.create({
+      data: { portalId, userId: 1, tokenHash: "leak", content: Buffer.from(`zip ${leaked} zip`), sizeBytes: 1, expiresAt: new Date() },
+    });
+    const session = await h.db.prisma.extensionSession.create({ data: { portalId, userId: 1, tokenHash: "leak", label: leaked } });
+    try {
+      expect((await columnsContaining(issuedSecrets())).sort()).toEqual(["public.ExtensionSession.label", "public.OperationLog.details", "public.PrivacyArchive.content"]);
+    } finally {
+      await h.db.prisma.extensionSession.delete({ where: { id: session.id } });
+      await h.db.prisma.operationLog.delete({ where: { id: log.id } });
+      await h.db.prisma.privacyArchive.delete({ where: { id: archive.id } });
+    }
+  });
+});
