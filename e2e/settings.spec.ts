@@ -1,0 +1,106 @@
+/**
+ * The admin Settings page inside the emulated portal: what we store, and "delete all our data"
+ * through its confirmation dialog; an employee calling the delete action directly gets HTTP 403
+ * and nothing is deleted.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { control, newPortalWithApp, queryAppDatabase } from "./support/stack-env";
+
+const appFrame = (page: Page) => page.frameLocator('[data-testid="app-frame"]');
+
+async function installedPortal(page: Page) {
+  const portal = await newPortalWithApp("en");
+  await page.goto(portal.pageUrl);
+  await expect(appFrame(page).getByTestId("signed-in-as")).toContainText("Portal administrator", { timeout: 60_000 });
+  // The install-finish page is signed in too: wait for the handler page the portal reloads to
+  // after installFinish, so the install is complete before anyone else opens the app.
+  await expect(appFrame(page).getByRole("heading", { name: "Transfer" })).toBeVisible();
+  const [row] = await queryAppDatabase<{ id: string; domain: string }>(`SELECT id, domain FROM "Portal" WHERE "memberId" = $1`, [portal.memberId]);
+  return { ...portal, ...row };
+}
+
+/** Rows of every table with a portalId column (information_schema), plus the Portal row itself. */
+async function rowsOfPortal(portalId: string): Promise<number> {
+  const tables = await queryAppDatabase<{ t: string }>(
+    `SELECT table_name::text AS t FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'portalId'`,
+  );
+  let total = (await queryAppDatabase<{ n: string }>(`SELECT count(*) AS n FROM "Portal" WHERE id = $1`, [portalId])).map((r) => Number(r.n))[0];
+  for (const { t } of tables) {
+    total += Number((await queryAppDatabase<{ n: string }>(`SELECT count(*) AS n FROM "${t}" WHERE "portalId" = $1`, [portalId]))[0].n);
+  }
+  return total;
+}
+
+/** The server action's id from the production build's manifest (what the page's form would send). */
+function deleteActionId(): string {
+  const manifest = JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../.next/server/server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { exportedName?: string; workers: Record<string, unknown> }>;
+  };
+  const entry = Object.entries(manifest.node).find(
+    ([, action]) => action.exportedName === "deleteAllPortalData" && Object.keys(action.workers).some((w) => w.includes("settings/page")),
+  );
+  if (!entry) throw new Error("deleteAllPortalData is not in the build's server-reference-manifest.json");
+  return entry[0];
+}
+
+test("an administrator sees what we store and deletes all of it after typing the portal address", async ({ page }) => {
+  const portal = await installedPortal(page);
+  const frame = appFrame(page);
+  await frame.getByRole("link", { name: "Settings" }).click();
+  await expect(frame.getByRole("heading", { name: "What we store" })).toBeVisible();
+
+  const [{ n: tokens }] = await queryAppDatabase<{ n: string }>(`SELECT count(*) AS n FROM "PortalToken" WHERE "portalId" = $1`, [portal.id]);
+  await expect(frame.getByTestId("stored-tokens").getByTestId("count")).toHaveText(tokens);
+  await expect(frame.getByTestId("portal-facts")).toContainText(portal.domain);
+  await expect(frame.getByTestId("retention-rules")).toContainText("12 months");
+  expect(await rowsOfPortal(portal.id)).toBeGreaterThan(1);
+
+  await frame.getByRole("button", { name: "Delete all data…" }).click();
+  const dialog = frame.getByRole("dialog");
+  await expect(dialog).toBeVisible();
+  const confirm = dialog.getByRole("button", { name: "Delete everything" });
+  await expect(confirm).toBeDisabled();
+  await dialog.getByLabel(/type the portal address/).fill("another.bitrix24.test");
+  await expect(confirm).toBeDisabled();
+  // Escape closes it and deletes nothing.
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  expect(await rowsOfPortal(portal.id)).toBeGreaterThan(1);
+
+  await frame.getByRole("button", { name: "Delete all data…" }).click();
+  await dialog.getByLabel(/type the portal address/).fill(portal.domain.toUpperCase());
+  await confirm.click();
+  await expect(frame.getByTestId("data-deleted")).toContainText("All StaffSuite data of this portal has been deleted");
+  expect(await rowsOfPortal(portal.id)).toBe(0);
+
+  // Reloading the page with the same session shows the same final state, not an error.
+  await frame.locator("body").evaluate(() => location.reload());
+  await expect(frame.getByTestId("data-deleted")).toBeVisible();
+});
+
+test("an employee calling the delete action directly gets 403 and nothing is deleted", async ({ page }) => {
+  const portal = await installedPortal(page);
+  const frame = appFrame(page);
+  const users = await control<Array<{ id: number; admin: boolean; active: boolean; userType: string }>>("GET", `/portals/${portal.key}/users`);
+  const employee = users.find((u) => !u.admin && u.active && u.userType === "employee")!;
+  await page.getByTestId("user-switcher").selectOption(String(employee.id));
+  await expect(frame.getByTestId("signed-in-as")).toHaveText(`Signed in as user #${employee.id} · Employee`);
+  const before = await rowsOfPortal(portal.id);
+
+  const answer = await frame.locator("body").evaluate(
+    async (_body, { actionId, domain }) => {
+      const response = await fetch("/settings", {
+        method: "POST",
+        headers: { "Next-Action": actionId, Accept: "text/x-component", "Content-Type": "text/plain;charset=UTF-8" },
+        body: JSON.stringify([domain]),
+      });
+      return response.status;
+    },
+    { actionId: deleteActionId(), domain: portal.domain },
+  );
+  // 403 is forbidden() from the action (an unknown action id would answer 404).
+  expect(answer).toBe(403);
+  expect(await rowsOfPortal(portal.id)).toBe(before);
+});
