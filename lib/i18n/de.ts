@@ -74,7 +74,7 @@ export const de: Messages = {
   "settings.danger.button": "Alle Daten löschen…",
   "settings.dialog.title": "Alle StaffSuite-Daten von {domain} löschen?",
   "settings.dialog.body": "Alles, was auf dieser Seite aufgeführt ist, wird sofort und endgültig gelöscht; wartende Aufträge werden abgebrochen. StaffSuite funktioniert in diesem Portal erst wieder, wenn es erneut geöffnet wird.",
-  "settings.dialog.label": "Zur Bestätigung die Portaladresse eingeben: {domain}",
+  "settings.dialog.label": "Zur Bestätigung die Portaladresse eingeben:",
   "settings.dialog.cancel": "Abbrechen",
   "settings.dialog.confirm": "Alles löschen",
   "settings.dialog.working": "Wird gelöscht…",

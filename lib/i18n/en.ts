@@ -73,7 +73,7 @@ export const en = {
   "settings.danger.button": "Delete all data…",
   "settings.dialog.title": "Delete all StaffSuite data of {domain}?",
   "settings.dialog.body": "Everything listed on this page is deleted at once and for good; queued jobs are cancelled. StaffSuite stops working in this portal until it is opened again.",
-  "settings.dialog.label": "To confirm, type the portal address: {domain}",
+  "settings.dialog.label": "To confirm, type the portal address:",
   "settings.dialog.cancel": "Cancel",
   "settings.dialog.confirm": "Delete everything",
   "settings.dialog.working": "Deleting…",

@@ -74,7 +74,7 @@ export const ru: Messages = {
   "settings.danger.button": "Удалить все данные…",
   "settings.dialog.title": "Удалить все данные StaffSuite портала {domain}?",
   "settings.dialog.body": "Всё, что перечислено на этой странице, удаляется сразу и навсегда; задания в очереди отменяются. StaffSuite перестанет работать в портале, пока его не откроют снова.",
-  "settings.dialog.label": "Для подтверждения введите адрес портала: {domain}",
+  "settings.dialog.label": "Для подтверждения введите адрес портала:",
   "settings.dialog.cancel": "Отмена",
   "settings.dialog.confirm": "Удалить всё",
   "settings.dialog.working": "Удаляем…",

@@ -93,7 +93,10 @@ export function DeleteDataPanel({ domain, labels }: { domain: string; labels: De
       >
         <p>{labels.dialogBody}</p>
         <label htmlFor={inputId} className="block font-medium">
-          {labels.inputLabel}
+          {labels.inputLabel}{" "}
+          <code className="select-all rounded bg-b24-surface px-1.5 py-0.5 font-mono text-b24-text" data-testid="domain-to-type">
+            {domain}
+          </code>
         </label>
         <input
           id={inputId}

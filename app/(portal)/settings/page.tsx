@@ -125,7 +125,7 @@ function deleteLabels(t: ReturnType<typeof translator>, domain: string) {
     button: t("settings.danger.button"),
     dialogTitle: t("settings.dialog.title", { domain }),
     dialogBody: t("settings.dialog.body"),
-    inputLabel: t("settings.dialog.label", { domain }),
+    inputLabel: t("settings.dialog.label"),
     cancel: t("settings.dialog.cancel"),
     confirm: t("settings.dialog.confirm"),
     working: t("settings.dialog.working"),
