@@ -3,6 +3,7 @@
  * creates and migrates its schema itself on start.
  */
 import PgBoss from "pg-boss";
+import { withAdvisoryLock } from "./advisory-lock";
 import type { JobDefinition } from "./definition";
 
 export const BOSS_SCHEMA = "pgboss";
@@ -37,8 +38,16 @@ export function getBoss(databaseUrl: string, options: BossOptions = {}): Promise
   return boss;
 }
 
-/** Creates the queue of a job kind with its policy (idempotent). */
-export async function ensureQueue(boss: PgBoss, definition: JobDefinition): Promise<void> {
+/**
+ * Creates the queue of a job kind with its policy (idempotent). Creating a queue adds a partition
+ * with a foreign key to pgboss.queue; two creations at once (processes starting together, or one
+ * process creating several queues) deadlock in PostgreSQL, so they take turns under a lock.
+ */
+export async function ensureQueue(boss: PgBoss, databaseUrl: string, definition: JobDefinition): Promise<void> {
+  await withAdvisoryLock(databaseUrl, "staffsuite.pgboss-queue-setup", () => createOrUpdateQueue(boss, definition));
+}
+
+async function createOrUpdateQueue(boss: PgBoss, definition: JobDefinition): Promise<void> {
   const options: PgBoss.Queue = {
     name: definition.kind,
     retryLimit: definition.retryLimit,

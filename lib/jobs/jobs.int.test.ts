@@ -1,14 +1,16 @@
 /**
  * The job queue against a real PostgreSQL: progress, retries with backoff, final failure with its
  * error kept, one job per portal at a time, and a worker killed mid-job (SIGKILL) whose job a new
- * worker process finishes.
+ * worker process finishes; processes starting together create their queues without deadlock.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/db";
 import { waitFor } from "../../test/wait-for";
-import { createJobsRuntime, selftestJob, stopBoss, type JobsRuntime } from "./index";
+import PgBoss from "pg-boss";
+import { ensureQueue } from "./boss";
+import { BOSS_SCHEMA, createJobsRuntime, defineJob, selftestJob, stopBoss, type JobsRuntime } from "./index";
 
 const root = path.resolve(import.meta.dirname, "../..");
 let db: TestDatabase;
@@ -111,5 +113,24 @@ describe("a worker process killed mid-job", () => {
     const finished = await run(id);
     expect(finished.done).toBe(30);
     expect(finished.attempts).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe("processes starting together", () => {
+  it("create their queues on a fresh database without deadlocking each other", async () => {
+    // Two pg-boss instances stand for two processes (web and worker, or several workers) that
+    // start at once and each create every queue of the catalogue.
+    const fresh = await createTestDatabase();
+    const bosses = [0, 1].map(() => new PgBoss({ connectionString: fresh.url, schema: BOSS_SCHEMA, max: 4, supervise: false, schedule: false }));
+    try {
+      for (const boss of bosses) await boss.start();
+      const kinds = Array.from({ length: 6 }, (_, i) => defineJob({ ...selftestJob, kind: `start.queue-${i}` }));
+      await Promise.all(bosses.flatMap((boss) => kinds.map((kind) => ensureQueue(boss, fresh.url, kind))));
+      const queues = await bosses[0].getQueues();
+      expect(queues.map((q) => q.name).filter((n) => n.startsWith("start.")).sort()).toEqual(kinds.map((k) => k.kind).sort());
+    } finally {
+      for (const boss of bosses) await boss.stop({ graceful: false, wait: true }).catch(() => {});
+      await fresh.drop();
+    }
   });
 });

@@ -43,7 +43,7 @@ export function createJobsRuntime(options: {
   const queueReady = (definition: JobDefinition) => {
     let ready = readyQueues.get(definition.kind);
     if (!ready) {
-      ready = boss().then((b) => ensureQueue(b, definition));
+      ready = boss().then((b) => ensureQueue(b, databaseUrl, definition));
       readyQueues.set(definition.kind, ready);
       ready.catch(() => readyQueues.delete(definition.kind));
     }
@@ -110,7 +110,7 @@ export function createJobsRuntime(options: {
   return {
     boss,
     async ensureQueues() {
-      await Promise.all([...definitions.values()].map(queueReady));
+      for (const definition of definitions.values()) await queueReady(definition);
     },
     async enqueue(definition, { portalId = null, startedBy = null, input, expireInSeconds }) {
       if (!definitions.has(definition.kind)) throw new Error(`Job kind ${definition.kind} is not in the catalogue`);
