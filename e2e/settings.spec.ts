@@ -6,17 +6,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { control, newPortalWithApp, queryAppDatabase } from "./support/stack-env";
-
-const appFrame = (page: Page) => page.frameLocator('[data-testid="app-frame"]');
+import { appFrame, control, openInstalledPortal, queryAppDatabase } from "./support/stack-env";
 
 async function installedPortal(page: Page) {
-  const portal = await newPortalWithApp("en");
-  await page.goto(portal.pageUrl);
-  await expect(appFrame(page).getByTestId("signed-in-as")).toContainText("Portal administrator", { timeout: 60_000 });
-  // The install-finish page is signed in too: wait for the handler page the portal reloads to
-  // after installFinish, so the install is complete before anyone else opens the app.
-  await expect(appFrame(page).getByRole("heading", { name: "Transfer" })).toBeVisible();
+  const portal = await openInstalledPortal(page);
   const [row] = await queryAppDatabase<{ id: string; domain: string }>(`SELECT id, domain FROM "Portal" WHERE "memberId" = $1`, [portal.memberId]);
   return { ...portal, ...row };
 }

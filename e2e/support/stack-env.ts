@@ -1,7 +1,9 @@
 /**
  * What e2e/global-setup.ts started, and small helpers over the emulator's control API.
  */
+import { expect, type Page } from "@playwright/test";
 import pg from "pg";
+import { controlClient, type ControlCall, type ControlMethod } from "../../emulator/control/client";
 
 export const appUrl = () => required("E2E_APP_URL");
 export const emulatorUrl = () => required("E2E_EMULATOR_URL");
@@ -13,15 +15,8 @@ function required(name: string): string {
   return value;
 }
 
-export async function control<T = unknown>(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${emulatorUrl()}/_emulator${path}`, {
-    method,
-    headers: body ? { "content-type": "application/json" } : undefined,
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  if (!response.ok) throw new Error(`control ${method} ${path}: HTTP ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
+/** The emulator's control API (emulator/control/README.md); the URL is known only after global setup. */
+export const control: ControlCall = <T,>(method: ControlMethod, path: string, body?: unknown) => controlClient(emulatorUrl())<T>(method, path, body);
 
 let portalSeq = 0;
 
@@ -31,6 +26,21 @@ export async function newPortalWithApp(lang: "en" | "ru" | "de"): Promise<{ key:
   const portal = await control<{ memberId: string }>("POST", "/portals", { key, lang, protocol: "http", seed: 3 });
   await control("POST", `/portals/${key}/install`, { clientId: clientId(), userId: 1 });
   return { key, memberId: portal.memberId, pageUrl: `${emulatorUrl()}/p/${key}/marketplace/app/${clientId()}/` };
+}
+
+export const appFrame = (page: Page) => page.frameLocator('[data-testid="app-frame"]');
+
+/**
+ * A fresh English portal opened by its admin until the install is complete: the install-finish
+ * page is signed in too, so wait for the handler page the portal reloads to after installFinish —
+ * before that, anyone else opening the app would get the install URL again.
+ */
+export async function openInstalledPortal(page: Page) {
+  const portal = await newPortalWithApp("en");
+  await page.goto(portal.pageUrl);
+  await expect(appFrame(page).getByTestId("signed-in-as")).toContainText("Portal administrator", { timeout: 60_000 });
+  await expect(appFrame(page).getByRole("heading", { name: "Transfer" })).toBeVisible();
+  return portal;
 }
 
 /** Runs a query on the app's database (to assert what the app stored). */
