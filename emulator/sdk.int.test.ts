@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(async () => { await w.close(); });
 
 /** Gets tokens the way a standalone app does: authorize page → code → /oauth/token/. */
-async function tokensViaAuthorizeFlow(userId: number): Promise<Record<string, any>> { // eslint-disable-line @typescript-eslint/no-explicit-any
+async function tokensViaAuthorizeFlow(userId: number): Promise<Record<string, any>> {
   const res = await fetch(`${w.emu.httpUrl}/p/acme/oauth/authorize/?client_id=${CLIENT_ID}&state=xyz&user_id=${userId}`, { redirect: "manual" });
   expect(res.status).toBe(302);
   const back = new URL(res.headers.get("location")!);
@@ -27,7 +27,7 @@ async function tokensViaAuthorizeFlow(userId: number): Promise<Record<string, an
   return t.body;
 }
 
-function sdkFor(t: Record<string, any>): B24OAuth { // eslint-disable-line @typescript-eslint/no-explicit-any
+function sdkFor(t: Record<string, any>): B24OAuth {
   const b24 = new B24OAuth(
     {
       applicationToken: w.emu.store.portals.get("acme")!.installs.get(CLIENT_ID)!.applicationToken,

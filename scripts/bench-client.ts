@@ -7,6 +7,7 @@
  * the plan allows in the window (X + Y·T), and how many QUERY_LIMIT_EXCEEDED the emulator
  * answered, and when (goal: none, or only in the first burst).
  */
+import { controlClient } from "../emulator/control/client";
 import { startEmulator } from "../emulator/server";
 import { Bitrix24Client, ENTERPRISE_PLAN, STANDARD_PLAN } from "../lib/bitrix24/index";
 import { resetLimiters } from "../lib/bitrix24/rate-limiter";
@@ -23,15 +24,7 @@ async function main(): Promise<void> {
   const clientId = "local.bench";
   const emu = await startEmulator({ httpsPort: null, controlApi: true });
   // Arranged through the emulator's control API (emulator/control/README.md), as a test would.
-  const control = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${emu.httpUrl}/_emulator/${path}`, {
-      method,
-      headers: { "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`control ${method} ${path}: HTTP ${res.status}`);
-    return (await res.json()) as T;
-  };
+  const control = controlClient(emu.httpUrl);
   try {
     await control("POST", "portals", { key: "bench", plan, seed: { seed: 3, users: 60 } });
     await control("POST", "apps", { clientId, clientSecret: "bench-secret", name: "bench", handlerUrl: "http://127.0.0.1:9/", scopes: ["user"] });

@@ -71,7 +71,7 @@ export async function startWorld(overrides: Partial<EmulatorOptions> = {}, scope
 
 export interface RestAnswer {
   status: number;
-  body: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  body: Record<string, any>;
 }
 
 export async function postJson(url: string, body: unknown): Promise<RestAnswer> {

@@ -5,6 +5,7 @@
  * the app itself never imports this folder (lib/ meets the emulator only over HTTP).
  */
 import { startEmulator, type RunningEmulator } from "../../../emulator/server";
+import { controlClient, type ControlCall } from "../../../emulator/control/client";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { createKeyRing, generateKeyBase64, type KeyRing } from "../../crypto";
 import { TokenStore } from "../token-store";
@@ -43,7 +44,7 @@ export interface World {
   /** Plaintext tokens issued so far (for the no-plaintext scan). */
   issued: string[];
   /** The emulator's control API: POST/GET/DELETE `/_emulator/{path}` with a JSON body. */
-  control<T = unknown>(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<T>;
+  control: ControlCall;
   /** Issues a fresh pair for a portal user through the control API and stores it encrypted. */
   connectUser(userId: number, isAdmin?: boolean): Promise<void>;
   /** Queues `count` failing answers for a method of this portal. */
@@ -65,16 +66,7 @@ export async function createWorld(opts: {
   const key = opts.portalKey ?? "acme";
   const protocol = opts.protocol ?? "http";
   const emu = await startEmulator({ httpsPort: protocol === "https" ? 0 : null, controlApi: true });
-  async function control<T>(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<T> {
-    const res = await fetch(`${emu.httpUrl}/_emulator/${path}`, {
-      method,
-      headers: body === undefined ? {} : { "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const json = (await res.json()) as T;
-    if (!res.ok) throw new Error(`control ${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-    return json;
-  }
+  const control = controlClient(emu.httpUrl);
   await control("POST", "portals", { key, protocol, seed: { seed: 7, users: opts.seedUsers ?? 130 } });
   await control("POST", "apps", {
     clientId: CLIENT_ID,

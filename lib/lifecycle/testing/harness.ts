@@ -7,6 +7,8 @@
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { controlClient, type ControlCall } from "../../../emulator/control/client";
+import { readBody } from "../../../emulator/http/respond";
 import { finishInstallAndDeliver, uninstallApp } from "../../../emulator/apps/lifecycle";
 import { appFormFields } from "../../../emulator/portal-page/app-page";
 import { installApp, issueTokens, startEmulator, type RunningEmulator } from "../../../emulator/server";
@@ -64,17 +66,8 @@ export interface LifecycleHarness {
   /** POSTs a form to the events route as anyone on the internet could; answers the status. */
   postEvent(fields: Record<string, string>): Promise<number>;
   /** The emulator's control API (emulator/control/README.md). */
-  control<T = unknown>(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<T>;
+  control: ControlCall;
   close(): Promise<void>;
-}
-
-function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
 }
 
 export async function lifecycleHarness(options: { portals: string[] }): Promise<LifecycleHarness> {
@@ -145,16 +138,7 @@ export async function lifecycleHarness(options: { portals: string[] }): Promise<
     return { post: await readPortalPost(request), tokens };
   }
 
-  async function control<T>(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<T> {
-    const res = await fetch(`${emu.httpUrl}/_emulator/${path}`, {
-      method,
-      headers: body === undefined ? {} : { "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const json = (await res.json()) as T;
-    if (!res.ok) throw new Error(`control ${method} ${path}: ${res.status}`);
-    return json;
-  }
+  const control = controlClient(emu.httpUrl);
 
   const harness: LifecycleHarness = {
     emu,
