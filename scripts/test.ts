@@ -6,11 +6,11 @@
  */
 import { spawnSync } from "node:child_process";
 import path from "node:path";
-import { ensureLocalCa } from "../emulator/tls/local-ca";
+import { ensureLocalCa, trustBundle } from "../emulator/tls/local-ca";
 
 const root = path.resolve(import.meta.dirname, "..");
 const ca = await ensureLocalCa(path.join(root, ".data", "tls"));
-const env = { ...process.env, NODE_EXTRA_CA_CERTS: ca.caCertPath };
+const env = { ...process.env, NODE_EXTRA_CA_CERTS: trustBundle(ca) };
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 
 const only = process.argv[2]; // "unit" | "e2e" | undefined (both)

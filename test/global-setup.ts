@@ -10,7 +10,7 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { siblingDatabaseUrl, startEmbeddedPostgres } from "../lib/database/embedded-postgres";
 import { applyMigrations } from "../lib/database/migrate";
-import { ensureLocalCa } from "../emulator/tls/local-ca";
+import { ensureLocalCa, trustBundle } from "../emulator/tls/local-ca";
 
 export const TEMPLATE_DATABASE = "staffsuite_template";
 
@@ -24,8 +24,9 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   const root = path.resolve(import.meta.dirname, "..");
   // The emulator's HTTPS listener uses a local CA. Node reads NODE_EXTRA_CA_CERTS at start, and
-  // Vitest forks its test processes after this setup, so they trust it (npm test sets it too).
-  process.env.NODE_EXTRA_CA_CERTS ??= (await ensureLocalCa(path.join(root, ".data", "tls"))).caCertPath;
+  // Vitest forks its test processes after this setup with this process's environment, so they
+  // trust it (npm test sets it too; then the bundle is already ours and stays as it is).
+  process.env.NODE_EXTRA_CA_CERTS = trustBundle(await ensureLocalCa(path.join(root, ".data", "tls")));
   const external = process.env.TEST_DATABASE_URL;
   const dataDir = path.join(root, ".data", `test-pg-${process.pid}`, "pg");
   const server = external ? null : await startEmbeddedPostgres(dataDir, { quiet: true });

@@ -102,3 +102,21 @@ export async function ensureLocalCa(dir: string): Promise<LocalCa> {
   }
   throw new Error("ensureLocalCa: timed out waiting for another process");
 }
+
+/**
+ * The file to give child processes as NODE_EXTRA_CA_CERTS: the CA, plus whatever the environment
+ * already trusted that way (machines and CI images often set it to a corporate or system bundle,
+ * which replacing would drop). Node reads the variable only at start, so set it before spawning.
+ */
+export function trustBundle(ca: LocalCa, inherited = process.env.NODE_EXTRA_CA_CERTS): string {
+  const bundlePath = path.join(path.dirname(ca.caCertPath), "trust-bundle.pem");
+  if (!inherited || path.resolve(inherited) === path.resolve(ca.caCertPath) || path.resolve(inherited) === bundlePath) return ca.caCertPath;
+  let extra = "";
+  try {
+    extra = fs.readFileSync(inherited, "utf8");
+  } catch {
+    // A dangling setting is Node's to warn about; trust at least our CA.
+  }
+  fs.writeFileSync(bundlePath, `${extra.trimEnd()}\n${ca.caCertPem}`);
+  return bundlePath;
+}
