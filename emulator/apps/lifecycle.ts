@@ -7,7 +7,7 @@
  * install URL). on-app-uninstall.md: ONAPPUNINSTALL carries data[CLEAN] and auth without tokens.
  */
 import { deliverEvent } from "../events/deliver";
-import { dropGrants, issueTokens, oauthServerBase } from "../oauth/tokens";
+import { dropGrants, issueTokens, oauthServerBase, tokenWireFields } from "../oauth/tokens";
 import type { EmulatorStore, EventDelivery } from "../state/store";
 import { now, portalBaseUrl, randomToken } from "../state/store";
 import type { AppInstall, Portal } from "../state/types";
@@ -60,20 +60,7 @@ async function completeInstall(store: EmulatorStore, portal: Portal, install: Ap
         eventHandlerId: h.id,
         payload: {
           data: { VERSION: String(app?.version ?? 1), ACTIVE: "Y", INSTALLED: "Y", LANGUAGE_ID: portal.lang },
-          auth: {
-            access_token: t.accessToken,
-            expires: t.expires,
-            expires_in: t.expiresIn,
-            scope: t.scope,
-            domain: t.domain,
-            server_endpoint: t.serverEndpoint,
-            status: t.status,
-            client_endpoint: t.clientEndpoint,
-            member_id: t.memberId,
-            user_id: t.userId,
-            refresh_token: t.refreshToken,
-            application_token: install.applicationToken,
-          },
+          auth: { ...tokenWireFields(t, t.domain), application_token: install.applicationToken },
         },
       }),
     );

@@ -185,7 +185,7 @@ async function route(store: EmulatorStore, method: string, parts: string[], q: U
       const clientId = String(body.clientId);
       if (!p.installs.has(clientId)) throw new ControlError(400, "app not installed in this portal");
       if (!p.users.has(num(body.userId, 1))) throw new ControlError(400, "no such user");
-      return tokenResponse(store, issueTokens(store, p, clientId, num(body.userId, 1)));
+      return tokenResponse(issueTokens(store, p, clientId, num(body.userId, 1)));
     }
     case "POST webhooks": {
       const scopes = Array.isArray(body.scopes) ? (body.scopes as string[]) : ["user", "department", "crm", "task", "im", "sonet_group", "disk"];

@@ -10,24 +10,11 @@ import { handleRest } from "../rest/handler";
 import { parseBody, parseForm } from "../rest/params";
 import type { EmulatorStore } from "../state/store";
 import { nowMs } from "../state/store";
-import { issueTokens, refreshTokens, type IssuedTokens } from "./tokens";
+import { issueTokens, refreshTokens, tokenWireFields, type IssuedTokens } from "./tokens";
 
 /** The token answer as oauth.bitrix.info prints it: `domain` is the OAuth server's own. */
-export function tokenResponse(store: EmulatorStore, t: IssuedTokens): Record<string, unknown> {
-  const serverDomain = new URL(t.serverEndpoint).host;
-  return {
-    access_token: t.accessToken,
-    expires: t.expires,
-    expires_in: t.expiresIn,
-    scope: t.scope,
-    domain: serverDomain,
-    server_endpoint: t.serverEndpoint,
-    status: t.status,
-    client_endpoint: t.clientEndpoint,
-    member_id: t.memberId,
-    user_id: t.userId,
-    refresh_token: t.refreshToken,
-  };
+export function tokenResponse(t: IssuedTokens): Record<string, unknown> {
+  return tokenWireFields(t, new URL(t.serverEndpoint).host);
 }
 
 function oauthError(res: ServerResponse, status: number, error: string, description: string): void {
@@ -62,12 +49,12 @@ export async function handleOAuthServer(store: EmulatorStore, req: IncomingMessa
     code.used = true;
     const portal = store.portals.get(code.portalKey);
     if (!portal || !portal.installs.has(clientId)) return oauthError(res, 401, "invalid_client", "Application is not installed");
-    return sendJson(res, 200, tokenResponse(store, issueTokens(store, portal, clientId, code.userId)));
+    return sendJson(res, 200, tokenResponse(issueTokens(store, portal, clientId, code.userId)));
   }
   if (grantType === "refresh_token") {
     const r = refreshTokens(store, str("refresh_token"), clientId, clientSecret);
     if (!r.ok) return oauthError(res, r.error === "invalid_client" ? 401 : 400, r.error, r.description);
-    return sendJson(res, 200, tokenResponse(store, r.tokens));
+    return sendJson(res, 200, tokenResponse(r.tokens));
   }
   return oauthError(res, 400, "invalid_request", "Unsupported grant_type");
 }

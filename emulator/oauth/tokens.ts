@@ -28,6 +28,26 @@ export interface IssuedTokens {
   status: string;
 }
 
+/**
+ * A token pair in the wire fields Bitrix24 uses, both in the OAuth server's answer and in an
+ * event's `auth[...]`. They differ in `domain`: the OAuth server names itself, an event the portal.
+ */
+export function tokenWireFields(t: IssuedTokens, domain: string): Record<string, string | number> {
+  return {
+    access_token: t.accessToken,
+    expires: t.expires,
+    expires_in: t.expiresIn,
+    scope: t.scope,
+    domain,
+    server_endpoint: t.serverEndpoint,
+    status: t.status,
+    client_endpoint: t.clientEndpoint,
+    member_id: t.memberId,
+    user_id: t.userId,
+    refresh_token: t.refreshToken,
+  };
+}
+
 /** Base URL of the central OAuth server (oauth.bitrix.info's role) for a portal's protocol. */
 export function oauthServerBase(store: EmulatorStore, protocol: "http" | "https"): string {
   return `${protocol}://${store.hosts[protocol]}`;

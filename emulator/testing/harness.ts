@@ -2,6 +2,7 @@
  * Test helpers: an emulator on free ports with one portal and one installed app, a small HTTP
  * server that plays the app's event handler (recording every form POST), and REST helpers.
  */
+import { afterAll, beforeAll } from "vitest";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -67,6 +68,24 @@ export async function startWorld(overrides: Partial<EmulatorOptions> = {}, scope
     token: (userId = 1) => issueTokens(emu.store, portal, CLIENT_ID, userId).accessToken,
     close: async () => { await emu.close(); await app.close(); },
   };
+}
+
+/**
+ * One method family's conformance tests: a world for the test file (limits off, so the tests
+ * measure answers, not the bucket) and a REST caller acting as a portal user.
+ */
+export function methodWorld(scopes: string[]): { world: () => World; call: (method: string, params: object, userId?: number) => Promise<RestAnswer> } {
+  let current: World | undefined;
+  beforeAll(async () => {
+    current = await startWorld({}, scopes);
+    current.emu.store.limits.get("acme")!.enabled = false;
+  });
+  afterAll(async () => { await current?.close(); });
+  const world = () => {
+    if (!current) throw new Error("methodWorld: the world starts in beforeAll");
+    return current;
+  };
+  return { world, call: (method, params, userId = 1) => postJson(`${world().rest}${method}`, { auth: world().token(userId), ...params }) };
 }
 
 export interface RestAnswer {

@@ -5,15 +5,9 @@
  * timeline/comments/crm-timeline-comment-add.md (result = new ID).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { postJson, startWorld, type World } from "../../testing/harness";
+import { methodWorld } from "../../testing/harness";
 
-let w: World;
-const call = (method: string, params: object, userId = 1) => postJson(`${w.rest}${method}`, { auth: w.token(userId), ...params });
-beforeAll(async () => {
-  w = await startWorld({}, ["user", "crm"]);
-  w.emu.store.limits.get("acme")!.enabled = false;
-});
-afterAll(async () => { await w.close(); });
+const { world, call } = methodWorld(["user", "crm"]);
 
 describe("crm.activity", () => {
   it("lists open activities of a responsible with UPPER_CASE string fields", async () => {
@@ -53,6 +47,6 @@ describe("crm.activity", () => {
   it("adds a timeline comment and answers its ID", async () => {
     const r = await call("crm.timeline.comment.add", { fields: { ENTITY_ID: 4, ENTITY_TYPE: "contact", COMMENT: "Logged from Gmail" } });
     expect(typeof r.body.result).toBe("number");
-    expect(w.emu.store.portals.get("acme")!.data.timelineComments.at(-1)).toMatchObject({ entityTypeId: 3, entityId: 4 });
+    expect(world().emu.store.portals.get("acme")!.data.timelineComments.at(-1)).toMatchObject({ entityTypeId: 3, entityId: 4 });
   });
 });

@@ -6,15 +6,9 @@
  * user-defined-object-types/crm-type-list.md and duplicates/crm-duplicate-find-by-comm.md.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { postJson, startWorld, type World } from "../../testing/harness";
+import { methodWorld } from "../../testing/harness";
 
-let w: World;
-const call = (method: string, params: object, userId = 1) => postJson(`${w.rest}${method}`, { auth: w.token(userId), ...params });
-beforeAll(async () => {
-  w = await startWorld({}, ["user", "crm"]);
-  w.emu.store.limits.get("acme")!.enabled = false;
-});
-afterAll(async () => { await w.close(); });
+const { world, call } = methodWorld(["user", "crm"]);
 
 describe("crm.deal / contact / lead / company (old methods)", () => {
   it("lists deals as UPPER_CASE strings with total/next and operator filters", async () => {

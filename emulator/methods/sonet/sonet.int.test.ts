@@ -6,15 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addWebhook } from "../../state/store";
 import { findDiskDownload } from "../disk/index";
-import { get, postJson, startWorld, type World } from "../../testing/harness";
+import { get, methodWorld } from "../../testing/harness";
 
-let w: World;
-const call = (method: string, params: object, userId = 1) => postJson(`${w.rest}${method}`, { auth: w.token(userId), ...params });
-beforeAll(async () => {
-  w = await startWorld({}, ["user", "sonet_group", "disk"]);
-  w.emu.store.limits.get("acme")!.enabled = false;
-});
-afterAll(async () => { await w.close(); });
+const { world, call } = methodWorld(["user", "sonet_group", "disk"]);
 
 describe("sonet_group", () => {
   it("finds groups by OWNER_ID and moves the owner", async () => {
@@ -31,8 +25,8 @@ describe("sonet_group", () => {
   });
 
   it("refuses setowner by a non-member and for an unknown group", async () => {
-    const groups = w.emu.store.portals.get("acme")!.data.workgroups;
-    const outsider = [...w.emu.store.portals.get("acme")!.users.values()].find((u) => u.active && !u.admin && !groups[0].members.has(u.id))!;
+    const groups = world().emu.store.portals.get("acme")!.data.workgroups;
+    const outsider = [...world().emu.store.portals.get("acme")!.users.values()].find((u) => u.active && !u.admin && !groups[0].members.has(u.id))!;
     const r = await call("sonet_group.setowner", { GROUP_ID: groups[0].id, USER_ID: outsider.id }, outsider.id);
     expect(r).toMatchObject({ status: 400, body: { error: "" } });
     expect((await call("sonet_group.setowner", { GROUP_ID: 99999, USER_ID: 2 })).body.error_description).toBe("Invalid workgroup/project ID");
@@ -47,9 +41,9 @@ describe("disk", () => {
     const up = await call("disk.folder.uploadfile", { id: Number(s.body.result.ROOT_OBJECT_ID), data: { NAME: "export.zip" }, fileContent: ["export.zip", content] });
     expect(up.body.result).toMatchObject({ NAME: "export.zip", TYPE: "file", SIZE: "12" });
     const token = new URL(up.body.result.DOWNLOAD_URL).searchParams.get("token")!;
-    const file = findDiskDownload(w.emu.store.portals.get("acme")!, token);
+    const file = findDiskDownload(world().emu.store.portals.get("acme")!, token);
     expect(Buffer.from(file!.content).toString()).toBe("PK-zip-bytes");
-    expect(findDiskDownload(w.emu.store.portals.get("acme")!, token + "x")).toBeNull();
+    expect(findDiskDownload(world().emu.store.portals.get("acme")!, token + "x")).toBeNull();
 
     // The DOWNLOAD_URL itself serves the bytes; a tampered token is 404.
     const download = await fetch(up.body.result.DOWNLOAD_URL);
@@ -62,8 +56,8 @@ describe("disk", () => {
   });
 
   it("answers ACCESS_DENIED without an application context (webhook)", async () => {
-    const hook = addWebhook(w.emu.store.portals.get("acme")!, 1, ["disk"]);
-    const r = await get(`${w.rest}${hook.userId}/${hook.code}/disk.storage.getforapp`);
+    const hook = addWebhook(world().emu.store.portals.get("acme")!, 1, ["disk"]);
+    const r = await get(`${world().rest}${hook.userId}/${hook.code}/disk.storage.getforapp`);
     expect(r).toMatchObject({ body: { error: "ACCESS_DENIED" } });
   });
 });

@@ -4,15 +4,9 @@
  * (ERROR_CORE, "Action on the task is not allowed") and tasks-task-add.md.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { postJson, startWorld, type World } from "../../testing/harness";
+import { methodWorld } from "../../testing/harness";
 
-let w: World;
-const call = (method: string, params: object, userId = 1) => postJson(`${w.rest}${method}`, { auth: w.token(userId), ...params });
-beforeAll(async () => {
-  w = await startWorld({}, ["user", "task"]);
-  w.emu.store.limits.get("acme")!.enabled = false;
-});
-afterAll(async () => { await w.close(); });
+const { world, call } = methodWorld(["user", "task"]);
 
 describe("tasks.task.list", () => {
   it("pages by 50 with total/next, camelCase string fields under result.tasks, ID descending by default", async () => {
