@@ -82,6 +82,21 @@ export const en = {
   "settings.error.forbidden": "Only portal administrators can delete the app's data.",
   "settings.deleted.title": "All StaffSuite data of this portal has been deleted",
   "settings.deleted.body": "Nothing of this portal is left in StaffSuite. To finish, uninstall the app in Bitrix24 (Applications → My applications). Or open StaffSuite again from the portal to start over.",
+  // Background jobs (app/(portal)/jobs, components/job-progress.tsx)
+  "jobs.kind.system.selftest": "System check",
+  "jobs.kind.retention.purge": "Nightly clean-up",
+  "jobs.kind.other": "Background job",
+  "jobs.startedAt": "Started {date}",
+  "jobs.state.queued": "Waiting to start",
+  "jobs.state.running": "Running",
+  "jobs.state.retrying": "Interrupted, trying again",
+  "jobs.state.completed": "Completed",
+  "jobs.state.failed": "Failed",
+  "jobs.state.cancelled": "Cancelled",
+  "jobs.counts": "{done} of {total}",
+  "jobs.preparing": "Counting what there is to do…",
+  "jobs.error": "Stopped with this error: {error}",
+  "jobs.unreachable": "Cannot reach StaffSuite right now; the job goes on, and this page catches up when the connection is back.",
 };
 
 export type Messages = { [K in keyof typeof en]: string };

@@ -28,3 +28,5 @@ export function translator(lang: Lang): Translate {
     return vars ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`)) : template;
   };
 }
+
+export { formatters } from "./format";

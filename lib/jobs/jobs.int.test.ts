@@ -10,7 +10,7 @@ import { createTestDatabase, type TestDatabase } from "../../test/db";
 import { waitFor } from "../../test/wait-for";
 import PgBoss from "pg-boss";
 import { ensureQueue } from "./boss";
-import { BOSS_SCHEMA, createJobsRuntime, defineJob, selftestJob, stopBoss, type JobsRuntime } from "./index";
+import { BOSS_SCHEMA, createJobsRuntime, defineJob, readJobProgress, selftestJob, stopBoss, type JobsRuntime } from "./index";
 
 const root = path.resolve(import.meta.dirname, "../..");
 let db: TestDatabase;
@@ -79,6 +79,20 @@ describe("durable jobs", () => {
     const [ra1, ra2, rb1] = await Promise.all([a1, a2, b1].map(run));
     expect(ra2.startedAt!.getTime()).toBeGreaterThanOrEqual(ra1.finishedAt!.getTime());
     expect(rb1.startedAt!.getTime()).toBeLessThan(ra1.finishedAt!.getTime());
+  });
+});
+
+describe("reading a job's progress", () => {
+  it("shows a portal's job to its admins and to the user who started it, to no one else", async () => {
+    const portalId = await newPortal("visible");
+    const other = await newPortal("visible-other");
+    const id = (await db.prisma.jobRun.create({ data: { kind: selftestJob.kind, portalId, startedBy: 7, state: "running", done: 3, total: 12 } })).id;
+    const read = (viewer: { portalId: string; userId: number; isAdmin: boolean }) => readJobProgress(db.prisma, null, id, viewer);
+
+    expect(await read({ portalId, userId: 7, isAdmin: false })).toMatchObject({ id, state: "running", done: 3, total: 12, fraction: 0.25 });
+    expect(await read({ portalId, userId: 1, isAdmin: true })).toMatchObject({ id, fraction: 0.25 });
+    expect(await read({ portalId, userId: 8, isAdmin: false })).toBeNull();
+    expect(await read({ portalId: other, userId: 1, isAdmin: true })).toBeNull();
   });
 });
 

@@ -5,6 +5,8 @@
 import type PgBoss from "pg-boss";
 import type { PrismaClient } from "../db";
 
+export const FINISHED_JOB_STATES = ["completed", "failed", "cancelled"] as const;
+
 export interface JobProgress {
   id: string;
   kind: string;
@@ -19,8 +21,17 @@ export interface JobProgress {
   finishedAt: string | null;
 }
 
-export async function readJobProgress(prisma: PrismaClient, boss: PgBoss | null, jobRunId: string, portalId?: string): Promise<JobProgress | null> {
-  let run = await prisma.jobRun.findFirst({ where: { id: jobRunId, ...(portalId ? { portalId } : {}) } });
+/** Who may see a job: anyone of its portal if an admin, otherwise only the user who started it. */
+export interface JobViewer {
+  portalId: string;
+  userId: number;
+  isAdmin: boolean;
+}
+
+/** A job's progress; null when it does not exist or `viewer` may not see it (the same answer for both). */
+export async function readJobProgress(prisma: PrismaClient, boss: PgBoss | null, jobRunId: string, viewer?: JobViewer): Promise<JobProgress | null> {
+  const visible = viewer ? { portalId: viewer.portalId, ...(viewer.isAdmin ? {} : { startedBy: viewer.userId }) } : {};
+  let run = await prisma.jobRun.findFirst({ where: { id: jobRunId, ...visible } });
   if (!run) return null;
   if (boss && run.bossJobId && (run.state === "running" || run.state === "retrying" || run.state === "queued")) {
     const job = await boss.getJobById(run.kind, run.bossJobId, { includeArchive: true });

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { translator, type Lang } from "@/lib/i18n";
+import { formatters, translator } from "@/lib/i18n";
 import { describePortalData, RETENTION } from "@/lib/portal-data";
 import { requireAdminOrInterrupt } from "./admin-guard";
 import { DataDeletedNotice } from "./data-deleted-notice";
@@ -160,20 +160,5 @@ function Facts({ rows, testId }: { rows: Array<[string, ReactNode]>; testId: str
   );
 }
 
-/** Dates in UTC (the server does not know the admin's zone) and numbers in the portal's language. */
-function formatters(lang: Lang) {
-  const dateTime = new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-  const date = new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeZone: "UTC" });
-  const number = new Intl.NumberFormat(lang);
-  return {
-    dateTime: (value: Date) => `${dateTime.format(value)} UTC`,
-    date: (value: Date) => date.format(value),
-    number: (value: number) => number.format(value),
-    bytes(value: number) {
-      const [unit, divisor] = value >= 1024 * 1024 ? (["megabyte", 1024 * 1024] as const) : value >= 1024 ? (["kilobyte", 1024] as const) : (["byte", 1] as const);
-      return new Intl.NumberFormat(lang, { style: "unit", unit, unitDisplay: "short", maximumFractionDigits: 1 }).format(value / divisor);
-    },
-  };
-}
 
 

@@ -1,0 +1,20 @@
+/**
+ * Dates, numbers and sizes in the portal's language. Dates are shown in UTC: the server renders
+ * them and does not know the viewer's time zone.
+ */
+import type { Lang } from "./index";
+
+export function formatters(lang: Lang) {
+  const dateTime = new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+  const date = new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeZone: "UTC" });
+  const number = new Intl.NumberFormat(lang);
+  return {
+    dateTime: (value: Date) => `${dateTime.format(value)} UTC`,
+    date: (value: Date) => date.format(value),
+    number: (value: number) => number.format(value),
+    bytes(value: number) {
+      const [unit, divisor] = value >= 1024 * 1024 ? (["megabyte", 1024 * 1024] as const) : value >= 1024 ? (["kilobyte", 1024] as const) : (["byte", 1] as const);
+      return new Intl.NumberFormat(lang, { style: "unit", unit, unitDisplay: "short", maximumFractionDigits: 1 }).format(value / divisor);
+    },
+  };
+}
