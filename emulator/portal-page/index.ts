@@ -12,6 +12,7 @@ import type { PortalPageContext } from "../http/portal-context";
 import { escapeHtml, readBody, sendHtml } from "../http/respond";
 import type { AppRegistration } from "../state/types";
 import { buildAppFrame } from "./app-page";
+import { sendAvatar } from "./avatar";
 import { handleFrameApi } from "./frame-api";
 import { labelsFor, pickLang } from "./i18n";
 import { renderAppMain, renderChrome, renderSliderDocument, renderStartMain, type ChromeModel } from "./render";
@@ -114,6 +115,7 @@ export async function handlePortalPage(req: IncomingMessage, res: ServerResponse
     return true;
   }
   if (req.method !== "GET" && req.method !== "HEAD" && req.method !== "POST") return false;
+  if (req.method === "GET" && sendAvatar(res, ctx.portal, sub)) return true;
   const appMatch = /^\/marketplace\/app\/([^/]+)\/?$/.exec(sub);
   if (appMatch) {
     appPage(req, res, ctx, url, decodeURIComponent(appMatch[1]));

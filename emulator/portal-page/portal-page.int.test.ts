@@ -107,4 +107,18 @@ describe("portal page", () => {
     const missing = await fetch(`${emu.httpUrl}/p/pp/marketplace/app/nope/`);
     expect(missing.status).toBe(404);
   });
+
+  it("serves the users' photos under the portal, where the page's avatar points", async () => {
+    const withPhoto = [...portal.users.values()].find((u) => u.personalPhoto)!;
+    const without = [...portal.users.values()].find((u) => !u.personalPhoto)!;
+    const { html } = await openApp();
+    const viewer = portal.users.get(1)!;
+    if (viewer.personalPhoto) expect(html).toContain(`src="/p/pp${viewer.personalPhoto}"`);
+
+    const photo = await fetch(`${emu.httpUrl}/p/pp${withPhoto.personalPhoto}`);
+    expect(photo.status).toBe(200);
+    expect(photo.headers.get("content-type")).toBe("image/svg+xml");
+    expect(await photo.text()).toContain(`>${(withPhoto.name[0] + withPhoto.lastName[0]).toUpperCase()}</text>`);
+    expect((await fetch(`${emu.httpUrl}/p/pp/upload/main/avatar/${without.id}.png`)).status).toBe(404);
+  });
 });

@@ -5,6 +5,7 @@
  */
 import { escapeHtml } from "../http/respond";
 import type { AppRegistration, Portal, PortalLang, PortalUser } from "../state/types";
+import { avatarSrc, initials } from "./avatar";
 import type { Labels } from "./i18n";
 import { displayName, usersForSwitcher } from "./viewer";
 
@@ -21,13 +22,9 @@ export interface ChromeModel {
   activeClientId: string | null;
 }
 
-function initials(user: PortalUser): string {
-  return ((user.name[0] ?? "") + (user.lastName[0] ?? "")).toUpperCase() || "?";
-}
-
-function avatar(user: PortalUser): string {
+function avatar(portal: Portal, user: PortalUser): string {
   return user.personalPhoto
-    ? `<img class="b24-avatar" src="${escapeHtml(user.personalPhoto)}" alt="">`
+    ? `<img class="b24-avatar" src="${escapeHtml(avatarSrc(portal, user))}" alt="">`
     : `<span class="b24-avatar b24-avatar-initials" aria-hidden="true">${escapeHtml(initials(user))}</span>`;
 }
 
@@ -75,7 +72,7 @@ ${headExtra}
 <header class="b24-header">
   <a class="b24-logo" href="${m.base}/"><span data-testid="portal-title">${escapeHtml(m.portal.title)}</span> <b>24</b></a>
   <input class="b24-search" type="search" placeholder="${escapeHtml(m.labels.search)}" aria-label="${escapeHtml(m.labels.search)}">
-  <div class="b24-user">${avatar(m.viewer)}<span data-testid="current-user" data-user-id="${m.viewer.id}">${escapeHtml(displayName(m.viewer))}</span></div>
+  <div class="b24-user">${avatar(m.portal, m.viewer)}<span data-testid="current-user" data-user-id="${m.viewer.id}">${escapeHtml(displayName(m.viewer))}</span></div>
   ${userSwitcher(m)}
 </header>
 <div class="b24-layout">
