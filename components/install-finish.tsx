@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { portalFrame } from "./portal-frame";
 
 interface Props {
   labels: { working: string; done: string; failed: string };
@@ -17,8 +18,7 @@ export function InstallFinish({ labels }: Props) {
     let cancelled = false;
     (async () => {
       try {
-        const { initializeB24Frame } = await import("@bitrix24/b24jssdk");
-        const frame = await initializeB24Frame();
+        const frame = await portalFrame();
         await frame.installFinish();
         if (!cancelled) setState({ kind: "done" });
       } catch (error) {

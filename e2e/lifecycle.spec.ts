@@ -56,3 +56,22 @@ test("a page of the app opened outside the portal asks to open it from Bitrix24"
   await page.goto(`${process.env.E2E_APP_URL}/transfer`);
   await expect(page.getByTestId("session-required")).toContainText("Open StaffSuite from your Bitrix24 portal");
 });
+
+test("the portal's frame follows the height of the page inside it", async ({ page }) => {
+  await openInstalledPortal(page);
+  const frame = appFrame(page);
+  const frameHeight = async () => (await page.getByTestId("app-frame-layout").boundingBox())!.height;
+  const contentHeight = () => frame.getByTestId("frame-content").evaluate((el) => el.getBoundingClientRect().height);
+
+  await frame.getByRole("link", { name: "Settings" }).click();
+  await expect(frame.getByTestId("settings")).toBeVisible();
+  await expect.poll(async () => Math.abs((await frameHeight()) - (await contentHeight()))).toBeLessThanOrEqual(2);
+  const settingsHeight = await frameHeight();
+  expect(settingsHeight).toBeGreaterThan(page.viewportSize()!.height);
+
+  // A shorter page shrinks the frame again (not below the minimum).
+  await frame.getByRole("link", { name: "Transfer" }).click();
+  await expect(frame.getByRole("heading", { name: "Transfer" })).toBeVisible();
+  await expect.poll(frameHeight).toBeLessThan(settingsHeight - 200);
+  expect(await frameHeight()).toBeGreaterThanOrEqual(480);
+});

@@ -3,6 +3,7 @@ import { readSession } from "@/lib/auth";
 import { getPrisma } from "@/lib/db";
 import { translator } from "@/lib/i18n";
 import { readPortalConnection } from "@/lib/lifecycle";
+import { FrameAutoSize } from "@/components/frame-autosize";
 import { PortalNav } from "@/components/portal-nav";
 
 export const dynamic = "force-dynamic";
@@ -22,19 +23,21 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   const t = translator(session.lang);
   const connection = await readPortalConnection({ prisma: getPrisma() }, session.portalId);
   return (
-    <div lang={session.lang} className="min-h-screen bg-white">
-      <PortalNav
-        isAdmin={session.isAdmin}
-        labels={{ transfer: t("nav.transfer"), privacy: t("nav.privacy"), settings: t("nav.settings") }}
-        who={`${t("session.signedInAs", { userId: session.userId })} · ${session.isAdmin ? t("session.admin") : t("session.employee")}`}
-      />
-      {connection && !connection.connected && session.isAdmin ? (
-        <div role="alert" className="mx-6 mt-4 rounded-md border border-b24-danger/40 bg-b24-danger/10 p-4" data-testid="portal-disconnected">
-          <p className="font-medium">{t("portal.disconnected.title")}</p>
-          <p className="mt-1 text-sm">{t("portal.disconnected.body")}</p>
-        </div>
-      ) : null}
-      <main className="px-6 py-6">{children}</main>
-    </div>
+    <FrameAutoSize>
+      <div lang={session.lang} className="bg-white">
+        <PortalNav
+          isAdmin={session.isAdmin}
+          labels={{ transfer: t("nav.transfer"), privacy: t("nav.privacy"), settings: t("nav.settings") }}
+          who={`${t("session.signedInAs", { userId: session.userId })} · ${session.isAdmin ? t("session.admin") : t("session.employee")}`}
+        />
+        {connection && !connection.connected && session.isAdmin ? (
+          <div role="alert" className="mx-6 mt-4 rounded-md border border-b24-danger/40 bg-b24-danger/10 p-4" data-testid="portal-disconnected">
+            <p className="font-medium">{t("portal.disconnected.title")}</p>
+            <p className="mt-1 text-sm">{t("portal.disconnected.body")}</p>
+          </div>
+        ) : null}
+        <main className="px-6 py-6">{children}</main>
+      </div>
+    </FrameAutoSize>
   );
 }
