@@ -55,6 +55,20 @@ export class PortalDisconnectedError extends Bitrix24Error {
 }
 
 /** No token stored for this portal user: they have not opened the app yet. */
+/**
+ * This user's refresh token is dead (unused for longer than Bitrix24 keeps it, or revoked): the
+ * user must open StaffSuite in Bitrix24 again. The portal itself stays connected while an admin's
+ * token works.
+ */
+export class UserTokenDeadError extends Bitrix24Error {
+  constructor(
+    readonly portalId: string,
+    readonly userId: number,
+  ) {
+    super("USER_TOKEN_DEAD", `The stored access of user ${userId} has expired: they must open StaffSuite in Bitrix24 again`, 0);
+  }
+}
+
 export class NoTokenError extends Bitrix24Error {
   constructor(
     readonly portalId: string,

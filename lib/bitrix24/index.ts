@@ -34,6 +34,7 @@ export {
   MethodNotFoundError,
   PortalDisconnectedError,
   NoTokenError,
+  UserTokenDeadError,
 } from "./errors";
 
 let defaults: { tokens: TokenStore; factory: ClientFactory } | undefined;

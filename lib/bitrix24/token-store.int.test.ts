@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client";
 import { createTestDatabase, type TestDatabase } from "../../test/db";
-import { PortalDisconnectedError } from "./errors";
+import { PortalDisconnectedError, UserTokenDeadError } from "./errors";
 import { resetLimiters } from "./rate-limiter";
 import { TokenStore } from "./token-store";
 import { createClientFactory } from "./client-factory";
@@ -71,23 +71,9 @@ describe("token race", () => {
   });
 });
 
-describe("dead refresh token", () => {
-  it("marks the portal disconnected and throws PortalDisconnectedError", async () => {
-    await world.connectUser(7);
-    // The refresh token is dead (revoked: e.g. spent by another copy of the app).
-    await world.control("POST", "portals/acme/tokens/expire", { userId: 7, access: true, refresh: true, revoke: false });
-    const client = await world.factory.clientFor(world.portalId, { userId: 7 });
-    await expect(client.call("profile")).rejects.toBeInstanceOf(PortalDisconnectedError);
-    const portal = await db.prisma.portal.findUniqueOrThrow({ where: { id: world.portalId } });
-    expect(portal.status).toBe("disconnected");
-    expect(portal.disconnectedReason).toMatch(/open StaffSuite in Bitrix24 again/);
-    expect(portal.disconnectedAt).toBeInstanceOf(Date);
-    await expect(world.factory.clientFor(world.portalId, { userId: ADMIN_ID })).rejects.toBeInstanceOf(PortalDisconnectedError);
-  });
-});
-
 describe("encryption at rest", () => {
   it("no token column holds a token in clear, and each decrypts to an issued token", async () => {
+    await world.connectUser(8);
     const rows = await db.prisma.$queryRaw<Array<{ a: string; r: string }>>`SELECT "accessTokenEnc" AS a, "refreshTokenEnc" AS r FROM "PortalToken"`;
     expect(rows.length).toBeGreaterThanOrEqual(4);
     const allIssued = [...world.emu.store.grantsByAccess.values()].flatMap((g) => [g.accessToken, g.refreshToken]);
@@ -96,5 +82,32 @@ describe("encryption at rest", () => {
     for (const token of allIssued) expect(dump).not.toContain(token);
     const { decryptSecret } = await import("../crypto");
     for (const row of rows) expect(allIssued).toContain(decryptSecret(row.a, world.keys));
+  });
+});
+
+// Last: these tests forget tokens and disconnect the portal.
+describe("dead refresh token", () => {
+  it("of an employee ends only that employee's connection", async () => {
+    await world.connectUser(7);
+    // The refresh token is dead (e.g. unused for longer than Bitrix24 keeps it, or revoked).
+    await world.control("POST", "portals/acme/tokens/expire", { userId: 7, access: true, refresh: true, revoke: false });
+    const client = await world.factory.clientFor(world.portalId, { userId: 7 });
+    await expect(client.call("profile")).rejects.toBeInstanceOf(UserTokenDeadError);
+    expect(await db.prisma.portalToken.count({ where: { portalId: world.portalId, userId: 7 } })).toBe(0);
+    const portal = await db.prisma.portal.findUniqueOrThrow({ where: { id: world.portalId } });
+    expect(portal.status).toBe("active");
+    const admin = await world.factory.clientFor(world.portalId, { userId: ADMIN_ID });
+    expect(Number((await admin.call<{ ID: unknown }>("profile")).result.ID)).toBe(ADMIN_ID);
+  });
+
+  it("of the last admin marks the portal disconnected and throws PortalDisconnectedError", async () => {
+    await world.control("POST", "portals/acme/tokens/expire", { userId: ADMIN_ID, access: true, refresh: true, revoke: false });
+    const client = await world.factory.clientFor(world.portalId, { userId: ADMIN_ID });
+    await expect(client.call("profile")).rejects.toBeInstanceOf(PortalDisconnectedError);
+    const portal = await db.prisma.portal.findUniqueOrThrow({ where: { id: world.portalId } });
+    expect(portal.status).toBe("disconnected");
+    expect(portal.disconnectedReason).toMatch(/open StaffSuite in Bitrix24 again/);
+    expect(portal.disconnectedAt).toBeInstanceOf(Date);
+    await expect(world.factory.clientFor(world.portalId, { userId: 5 })).rejects.toBeInstanceOf(PortalDisconnectedError);
   });
 });

@@ -11,7 +11,7 @@
  */
 import type { PrismaClient } from "../generated/prisma/client";
 import { decryptSecret, encryptSecret, type KeyRing } from "../crypto";
-import { NoTokenError, PortalDisconnectedError } from "./errors";
+import { NoTokenError, PortalDisconnectedError, UserTokenDeadError } from "./errors";
 import type { FetchLike } from "./http";
 import { refreshTokens, RefreshTokenDeadError, type OAuthClientCredentials } from "./oauth";
 import type { AccessTokenSource } from "./client";
@@ -39,7 +39,10 @@ interface Cached {
   expiresAt: number;
 }
 
-type LockedOutcome = { kind: "token"; token: string; expiresAt: number } | { kind: "dead"; reason: string };
+type LockedOutcome =
+  | { kind: "token"; token: string; expiresAt: number }
+  | { kind: "user-dead" }
+  | { kind: "dead"; reason: string };
 
 /** The reason an admin sees on a disconnected portal (and what to do about it). */
 export const DEAD_REFRESH_REASON = "The portal no longer accepts the app's refresh token. A portal administrator must open StaffSuite in Bitrix24 again (or reinstall it) to reconnect.";
@@ -151,6 +154,11 @@ export class TokenStore {
           });
         } catch (e) {
           if (e instanceof RefreshTokenDeadError) {
+            // The pair is useless now: forget it. One user's dead token (an employee who has not
+            // opened the app for weeks) must not cut off everyone else; the portal is cut off
+            // when no admin's token is left to act for it.
+            await tx.portalToken.delete({ where: { id: row.id } });
+            if ((await tx.portalToken.count({ where: { portalId, isAdmin: true } })) > 0) return { kind: "user-dead" };
             await tx.portal.update({
               where: { id: portalId },
               data: { status: "disconnected", disconnectedAt: new Date(this.now()), disconnectedReason: DEAD_REFRESH_REASON },
@@ -175,8 +183,9 @@ export class TokenStore {
       // The lock wait and the OAuth round-trip both happen inside; Prisma's 5 s default is too short.
       { maxWait: 60_000, timeout: 90_000 },
     );
+    if (outcome.kind !== "token") this.cache.delete(key(portalId, userId));
+    if (outcome.kind === "user-dead") throw new UserTokenDeadError(portalId, userId);
     if (outcome.kind === "dead") {
-      this.cache.delete(key(portalId, userId));
       const reason = outcome.reason || (await this.disconnectReason(portalId));
       throw new PortalDisconnectedError(portalId, reason);
     }
