@@ -6,7 +6,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { getPrisma } from "../lib/db";
 import { createJobsRuntime, selftestJob, stopBoss, type JobsRuntime } from "../lib/jobs";
-import { appFrame, appUrl, control, openInstalledPortal, queryAppDatabase } from "./support/stack-env";
+import { appFrame, appUrl, openInstalledPortal, portalUsers, queryAppDatabase, signedInAs } from "./support/stack-env";
 
 let runtime: JobsRuntime;
 const databaseUrl = () => process.env.E2E_DATABASE_URL!;
@@ -59,8 +59,7 @@ test("a failed job shows its error", async ({ page }) => {
 
 test("only the portal's admins and the user who started a job can read it", async ({ page }) => {
   const portal = await openInstalledPortal(page);
-  const users = await control<Array<{ id: number; admin: boolean; active: boolean; userType: string }>>("GET", `/portals/${portal.key}/users`);
-  const [employee, colleague] = users.filter((u) => !u.admin && u.active && u.userType === "employee");
+  const [employee, colleague] = (await portalUsers(portal.key)).filter((u) => !u.admin && u.active && u.userType === "employee");
   const pid = await portalId(portal.memberId);
   const own = await runtime.enqueue(selftestJob, { portalId: pid, startedBy: employee.id, input: { steps: 1, stepMs: 1 } });
   const admins = await runtime.enqueue(selftestJob, { portalId: pid, startedBy: 1, input: { steps: 1, stepMs: 1 } });
@@ -69,12 +68,12 @@ test("only the portal's admins and the user who started a job can read it", asyn
   expect(await statusInFrame(own)).toBe(200); // the admin sees every job of the portal
 
   await page.getByTestId("user-switcher").selectOption(String(employee.id));
-  await expect(appFrame(page).getByTestId("signed-in-as")).toHaveText(`Signed in as user #${employee.id} · Employee`);
+  await expect(appFrame(page).getByTestId("signed-in-as")).toHaveText(signedInAs(employee, "Employee"));
   expect(await statusInFrame(own)).toBe(200);
   expect(await statusInFrame(admins)).toBe(404);
 
   await page.getByTestId("user-switcher").selectOption(String(colleague.id));
-  await expect(appFrame(page).getByTestId("signed-in-as")).toHaveText(`Signed in as user #${colleague.id} · Employee`);
+  await expect(appFrame(page).getByTestId("signed-in-as")).toHaveText(signedInAs(colleague, "Employee"));
   expect(await statusInFrame(own)).toBe(404);
 
   // Outside the portal there is no session at all.

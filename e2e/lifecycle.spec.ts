@@ -4,14 +4,8 @@
  * localhost — two sites — so the session cookie only works if it is fit for a cross-site iframe.
  */
 import { expect, test } from "@playwright/test";
-import { appFrame, control, newPortalWithApp, openInstalledPortal, queryAppDatabase } from "./support/stack-env";
+import { appFrame, control, newPortalWithApp, openInstalledPortal, portalUsers, queryAppDatabase, signedInAs } from "./support/stack-env";
 
-interface PortalUserSummary {
-  id: number;
-  admin: boolean;
-  active: boolean;
-  userType: string;
-}
 
 test("an administrator installs StaffSuite and is signed in, in the portal's language", async ({ page }) => {
   const portal = await newPortalWithApp("de");
@@ -20,7 +14,8 @@ test("an administrator installs StaffSuite and is signed in, in the portal's lan
   // First open: the install URL, installFinish through the SDK, then the portal reloads the
   // frame at the handler URL, which signs the admin in.
   const frame = appFrame(page);
-  await expect(frame.getByTestId("signed-in-as")).toHaveText("Angemeldet als Benutzer #1 · Portal-Administrator", { timeout: 60_000 });
+  const installer = (await portalUsers(portal.key)).find((u) => u.id === 1)!;
+  await expect(frame.getByTestId("signed-in-as")).toHaveText(signedInAs(installer, "Portal-Administrator", "Angemeldet als"), { timeout: 60_000 });
   await expect(frame.getByRole("link", { name: "Einstellungen" })).toBeVisible();
   await expect(frame.getByRole("heading", { name: "Übergabe" })).toBeVisible();
 
@@ -37,10 +32,9 @@ test("an employee sees no admin pages, and the admin page refuses them on the se
   const portal = await openInstalledPortal(page);
   const frame = appFrame(page);
 
-  const users = await control<PortalUserSummary[]>("GET", `/portals/${portal.key}/users`);
-  const employee = users.find((u) => !u.admin && u.active && u.userType === "employee")!;
+  const employee = (await portalUsers(portal.key)).find((u) => !u.admin && u.active && u.userType === "employee")!;
   await page.getByTestId("user-switcher").selectOption(String(employee.id));
-  await expect(frame.getByTestId("signed-in-as")).toHaveText(`Signed in as user #${employee.id} · Employee`);
+  await expect(frame.getByTestId("signed-in-as")).toHaveText(signedInAs(employee, "Employee"));
   await expect(frame.getByRole("link", { name: "Settings" })).toHaveCount(0);
 
   // Going to the admin page anyway (inside the frame, with the employee's session) is refused.

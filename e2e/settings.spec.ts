@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { appFrame, control, openInstalledPortal, queryAppDatabase } from "./support/stack-env";
+import { appFrame, openInstalledPortal, portalUsers, queryAppDatabase, signedInAs } from "./support/stack-env";
 
 async function installedPortal(page: Page) {
   const portal = await openInstalledPortal(page);
@@ -76,10 +76,9 @@ test("an administrator sees what we store and deletes all of it after typing the
 test("an employee calling the delete action directly gets 403 and nothing is deleted", async ({ page }) => {
   const portal = await installedPortal(page);
   const frame = appFrame(page);
-  const users = await control<Array<{ id: number; admin: boolean; active: boolean; userType: string }>>("GET", `/portals/${portal.key}/users`);
-  const employee = users.find((u) => !u.admin && u.active && u.userType === "employee")!;
+  const employee = (await portalUsers(portal.key)).find((u) => !u.admin && u.active && u.userType === "employee")!;
   await page.getByTestId("user-switcher").selectOption(String(employee.id));
-  await expect(frame.getByTestId("signed-in-as")).toHaveText(`Signed in as user #${employee.id} · Employee`);
+  await expect(frame.getByTestId("signed-in-as")).toHaveText(signedInAs(employee, "Employee"));
   const before = await rowsOfPortal(portal.id);
 
   const answer = await frame.locator("body").evaluate(

@@ -14,6 +14,8 @@ export interface PortalSession {
   portalId: string;
   memberId: string;
   userId: number;
+  /** "First Last" from the portal at sign-in, for the UI; empty when the portal has none. */
+  userName: string;
   isAdmin: boolean;
   lang: Lang;
 }
@@ -65,6 +67,7 @@ export async function decodeSession(value: string | undefined): Promise<PortalSe
       portalId: token.portalId,
       memberId: String(token.memberId ?? ""),
       userId: token.userId,
+      userName: typeof token.userName === "string" ? token.userName : "",
       isAdmin: token.isAdmin === true,
       lang: resolveLang(String(token.lang ?? "en")),
     };

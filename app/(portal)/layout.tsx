@@ -28,7 +28,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         <PortalNav
           isAdmin={session.isAdmin}
           labels={{ transfer: t("nav.transfer"), privacy: t("nav.privacy"), settings: t("nav.settings") }}
-          who={`${t("session.signedInAs", { userId: session.userId })} · ${session.isAdmin ? t("session.admin") : t("session.employee")}`}
+          who={`${session.userName ? t("session.signedInAsName", { name: session.userName }) : t("session.signedInAs", { userId: session.userId })} · ${session.isAdmin ? t("session.admin") : t("session.employee")}`}
         />
         {connection && !connection.connected && session.isAdmin ? (
           <div role="alert" className="mx-6 mt-4 rounded-md border border-b24-danger/40 bg-b24-danger/10 p-4" data-testid="portal-disconnected">

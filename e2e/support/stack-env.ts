@@ -43,6 +43,21 @@ export async function openInstalledPortal(page: Page) {
   return portal;
 }
 
+export interface EmulatedUser {
+  id: number;
+  name: string;
+  lastName: string;
+  admin: boolean;
+  active: boolean;
+  userType: string;
+}
+
+/** The emulated portal's users, read through the control API. */
+export const portalUsers = (key: string) => control<EmulatedUser[]>("GET", `/portals/${key}/users`);
+
+/** What the app's header says about who is signed in. */
+export const signedInAs = (user: EmulatedUser, role: string, words = "Signed in as") => `${words} ${user.name} ${user.lastName} · ${role}`;
+
 /** Runs a query on the app's database (to assert what the app stored). */
 export async function queryAppDatabase<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: required("E2E_DATABASE_URL") });

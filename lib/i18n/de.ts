@@ -6,6 +6,7 @@ export const de: Messages = {
   "nav.privacy": "Datenschutz",
   "nav.settings": "Einstellungen",
   "session.signedInAs": "Angemeldet als Benutzer #{userId}",
+  "session.signedInAsName": "Angemeldet als {name}",
   "session.admin": "Portal-Administrator",
   "session.employee": "Mitarbeiter",
   "session.required.title": "Öffnen Sie StaffSuite in Ihrem Bitrix24-Portal",

@@ -5,6 +5,7 @@ export const en = {
   "nav.privacy": "Privacy",
   "nav.settings": "Settings",
   "session.signedInAs": "Signed in as user #{userId}",
+  "session.signedInAsName": "Signed in as {name}",
   "session.admin": "Portal administrator",
   "session.employee": "Employee",
   "session.required.title": "Open StaffSuite from your Bitrix24 portal",

@@ -6,6 +6,7 @@ export const ru: Messages = {
   "nav.privacy": "Персональные данные",
   "nav.settings": "Настройки",
   "session.signedInAs": "Вы вошли как пользователь №{userId}",
+  "session.signedInAsName": "Вы вошли как {name}",
   "session.admin": "Администратор портала",
   "session.employee": "Сотрудник",
   "session.required.title": "Откройте StaffSuite из вашего портала Битрикс24",

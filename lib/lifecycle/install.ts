@@ -52,5 +52,5 @@ export async function installFromPost(deps: LifecycleDeps, post: PortalPost): Pr
       await client.call("event.bind", { event, handler });
     }
   }
-  return { portalId, memberId: verified.memberId, userId: verified.userId, isAdmin: true, lang };
+  return { portalId, memberId: verified.memberId, userId: verified.userId, userName: verified.userName, isAdmin: true, lang };
 }

@@ -18,5 +18,5 @@ export async function signInFromPost(deps: LifecycleDeps, post: PortalPost): Pro
   if (!known) throw new PortalAuthError("the app is not set up in this portal yet — a portal administrator must open it first");
   const lang = resolveLang(post.LANG);
   const portalId = await upsertPortal(deps, verified, { lang });
-  return { portalId, memberId: verified.memberId, userId: verified.userId, isAdmin: verified.isAdmin, lang };
+  return { portalId, memberId: verified.memberId, userId: verified.userId, userName: verified.userName, isAdmin: verified.isAdmin, lang };
 }

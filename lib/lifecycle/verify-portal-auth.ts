@@ -32,12 +32,16 @@ export interface VerifiedPortalUser {
   licenseStatus: string | null;
   userId: number;
   isAdmin: boolean;
+  /** The user's name as the portal shows it (for our UI only; never logged or stored). */
+  userName: string;
   tokens: { accessToken: string; refreshToken: string; expiresAt: Date; scope: string };
 }
 
 const profileSchema = z.object({
   ID: z.union([z.string(), z.number()]).transform(Number),
   ADMIN: z.union([z.boolean(), z.string()]).transform((v) => v === true || v === "true" || v === "Y" || v === "1"),
+  NAME: z.string().nullish(),
+  LAST_NAME: z.string().nullish(),
 });
 
 export interface VerifyDeps {
@@ -85,6 +89,7 @@ export async function verifyPortalAuth(
     licenseStatus: answer.status ?? null,
     userId: profile.ID,
     isAdmin: profile.ADMIN,
+    userName: [profile.NAME, profile.LAST_NAME].map((part) => part?.trim()).filter(Boolean).join(" "),
     tokens: { accessToken: answer.access_token, refreshToken: answer.refresh_token, expiresAt, scope: answer.scope ?? "" },
   };
 }
