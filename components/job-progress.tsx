@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { JobProgress as Progress } from "@/lib/jobs/progress";
+import { FINISHED_JOB_STATES, type JobProgress as Progress } from "@/lib/jobs/progress";
 
 export interface JobProgressLabels {
   states: Record<Progress["state"], string>;
@@ -16,7 +16,7 @@ export interface JobProgressLabels {
 }
 
 const POLL_MS = 1000;
-const finished = (state: Progress["state"]) => state === "completed" || state === "failed" || state === "cancelled";
+const finished = (state: Progress["state"]) => (FINISHED_JOB_STATES as readonly string[]).includes(state);
 
 /** A job's live progress bar: polls /api/jobs/{id} every second until the job has finished. */
 export function JobProgress({ initial, labels }: { initial: Progress; labels: JobProgressLabels }) {
