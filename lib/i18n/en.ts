@@ -23,6 +23,8 @@ export const en = {
   "privacy.title": "Privacy",
   "privacy.intro": "Download, anonymise or erase personal data in this portal.",
   "common.comingSoon": "This tool is being set up for your portal.",
+  "session.notSetUp": "StaffSuite is not set up in this portal (it was never installed here, or an administrator deleted all its data). A portal administrator must reinstall it in Bitrix24: Applications → My applications, uninstall, then install again.",
+  "errors.tooManyRequests": "Too many attempts from here. Wait a minute and open the app again.",
   "errors.generic": "Something went wrong. Try again; if it keeps happening, contact your administrator.",
   // Settings page (app/(portal)/settings)
   "settings.title": "Settings",
@@ -73,7 +75,7 @@ export const en = {
   "settings.danger.body": "Deletes everything StaffSuite keeps about this portal: access keys, settings, rights, jobs, operation logs (so past transfers can no longer be undone), archives and extension connections. Records in Bitrix24 itself are not touched. This cannot be undone.",
   "settings.danger.button": "Delete all data…",
   "settings.dialog.title": "Delete all StaffSuite data of {domain}?",
-  "settings.dialog.body": "Everything listed on this page is deleted at once and for good; queued jobs are cancelled. StaffSuite stops working in this portal until it is opened again.",
+  "settings.dialog.body": "Everything listed on this page is deleted at once and for good; queued jobs are cancelled. StaffSuite then stays locked in this portal until an administrator reinstalls it in Bitrix24 (Applications → My applications: uninstall, then install again).",
   "settings.dialog.label": "To confirm, type the portal address:",
   "settings.dialog.cancel": "Cancel",
   "settings.dialog.confirm": "Delete everything",
@@ -82,7 +84,7 @@ export const en = {
   "settings.error.invalid": "Type the portal address to confirm.",
   "settings.error.forbidden": "Only portal administrators can delete the app's data.",
   "settings.deleted.title": "All StaffSuite data of this portal has been deleted",
-  "settings.deleted.body": "Nothing of this portal is left in StaffSuite. To finish, uninstall the app in Bitrix24 (Applications → My applications). Or open StaffSuite again from the portal to start over.",
+  "settings.deleted.body": "Nothing of this portal is left in StaffSuite, and the app stays locked here. To use it again, an administrator reinstalls it in Bitrix24 (Applications → My applications: uninstall, then install again); to finish, just uninstall it.",
   // Background jobs (app/(portal)/jobs, components/job-progress.tsx)
   "jobs.kind.system.selftest": "System check",
   "jobs.kind.retention.purge": "Nightly clean-up",
