@@ -1,10 +1,10 @@
 /**
  * The form the portal POSTs into the app's iframe (handler or install URL) and its query string
- * (docs/decisions/003; b24restdocs settings/app-installation). Nothing in it proves anything by
- * itself (verify-portal-auth.ts), but what cannot be a portal's POST is refused here, before any
- * outbound call: the body is capped, every field has the platform's shape, and a browser's
- * Origin must be the portal the POST names (login CSRF: a foreign page cannot sign a victim's
- * browser into the attacker's own session).
+ * (docs/bitrix24-platform.md "Apps, iframe and install"; b24restdocs settings/app-installation).
+ * Nothing in it proves anything by itself (verify-portal-auth.ts), but what cannot be a portal's
+ * POST is refused here, before any outbound call: the body is capped, every field has the
+ * platform's shape, and a browser's Origin must be the portal the POST names (login CSRF: a
+ * foreign page cannot sign a victim's browser into the attacker's own session).
  */
 import { z } from "zod";
 import { readFormFields, RequestInputError } from "../security";
