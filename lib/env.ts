@@ -1,6 +1,6 @@
 /**
  * The app's configuration: every setting, typed and validated once. No other module reads
- * process.env (STYLE.md). A missing or malformed setting stops start-up with a message that
+ * process.env (docs/style.md). A missing or malformed setting stops start-up with a message that
  * names the variable and what it expects.
  */
 import { z } from "zod";

@@ -1,6 +1,6 @@
 /**
  * What we store about one portal, as facts and counts an administrator can check against our
- * privacy promises (DESIGN.md "Data"). Never a token, a secret or a record's content: the portal
+ * privacy promises (docs/architecture.md "What we keep"). Never a token, a secret or a record's content: the portal
  * row is read with an explicit select that leaves the encrypted application token out.
  */
 import type { PrismaClient } from "../db";
