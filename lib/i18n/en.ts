@@ -45,6 +45,8 @@ export const en = {
   "privacy.title": "Privacy",
   "privacy.intro": "Download, anonymise or erase personal data in this portal.",
   "common.comingSoon": "This tool is being set up for your portal.",
+  "session.notSetUp": "StaffSuite is not set up in this portal (it was never installed here, or an administrator deleted all its data). A portal administrator must reinstall it in Bitrix24: Applications → My applications, uninstall, then install again.",
+  "errors.tooManyRequests": "Too many attempts from here. Wait a minute and open the app again.",
   "errors.generic": "Something went wrong. Try again; if it keeps happening, contact your administrator.",
   // Settings page (app/(portal)/settings)
   "settings.title": "Settings",
@@ -85,6 +87,8 @@ export const en = {
   "settings.stored.archives.note": "ZIP files waiting to be downloaded; {size} in total.",
   "settings.stored.extensionSessions": "Gmail extension connections",
   "settings.stored.extensionSessions.note": "Stored as hashes; each can be revoked.",
+  "settings.stored.loggedEmails": "Emails logged from Gmail",
+  "settings.stored.loggedEmails.note": "Only a hash of each message ID, so an email is not logged twice; the email itself stays in Bitrix24.",
   "settings.retention.heading": "How long we keep it",
   "settings.retention.operationLogs": "Operation logs and finished jobs: {months} months, then deleted automatically.",
   "settings.retention.archives": "Privacy download archives: until their download link expires, never more than {days} days.",
@@ -95,7 +99,7 @@ export const en = {
   "settings.danger.body": "Deletes everything StaffSuite keeps about this portal: access keys, settings, rights, jobs, operation logs (so past transfers can no longer be undone), archives and extension connections. Records in Bitrix24 itself are not touched. This cannot be undone.",
   "settings.danger.button": "Delete all data…",
   "settings.dialog.title": "Delete all StaffSuite data of {domain}?",
-  "settings.dialog.body": "Everything listed on this page is deleted at once and for good; queued jobs are cancelled. StaffSuite stops working in this portal until it is opened again.",
+  "settings.dialog.body": "Everything listed on this page is deleted at once and for good; queued jobs are cancelled. StaffSuite then stays locked in this portal until an administrator reinstalls it in Bitrix24 (Applications → My applications: uninstall, then install again).",
   "settings.dialog.label": "To confirm, type the portal address:",
   "settings.dialog.cancel": "Cancel",
   "settings.dialog.confirm": "Delete everything",
@@ -104,7 +108,7 @@ export const en = {
   "settings.error.invalid": "Type the portal address to confirm.",
   "settings.error.forbidden": "Only portal administrators can delete the app's data.",
   "settings.deleted.title": "All StaffSuite data of this portal has been deleted",
-  "settings.deleted.body": "Nothing of this portal is left in StaffSuite. To finish, uninstall the app in Bitrix24 (Applications → My applications). Or open StaffSuite again from the portal to start over.",
+  "settings.deleted.body": "Nothing of this portal is left in StaffSuite, and the app stays locked here. To use it again, an administrator reinstalls it in Bitrix24 (Applications → My applications: uninstall, then install again); to finish, just uninstall it.",
   // Background jobs (app/(portal)/jobs, components/job-progress.tsx)
   "jobs.kind.system.selftest": "System check",
   "jobs.kind.retention.purge": "Nightly clean-up",
@@ -120,6 +124,22 @@ export const en = {
   "jobs.preparing": "Counting what there is to do…",
   "jobs.error": "Stopped with this error: {error}",
   "jobs.unreachable": "Cannot reach StaffSuite right now; the job goes on, and this page catches up when the connection is back.",
+  // Mail (the Gmail extension)
+  "nav.mail": "Mail",
+  "mail.connected.title": "StaffSuite for Gmail is connected",
+  "mail.connected.body": "You can close this tab and go back to Gmail: the sidebar now shows who the people in your emails are in Bitrix24.",
+  "mail.connected.waiting": "Handing the connection to the extension…",
+  "mail.connectFailed.title": "The extension could not be connected",
+  "mail.connectFailed.body": "{error} Start again from the extension's Connect button.",
+  "mail.page.title": "Gmail extension",
+  "mail.page.intro": "The StaffSuite for Gmail extension shows, beside an email you open, who its people are in Bitrix24. Each browser you connected holds a revocable key; StaffSuite keeps only its hash, and of logged emails only a hash of their message ID.",
+  "mail.page.none": "You have not connected the extension in any browser.",
+  "mail.page.session": "{label} · connected {created} · last used {used} · valid until {expires}",
+  "mail.page.never": "never",
+  "mail.page.revoke": "Revoke",
+  "mail.page.revoked": "Revoked: that browser is disconnected.",
+  "mail.page.admin": "In this portal: {sessions} active extension connections of {users} people.",
 };
 
 export type Messages = { [K in keyof typeof en]: string };
+

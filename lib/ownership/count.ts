@@ -2,7 +2,7 @@
  * Counting what a user holds: one list command per (type, role) — two where "open" means
  * something — all in `batch` calls, reading each command's `total` (b24restdocs
  * api-reference/common/batch.md, `result_total`). A whole overview of ~35 counts is one or two
- * HTTP requests. `start=0` makes the list methods count (PLATFORM.md "Calling REST").
+ * HTTP requests. `start=0` makes the list methods count (docs/bitrix24-platform.md "Calling REST").
  */
 import type { BatchCommand } from "../bitrix24";
 import type { OwnershipClient } from "./catalogue";
