@@ -7,8 +7,14 @@ import type PgBoss from "pg-boss";
 import type { JobDefinition } from "./jobs";
 import { selftestJob } from "./jobs";
 import { retentionPurgeJob, scheduleRetention } from "./portal-data";
+import { privacyJobDefinitions } from "./privacy";
 
-export const jobCatalogue: JobDefinition[] = [selftestJob as JobDefinition, retentionPurgeJob as JobDefinition];
+export const jobCatalogue: JobDefinition[] = [
+  selftestJob as JobDefinition,
+  retentionPurgeJob as JobDefinition,
+  privacyJobDefinitions.download as JobDefinition,
+  privacyJobDefinitions.change as JobDefinition,
+];
 
 /** Recurring jobs, (re)declared by every process that starts the queue (idempotent). */
 export async function scheduleRecurringJobs(boss: PgBoss): Promise<void> {

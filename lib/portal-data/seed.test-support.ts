@@ -35,8 +35,9 @@ export async function seedPortal(prisma: PrismaClient, memberId: string, now = n
   await prisma.jobRun.create({ data: { portalId: id, kind: "system.selftest", state: "completed", finishedAt: now } });
   await prisma.operationLog.create({ data: { portalId: id, tool: "transfer", action: "run", actorUserId: 1, createdAt: now } });
   await prisma.privacyArchive.create({
-    data: { portalId: id, userId: 1, tokenHash: `${memberId}-archive`, content: Buffer.from("zip"), sizeBytes: 3, expiresAt: soon },
+    data: { portalId: id, userId: 1, tokenHash: `${memberId}-archive`, chunks: { create: [{ seq: 0, data: Buffer.from("zip") }] }, sizeBytes: 3, expiresAt: soon },
   });
+  await prisma.privacyRequest.create({ data: { portalId: id, kind: "download", subjectUserId: 1, requestedBy: 1, status: "completed", finishedAt: now } });
   await prisma.extensionSession.create({ data: { portalId: id, userId: 1, tokenHash: `${memberId}-ext` } });
   return id;
 }
