@@ -44,6 +44,12 @@ export interface CallLogEntry {
   error: string | null;
   /** True for a command that ran inside a batch (the batch itself is logged too). */
   inBatch: boolean;
+  /**
+   * For record writes (*.update, *.setowner): the record's ID and, for crm.item.*, its
+   * entityTypeId — so a test can prove from the log that each record was written once.
+   */
+  recordId?: number;
+  entityTypeId?: number;
 }
 
 export interface Fault {
@@ -116,6 +122,8 @@ export interface EmulatorStore {
   /** Operating-time samples by portal + app/webhook + method. */
   operating: Map<string, Array<{ at: number; sec: number }>>;
   deliveries: EventDelivery[];
+  /** Requests to the OAuth server's /oauth/token/, by grant type and outcome ("refresh_token ok"). */
+  oauthRequests: Map<string, number>;
   accessTokenTtlSec: number;
   refreshTokenTtlSec: number;
   codeTtlSec: number;
@@ -138,6 +146,7 @@ export function createStore(options: StoreOptions = {}): EmulatorStore {
     buckets: new Map(),
     operating: new Map(),
     deliveries: [],
+    oauthRequests: new Map(),
     accessTokenTtlSec: options.accessTokenTtlSec ?? 3600,
     refreshTokenTtlSec: options.refreshTokenTtlSec ?? 180 * 24 * 3600,
     // b24restdocs settings/oauth/index.md: the code lives 30 seconds.
