@@ -21,7 +21,7 @@ afterAll(async () => h?.close());
 /** Asks the portal itself who a stored token belongs to. */
 async function profileOf(portalId: string, userId: number): Promise<{ ID: string; ADMIN: boolean }> {
   const row = await h.db.prisma.portalToken.findUniqueOrThrow({ where: { portalId_userId: { portalId, userId } } });
-  const res = await fetch(`${h.emu.httpUrl}/p/acme/rest/profile?auth=${decryptSecret(row.accessTokenEnc, h.deps.keys)}`);
+  const res = await fetch(`http://${h.portal("acme").domain}/rest/profile?auth=${decryptSecret(row.accessTokenEnc, h.deps.keys)}`);
   expect(res.status).toBe(200);
   return ((await res.json()) as { result: { ID: string; ADMIN: boolean } }).result;
 }
