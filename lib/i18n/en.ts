@@ -63,6 +63,8 @@ export const en = {
   "settings.stored.archives.note": "ZIP files waiting to be downloaded; {size} in total.",
   "settings.stored.extensionSessions": "Gmail extension connections",
   "settings.stored.extensionSessions.note": "Stored as hashes; each can be revoked.",
+  "settings.stored.loggedEmails": "Emails logged from Gmail",
+  "settings.stored.loggedEmails.note": "Only a hash of each message ID, so an email is not logged twice; the email itself stays in Bitrix24.",
   "settings.retention.heading": "How long we keep it",
   "settings.retention.operationLogs": "Operation logs and finished jobs: {months} months, then deleted automatically.",
   "settings.retention.archives": "Privacy download archives: until their download link expires, never more than {days} days.",
@@ -98,6 +100,22 @@ export const en = {
   "jobs.preparing": "Counting what there is to do…",
   "jobs.error": "Stopped with this error: {error}",
   "jobs.unreachable": "Cannot reach StaffSuite right now; the job goes on, and this page catches up when the connection is back.",
+  // Mail (the Gmail extension)
+  "nav.mail": "Mail",
+  "mail.connected.title": "StaffSuite for Gmail is connected",
+  "mail.connected.body": "You can close this tab and go back to Gmail: the sidebar now shows who the people in your emails are in Bitrix24.",
+  "mail.connected.waiting": "Handing the connection to the extension…",
+  "mail.connectFailed.title": "The extension could not be connected",
+  "mail.connectFailed.body": "{error} Start again from the extension's Connect button.",
+  "mail.page.title": "Gmail extension",
+  "mail.page.intro": "The StaffSuite for Gmail extension shows, beside an email you open, who its people are in Bitrix24. Each browser you connected holds a revocable key; StaffSuite keeps only its hash, and of logged emails only a hash of their message ID.",
+  "mail.page.none": "You have not connected the extension in any browser.",
+  "mail.page.session": "{label} · connected {created} · last used {used} · valid until {expires}",
+  "mail.page.never": "never",
+  "mail.page.revoke": "Revoke",
+  "mail.page.revoked": "Revoked: that browser is disconnected.",
+  "mail.page.admin": "In this portal: {sessions} active extension connections of {users} people.",
 };
 
 export type Messages = { [K in keyof typeof en]: string };
+

@@ -1,5 +1,5 @@
 /**
- * Uninstall (b24restdocs api-reference/common/events/on-app-uninstall.md; DESIGN.md "Retention":
+ * Uninstall (b24restdocs api-reference/common/events/on-app-uninstall.md; docs/architecture.md "What we keep":
  * everything of a portal is deleted on ONAPPUNINSTALL, whatever data[CLEAN] says). The emulator
  * delivers the event to our events route, wired to lib/portal-data's deletePortalData as the app's
  * route is; afterwards no row in any table refers to the portal, and other portals keep theirs.
