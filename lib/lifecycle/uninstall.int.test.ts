@@ -22,6 +22,7 @@ async function seedPortalRows(portalId: string) {
   await p.operationLog.create({ data: { portalId, tool: "transfer", action: "run", actorUserId: 1, details: { moved: 3 } } });
   await p.privacyArchive.create({ data: { portalId, userId: 2, tokenHash: `hash-${portalId}`, content: Buffer.from("zip"), sizeBytes: 3, expiresAt: new Date(Date.now() + 86_400_000) } });
   await p.extensionSession.create({ data: { portalId, userId: 2, tokenHash: `ext-${portalId}` } });
+  await p.mailLoggedEmail.create({ data: { portalId, messageIdHash: `msg-${portalId}`, activityId: 1, ownerTypeId: 3, ownerId: 1, userId: 2 } });
 }
 
 beforeAll(async () => {
