@@ -25,7 +25,6 @@ async function seedPortalRows(portalId: string) {
   await p.mailLoggedEmail.create({ data: { portalId, messageIdHash: `msg-${portalId}`, activityId: 1, ownerTypeId: 3, ownerId: 1, userId: 2 } });
   await p.privacyArchive.create({ data: { portalId, userId: 2, tokenHash: `hash-${portalId}`, content: Buffer.from("zip"), sizeBytes: 3, expiresAt: new Date(Date.now() + 86_400_000) } });
   await p.extensionSession.create({ data: { portalId, userId: 2, tokenHash: `ext-${portalId}` } });
-  await p.mailLoggedEmail.create({ data: { portalId, messageIdHash: `msg-${portalId}`, activityId: 1, ownerTypeId: 3, ownerId: 1, userId: 2 } });
 }
 
 beforeAll(async () => {
