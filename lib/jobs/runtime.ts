@@ -7,7 +7,7 @@ import type PgBoss from "pg-boss";
 import type { PrismaClient } from "../db";
 import { ensureQueue, getBoss } from "./boss";
 import type { JobDefinition } from "./definition";
-import { tryLockPortal } from "./portal-lock";
+import { portalLockName, tryLockPortal } from "./portal-lock";
 
 /** Seconds before a job deferred by a busy portal is tried again. */
 const DEFER_SECONDS = 3;
@@ -122,30 +122,39 @@ export function createJobsRuntime(options: {
    * from the job's own checkpoints) starts after `retryDelaySeconds` instead of after
    * `expireInSeconds` — hours for a long transfer.
    */
+  async function portalLockHeld(portalId: string): Promise<boolean> {
+    const rows = await prisma.$queryRaw<Array<{ held: boolean }>>`
+      SELECT EXISTS (
+        SELECT 1 FROM pg_locks
+        WHERE locktype = 'advisory' AND objsubid = 1 AND granted
+          AND classid::bigint = ((hashtextextended(${portalLockName(portalId)}, 0) >> 32) & 4294967295)
+          AND objid::bigint = (hashtextextended(${portalLockName(portalId)}, 0) & 4294967295)
+      ) AS held`;
+    return rows[0]?.held === true;
+  }
+
   async function sweepOrphans(): Promise<number> {
     const exclusive = [...definitions.values()].filter((d) => d.exclusivePerPortal).map((d) => d.kind);
     if (exclusive.length === 0) return 0;
     const running = await prisma.jobRun.findMany({
       where: { state: "running", kind: { in: exclusive }, portalId: { not: null }, bossJobId: { not: null } },
-      select: { id: true, kind: true, portalId: true, bossJobId: true },
+      select: { id: true, kind: true, portalId: true, bossJobId: true, attempts: true },
       take: 50,
     });
     let swept = 0;
     for (const run of running) {
-      const lock = await tryLockPortal(databaseUrl, run.portalId!);
-      if (!lock) continue; // a live worker holds it
-      try {
-        const still = await prisma.jobRun.findUnique({ where: { id: run.id }, select: { state: true, bossJobId: true } });
-        if (still?.state !== "running" || still.bossJobId !== run.bossJobId) continue;
-        const b = await boss();
-        const job = await b.getJobById(run.kind, run.bossJobId!);
-        if (job?.state !== "active") continue;
-        await b.fail(run.kind, run.bossJobId!, { error: "the worker running this attempt stopped" });
-        await prisma.jobRun.update({ where: { id: run.id }, data: { state: "retrying", error: "The worker running this job stopped; it is resumed." } });
-        swept++;
-      } finally {
-        await lock.release();
-      }
+      // Look, do not take: taking the lock here would make a worker starting the retry defer it.
+      if (await portalLockHeld(run.portalId!)) continue; // a live worker holds it
+      const still = await prisma.jobRun.findUnique({ where: { id: run.id }, select: { state: true, bossJobId: true, attempts: true } });
+      if (still?.state !== "running" || still.bossJobId !== run.bossJobId) continue;
+      const b = await boss();
+      const job = await b.getJobById(run.kind, run.bossJobId!);
+      // Only the very attempt the JobRun says is running: a retry that a live worker has just
+      // fetched (pg-boss keeps the job id, counts retryCount) but not yet locked is left alone.
+      if (job?.state !== "active" || job.retryCount + 1 !== still.attempts) continue;
+      await b.fail(run.kind, run.bossJobId!, { error: "the worker running this attempt stopped" });
+      await prisma.jobRun.update({ where: { id: run.id }, data: { state: "retrying", error: "The worker running this job stopped; it is resumed." } });
+      swept++;
     }
     return swept;
   }
