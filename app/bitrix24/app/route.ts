@@ -1,19 +1,28 @@
-import { lifecycleDepsFromEnv, readPortalPost, signInFromPost } from "@/lib/lifecycle";
-import { portalPostFailure, sessionRedirect } from "../portal-post-response";
+import { appPathForDeepLink } from "@/lib/privacy";
+import { portalPostDoor, portalPostOnly } from "../portal-post-response";
 
 export const dynamic = "force-dynamic";
 
-/** The handler URL: every open of the app in the portal POSTs here; we sign the user in. */
-export async function POST(request: Request) {
-  const lang = new URL(request.url).searchParams.get("LANG");
+/** PLACEMENT_OPTIONS' "any": the rest of the portal address after /marketplace/app/{app}/. */
+async function deepLinkAny(request: Request): Promise<string | null> {
   try {
-    const session = await signInFromPost(lifecycleDepsFromEnv(), await readPortalPost(request));
-    return sessionRedirect(session, "/transfer");
-  } catch (error) {
-    return portalPostFailure(error, lang);
+    const raw = (await request.formData()).get("PLACEMENT_OPTIONS");
+    const parsed: unknown = typeof raw === "string" ? JSON.parse(raw) : null;
+    const any = parsed && typeof parsed === "object" ? (parsed as Record<string, unknown>).any : undefined;
+    return typeof any === "string" ? any : null;
+  } catch {
+    return null;
   }
 }
 
-export async function GET(request: Request) {
-  return portalPostFailure(new Error("opened outside the portal"), new URL(request.url).searchParams.get("LANG"));
+/**
+ * The handler URL: every open of the app in the portal POSTs here; we sign the user in. A deep
+ * link (a privacy download link from a portal notification) lands on its page, else Transfer.
+ * The copy of the request is read only after the door accepted the original (size, origin, auth).
+ */
+export async function POST(request: Request) {
+  const copy = request.clone();
+  return portalPostDoor(request, "open", async () => appPathForDeepLink(await deepLinkAny(copy)) ?? "/transfer");
 }
+
+export { portalPostOnly as GET, portalPostOnly as PUT, portalPostOnly as PATCH, portalPostOnly as DELETE };
