@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, expect, test, type BrowserContext, type Page, type Worker } from "@playwright/test";
 import { buildExtension } from "../extension/build";
-import { appUrl, control, clientId, openInstalledPortal } from "./support/stack-env";
+import { appFrame, appUrl, control, clientId, newPortalWithApp, openInstalledPortal } from "./support/stack-env";
 import { gmailPage, type FixtureThread } from "./fixtures/gmail/thread-page";
 
 const EXTENSION_ID = "nkpemaaopkoinklakofmpgimbhhlcabe";
@@ -23,6 +23,7 @@ interface TokenAnswer {
 }
 
 let context: BrowserContext;
+let installer: Page;
 let worker: Worker;
 let profileDir: string;
 let outDir: string;
@@ -33,9 +34,8 @@ test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async ({ browser }) => {
   // Install StaffSuite in a fresh portal the way an admin does (through the portal page).
-  const installer = await browser.newPage();
+  installer = await browser.newPage();
   portalKey = (await openInstalledPortal(installer)).key;
-  await installer.close();
   const admin = await control<TokenAnswer>("POST", `/portals/${portalKey}/tokens`, { clientId: clientId(), userId: 1 });
   rest = async <T,>(method: string, params: Record<string, unknown>) => {
     const res = await fetch(`${admin.client_endpoint}${method}.json`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ...params, auth: admin.access_token }) });
@@ -160,6 +160,12 @@ test("connects, shows the thread's people, creates a lead, logs once, follows na
   await expect(panel.locator("[data-email]")).toHaveCount(1);
   await expect(panel.locator(`[data-email="${contactEmail}"]`)).toHaveAttribute("data-kind", "crm");
 
+  // In the app, the administrator sees how many extension connections the portal has.
+  await appFrame(installer).getByRole("link", { name: "Mail" }).click();
+  await expect(appFrame(installer).getByTestId("mail-admin-count")).toContainText("1 active extension connections of 1 people");
+  await expect(appFrame(installer).getByTestId("mail-no-sessions")).toBeVisible();
+  await installer.screenshot({ path: test.info().outputPath("mail-page-admin.png") });
+
   // Disconnect: storage cleared, the old token refused by the server.
   await popup.reload();
   await popup.getByRole("button", { name: "Disconnect" }).click();
@@ -168,6 +174,9 @@ test("connects, shows the thread's people, creates a lead, logs once, follows na
   const after = await fetch(`${appUrl()}/api/extension/lookup`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ participants: [{ email: contactEmail }] }) });
   expect(after.status).toBe(401);
   await expect(panel.getByTestId("staffsuite-message")).toContainText("Not connected");
+  await installer.reload();
+  await appFrame(installer).getByRole("link", { name: "Mail" }).click();
+  await expect(appFrame(installer).getByTestId("mail-admin-count")).toContainText("0 active extension connections of 0 people");
 });
 
 test("the API answers bad input with JSON 4xx, never 5xx, and CORS only for the extension", async () => {
@@ -188,4 +197,36 @@ test("the API answers bad input with JSON 4xx, never 5xx, and CORS only for the 
   expect(ok.headers.get("access-control-allow-origin")).toBe(`chrome-extension://${EXTENSION_ID}`);
   const evil = await fetch(`${appUrl()}/api/extension/lookup`, { method: "OPTIONS", headers: { origin: "https://evil.example", "access-control-request-method": "POST" } });
   expect(evil.headers.get("access-control-allow-origin")).toBeNull();
+});
+
+test("the sidebar speaks the portal's language and follows a dark theme", async ({ browser }) => {
+  const portal = await newPortalWithApp("de");
+  const admin = await browser.newPage();
+  await admin.goto(portal.pageUrl);
+  await expect(appFrame(admin).getByRole("heading", { name: "Übergabe" })).toBeVisible({ timeout: 60_000 });
+  await admin.close();
+  const summary = await control<{ domain: string }>("GET", `/portals/${portal.key}`);
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${EXTENSION_ID}/popup.html`);
+  await popup.locator("#portal").fill(summary.domain);
+  const [consent] = await Promise.all([context.waitForEvent("page"), popup.locator("#connect").click()]);
+  await consent.locator(`button[name="user_id"][value="${EMPLOYEE}"]`).click();
+  await expect(consent.locator("main")).toHaveAttribute("data-extension-connected", "yes");
+  await expect(consent.getByRole("heading")).toHaveText("StaffSuite für Gmail ist verbunden");
+  await consent.close();
+
+  const threads: FixtureThread[] = [{ id: "FMfcgzQXJWbNqTdLkLrMvZpT", subject: "Angebot", messages: [{ id: "18cde1", from: { email: "kunde@beispiel-e2e.test", name: "Karla Kunde" }, to: [{ email: "ich@beispiel-e2e.test", name: "" }], cc: [], date: "Mon, Nov 24, 2026, 9:00 AM", body: "Guten Tag" }] }];
+  await context.unroute("https://mail.google.com/**");
+  await context.route("https://mail.google.com/**", (route) => route.fulfill({ status: 200, contentType: "text/html", body: gmailPage("ich@beispiel-e2e.test", threads) }));
+  const gmail = await context.newPage();
+  await gmail.emulateMedia({ colorScheme: "dark" });
+  await gmail.goto(`https://mail.google.com/mail/u/0/#inbox/${threads[0].id}`);
+  const card = gmail.getByTestId("staffsuite-panel").locator('[data-email="kunde@beispiel-e2e.test"]');
+  await expect(card).toContainText("Nicht in Bitrix24");
+  await expect(card.getByRole("button", { name: "Lead anlegen" })).toBeVisible();
+  await expect(gmail.getByTestId("staffsuite-panel")).toHaveClass(/dark/);
+  await gmail.screenshot({ path: test.info().outputPath("sidebar-de-dark.png") });
+  await gmail.close();
+  await popup.locator("#disconnect").click();
+  await expect.poll(() => storage()).toEqual({});
 });

@@ -27,7 +27,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
       <div lang={session.lang} className="bg-white">
         <PortalNav
           isAdmin={session.isAdmin}
-          labels={{ transfer: t("nav.transfer"), privacy: t("nav.privacy"), settings: t("nav.settings") }}
+          labels={{ transfer: t("nav.transfer"), privacy: t("nav.privacy"), mail: t("nav.mail"), settings: t("nav.settings") }}
           who={`${session.userName ? t("session.signedInAsName", { name: session.userName }) : t("session.signedInAs", { userId: session.userId })} · ${session.isAdmin ? t("session.admin") : t("session.employee")}`}
         />
         {connection && !connection.connected && session.isAdmin ? (
