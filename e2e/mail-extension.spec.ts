@@ -162,7 +162,7 @@ test("connects, shows the thread's people, creates a lead, logs once, follows na
 
   // In the app, the administrator sees how many extension connections the portal has.
   await appFrame(installer).getByRole("link", { name: "Mail" }).click();
-  await expect(appFrame(installer).getByTestId("mail-admin-count")).toContainText("1 active extension connections of 1 people");
+  await expect(appFrame(installer).getByTestId("mail-admin-count")).toContainText("Active extension connections in this portal: 1 (people: 1)");
   await expect(appFrame(installer).getByTestId("mail-no-sessions")).toBeVisible();
   await installer.screenshot({ path: test.info().outputPath("mail-page-admin.png") });
 
@@ -176,7 +176,7 @@ test("connects, shows the thread's people, creates a lead, logs once, follows na
   await expect(panel.getByTestId("staffsuite-message")).toContainText("Not connected");
   await installer.reload();
   await appFrame(installer).getByRole("link", { name: "Mail" }).click();
-  await expect(appFrame(installer).getByTestId("mail-admin-count")).toContainText("0 active extension connections of 0 people");
+  await expect(appFrame(installer).getByTestId("mail-admin-count")).toContainText("Active extension connections in this portal: 0 (people: 0)");
 });
 
 test("the API answers bad input with JSON 4xx, never 5xx, and CORS only for the extension", async () => {
