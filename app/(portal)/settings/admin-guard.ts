@@ -7,9 +7,9 @@ import { ForbiddenError, requireAdmin, UnauthorizedError, type PortalSession } f
  * Next's auth interrupts (next.config.ts `experimental.authInterrupts`): the response is HTTP 403
  * (401 without a session) and forbidden.tsx / unauthorized.tsx beside this file render it.
  */
-export async function requireAdminOrInterrupt(): Promise<PortalSession> {
+export async function requireAdminOrInterrupt(options: { destructive?: boolean } = {}): Promise<PortalSession> {
   try {
-    return await requireAdmin();
+    return await requireAdmin(options);
   } catch (error) {
     if (error instanceof ForbiddenError) forbidden();
     if (error instanceof UnauthorizedError) unauthorized();

@@ -40,6 +40,7 @@ export default async function SettingsPage() {
       note: counts.archives === 0 ? t("settings.stored.archives.none") : t("settings.stored.archives.note", { size: format.bytes(report.archiveBytes) }),
     },
     { key: "extensionSessions", what: t("settings.stored.extensionSessions"), count: counts.extensionSessions, note: t("settings.stored.extensionSessions.note") },
+    { key: "loggedEmails", what: t("settings.stored.loggedEmails"), count: counts.loggedEmails, note: t("settings.stored.loggedEmails.note") },
   ];
 
   return (
