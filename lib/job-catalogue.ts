@@ -7,12 +7,15 @@ import type PgBoss from "pg-boss";
 import type { JobDefinition } from "./jobs";
 import { selftestJob } from "./jobs";
 import { retentionPurgeJob, scheduleRetention } from "./portal-data";
+import { privacyJobDefinitions } from "./privacy";
 import { scheduleTransferJobs, transferJobs } from "./transfer";
 import { getPrisma } from "./db";
 
 export const jobCatalogue: JobDefinition[] = [
   selftestJob as JobDefinition,
   retentionPurgeJob as JobDefinition,
+  privacyJobDefinitions.download as JobDefinition,
+  privacyJobDefinitions.change as JobDefinition,
   transferJobs.run as JobDefinition,
   transferJobs.returnsDue as JobDefinition,
   transferJobs.dismissalWatch as JobDefinition,
