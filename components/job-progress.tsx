@@ -39,7 +39,8 @@ export function JobProgress({ initial, labels }: { initial: Progress; labels: Jo
       <div className="flex items-baseline justify-between text-sm">
         <span className="font-medium" data-testid="job-state">{labels.states[job.state]}</span>
         <span className="text-b24-muted" data-testid="job-counts">
-          {job.total > 0 ? labels.counts.replace("{done}", String(job.done)).replace("{total}", String(job.total)) : labels.preparing}
+          {/* A job that ended before counting its work (failed at once) has nothing left to count. */}
+          {job.total > 0 ? labels.counts.replace("{done}", String(job.done)).replace("{total}", String(job.total)) : finished(job.state) ? null : labels.preparing}
         </span>
       </div>
       <div
@@ -47,7 +48,7 @@ export function JobProgress({ initial, labels }: { initial: Progress; labels: Jo
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={percent ?? undefined}
-        aria-valuetext={percent === null ? labels.preparing : `${percent}%`}
+        aria-valuetext={percent !== null ? `${percent}%` : finished(job.state) ? labels.states[job.state] : labels.preparing}
         className="h-2 w-full overflow-hidden rounded-full bg-b24-surface"
       >
         <div

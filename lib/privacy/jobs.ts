@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { defineJob, type JobContext } from "../jobs";
 import type { PrivacyDeps } from "./deps";
-import { runDownload, type DownloadInput, type RecordSections } from "./download";
+import { runDownload, type DownloadInput } from "./download";
 import { runChanges, type ChangeInput, type ChangeResult } from "./erase";
 import { markRequest } from "./requests";
 
@@ -38,7 +38,7 @@ async function failOpenRequests(deps: PrivacyDeps, jobRunId: string, context: Jo
   for (const r of open) await markRequest(deps.prisma, r.id, "failed", { error: "job_failed" });
 }
 
-export function privacyJobs(deps: () => PrivacyDeps, records?: () => RecordSections | undefined) {
+export function privacyJobs(deps: () => PrivacyDeps) {
   const download = defineJob<DownloadInput, Awaited<ReturnType<typeof runDownload>>>({
     kind: "privacy.download",
     retryLimit: RETRY_LIMIT,
@@ -49,7 +49,7 @@ export function privacyJobs(deps: () => PrivacyDeps, records?: () => RecordSecti
       const input = downloadInputSchema.parse(context.input);
       if (!context.portalId) throw new Error("privacy.download needs a portal");
       try {
-        return await runDownload(deps(), { jobRunId: context.jobRunId, portalId: context.portalId, input, reportProgress: context.reportProgress }, records?.());
+        return await runDownload(deps(), { jobRunId: context.jobRunId, portalId: context.portalId, input, reportProgress: context.reportProgress });
       } catch (error) {
         await failOpenRequests(deps(), context.jobRunId, context);
         throw error;

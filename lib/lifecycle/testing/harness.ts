@@ -76,6 +76,8 @@ export async function lifecycleHarness(options: {
   scopes?: string[];
   /** Generated records per heavy user (default 0: the lifecycle needs users, not records). */
   recordsPerHeavyUser?: number;
+  /** The token key (base64), for tests that hand it to a worker process; default a fresh one. */
+  keyBase64?: string;
 }): Promise<LifecycleHarness> {
   const db = await createTestDatabase();
   // lib/portal-data's front door (what the route wires to ONAPPUNINSTALL) reads DATABASE_URL;
@@ -112,14 +114,14 @@ export async function lifecycleHarness(options: {
     httpsPort: null,
     portals: options.portals.map((key, i) => ({ key, seed: { seed: 11 + i, users: 12, recordsPerHeavyUser: options.recordsPerHeavyUser ?? 0 } })),
     apps: [
-      // event.bind only accepts handlers on the app's own host, so the app lives on appUrl.
+      // The app's handler, install page and event handler all live on appUrl, as in production.
       { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, name: "StaffSuite (lifecycle test)", handlerUrl: `${appUrl}/app`, installUrl: `${appUrl}/install`, scopes: options.scopes ?? ["user", "department"] },
       { clientId: OTHER_CLIENT_ID, clientSecret: OTHER_CLIENT_SECRET, name: "Another app", handlerUrl: "http://127.0.0.1:9/other", installUrl: null, scopes: ["user"] },
     ],
   });
   deps = buildLifecycleDeps({
     prisma: db.prisma,
-    keys: createKeyRing(generateKeyBase64()),
+    keys: createKeyRing(options.keyBase64 ?? generateKeyBase64()),
     credentials: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET },
     oauthServerEndpoint: `${emu.httpUrl}/rest/`,
     appUrl,
