@@ -1,30 +1,5 @@
-// English: the reference dictionary. Other languages must have the same keys (checked by type).
+// Settings messages in English: the Settings page (app/(portal)/settings). The reference: ru and de have the same keys.
 export const en = {
-  "app.name": "StaffSuite",
-  "nav.transfer": "Transfer",
-  "nav.privacy": "Privacy",
-  "nav.settings": "Settings",
-  "session.signedInAs": "Signed in as user #{userId}",
-  "session.signedInAsName": "Signed in as {name}",
-  "session.admin": "Portal administrator",
-  "session.employee": "Employee",
-  "session.required.title": "Open StaffSuite from your Bitrix24 portal",
-  "session.required.body": "This page works inside Bitrix24. Open the app from your portal's menu; if you came from there, reload the page.",
-  "forbidden.title": "Administrators only",
-  "forbidden.body": "This page is for portal administrators. Ask an administrator of your Bitrix24 portal if you need it.",
-  "portal.disconnected.title": "StaffSuite has lost its connection to this portal",
-  "portal.disconnected.body": "Bitrix24 no longer accepts the app's credentials. A portal administrator should open StaffSuite from the portal once (or reinstall it) to reconnect.",
-  "install.title": "Setting up StaffSuite",
-  "install.working": "Finishing the installation…",
-  "install.done": "StaffSuite is installed. Opening it…",
-  "install.failed": "The installation could not be finished: {error}. Reload the page to try again.",
-  "transfer.title": "Transfer",
-  "transfer.intro": "Move a departing employee's tasks, CRM records, activities and workgroups to colleagues.",
-  "privacy.title": "Privacy",
-  "privacy.intro": "Download, anonymise or erase personal data in this portal.",
-  "common.comingSoon": "This tool is being set up for your portal.",
-  "errors.generic": "Something went wrong. Try again; if it keeps happening, contact your administrator.",
-  // Settings page (app/(portal)/settings)
   "settings.title": "Settings",
   "settings.intro": "What StaffSuite keeps about this portal, how long, and how to delete all of it.",
   "settings.portal.heading": "This portal",
@@ -83,21 +58,6 @@ export const en = {
   "settings.error.forbidden": "Only portal administrators can delete the app's data.",
   "settings.deleted.title": "All StaffSuite data of this portal has been deleted",
   "settings.deleted.body": "Nothing of this portal is left in StaffSuite. To finish, uninstall the app in Bitrix24 (Applications → My applications). Or open StaffSuite again from the portal to start over.",
-  // Background jobs (app/(portal)/jobs, components/job-progress.tsx)
-  "jobs.kind.system.selftest": "System check",
-  "jobs.kind.retention.purge": "Nightly clean-up",
-  "jobs.kind.other": "Background job",
-  "jobs.startedAt": "Started {date}",
-  "jobs.state.queued": "Waiting to start",
-  "jobs.state.running": "Running",
-  "jobs.state.retrying": "Interrupted, trying again",
-  "jobs.state.completed": "Completed",
-  "jobs.state.failed": "Failed",
-  "jobs.state.cancelled": "Cancelled",
-  "jobs.counts": "{done} of {total}",
-  "jobs.preparing": "Counting what there is to do…",
-  "jobs.error": "Stopped with this error: {error}",
-  "jobs.unreachable": "Cannot reach StaffSuite right now; the job goes on, and this page catches up when the connection is back.",
 };
 
-export type Messages = { [K in keyof typeof en]: string };
+export type SettingsMessages = { [K in keyof typeof en]: string };
