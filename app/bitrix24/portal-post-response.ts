@@ -6,7 +6,7 @@ import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { encodeSession, SESSION_COOKIE, SESSION_COOKIE_OPTIONS, type PortalSession } from "@/lib/auth";
 import { resolveLang, translator } from "@/lib/i18n";
-import { PortalAuthError } from "@/lib/lifecycle";
+import { describeError, errorMessage, logUnexpected } from "@/lib/errors";
 
 export async function sessionRedirect(session: PortalSession, location: string): Promise<NextResponse> {
   // 303: the browser follows a POST with a GET. A relative Location keeps whatever host the
@@ -21,19 +21,17 @@ function escapeHtml(text: string): string {
 }
 
 export function portalPostFailure(error: unknown, langValue: string | null): Response {
-  const t = translator(resolveLang(langValue));
-  let status = 500;
-  let detail = t("errors.generic");
-  if (error instanceof PortalAuthError) {
-    status = 401;
-    detail = error.message;
-  } else if (error instanceof ZodError) {
-    status = 400;
-    detail = error.issues.map((i) => i.message).join("; ");
-  } else {
-    // Unexpected: log the class and message only (no request body: it carries tokens).
-    console.error(`[bitrix24] portal POST failed: ${error instanceof Error ? `${error.name}: ${error.message}` : "unknown"}`);
-  }
+  const lang = resolveLang(langValue);
+  const t = translator(lang);
+  const { code, status } = describeError(error);
+  logUnexpected(error, "portal POST"); // class and message only: the request body carries tokens
+  // What was refused is worth telling: the reason the portal did not confirm, or what did not parse.
+  const detail =
+    code === "unauthorized" && error instanceof Error
+      ? error.message
+      : error instanceof ZodError
+        ? error.issues.map((i) => i.message).join("; ")
+        : errorMessage(error, lang);
   const html = `<!doctype html><html><head><meta charset="utf-8"><title>StaffSuite</title></head>
 <body style="font-family:system-ui,sans-serif;padding:32px;color:#333">
 <h1 style="font-size:20px">${escapeHtml(t("session.required.title"))}</h1>

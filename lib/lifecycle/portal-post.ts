@@ -34,7 +34,3 @@ export async function readPortalPost(request: Request): Promise<PortalPost> {
   return portalPostSchema.parse(fields);
 }
 
-/** `portal.example.com`, `https://portal.example.com/`, `127.0.0.1:4000/p/acme` → host[:port][/path], lower case. */
-export function normalizeDomain(value: string): string {
-  return value.trim().replace(/^https?:\/\//i, "").replace(/\/+$/, "").replace(/\/rest$/i, "").toLowerCase();
-}
