@@ -1,8 +1,8 @@
 // App lifecycle: install, sign-in inside the iframe, portal events. Route handlers call these.
-export { readPortalPost, normalizeDomain, type PortalPost } from "./portal-post";
+export { readPortalPost, type PortalPost } from "./portal-post";
 export { PortalAuthError, verifyPortalAuth, type VerifiedPortalUser } from "./verify-portal-auth";
 export { installFromPost, BOUND_EVENTS, eventHandlerUrl } from "./install";
 export { signInFromPost } from "./sign-in";
 export { handleEvent, parseEventForm, EventAuthError, type EventHooks, type EventOutcome, type PortalEvent } from "./events";
 export { readPortalConnection } from "./portals";
-export { lifecycleDepsFromEnv, buildLifecycleDeps, type LifecycleDeps } from "./deps";
+export type { LifecycleDeps } from "./deps";

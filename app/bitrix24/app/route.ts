@@ -1,4 +1,5 @@
-import { lifecycleDepsFromEnv, readPortalPost, signInFromPost } from "@/lib/lifecycle";
+import { readPortalPost, signInFromPost } from "@/lib/lifecycle";
+import { services } from "@/lib/services";
 import { portalPostFailure, sessionRedirect } from "../portal-post-response";
 
 export const dynamic = "force-dynamic";
@@ -7,7 +8,7 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request) {
   const lang = new URL(request.url).searchParams.get("LANG");
   try {
-    const session = await signInFromPost(lifecycleDepsFromEnv(), await readPortalPost(request));
+    const session = await signInFromPost(services(), await readPortalPost(request));
     return sessionRedirect(session, "/transfer");
   } catch (error) {
     return portalPostFailure(error, lang);

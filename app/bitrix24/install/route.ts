@@ -1,4 +1,5 @@
-import { installFromPost, lifecycleDepsFromEnv, readPortalPost } from "@/lib/lifecycle";
+import { installFromPost, readPortalPost } from "@/lib/lifecycle";
+import { services } from "@/lib/services";
 import { portalPostFailure, sessionRedirect } from "../portal-post-response";
 
 export const dynamic = "force-dynamic";
@@ -7,7 +8,7 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request) {
   const lang = new URL(request.url).searchParams.get("LANG");
   try {
-    const session = await installFromPost(lifecycleDepsFromEnv(), await readPortalPost(request));
+    const session = await installFromPost(services(), await readPortalPost(request));
     return sessionRedirect(session, "/install-finish");
   } catch (error) {
     return portalPostFailure(error, lang);
