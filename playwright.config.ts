@@ -1,7 +1,8 @@
 import { defineConfig } from "@playwright/test";
+import { chromiumPath } from "./scripts/preflight/chromium";
 
-// Debian's Chromium (apt-get install chromium): Playwright's own browser download cannot work
-// here. The flags keep it from reaching for the network at start.
+// Debian's Chromium (scripts/preflight/chromium.ts): Playwright's own browser download cannot
+// work here. The flags keep it from reaching for the network at start.
 const chromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
 export default defineConfig({
@@ -16,7 +17,7 @@ export default defineConfig({
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
     headless: true,
-    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: chromiumArgs },
+    launchOptions: { executablePath: chromiumPath(), args: chromiumArgs },
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },

@@ -1,17 +1,39 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
+const exclude = ["node_modules/**", "e2e/**", ".next/**", ".data/**", "extension/dist/**"];
+
+// Two projects: `unit` (plain functions, no database, no servers) and `int` (`*.int.test.ts`:
+// real PostgreSQL, the emulator over HTTP). `vitest run` runs both; `npm run test:unit` and
+// `npm run test:int` pick one with `--project`.
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
-    include: ["**/*.test.ts", "**/*.test.tsx"],
-    exclude: ["node_modules/**", "e2e/**", ".next/**", ".data/**", "extension/dist/**"],
-    globalSetup: ["./test/global-setup.ts"],
     pool: "forks",
-    // Integration tests start servers and databases: give them room on a shared 2-core machine.
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
     // `server-only` throws outside Next's server bundle; tests import server modules directly.
     server: { deps: { inline: [] } },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["**/*.test.ts", "**/*.test.tsx"],
+          exclude: [...exclude, "**/*.int.test.ts", "**/*.int.test.tsx"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "int",
+          include: ["**/*.int.test.ts", "**/*.int.test.tsx"],
+          exclude,
+          // One embedded PostgreSQL with a migrated template database for the run.
+          globalSetup: ["./test/global-setup.ts"],
+          // Integration tests start servers and databases: give them room on a shared 2-core machine.
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
   },
 });

@@ -5,7 +5,7 @@ import { useEffect, useId, useRef, type FormEvent, type ReactNode } from "react"
 interface Props {
   open: boolean;
   title: string;
-  /** What will happen, in plain words (STYLE.md: a destructive action shows it before asking). */
+  /** What will happen, in plain words (docs/style.md "UI": a destructive action shows it before asking). */
   children: ReactNode;
   confirmLabel: string;
   cancelLabel: string;

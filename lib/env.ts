@@ -1,6 +1,6 @@
 /**
  * The app's configuration: every setting, typed and validated once. No other module reads
- * process.env (STYLE.md). A missing or malformed setting stops start-up with a message that
+ * process.env (docs/style.md). A missing or malformed setting stops start-up with a message that
  * names the variable and what it expects.
  */
 import { z } from "zod";
@@ -45,6 +45,15 @@ const schema = z.object({
   /** pg-boss polling and maintenance (expiry of attempts lost with a dead worker). */
   JOBS_POLLING_SECONDS: z.coerce.number().min(0.5).max(60).default(1),
   JOBS_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /**
+   * Chrome extension IDs whose origin (chrome-extension://{id}) may call /api/extension/* across
+   * origins (CORS). The default is the ID that extension/manifest's public `key` pins.
+   */
+  EXTENSION_IDS: z
+    .string()
+    .default("nkpemaaopkoinklakofmpgimbhhlcabe")
+    .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[a-p]{32}$/, "Chrome extension IDs (32 letters a–p), comma-separated"))),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

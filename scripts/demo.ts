@@ -6,6 +6,7 @@
  */
 import path from "node:path";
 import { z } from "zod";
+import { PostgresUserCannotEnterError } from "../lib/database/postgres-user-access";
 import { root, startStack } from "./launch/stack";
 
 const options = z
@@ -32,6 +33,11 @@ const stack = await startStack({
   workerInProcess: true,
   mode: dev ? "dev" : "start",
   quiet: !dev,
+}).catch((error: unknown) => {
+  // One line that says what to do instead of a spawn stack (lib/database/postgres-user-access.ts).
+  if (!(error instanceof PostgresUserCannotEnterError)) throw error;
+  console.error(error.message);
+  process.exit(2);
 });
 
 console.log(`

@@ -1,27 +1,65 @@
 /**
- * `npm test`: every test — Vitest (unit + integration against a real PostgreSQL and the emulator
- * over HTTP), then Playwright (Debian's Chromium against the full stack). The emulator's local CA
- * is made first and trusted by every test process through NODE_EXTRA_CA_CERTS, so the official
- * SDK's HTTPS-only webhook client works against it unchanged.
+ * `npm test`: every test — Vitest's `unit` project (plain functions), its `int` project
+ * (`*.int.test.ts`: a real PostgreSQL and the emulator over HTTP), then Playwright (Debian's
+ * Chromium against the full stack). `npm run test:unit|test:int|test:e2e` run one of them; further
+ * arguments go to that runner (`npm run test:int -- lib/jobs`).
+ *
+ * Before anything starts, what the run needs from the machine is checked, so a missing browser or
+ * a checkout the `postgres` system user cannot enter ends the run in one line, not minutes later.
+ * The emulator's local CA is made first and trusted by every test process through
+ * NODE_EXTRA_CA_CERTS, so the official SDK's HTTPS-only webhook client works against it unchanged.
  */
 import { spawnSync } from "node:child_process";
 import path from "node:path";
+import { assertPostgresUserCanEnter, placesThePostgresUserReads, PostgresUserCannotEnterError } from "../lib/database/postgres-user-access";
 import { ensureLocalCa, trustBundle } from "../emulator/tls/local-ca";
+import { aptGetAvailable, aptInstallChromium, ensureChromium } from "./preflight/chromium";
 
 const root = path.resolve(import.meta.dirname, "..");
-const ca = await ensureLocalCa(path.join(root, ".data", "tls"));
-const env = { ...process.env, NODE_EXTRA_CA_CERTS: trustBundle(ca) };
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 
-const only = process.argv[2]; // "unit" | "e2e" | undefined (both)
+const suites = ["unit", "int", "e2e"] as const;
+type Suite = (typeof suites)[number];
+const selected = suites.find((s) => s === process.argv[2]);
+const passThrough = process.argv.slice(selected ? 3 : 2);
+const runs = (suite: Suite) => !selected || selected === suite;
+
+function stop(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+if ((runs("int") || runs("e2e")) && !process.env.TEST_DATABASE_URL) {
+  try {
+    assertPostgresUserCanEnter(placesThePostgresUserReads(path.join(root, ".data", "test-pg", "pg")), { isRoot });
+  } catch (error) {
+    if (error instanceof PostgresUserCannotEnterError) stop(error.message);
+    throw error;
+  }
+}
+if (runs("e2e")) {
+  const browser = ensureChromium({
+    configuredPath: process.env.CHROMIUM_PATH,
+    isRoot,
+    aptAvailable: aptGetAvailable(),
+    install: aptInstallChromium,
+    say: (line) => console.log(line),
+  });
+  if (!browser.ok) stop(browser.message);
+}
+
+const ca = await ensureLocalCa(path.join(root, ".data", "tls"));
+const env = { ...process.env, NODE_EXTRA_CA_CERTS: trustBundle(ca) };
 const results: Array<{ name: string; status: number | null }> = [];
 
-if (only !== "e2e") {
-  const vitest = spawnSync(bin("vitest"), ["run"], { cwd: root, env, stdio: "inherit" });
-  results.push({ name: "vitest (unit + integration)", status: vitest.status });
+if (runs("unit") || runs("int")) {
+  const projects = selected ? ["--project", selected] : [];
+  const vitest = spawnSync(bin("vitest"), ["run", ...projects, ...passThrough], { cwd: root, env, stdio: "inherit" });
+  results.push({ name: selected ? `vitest (${selected})` : "vitest (unit + integration)", status: vitest.status });
 }
-if (only !== "unit") {
-  const playwright = spawnSync(bin("playwright"), ["test"], { cwd: root, env, stdio: "inherit" });
+if (runs("e2e")) {
+  const playwright = spawnSync(bin("playwright"), ["test", ...passThrough], { cwd: root, env, stdio: "inherit" });
   results.push({ name: "playwright (e2e)", status: playwright.status });
 }
 

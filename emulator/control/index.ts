@@ -11,6 +11,7 @@ import { limitsOf } from "../rest/limits";
 import { addWebhook, createPortal, createStore, nowMs, portalBaseUrl, registerApp, type EmulatorStore, type LimitsConfig } from "../state/store";
 import type { AppRegistration, Portal } from "../state/types";
 import { entityTypes, readEntity } from "./entities";
+import { ownershipRows } from "./ownership";
 
 type Json = Record<string, unknown>;
 
@@ -34,6 +35,7 @@ function portalSummary(store: EmulatorStore, p: Portal): Json {
     title: p.title,
     users: p.users.size,
     departments: p.departments.size,
+    heavyUserIds: p.data.heavyUserIds,
     installs: [...p.installs.values()].map((i) => ({ clientId: i.clientId, installed: i.installed, applicationToken: i.applicationToken, installedByUserId: i.installedByUserId })),
   };
 }
@@ -170,6 +172,12 @@ async function route(store: EmulatorStore, method: string, parts: string[], q: U
       const e = readEntity(p, type, Number(q.get("id")));
       if (e === undefined) throw new ControlError(404, `no ${type} ${q.get("id")} (types: ${entityTypes().join(", ")})`);
       return e;
+    }
+    case "GET ownership": {
+      const type = q.get("type") ?? "";
+      const rows = ownershipRows(p, type);
+      if (!rows) throw new ControlError(404, `no record kind "${type}" (task, crm-{entityTypeId}, activity, workgroup, department)`);
+      return { type, rows };
     }
     case "GET installs": return [...p.installs.values()];
     case "GET notifications": return p.data.notifications;

@@ -87,7 +87,7 @@ export function buildAppFrame(i: AppPageInput): AppFrameModel {
   const protocol = secure ? "1" : "0";
   const tokens = ctx.issueTokens(app.clientId, viewer.id);
   const session = openFrameSession(ctx.store, portal.key, app.clientId, viewer.id);
-  // Until installFinish the portal keeps opening the install URL (PLATFORM.md, "Apps, iframe and install").
+  // Until installFinish the portal keeps opening the install URL (docs/bitrix24-platform.md "Apps, iframe and install").
   const target = install.installed ? app.handlerUrl : (app.installUrl ?? app.handlerUrl);
   const query = new URLSearchParams({ DOMAIN: domain, PROTOCOL: protocol, LANG: i.lang, APP_SID: session.appSid });
   const action = `${target}${target.includes("?") ? "&" : "?"}${query.toString()}`;

@@ -28,8 +28,20 @@ export type CommandResult =
   | { ok: true; outcome: MethodOutcome; time: TimeInfo }
   | { ok: false; error: RestError; time: TimeInfo | null };
 
-export function logCall(store: EmulatorStore, caller: Pick<Caller, "portal" | "app" | "webhookUserId"> & { user: PortalUser | null }, method: string, status: number, error: string | null, inBatch: boolean): void {
+/** The record a write addresses (id / taskId / ID / GROUP_ID), for the call log. */
+function writeTarget(method: string, params: Params | undefined): { recordId?: number; entityTypeId?: number } {
+  const m = method.toLowerCase();
+  if (!params || !(m.endsWith(".update") || m.endsWith(".setowner"))) return {};
+  const raw = params.id ?? params.ID ?? params.taskId ?? params.TASKID ?? params.GROUP_ID;
+  const recordId = Number(raw);
+  if (!Number.isInteger(recordId) || recordId <= 0) return {};
+  const etid = Number(params.entityTypeId);
+  return Number.isInteger(etid) && etid > 0 ? { recordId, entityTypeId: etid } : { recordId };
+}
+
+export function logCall(store: EmulatorStore, caller: Pick<Caller, "portal" | "app" | "webhookUserId"> & { user: PortalUser | null }, method: string, status: number, error: string | null, inBatch: boolean, params?: Params): void {
   store.calls.push({
+    ...writeTarget(method, params),
     at: now(store).toISOString(),
     portalKey: caller.portal.key,
     method: method.toLowerCase(),
@@ -59,7 +71,7 @@ export function takeFault(store: EmulatorStore, portalKey: string, method: strin
 export async function runCommand(store: EmulatorStore, caller: Caller, method: string, params: Params, inBatch: boolean): Promise<CommandResult> {
   const spec = findMethod(method);
   const fail = (error: RestError, time: TimeInfo | null = null): CommandResult => {
-    logCall(store, caller, method, error.status, error.code, inBatch);
+    logCall(store, caller, method, error.status, error.code, inBatch, params);
     return { ok: false, error, time };
   };
   if (!spec) return fail(errors.methodNotFound());
@@ -97,6 +109,6 @@ export async function runCommand(store: EmulatorStore, caller: Caller, method: s
   const realSec = (performance.now() - realStart) / 1000;
   recordOperating(store, caller.portal, opKey, spec.name, realSec);
   const time = timeInfo(startMs, Math.max(nowMs(store), startMs), realSec, operatingState(store, caller.portal, opKey));
-  logCall(store, caller, method, 200, null, inBatch);
+  logCall(store, caller, method, 200, null, inBatch, params);
   return { ok: true, outcome, time };
 }

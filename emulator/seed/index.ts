@@ -40,6 +40,7 @@ export function generatePortal(options: SeedOptions): GeneratedPortal {
   const data = emptyPortalData();
   data.seed = seed;
   data.staffIds = people.staffIds.filter((id) => people.users.get(id)!.active);
+  data.heavyUserIds = people.heavyUserIds;
   data.workgroups = generateWorkgroups(seed, data.staffIds, people.heavyUserIds);
   const plan = {
     seed,

@@ -78,6 +78,8 @@ export interface PortalData {
   seed: number;
   /** Active employees that generated records may reference (for derived participants). */
   staffIds: number[];
+  /** The users the generator gave many records (admin, an active employee, a dismissed one). */
+  heavyUserIds: number[];
   catalog: CrmCatalog;
   tasks: RecordTable<TaskColumn>;
   /** CRM items by entityTypeId (1 lead, 2 deal, 3 contact, 4 company, 7 quote, 31 invoice, ≥128 smart processes). */
@@ -96,6 +98,7 @@ export function emptyPortalData(): PortalData {
     notifications: [],
     seed: 0,
     staffIds: [],
+    heavyUserIds: [],
     catalog,
     tasks: new RecordTable(TASK_COLUMNS, 0),
     crm,

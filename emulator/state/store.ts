@@ -44,6 +44,12 @@ export interface CallLogEntry {
   error: string | null;
   /** True for a command that ran inside a batch (the batch itself is logged too). */
   inBatch: boolean;
+  /**
+   * For record writes (*.update, *.setowner): the record's ID and, for crm.item.*, its
+   * entityTypeId — so a test can prove from the log that each record was written once.
+   */
+  recordId?: number;
+  entityTypeId?: number;
 }
 
 export interface Fault {

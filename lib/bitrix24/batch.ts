@@ -1,5 +1,5 @@
 /**
- * `batch`: up to 50 commands in one HTTP request (shared PLATFORM.md "Batch"; b24restdocs
+ * `batch`: up to 50 commands in one HTTP request (docs/bitrix24-platform.md "Batch"; b24restdocs
  * api-reference/common/batch.md). Longer lists are cut into chunks of 50, one request each, run in
  * order (the rate limiter spaces them). Each command gets its own result or typed error; the PHP
  * server writes empty maps as `[]`, which envelope.ts reads as empty records.

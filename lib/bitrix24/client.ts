@@ -121,7 +121,7 @@ export class Bitrix24Client {
 
   /** Runs commands in `batch` calls of up to 50; one result or error per command, in order. */
   batch(commands: readonly BatchCommand[], options: BatchOptions = {}): Promise<BatchItemResult[]> {
-    // Each command's run time counts toward its own method's operating limit (PLATFORM.md "Batch").
+    // Each command's run time counts toward its own method's operating limit (docs/bitrix24-platform.md "Batch").
     return runBatch(
       this,
       commands,

@@ -1,5 +1,5 @@
 /**
- * Shapes of the portal's answers that the client depends on (shared PLATFORM.md "Calling REST",
+ * Shapes of the portal's answers that the client depends on (docs/bitrix24-platform.md "Calling REST",
  * "Batch"; b24restdocs settings/how-to-call-rest-api/). Parsed with zod at the edge; `result`
  * stays `unknown` because each caller knows its own method's shape.
  */

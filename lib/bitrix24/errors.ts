@@ -1,6 +1,6 @@
 /**
  * Typed errors of the Bitrix24 client. Codes and statuses follow the system-error table in
- * b24restdocs api-reference/common/system-errors (see shared PLATFORM.md "OAuth 2.0"): callers
+ * b24restdocs _includes/system-errors.md (see docs/bitrix24-platform.md "Errors"): callers
  * switch on the class, the UI layer turns classes into messages in one place.
  * Messages never contain tokens.
  */

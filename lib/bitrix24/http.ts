@@ -1,6 +1,6 @@
 /**
  * One REST request to a portal, no retries: POST `{clientEndpoint}{method}.json` with a
- * form-encoded body and the `auth` parameter (shared PLATFORM.md "Calling REST"). The scheme
+ * form-encoded body and the `auth` parameter (docs/bitrix24-platform.md "Calling REST"). The scheme
  * (https/http) is whatever the portal's client_endpoint says. Answers are parsed into the success
  * envelope or a typed error; tokens never reach a message.
  */

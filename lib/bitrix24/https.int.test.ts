@@ -1,5 +1,5 @@
 /**
- * An https portal (real portals are https-only, shared PLATFORM.md "What the official SDK
+ * An https portal (real portals are https-only, docs/bitrix24-platform.md "What the official SDK
  * assumes"): the client follows the portal's client_endpoint scheme for REST and the OAuth
  * server's for refreshes. Needs the emulator's CA trusted (NODE_EXTRA_CA_CERTS, set by `npm test`).
  */

@@ -1,5 +1,5 @@
 /**
- * Fast pagination by ID (shared PLATFORM.md "Calling REST"; b24restdocs
+ * Fast pagination by ID (docs/bitrix24-platform.md "Calling REST"; b24restdocs
  * settings/performance/huge-data.md): order by ID ascending, filter `>ID` = the last ID seen,
  * `start=-1` so the portal skips counting, and stop at the first page shorter than 50. Unlike
  * `start=N` paging this costs the same on page 1000 as on page 1.

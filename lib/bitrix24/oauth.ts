@@ -1,6 +1,6 @@
 /**
  * The refresh request to Bitrix24's OAuth server (b24restdocs settings/oauth/index.md; shared
- * PLATFORM.md "OAuth 2.0"): POST `{server_endpoint without rest/}oauth/token/` with
+ * docs/bitrix24-platform.md "OAuth 2.0"): POST `{server_endpoint without rest/}oauth/token/` with
  * grant_type=refresh_token, client_id, client_secret, refresh_token — the address the official
  * SDK uses too (b24jssdk oauth/auth "refreshAuth"). The answer carries a NEW refresh token; the
  * old one is spent.

@@ -1,5 +1,5 @@
 /**
- * Respect for the operating-time limit (shared PLATFORM.md "Limits"; b24restdocs limits.md):
+ * Respect for the operating-time limit (docs/bitrix24-platform.md "Limits"; b24restdocs limits.md):
  * per app and method the portal sums the seconds a method ran over the last 10 minutes and blocks
  * it past 480 s. Every answer's `time.operating` / `time.operating_reset_at` tell us where we
  * stand, so we pause a method *before* the block rather than after it. Shared per portal in the

@@ -1,5 +1,5 @@
 /**
- * Client-side mirror of the portal's leaky bucket (shared PLATFORM.md "Limits"; b24restdocs
+ * Client-side mirror of the portal's leaky bucket (docs/bitrix24-platform.md "Limits"; b24restdocs
  * limits.md): every request adds 1, the bucket drains `drainPerSecond`, and a request that finds
  * it at `burst` is refused with QUERY_LIMIT_EXCEEDED. We keep the same bucket here and make a
  * request wait until it fits, so a job runs at the plan's rate instead of bouncing off it.

@@ -1,7 +1,7 @@
 /**
  * Retry policy: exponential backoff with full jitter (AWS Architecture Blog, "Exponential Backoff
  * And Jitter") on the errors the platform tells us to wait out — QUERY_LIMIT_EXCEEDED,
- * OPERATION_TIME_LIMIT, 5xx and network failures (shared PLATFORM.md "Limits"). Bounded in
+ * OPERATION_TIME_LIMIT, 5xx and network failures (docs/bitrix24-platform.md "Limits"). Bounded in
  * attempts and in total delay so a job fails visibly rather than hanging.
  */
 import { isRetryable, OperationTimeLimitError, RateLimitedError } from "./errors";

@@ -1,6 +1,6 @@
 /**
  * OAuth tokens of portal users, encrypted at rest (lib/crypto.ts), refreshed under a per-portal
- * lock. Bitrix24 refresh tokens are single-use (shared PLATFORM.md "OAuth 2.0"): two processes
+ * lock. Bitrix24 refresh tokens are single-use (docs/bitrix24-platform.md "OAuth 2.0"): two processes
  * refreshing at once would both spend the same token and one of them — or the portal — would be
  * left with a dead pair. So a refresh takes `pg_advisory_xact_lock(hashtext(portalId))` inside a
  * transaction (works across processes and machines on one database), re-reads the row after the

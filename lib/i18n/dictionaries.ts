@@ -22,13 +22,16 @@ import { de as transferDe } from "./transfer/de";
 import { en as privacyEn } from "./privacy/en";
 import { ru as privacyRu } from "./privacy/ru";
 import { de as privacyDe } from "./privacy/de";
+import { en as mailEn } from "./mail/en";
+import { ru as mailRu } from "./mail/ru";
+import { de as mailDe } from "./mail/de";
 
-const en = { ...coreEn, ...errorsEn, ...jobsEn, ...settingsEn, ...transferEn, ...privacyEn };
+const en = { ...coreEn, ...errorsEn, ...jobsEn, ...settingsEn, ...transferEn, ...privacyEn, ...mailEn };
 
 export type Messages = { [K in keyof typeof en]: string };
 
 export const dictionaries = {
   en,
-  ru: { ...coreRu, ...errorsRu, ...jobsRu, ...settingsRu, ...transferRu, ...privacyRu },
-  de: { ...coreDe, ...errorsDe, ...jobsDe, ...settingsDe, ...transferDe, ...privacyDe },
+  ru: { ...coreRu, ...errorsRu, ...jobsRu, ...settingsRu, ...transferRu, ...privacyRu, ...mailRu },
+  de: { ...coreDe, ...errorsDe, ...jobsDe, ...settingsDe, ...transferDe, ...privacyDe, ...mailDe },
 } satisfies Record<string, Messages>;

@@ -1,5 +1,5 @@
 /**
- * Incoming portal events (form-encoded POSTs: event, data[...], ts, auth[...]; shared PLATFORM.md
+ * Incoming portal events (form-encoded POSTs: event, data[...], ts, auth[...]; docs/bitrix24-platform.md
  * "Events"). Every event but the first ONAPPINSTALL must carry the application_token we stored;
  * ONAPPINSTALL brings that token, so it is verified through the OAuth server instead.
  */
@@ -41,8 +41,8 @@ export function parseEventForm(form: Iterable<[string, string]>): PortalEvent {
 
 export interface EventHooks {
   /**
-   * ONAPPUNINSTALL: delete everything of the portal, whatever data[CLEAN] says (DESIGN.md
-   * "Retention"). Passed in by the route so this feature does not import the portal-data one.
+   * ONAPPUNINSTALL: delete everything of the portal, whatever data[CLEAN] says (docs/architecture.md
+   * "What we keep"). Passed in by the route so this feature does not import the portal-data one.
    */
   onUninstall(portalId: string): Promise<void>;
 }

@@ -1,7 +1,7 @@
 /**
  * Forged and replayed requests are refused and change nothing (verify-portal-auth.ts; events.ts;
- * shared PLATFORM.md: "Nothing in that POST proves anything by itself", "application_token … must
- * compare it on every incoming event"). Each case compares every Portal and PortalToken row, and
+ * docs/bitrix24-platform.md: the iframe POST proves nothing by itself, and every event must carry
+ * the stored application_token). Each case compares every Portal and PortalToken row, and
  * the emulator's event bindings, before and after.
  */
 import { randomBytes } from "node:crypto";

@@ -1,5 +1,5 @@
 /**
- * Install, as a portal runs it (shared PLATFORM.md "Apps, iframe and install"; b24restdocs
+ * Install, as a portal runs it (docs/bitrix24-platform.md "Apps, iframe and install"; b24restdocs
  * settings/app-installation, api-reference/common/events/on-app-install.md): the admin's first
  * open POSTs to the install URL, we verify it, store the portal, its installer and tokens and bind
  * ONAPPINSTALL/ONAPPUNINSTALL; after installFinish the portal sends ONAPPINSTALL with the

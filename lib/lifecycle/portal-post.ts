@@ -1,6 +1,6 @@
 /**
  * The form the portal POSTs into the app's iframe (handler or install URL) and its query string
- * (shared PLATFORM.md "Apps, iframe and install"; b24restdocs settings/app-installation). Nothing
+ * (docs/bitrix24-platform.md "Apps, iframe and install"; b24restdocs settings/app-installation). Nothing
  * in it proves anything by itself: see verify-portal-auth.ts.
  */
 import { z } from "zod";

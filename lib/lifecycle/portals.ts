@@ -37,7 +37,7 @@ export async function upsertPortal(
   return portal.id;
 }
 
-/** The installer's name, email and job title: kept (DESIGN.md "Data") to show admins who installed. */
+/** The installer's name, email and job title: kept (docs/architecture.md "What we keep") to show admins who installed. */
 export async function recordInstaller(deps: LifecycleDeps, portalId: string, userId: number, details: InstallerDetails): Promise<void> {
   await deps.prisma.portal.update({
     where: { id: portalId },

@@ -1,5 +1,5 @@
 /**
- * The database never holds a token in clear (DESIGN.md "Data": OAuth tokens encrypted;
+ * The database never holds a token in clear (docs/architecture.md "What we keep": OAuth tokens encrypted;
  * prisma/schema.prisma: application_token AES-256-GCM). After install, sign-ins and ONAPPINSTALL,
  * every text, JSON and bytea column of every table (found in information_schema, so a table added
  * later is scanned too) is searched for every access, refresh and application token the

@@ -1,5 +1,5 @@
 /**
- * Uninstall (b24restdocs api-reference/common/events/on-app-uninstall.md; DESIGN.md "Retention":
+ * Uninstall (b24restdocs api-reference/common/events/on-app-uninstall.md; docs/architecture.md "What we keep":
  * everything of a portal is deleted on ONAPPUNINSTALL, whatever data[CLEAN] says). The emulator
  * delivers the event to our events route, wired to lib/portal-data's deletePortalData as the app's
  * route is; afterwards no row in any table refers to the portal, and other portals keep theirs.
@@ -22,6 +22,7 @@ async function seedPortalRows(portalId: string) {
   await p.operationLog.create({ data: { portalId, tool: "transfer", action: "run", actorUserId: 1, details: { moved: 3 } } });
   await p.privacyArchive.create({ data: { portalId, userId: 2, tokenHash: `hash-${portalId}`, content: Buffer.from("zip"), sizeBytes: 3, expiresAt: new Date(Date.now() + 86_400_000) } });
   await p.extensionSession.create({ data: { portalId, userId: 2, tokenHash: `ext-${portalId}` } });
+  await p.mailLoggedEmail.create({ data: { portalId, messageIdHash: `msg-${portalId}`, activityId: 1, ownerTypeId: 3, ownerId: 1, userId: 2 } });
 }
 
 beforeAll(async () => {

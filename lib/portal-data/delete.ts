@@ -1,5 +1,5 @@
 /**
- * Forgetting a portal: on ONAPPUNINSTALL (whatever data[CLEAN] says, DESIGN.md "Retention") and
+ * Forgetting a portal: on ONAPPUNINSTALL (whatever data[CLEAN] says, docs/architecture.md "What we keep") and
  * on an administrator's request. Every portal-owned table cascades from Portal
  * (prisma/schema.prisma), so deleting the Portal row removes it all in one transaction.
  *

@@ -1,6 +1,6 @@
 /**
  * What we store about one portal, as facts and counts an administrator can check against our
- * privacy promises (DESIGN.md "Data"). Never a token, a secret or a record's content: the portal
+ * privacy promises (docs/architecture.md "What we keep"). Never a token, a secret or a record's content: the portal
  * row is read with an explicit select that leaves the encrypted application token out.
  */
 import type { PrismaClient } from "../db";
@@ -26,6 +26,8 @@ export interface PortalDataReport {
     operationLogs: number;
     archives: number;
     extensionSessions: number;
+    /** Hashes of logged e-mails' message IDs (Mail: "already logged"). */
+    loggedEmails: number;
   };
   oldestOperationLogAt: Date | null;
   archiveBytes: number;
@@ -52,7 +54,7 @@ export async function describePortalData(prisma: PrismaClient, portalId: string)
   });
   if (!portal) return null;
   const where = { portalId };
-  const [tokens, settings, userRights, jobs, operationLogs, archives, extensionSessions, oldest, archiveSize] = await Promise.all([
+  const [tokens, settings, userRights, jobs, operationLogs, archives, extensionSessions, loggedEmails, oldest, archiveSize] = await Promise.all([
     prisma.portalToken.count({ where }),
     prisma.portalSetting.count({ where }),
     prisma.userRight.count({ where }),
@@ -60,6 +62,7 @@ export async function describePortalData(prisma: PrismaClient, portalId: string)
     prisma.operationLog.count({ where }),
     prisma.privacyArchive.count({ where }),
     prisma.extensionSession.count({ where }),
+    prisma.mailLoggedEmail.count({ where }),
     prisma.operationLog.aggregate({ where, _min: { createdAt: true } }),
     prisma.privacyArchive.aggregate({ where, _sum: { sizeBytes: true } }),
   ]);
@@ -80,7 +83,7 @@ export async function describePortalData(prisma: PrismaClient, portalId: string)
       email: portal.installerEmail,
       position: portal.installerPosition,
     },
-    counts: { tokens, settings, userRights, jobs, operationLogs, archives, extensionSessions },
+    counts: { tokens, settings, userRights, jobs, operationLogs, archives, extensionSessions, loggedEmails },
     oldestOperationLogAt: oldest._min.createdAt,
     archiveBytes: archiveSize._sum.sizeBytes ?? 0,
   };

@@ -42,7 +42,7 @@ describe("describePortalData", () => {
     await seedPortal(db.prisma, "describe-other", now); // must not be counted
 
     const report = await describePortalData(db.prisma, id);
-    expect(report?.counts).toEqual({ tokens: 1, settings: 1, userRights: 2, jobs: 1, operationLogs: 3, archives: 2, extensionSessions: 1 });
+    expect(report?.counts).toEqual({ tokens: 1, settings: 1, userRights: 2, jobs: 1, operationLogs: 3, archives: 2, extensionSessions: 1, loggedEmails: 1 });
     expect(report?.archiveBytes).toBe(1003);
     expect(report?.oldestOperationLogAt).toEqual(oldest);
     expect(report?.installer).toEqual({ userId: 1, name: "Installer Name", email: "installer@example.test", position: "CTO" });
@@ -57,7 +57,7 @@ describe("describePortalData", () => {
     });
     const report = await describePortalData(db.prisma, id);
     expect(report?.portal.connected).toBe(false);
-    expect(report?.counts).toEqual({ tokens: 0, settings: 0, userRights: 0, jobs: 0, operationLogs: 0, archives: 0, extensionSessions: 0 });
+    expect(report?.counts).toEqual({ tokens: 0, settings: 0, userRights: 0, jobs: 0, operationLogs: 0, archives: 0, extensionSessions: 0, loggedEmails: 0 });
     expect(report?.oldestOperationLogAt).toBeNull();
     expect(report?.archiveBytes).toBe(0);
     expect(await describePortalData(db.prisma, "no-such-portal")).toBeNull();

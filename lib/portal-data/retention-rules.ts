@@ -1,7 +1,7 @@
 /**
  * How long we keep what: the one place the retention periods live. The purge job enforces them
  * and the Settings page shows them, so what admins read is what the code does.
- * Source: DESIGN.md "Data" / "Retention" (operation logs 12 months; archives a few days;
+ * Source: docs/architecture.md "What we keep" (operation logs 12 months; archives a few days;
  * everything of a portal deleted on uninstall or on the admin's request).
  */
 export const RETENTION = {

@@ -38,5 +38,6 @@ export async function seedPortal(prisma: PrismaClient, memberId: string, now = n
     data: { portalId: id, userId: 1, tokenHash: `${memberId}-archive`, content: Buffer.from("zip"), sizeBytes: 3, expiresAt: soon },
   });
   await prisma.extensionSession.create({ data: { portalId: id, userId: 1, tokenHash: `${memberId}-ext` } });
+  await prisma.mailLoggedEmail.create({ data: { portalId: id, messageIdHash: `${memberId}-msg`, activityId: 1, ownerTypeId: 3, ownerId: 1, userId: 1 } });
   return id;
 }

@@ -4,6 +4,7 @@
  */
 import path from "node:path";
 import { ensureDatabase, type ReadyDatabase } from "../../lib/database/ensure-database";
+import { PostgresUserCannotEnterError } from "../../lib/database/postgres-user-access";
 import { ConfigurationError, resetEnvCache, type Env } from "../../lib/env";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -28,6 +29,10 @@ export async function exitOnConfigurationError(run: () => Promise<void>): Promis
   } catch (error) {
     if (error instanceof ConfigurationError) {
       console.error(`\n${error.message}\n\nSee "Configuration" in README.md.`);
+      process.exit(2);
+    }
+    if (error instanceof PostgresUserCannotEnterError) {
+      console.error(error.message);
       process.exit(2);
     }
     const message = error instanceof Error ? error.message : String(error);

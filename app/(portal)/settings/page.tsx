@@ -36,6 +36,7 @@ export default async function SettingsPage() {
     },
     { key: "archives", what: t("settings.stored.archives"), count: counts.archives, note: t("settings.stored.archives.note", { size: format.bytes(report.archiveBytes) }) },
     { key: "extensionSessions", what: t("settings.stored.extensionSessions"), count: counts.extensionSessions, note: t("settings.stored.extensionSessions.note") },
+    { key: "loggedEmails", what: t("settings.stored.loggedEmails"), count: counts.loggedEmails, note: t("settings.stored.loggedEmails.note") },
   ];
 
   return (

@@ -31,6 +31,8 @@ export interface CallLogEntry {
   error: string | null;
   userId: number | null;
   inBatch: boolean;
+  recordId?: number;
+  entityTypeId?: number;
 }
 
 export interface World {
@@ -60,6 +62,10 @@ export async function createWorld(opts: {
   limits?: boolean;
   factory?: Partial<ClientFactoryConfig>;
   seedUsers?: number;
+  /** The app's scopes (default: user, department, task, crm). */
+  scopes?: string[];
+  /** Seed options beyond the user count (e.g. records per heavy user). */
+  seed?: { seed?: number; recordsPerHeavyUser?: number };
   /** An https portal (the process must trust the emulator's CA: NODE_EXTRA_CA_CERTS, as `npm test` sets). */
   protocol?: "http" | "https";
 }): Promise<World> {
@@ -67,13 +73,13 @@ export async function createWorld(opts: {
   const protocol = opts.protocol ?? "http";
   const emu = await startEmulator({ httpsPort: protocol === "https" ? 0 : null, controlApi: true });
   const control = controlClient(emu.httpUrl);
-  await control("POST", "portals", { key, protocol, seed: { seed: 7, users: opts.seedUsers ?? 130 } });
+  await control("POST", "portals", { key, protocol, seed: { seed: 7, users: opts.seedUsers ?? 130, ...opts.seed } });
   await control("POST", "apps", {
     clientId: CLIENT_ID,
     clientSecret: CLIENT_SECRET,
     name: "StaffSuite (test)",
     handlerUrl: "http://127.0.0.1:9/app",
-    scopes: ["user", "department", "task", "crm"],
+    scopes: opts.scopes ?? ["user", "department", "task", "crm"],
   });
   await control("POST", `portals/${key}/install`, { clientId: CLIENT_ID, userId: ADMIN_ID });
   await control("POST", `portals/${key}/limits`, { enabled: opts.limits ?? false });

@@ -5,6 +5,7 @@ export const de: CoreMessages = {
   "nav.transfer": "Übergabe",
   "nav.privacy": "Datenschutz",
   "nav.settings": "Einstellungen",
+  "nav.mail": "Mail",
   "session.signedInAs": "Angemeldet als Benutzer #{userId}",
   "session.signedInAsName": "Angemeldet als {name}",
   "session.admin": "Portal-Administrator",

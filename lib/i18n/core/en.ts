@@ -4,6 +4,7 @@ export const en = {
   "nav.transfer": "Transfer",
   "nav.privacy": "Privacy",
   "nav.settings": "Settings",
+  "nav.mail": "Mail",
   "session.signedInAs": "Signed in as user #{userId}",
   "session.signedInAsName": "Signed in as {name}",
   "session.admin": "Portal administrator",

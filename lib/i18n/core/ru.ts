@@ -5,6 +5,7 @@ export const ru: CoreMessages = {
   "nav.transfer": "Передача дел",
   "nav.privacy": "Персональные данные",
   "nav.settings": "Настройки",
+  "nav.mail": "Почта",
   "session.signedInAs": "Вы вошли как пользователь №{userId}",
   "session.signedInAsName": "Вы вошли как {name}",
   "session.admin": "Администратор портала",

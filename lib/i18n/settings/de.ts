@@ -39,6 +39,8 @@ export const de: SettingsMessages = {
   "settings.stored.archives.note": "ZIP-Dateien, die auf den Download warten; insgesamt {size}.",
   "settings.stored.extensionSessions": "Verbindungen der Gmail-Erweiterung",
   "settings.stored.extensionSessions.note": "Als Hash gespeichert; jede kann widerrufen werden.",
+  "settings.stored.loggedEmails": "Aus Gmail protokollierte E-Mails",
+  "settings.stored.loggedEmails.note": "Nur ein Hash jeder Message-ID, damit keine E-Mail doppelt protokolliert wird; die E-Mail selbst liegt in Bitrix24.",
   "settings.retention.heading": "Wie lange wir es behalten",
   "settings.retention.operationLogs": "Vorgangsprotokolle und abgeschlossene Aufträge: {months} Monate, danach automatisch gelöscht.",
   "settings.retention.archives": "Archive von Datenschutz-Downloads: bis ihr Download-Link abläuft, höchstens {days} Tage.",

@@ -38,6 +38,8 @@ export const en = {
   "settings.stored.archives.note": "ZIP files waiting to be downloaded; {size} in total.",
   "settings.stored.extensionSessions": "Gmail extension connections",
   "settings.stored.extensionSessions.note": "Stored as hashes; each can be revoked.",
+  "settings.stored.loggedEmails": "Emails logged from Gmail",
+  "settings.stored.loggedEmails.note": "Only a hash of each message ID, so an email is not logged twice; the email itself stays in Bitrix24.",
   "settings.retention.heading": "How long we keep it",
   "settings.retention.operationLogs": "Operation logs and finished jobs: {months} months, then deleted automatically.",
   "settings.retention.archives": "Privacy download archives: until their download link expires, never more than {days} days.",

@@ -39,6 +39,8 @@ export const ru: SettingsMessages = {
   "settings.stored.archives.note": "ZIP-файлы, ожидающие скачивания; всего {size}.",
   "settings.stored.extensionSessions": "Подключения расширения для Gmail",
   "settings.stored.extensionSessions.note": "Хранятся в виде хешей; каждое можно отозвать.",
+  "settings.stored.loggedEmails": "Письма, сохранённые из Gmail",
+  "settings.stored.loggedEmails.note": "Только хеш идентификатора каждого письма, чтобы не сохранить его дважды; само письмо хранится в Битрикс24.",
   "settings.retention.heading": "Сколько мы храним",
   "settings.retention.operationLogs": "Журналы операций и завершённые задания: {months} мес., затем удаляются автоматически.",
   "settings.retention.archives": "Архивы выгрузки: пока не истечёт ссылка на скачивание, но не дольше {days} дн.",

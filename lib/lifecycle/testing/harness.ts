@@ -124,7 +124,7 @@ export async function lifecycleHarness(options: { portals: string[] }): Promise<
   async function iframePost(key: string, userId: number, opts: { clientId?: string; query?: Record<string, string> } = {}) {
     const p = portal(key);
     const tokens = issueTokens(emu.store, p, opts.clientId ?? CLIENT_ID, userId);
-    // DOMAIN, PROTOCOL and LANG come in the query string, the rest in the form (shared PLATFORM.md).
+    // DOMAIN, PROTOCOL and LANG come in the query string, the rest in the form (docs/bitrix24-platform.md).
     const query = new URLSearchParams({ DOMAIN: p.domain, PROTOCOL: p.protocol === "https" ? "1" : "0", LANG: p.lang, ...opts.query });
     const request = new Request(`${appUrl}/app?${query}`, {
       method: "POST",

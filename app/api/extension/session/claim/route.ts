@@ -1,0 +1,33 @@
+/**
+ * POST /api/extension/session/claim { code, verifier }: the extension swaps the one-time claim
+ * code from the connect page, with the verifier only it knows, for its session token.
+ */
+import { z } from "zod";
+import { claimSession, portalContext } from "@/lib/mail";
+import { mailDeps } from "../../_lib/deps";
+import { errorResponse, json, parseInput, preflight, readJson } from "../../_lib/respond";
+
+export const dynamic = "force-dynamic";
+
+const claimSchema = z.object({ code: z.string().min(10).max(200), verifier: z.string().min(43).max(128) });
+
+export const OPTIONS = preflight;
+
+export async function POST(request: Request) {
+  try {
+    const input = parseInput(claimSchema, await readJson(request));
+    const deps = mailDeps();
+    const { token, expiresAt, auth } = await claimSession(deps, input);
+    const { portal, client } = await portalContext(deps, auth);
+    // The user's own address, so the sidebar never looks the user up (user-current.md: EMAIL).
+    const me = await client.call<{ EMAIL?: string }>("user.current").then((r) => r.result.EMAIL ?? "", () => "");
+    return json(request, {
+      token,
+      expiresAt: expiresAt.toISOString(),
+      portal: { domain: portal.domain, url: `${portal.protocol === "http" ? "http" : "https"}://${portal.domain}`, lang: portal.lang },
+      user: { id: auth.userId, email: me.toLowerCase() },
+    });
+  } catch (error) {
+    return errorResponse(request, error);
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * Connecting the extension: the authorization-code flow of Bitrix24 OAuth
+ * (b24restdocs settings/oauth/index.md) through the app.
+ *
+ * 1. The extension opens `/api/extension/connect?portal=…&challenge=…`. We find the portal (it
+ *    must have installed StaffSuite) and redirect to `{portal}/oauth/authorize/` with our
+ *    client_id, our redirect_uri and a `state` we sign (HMAC-SHA256, 10 minutes), which carries
+ *    the portal and the extension's challenge — so the callback needs no server-side storage and
+ *    a forged or replayed-elsewhere callback is refused.
+ * 2. The portal redirects back with `code`; we exchange it at the OAuth server the portal
+ *    registered with (its server_endpoint → /oauth/token/, grant_type=authorization_code), check
+ *    that the tokens belong to the same portal (member_id), read `profile` with them (the user and
+ *    whether they are an admin), store the pair encrypted and create a pending extension session.
+ */
+import { createHmac } from "node:crypto";
+import { z } from "zod";
+import { safeEqual } from "../crypto";
+import { Bitrix24Error, sendRest, tokenUrl } from "../bitrix24";
+import { oauthTokenSchema } from "../bitrix24/envelope";
+import { nowOf, type MailDeps } from "./deps";
+import { MailError, MailNotFoundError } from "./errors";
+import { createPendingSession } from "./sessions";
+
+const STATE_TTL_MS = 10 * 60 * 1000;
+
+export const CALLBACK_PATH = "/api/extension/connect/callback";
+
+/** `https://Acme.bitrix24.com/`, `acme.bitrix24.com/crm/`, `http://127.0.0.1:4000/p/acme` → the DOMAIN we store. */
+export function portalAddressCandidates(input: string): string[] {
+  const trimmed = input.trim().replace(/^https?:\/\//i, "").replace(/[?#].*$/, "").replace(/\/+$/, "").toLowerCase();
+  const out = [trimmed];
+  // Path-addressed portals (the emulator's /p/{key}) keep two path segments; real ones none.
+  const parts = trimmed.split("/");
+  if (parts.length > 1) out.push(parts[0]);
+  if (parts.length > 3) out.push(parts.slice(0, 3).join("/"));
+  return [...new Set(out)];
+}
+
+interface StatePayload {
+  p: string; // portal id
+  c: string; // challenge
+  l: string; // label
+  e: number; // expiry, ms
+}
+
+function sign(secret: string, body: string): string {
+  return createHmac("sha256", secret).update(`extension-connect:${body}`).digest("base64url");
+}
+
+export function encodeState(deps: Pick<MailDeps, "secret">, payload: StatePayload): string {
+  const body = Buffer.from(JSON.stringify(payload)).toString("base64url");
+  return `${body}.${sign(deps.secret, body)}`;
+}
+
+export function decodeState(deps: Pick<MailDeps, "secret" | "now">, state: string): StatePayload {
+  const [body, mac] = state.split(".");
+  if (!body || !mac || !safeEqual(mac, sign(deps.secret, body))) throw new MailError(400, "bad_state", "This sign-in did not start here: connect again from the extension");
+  const payload = JSON.parse(Buffer.from(body, "base64url").toString("utf8")) as StatePayload;
+  if (!(payload.e > nowOf(deps))) throw new MailError(400, "bad_state", "This sign-in took too long: connect again from the extension");
+  return payload;
+}
+
+export const connectStartSchema = z.object({
+  portal: z.string().trim().min(3, "the portal address").max(200),
+  challenge: z.string().regex(/^[A-Za-z0-9_-]{43}$/, "a base64url SHA-256 challenge"),
+  label: z.string().trim().max(80).default("Chrome"),
+});
+
+/** Step 1: the portal's authorize URL for this connect attempt. */
+export async function startConnect(deps: MailDeps, input: z.infer<typeof connectStartSchema>): Promise<string> {
+  const candidates = portalAddressCandidates(input.portal);
+  const portal = await deps.prisma.portal.findFirst({ where: { domain: { in: candidates } }, select: { id: true, domain: true, protocol: true, status: true } });
+  if (!portal) throw new MailNotFoundError("portal_not_found", "StaffSuite is not installed in this Bitrix24: check the address, or ask an administrator to install it");
+  if (portal.status !== "active") throw new MailError(409, "portal_disconnected", "StaffSuite is disconnected from this Bitrix24: an administrator must open it in Bitrix24 first");
+  const state = encodeState(deps, { p: portal.id, c: input.challenge, l: input.label, e: nowOf(deps) + STATE_TTL_MS });
+  const url = new URL(`${portal.protocol === "http" ? "http" : "https"}://${portal.domain}/oauth/authorize/`);
+  url.searchParams.set("client_id", deps.credentials.clientId);
+  url.searchParams.set("response_type", "code");
+  url.searchParams.set("redirect_uri", `${deps.appUrl}${CALLBACK_PATH}`);
+  url.searchParams.set("state", state);
+  return url.toString();
+}
+
+const profileSchema = z.object({
+  ID: z.union([z.string(), z.number()]).transform(Number),
+  ADMIN: z.union([z.boolean(), z.string()]).transform((v) => v === true || v === "true" || v === "Y" || v === "1"),
+});
+
+export const connectCallbackSchema = z.object({
+  code: z.string().min(1).max(500),
+  state: z.string().min(10).max(2000),
+  member_id: z.string().max(100).optional(),
+});
+
+/** Step 2: exchanges the code, stores the user's tokens, returns the one-time claim code. */
+export async function finishConnect(deps: MailDeps, input: z.infer<typeof connectCallbackSchema>): Promise<{ claimCode: string; lang: string }> {
+  const state = decodeState(deps, input.state);
+  const portal = await deps.prisma.portal.findUnique({ where: { id: state.p }, select: { id: true, memberId: true, serverEndpoint: true, lang: true } });
+  if (!portal) throw new MailNotFoundError("portal_not_found", "StaffSuite is no longer installed in this Bitrix24");
+  if (input.member_id && input.member_id !== portal.memberId) throw new MailError(400, "bad_state", "The answer came from another Bitrix24");
+
+  const doFetch = deps.fetch ?? fetch;
+  const body = new URLSearchParams({ grant_type: "authorization_code", client_id: deps.credentials.clientId, client_secret: deps.credentials.clientSecret, code: input.code });
+  let json: unknown;
+  try {
+    const response = await doFetch(tokenUrl(portal.serverEndpoint), {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
+      body: body.toString(),
+      signal: AbortSignal.timeout(30_000),
+    });
+    json = await response.json();
+  } catch {
+    throw new MailError(502, "portal_unreachable", "Bitrix24 did not answer the sign-in: try again");
+  }
+  const answer = oauthTokenSchema.safeParse(json);
+  // b24restdocs settings/oauth/error-codes.md: invalid_grant = a used, wrong or expired code.
+  if (!answer.success) throw new MailError(400, "oauth_refused", "Bitrix24 refused the sign-in (the code expired or was used): connect again");
+  const tokens = answer.data;
+  if (tokens.member_id !== portal.memberId || !tokens.client_endpoint) throw new MailError(400, "bad_state", "The sign-in belongs to another Bitrix24");
+
+  let profile;
+  try {
+    const reply = await sendRest({ restBase: tokens.client_endpoint, method: "profile", params: {}, accessToken: tokens.access_token, fetch: deps.fetch });
+    profile = profileSchema.parse(reply.result);
+  } catch (e) {
+    throw new MailError(502, "portal_unreachable", `Bitrix24 did not confirm the user${e instanceof Bitrix24Error ? ` (${e.code})` : ""}`);
+  }
+  if (tokens.user_id !== undefined && Number(tokens.user_id) !== profile.ID) throw new MailError(400, "bad_state", "The tokens belong to different users");
+
+  const expiresAt = tokens.expires ? new Date(Number(tokens.expires) * 1000) : new Date(nowOf(deps) + Number(tokens.expires_in ?? 3600) * 1000);
+  await deps.tokens.saveTokens(portal.id, profile.ID, { accessToken: tokens.access_token, refreshToken: tokens.refresh_token, expiresAt, scope: tokens.scope ?? "", isAdmin: profile.ADMIN });
+  const claimCode = await createPendingSession(deps, { portalId: portal.id, userId: profile.ID, challenge: state.c, label: state.l });
+  return { claimCode, lang: portal.lang };
+}

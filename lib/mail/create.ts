@@ -1,0 +1,104 @@
+/**
+ * Creating a contact, lead or deal from the sidebar, as the session's user (their CRM rights
+ * apply). Before a contact or lead is created we look for likely duplicates in one batch — the
+ * same e-mail (`crm.duplicate.findbycomm`), a similar name (`%LAST_NAME` / `%NAME` filters of
+ * crm.contact.list / crm.lead.list, api-reference/crm/contacts/crm-contact-list.md) and a company
+ * whose title holds the e-mail's domain name — and, unless the user already chose to go ahead
+ * (`force`), answer with them instead of creating. Multi-field e-mails use the documented
+ * `[{VALUE, VALUE_TYPE}]` shape (api-reference/crm/data-types.md, crm_multifield).
+ */
+import { z } from "zod";
+import type { BatchCommand, Bitrix24Client } from "../bitrix24";
+import { DuplicatesFoundError, MailError } from "./errors";
+import { crmLink, portalBase, type CrmKind } from "./portal-links";
+
+const name = z.string().trim().max(100);
+const email = z.string().trim().toLowerCase().email().max(254);
+
+export const createContactSchema = z.object({ kind: z.literal("contact"), email, name: name.default(""), lastName: name.default(""), force: z.boolean().default(false) });
+export const createLeadSchema = z.object({ kind: z.literal("lead"), email, name: name.default(""), lastName: name.default(""), title: z.string().trim().min(1).max(255), force: z.boolean().default(false) });
+export const createDealSchema = z.object({
+  kind: z.literal("deal"),
+  title: z.string().trim().min(1).max(255),
+  contactId: z.number().int().positive(),
+  categoryId: z.number().int().min(0),
+  stageId: z.string().trim().min(1).max(50),
+  force: z.boolean().default(false),
+});
+export const createSchema = z.discriminatedUnion("kind", [createContactSchema, createLeadSchema, createDealSchema]);
+export type CreateInput = z.infer<typeof createSchema>;
+
+export interface Duplicate {
+  kind: CrmKind;
+  id: number;
+  title: string;
+  reason: "email" | "name" | "company_domain" | "open_deal";
+  url: string;
+}
+
+/** Mail providers whose domain says nothing about the person's company. */
+const PUBLIC_DOMAINS = new Set(["gmail.com", "googlemail.com", "yahoo.com", "outlook.com", "hotmail.com", "live.com", "icloud.com", "mail.ru", "yandex.ru", "gmx.de", "gmx.net", "web.de", "proton.me", "protonmail.com", "aol.com"]);
+
+type Row = Record<string, unknown>;
+const list = (r: { ok: boolean; result?: unknown }) => (r.ok && Array.isArray(r.result) ? (r.result as Row[]) : []);
+const person = (r: Row) => [r.NAME, r.LAST_NAME].filter(Boolean).join(" ") || String(r.TITLE ?? "");
+
+async function findDuplicates(client: Bitrix24Client, base: string, input: z.infer<typeof createContactSchema> | z.infer<typeof createLeadSchema>): Promise<Duplicate[]> {
+  const commands: BatchCommand[] = [{ method: "crm.duplicate.findbycomm", params: { type: "EMAIL", values: [input.email] } }];
+  const byName = input.lastName.length >= 2;
+  if (byName) {
+    const filter = { "%LAST_NAME": input.lastName, ...(input.name ? { "%NAME": input.name } : {}) };
+    commands.push({ method: "crm.contact.list", params: { filter, select: ["ID", "NAME", "LAST_NAME"] } });
+    commands.push({ method: "crm.lead.list", params: { filter, select: ["ID", "NAME", "LAST_NAME", "TITLE"] } });
+  }
+  const domain = input.email.split("@")[1] ?? "";
+  const stem = domain.split(".").slice(-2, -1)[0] ?? "";
+  const byDomain = !PUBLIC_DOMAINS.has(domain) && stem.length >= 3;
+  if (byDomain) commands.push({ method: "crm.company.list", params: { filter: { "%TITLE": stem }, select: ["ID", "TITLE"] } });
+  const answers = await client.batch(commands);
+  const out: Duplicate[] = [];
+  const seen = new Set<string>();
+  const add = (d: Duplicate) => {
+    if (seen.has(`${d.kind}:${d.id}`) || out.length >= 10) return;
+    seen.add(`${d.kind}:${d.id}`);
+    out.push(d);
+  };
+  const found = answers[0].ok && answers[0].result && typeof answers[0].result === "object" ? (answers[0].result as Record<string, unknown>) : {};
+  for (const [type, kind] of [["CONTACT", "contact"], ["LEAD", "lead"], ["COMPANY", "company"]] as const) {
+    for (const id of (Array.isArray(found[type]) ? found[type] : []) as unknown[]) add({ kind, id: Number(id), title: input.email, reason: "email", url: crmLink(base, kind, Number(id)) });
+  }
+  let i = 1;
+  if (byName) {
+    for (const r of list(answers[i++])) add({ kind: "contact", id: Number(r.ID), title: person(r), reason: "name", url: crmLink(base, "contact", Number(r.ID)) });
+    for (const r of list(answers[i++])) add({ kind: "lead", id: Number(r.ID), title: person(r), reason: "name", url: crmLink(base, "lead", Number(r.ID)) });
+  }
+  if (byDomain) for (const r of list(answers[i++])) add({ kind: "company", id: Number(r.ID), title: String(r.TITLE ?? ""), reason: "company_domain", url: crmLink(base, "company", Number(r.ID)) });
+  return out;
+}
+
+/** Creates the record (after the duplicate check unless forced); returns its id and link. */
+export async function createRecord(client: Bitrix24Client, portal: { protocol: string; domain: string }, userId: number, input: CreateInput): Promise<{ kind: CrmKind; id: number; url: string }> {
+  const base = portalBase(portal);
+  if (input.kind === "deal") {
+    if (!input.force) {
+      const open = await client.call<Row[]>("crm.deal.list", { filter: { CONTACT_ID: input.contactId, CATEGORY_ID: input.categoryId, CLOSED: "N" }, select: ["ID", "TITLE"] });
+      const dups = open.result.slice(0, 10).map((r): Duplicate => ({ kind: "deal", id: Number(r.ID), title: String(r.TITLE ?? ""), reason: "open_deal", url: crmLink(base, "deal", Number(r.ID)) }));
+      if (dups.length) throw new DuplicatesFoundError(dups);
+    }
+    const { result } = await client.call<number>("crm.deal.add", {
+      fields: { TITLE: input.title, CATEGORY_ID: input.categoryId, STAGE_ID: input.stageId, CONTACT_ID: input.contactId, ASSIGNED_BY_ID: userId, OPENED: "Y" },
+    });
+    return { kind: "deal", id: Number(result), url: crmLink(base, "deal", Number(result)) };
+  }
+  if (!input.force) {
+    const dups = await findDuplicates(client, base, input);
+    if (dups.length) throw new DuplicatesFoundError(dups);
+  }
+  const common = { NAME: input.name, LAST_NAME: input.lastName, EMAIL: [{ VALUE: input.email, VALUE_TYPE: "WORK" }], ASSIGNED_BY_ID: userId, OPENED: "Y", SOURCE_ID: "EMAIL" };
+  const method = input.kind === "contact" ? "crm.contact.add" : "crm.lead.add";
+  const fields = input.kind === "lead" ? { ...common, TITLE: input.title } : common;
+  const { result } = await client.call<number>(method, { fields });
+  const id = Number(result);
+  if (!(id > 0)) throw new MailError(502, "portal_refused", "Bitrix24 did not return the new record");
+  return { kind: input.kind, id, url: crmLink(base, input.kind, id) };
+}

@@ -1,0 +1,103 @@
+/**
+ * "Log email": on the user's click only, the sidebar sends what the user sees of one message and
+ * we create an e-mail activity (`crm.activity.add`, TYPE_ID 4) bound to the chosen record
+ * (api-reference/crm/timeline/activities/activity-base/crm-activity-add.md: OWNER_TYPE_ID /
+ * OWNER_ID, COMMUNICATIONS with VALUE + ENTITY_TYPE_ID + ENTITY_ID, DIRECTION 1 incoming /
+ * 2 outgoing, DESCRIPTION_TYPE 1 plain text).
+ *
+ * An outgoing e-mail activity that is COMPLETED=Y is *sent* by the portal (b24restdocs
+ * tutorials on sending e-mail from CRM: TYPE_ID 4 + DIRECTION 2 + COMPLETED Y start the sending);
+ * the method's page says to add it with COMPLETED=N and then mark it completed with an update.
+ * We do exactly that, in the same batch (the update refers to `$result[c0]`), so logging never
+ * mails the client.
+ *
+ * Nothing of the e-mail is kept: only HMAC(secret, portal, Message-ID) so the same message is
+ * not logged twice, and the activity it became (for the "already logged" link).
+ */
+import { createHmac } from "node:crypto";
+import { z } from "zod";
+import type { Bitrix24Client } from "../bitrix24";
+import type { MailDeps } from "./deps";
+import { AlreadyLoggedError, MailError } from "./errors";
+import { crmLink, ENTITY_TYPE_ID, portalBase } from "./portal-links";
+
+const address = z.object({ email: z.string().trim().toLowerCase().email().max(254), name: z.string().trim().max(200).default("") });
+
+export const logEmailSchema = z.object({
+  messageId: z.string().trim().min(1).max(998),
+  subject: z.string().max(998).default(""),
+  from: address,
+  to: z.array(address).max(100).default([]),
+  cc: z.array(address).max(100).default([]),
+  date: z.string().datetime({ offset: true }),
+  body: z.string().max(100_000).default(""),
+  direction: z.enum(["incoming", "outgoing"]),
+  target: z.object({ kind: z.enum(["contact", "lead", "company", "deal"]), id: z.number().int().positive() }),
+  /** The person the e-mail was exchanged with, as a CRM record (for a deal: its contact). */
+  communication: z.object({ kind: z.enum(["contact", "lead", "company"]), id: z.number().int().positive(), email: z.string().trim().toLowerCase().email().max(254) }),
+});
+export type LogEmailInput = z.infer<typeof logEmailSchema>;
+
+export function messageIdHash(secret: string, portalId: string, messageId: string): string {
+  return createHmac("sha256", secret).update(`mail-message:${portalId}\n${messageId}`).digest("hex");
+}
+
+const line = (label: string, list: Array<{ email: string; name: string }>) =>
+  list.length ? `${label}: ${list.map((a) => (a.name ? `${a.name} <${a.email}>` : a.email)).join(", ")}\n` : "";
+
+/** Whether this message was logged in the portal already (and where). */
+export async function findLogged(deps: Pick<MailDeps, "prisma" | "secret">, portal: { id: string; protocol: string; domain: string }, messageId: string) {
+  const row = await deps.prisma.mailLoggedEmail.findUnique({ where: { portalId_messageIdHash: { portalId: portal.id, messageIdHash: messageIdHash(deps.secret, portal.id, messageId) } } });
+  if (!row || row.activityId === 0) return null;
+  const kind = (["lead", "deal", "contact", "company"] as const)[row.ownerTypeId - 1];
+  return { link: crmLink(portalBase(portal), kind, row.ownerId), loggedAt: row.createdAt, activityId: row.activityId };
+}
+
+export async function logEmail(
+  deps: Pick<MailDeps, "prisma" | "secret">,
+  client: Bitrix24Client,
+  portal: { id: string; protocol: string; domain: string },
+  userId: number,
+  input: LogEmailInput,
+): Promise<{ activityId: number; link: string }> {
+  const hash = messageIdHash(deps.secret, portal.id, input.messageId);
+  const ownerTypeId = ENTITY_TYPE_ID[input.target.kind];
+  const link = crmLink(portalBase(portal), input.target.kind, input.target.id);
+  // Reserve first: two clicks (or two tabs) cannot both create an activity.
+  try {
+    await deps.prisma.mailLoggedEmail.create({ data: { portalId: portal.id, messageIdHash: hash, activityId: 0, ownerTypeId, ownerId: input.target.id, userId } });
+  } catch {
+    const existing = await findLogged(deps, portal, input.messageId);
+    throw new AlreadyLoggedError(existing?.link ?? link, existing?.loggedAt ?? new Date());
+  }
+  try {
+    const outgoing = input.direction === "outgoing";
+    const description = `${line("From", [input.from])}${line("To", input.to)}${line("Cc", input.cc)}Date: ${input.date}\n\n${input.body}`;
+    const fields = {
+      TYPE_ID: 4,
+      OWNER_TYPE_ID: ownerTypeId,
+      OWNER_ID: input.target.id,
+      SUBJECT: input.subject.trim() || "(no subject)",
+      DESCRIPTION: description,
+      DESCRIPTION_TYPE: 1,
+      DIRECTION: outgoing ? 2 : 1,
+      COMPLETED: outgoing ? "N" : "Y",
+      START_TIME: input.date,
+      END_TIME: input.date,
+      RESPONSIBLE_ID: userId,
+      COMMUNICATIONS: [{ VALUE: input.communication.email, ENTITY_TYPE_ID: ENTITY_TYPE_ID[input.communication.kind], ENTITY_ID: input.communication.id }],
+    };
+    const commands = [{ method: "crm.activity.add", params: { fields } }];
+    if (outgoing) commands.push({ method: "crm.activity.update", params: { id: "$result[c0]", fields: { COMPLETED: "Y" } } as never });
+    const [added, completed] = await client.batch(commands, { halt: true });
+    if (!added.ok) throw added.error;
+    if (completed && !completed.ok) throw completed.error;
+    const activityId = Number(added.result);
+    if (!(activityId > 0)) throw new MailError(502, "portal_refused", "Bitrix24 did not return the new activity");
+    await deps.prisma.mailLoggedEmail.update({ where: { portalId_messageIdHash: { portalId: portal.id, messageIdHash: hash } }, data: { activityId } });
+    return { activityId, link };
+  } catch (error) {
+    await deps.prisma.mailLoggedEmail.delete({ where: { portalId_messageIdHash: { portalId: portal.id, messageIdHash: hash } } }).catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,188 @@
+/**
+ * The Mail backend against the emulator over HTTP and a real PostgreSQL: the OAuth connect flow
+ * and session claim, token checks (forged, expired, revoked, claimed twice, another user's), the
+ * one-batch lookup, creating with the duplicate check, logging an e-mail once.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../../test/db";
+import { resetLimiters } from "../bitrix24/rate-limiter";
+import { ADMIN_ID, CLIENT_ID, CLIENT_SECRET, createWorld, type World } from "../bitrix24/testing/emulator-world";
+import { hashToken } from "../crypto";
+import {
+  authenticate,
+  challengeOf,
+  claimSession,
+  createRecord,
+  DuplicatesFoundError,
+  finishConnect,
+  logEmail,
+  lookupParticipants,
+  portalContext,
+  revokeSession,
+  startConnect,
+  AlreadyLoggedError,
+  MailUnauthorizedError,
+  type MailDeps,
+} from ".";
+
+let db: TestDatabase;
+let world: World;
+let deps: MailDeps;
+let clock = Date.now();
+const EMPLOYEE = 5;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  world = await createWorld({ prisma: db.prisma, seedUsers: 30 });
+  deps = { prisma: db.prisma, clients: world.factory, tokens: world.tokens, credentials: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET }, appUrl: "http://127.0.0.1:9", secret: "test-secret-for-mail-0123456789", now: () => clock };
+});
+
+afterAll(async () => {
+  await world?.close();
+  await db?.drop();
+  resetLimiters();
+});
+
+/** The whole connect flow as the browser would run it: start → portal consent → callback → claim. */
+async function connect(userId: number, verifier = `verifier-${userId}-${"x".repeat(40)}`) {
+  const portal = await db.prisma.portal.findUniqueOrThrow({ where: { id: world.portalId } });
+  const authorize = new URL(await startConnect(deps, { portal: `${portal.protocol}://${portal.domain}/`, challenge: challengeOf(verifier), label: "Test browser" }));
+  expect(authorize.pathname.endsWith("/oauth/authorize/")).toBe(true);
+  const consent = await fetch(authorize, { method: "POST", body: new URLSearchParams({ user_id: String(userId) }), headers: { "content-type": "application/x-www-form-urlencoded" }, redirect: "manual" });
+  expect(consent.status).toBe(302);
+  const back = new URL(consent.headers.get("location")!);
+  expect(back.pathname).toBe("/api/extension/connect/callback");
+  const { claimCode } = await finishConnect(deps, { code: back.searchParams.get("code")!, state: back.searchParams.get("state")!, member_id: back.searchParams.get("member_id")! });
+  return { claimCode, verifier, ...(await claimSession(deps, { code: claimCode, verifier })) };
+}
+
+describe("connect and sessions", () => {
+  it("connects through the portal's OAuth and stores only hashes", async () => {
+    const s = await connect(EMPLOYEE);
+    expect(s.auth).toMatchObject({ portalId: world.portalId, userId: EMPLOYEE });
+    const row = await db.prisma.extensionSession.findUniqueOrThrow({ where: { id: s.auth.sessionId } });
+    expect(row.tokenHash).toBe(hashToken(s.token));
+    expect(JSON.stringify(row)).not.toContain(s.token);
+    expect(row.expiresAt.getTime()).toBeGreaterThan(clock + 29 * 24 * 3600 * 1000);
+    expect(await authenticate(deps, `Bearer ${s.token}`)).toMatchObject({ userId: EMPLOYEE, portalId: world.portalId });
+    // The user's own tokens were stored (encrypted) for calls on their behalf.
+    expect(await db.prisma.portalToken.count({ where: { portalId: world.portalId, userId: EMPLOYEE } })).toBe(1);
+  });
+
+  it("refuses a claim code used twice or with the wrong verifier", async () => {
+    const s = await connect(EMPLOYEE);
+    await expect(claimSession(deps, { code: s.claimCode, verifier: s.verifier })).rejects.toBeInstanceOf(MailUnauthorizedError);
+    const portal = await db.prisma.portal.findUniqueOrThrow({ where: { id: world.portalId } });
+    const url = new URL(await startConnect(deps, { portal: portal.domain, challenge: challengeOf("a".repeat(43)), label: "x" }));
+    const consent = await fetch(url, { method: "POST", body: new URLSearchParams({ user_id: String(EMPLOYEE) }), headers: { "content-type": "application/x-www-form-urlencoded" }, redirect: "manual" });
+    const back = new URL(consent.headers.get("location")!);
+    const { claimCode } = await finishConnect(deps, { code: back.searchParams.get("code")!, state: back.searchParams.get("state")! });
+    await expect(claimSession(deps, { code: claimCode, verifier: "b".repeat(43) })).rejects.toBeInstanceOf(MailUnauthorizedError);
+  });
+
+  it("refuses a forged state", async () => {
+    const good = new URL(await startConnect(deps, { portal: (await db.prisma.portal.findUniqueOrThrow({ where: { id: world.portalId } })).domain, challenge: challengeOf("c".repeat(43)), label: "x" }));
+    const state = good.searchParams.get("state")!;
+    const [body] = state.split(".");
+    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body, "base64url").toString()), c: "evil" })).toString("base64url");
+    await expect(finishConnect(deps, { code: "whatever", state: `${forged}.${state.split(".")[1]}` })).rejects.toMatchObject({ code: "bad_state" });
+  });
+
+  it("answers 401 to forged, expired and revoked tokens", async () => {
+    const s = await connect(EMPLOYEE);
+    await expect(authenticate(deps, null)).rejects.toBeInstanceOf(MailUnauthorizedError);
+    await expect(authenticate(deps, "Bearer " + "A".repeat(43))).rejects.toBeInstanceOf(MailUnauthorizedError);
+    await expect(authenticate(deps, `Bearer ${s.token}x`)).rejects.toBeInstanceOf(MailUnauthorizedError);
+    // A pending (unclaimed) row's claim code is no bearer token either.
+    const saved = clock;
+    clock += 31 * 24 * 3600 * 1000;
+    await expect(authenticate(deps, `Bearer ${s.token}`)).rejects.toBeInstanceOf(MailUnauthorizedError);
+    clock = saved;
+    expect(await authenticate(deps, `Bearer ${s.token}`)).toMatchObject({ userId: EMPLOYEE });
+    expect(await revokeSession(deps, s.auth, s.auth.sessionId)).toBe(true);
+    await expect(authenticate(deps, `Bearer ${s.token}`)).rejects.toBeInstanceOf(MailUnauthorizedError);
+  });
+
+  it("does not let one user revoke another's session", async () => {
+    const mine = await connect(EMPLOYEE);
+    const theirs = await connect(ADMIN_ID);
+    expect(await revokeSession(deps, mine.auth, theirs.auth.sessionId)).toBe(false);
+    expect(await authenticate(deps, `Bearer ${theirs.token}`)).toMatchObject({ userId: ADMIN_ID });
+  });
+});
+
+describe("lookup, create, log", () => {
+  let contactEmail = "";
+  let contactId = 0;
+  let dealId = 0;
+  let colleagueEmail = "";
+
+  beforeAll(async () => {
+    const admin = await world.factory.clientFor(world.portalId, { userId: ADMIN_ID });
+    contactEmail = `buyer.${Date.now()}@globex-industries.test`;
+    contactId = Number((await admin.call("crm.contact.add", { fields: { NAME: "Gina", LAST_NAME: "Buyer", EMAIL: [{ VALUE: contactEmail, VALUE_TYPE: "WORK" }], OPENED: "Y" } })).result);
+    dealId = Number((await admin.call("crm.deal.add", { fields: { TITLE: "Globex renewal", CONTACT_ID: contactId, OPENED: "Y" } })).result);
+    const users = (await admin.call<Array<{ EMAIL: string }>>("user.get", { FILTER: { ID: 3 } })).result;
+    colleagueEmail = users[0].EMAIL.toLowerCase();
+  });
+
+  it("resolves a colleague, a contact with an open deal and a stranger in one batch request", async () => {
+    const s = await connect(EMPLOYEE);
+    const { portal, client } = await portalContext(deps, s.auth);
+    await lookupParticipants(client, portal, { participants: [{ email: "warm-up@nowhere.test" }] }); // fills the department cache
+    await world.control("DELETE", "calls");
+    const result = await lookupParticipants(client, portal, { participants: [{ email: colleagueEmail }, { email: contactEmail }, { email: "stranger@unknown-domain.test" }] });
+    const calls = (await world.calls()).filter((c) => !c.inBatch);
+    expect(calls.map((c) => c.method)).toEqual(["batch"]);
+    expect(calls[0].userId).toBe(EMPLOYEE);
+    expect(result[0]).toMatchObject({ kind: "colleague", colleague: { id: 3 } });
+    expect(result[0].colleague!.departments.length).toBeGreaterThan(0);
+    expect(result[1]).toMatchObject({ kind: "crm", contacts: [{ id: contactId, name: "Gina Buyer" }] });
+    expect(result[1].contacts[0].deals.map((d) => d.id)).toContain(dealId);
+    expect(result[1].contacts[0].url).toContain(`/crm/contact/details/${contactId}/`);
+    expect(result[2]).toMatchObject({ kind: "unknown", contacts: [], leads: [], companies: [] });
+  });
+
+  it("warns about a duplicate before creating, creates when told to", async () => {
+    const s = await connect(EMPLOYEE);
+    const { portal, client } = await portalContext(deps, s.auth);
+    const err = await createRecord(client, portal, EMPLOYEE, { kind: "lead", email: contactEmail, name: "Gina", lastName: "Buyer", title: "From Gmail", force: false }).catch((e) => e);
+    expect(err).toBeInstanceOf(DuplicatesFoundError);
+    expect((err as DuplicatesFoundError).details!.duplicates).toContainEqual(expect.objectContaining({ kind: "contact", id: contactId, reason: "email" }));
+    const created = await createRecord(client, portal, EMPLOYEE, { kind: "lead", email: contactEmail, name: "Gina", lastName: "Buyer", title: "From Gmail", force: true });
+    const admin = await world.factory.clientFor(world.portalId, { userId: ADMIN_ID });
+    const lead = (await admin.call<Record<string, unknown>>("crm.lead.get", { id: created.id })).result;
+    expect(lead).toMatchObject({ TITLE: "From Gmail", ASSIGNED_BY_ID: String(EMPLOYEE) });
+  });
+
+  it("logs an e-mail as an activity once, keeping only the message-id hash", async () => {
+    const s = await connect(EMPLOYEE);
+    const { portal, client } = await portalContext(deps, s.auth);
+    const input = {
+      messageId: `<thread-1-${Date.now()}@mail.gmail.com>`,
+      subject: "Renewal terms",
+      from: { email: contactEmail, name: "Gina Buyer" },
+      to: [{ email: colleagueEmail, name: "" }],
+      cc: [],
+      date: "2026-11-20T10:00:00Z",
+      body: "Hello, here are the terms.",
+      direction: "incoming" as const,
+      target: { kind: "deal" as const, id: dealId },
+      communication: { kind: "contact" as const, id: contactId, email: contactEmail },
+    };
+    const logged = await logEmail(deps, client, portal, EMPLOYEE, input);
+    const admin = await world.factory.clientFor(world.portalId, { userId: ADMIN_ID });
+    const activity = (await admin.call<Record<string, unknown>>("crm.activity.get", { id: logged.activityId })).result;
+    expect(activity).toMatchObject({ TYPE_ID: "4", OWNER_TYPE_ID: "2", OWNER_ID: String(dealId), SUBJECT: "Renewal terms", DIRECTION: "1", COMPLETED: "Y", RESPONSIBLE_ID: String(EMPLOYEE) });
+    expect(String(activity.DESCRIPTION)).toContain("here are the terms");
+    await expect(logEmail(deps, client, portal, EMPLOYEE, input)).rejects.toBeInstanceOf(AlreadyLoggedError);
+    const rows = await db.prisma.mailLoggedEmail.findMany({ where: { portalId: world.portalId } });
+    expect(rows).toHaveLength(1);
+    expect(JSON.stringify(rows)).not.toContain("thread-1");
+
+    // An outgoing e-mail is added not completed, then completed (so the portal does not send it).
+    const out = await logEmail(deps, client, portal, EMPLOYEE, { ...input, messageId: `<out-${Date.now()}@x>`, direction: "outgoing", from: { email: colleagueEmail, name: "" }, to: [{ email: contactEmail, name: "" }] });
+    const sent = (await admin.call<Record<string, unknown>>("crm.activity.get", { id: out.activityId })).result;
+    expect(sent).toMatchObject({ DIRECTION: "2", COMPLETED: "Y" });
+  });
+});

@@ -1,0 +1,114 @@
+/**
+ * Extension sessions: the only credential the browser holds. A session token is 256 random bits,
+ * stored as its SHA-256 only, bound to one portal user, with an expiry; revoking it is a row
+ * update that the next request sees. The portal's OAuth tokens never leave the server.
+ *
+ * Connecting happens in two steps so that no token travels in a URL: the OAuth callback stores a
+ * pending row keyed by a one-time claim code (its hash) and the extension's challenge (SHA-256 of
+ * a verifier only the extension knows, as in PKCE, RFC 7636); the extension then claims the
+ * session with code + verifier and only then gets the token.
+ */
+import { createHash } from "node:crypto";
+import { generateToken, hashToken } from "../crypto";
+import { nowOf, type MailDeps } from "./deps";
+import { MailUnauthorizedError } from "./errors";
+
+export const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
+export const CLAIM_TTL_MS = 5 * 60 * 1000;
+/** lastUsedAt is written at most this often per session (not on every lookup). */
+const TOUCH_EVERY_MS = 60_000;
+
+export interface ExtensionAuth {
+  sessionId: string;
+  portalId: string;
+  userId: number;
+}
+
+/** base64url(SHA-256(verifier)): the challenge the extension sent when it started connecting. */
+export function challengeOf(verifier: string): string {
+  return createHash("sha256").update(verifier, "utf8").digest("base64url");
+}
+
+/** Stores a pending session for a verified portal user; returns the one-time claim code. */
+export async function createPendingSession(deps: MailDeps, args: { portalId: string; userId: number; challenge: string; label: string }): Promise<string> {
+  const code = generateToken(24);
+  await deps.prisma.extensionSession.create({
+    data: {
+      portalId: args.portalId,
+      userId: args.userId,
+      tokenHash: hashToken(`claim:${code}`),
+      claimChallenge: args.challenge,
+      label: args.label.slice(0, 80),
+      expiresAt: new Date(nowOf(deps) + CLAIM_TTL_MS),
+    },
+  });
+  return code;
+}
+
+/** Swaps a claim code + verifier for the session token (once). */
+export async function claimSession(deps: MailDeps, args: { code: string; verifier: string }): Promise<{ token: string; expiresAt: Date; auth: ExtensionAuth }> {
+  const now = new Date(nowOf(deps));
+  const token = generateToken(32);
+  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+  const claimHash = hashToken(`claim:${args.code}`);
+  // One conditional update: a second claim of the same code, a wrong verifier or an expired
+  // code all match no row.
+  const updated = await deps.prisma.extensionSession.updateMany({
+    where: { tokenHash: claimHash, claimChallenge: challengeOf(args.verifier), claimedAt: null, revokedAt: null, expiresAt: { gt: now } },
+    data: { tokenHash: hashToken(token), claimChallenge: null, claimedAt: now, expiresAt, lastUsedAt: now },
+  });
+  if (updated.count !== 1) throw new MailUnauthorizedError("This sign-in link has expired or was used already: connect again");
+  const row = await deps.prisma.extensionSession.findUniqueOrThrow({ where: { tokenHash: hashToken(token) }, select: { id: true, portalId: true, userId: true } });
+  return { token, expiresAt, auth: { sessionId: row.id, portalId: row.portalId, userId: row.userId } };
+}
+
+/** Reads `Authorization: Bearer …`; throws MailUnauthorizedError for anything but a live session. */
+export async function authenticate(deps: MailDeps, authorization: string | null): Promise<ExtensionAuth> {
+  const match = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(authorization?.trim() ?? "");
+  if (!match) throw new MailUnauthorizedError();
+  const row = await deps.prisma.extensionSession.findUnique({
+    where: { tokenHash: hashToken(match[1]) },
+    select: { id: true, portalId: true, userId: true, claimedAt: true, revokedAt: true, expiresAt: true, lastUsedAt: true },
+  });
+  const now = nowOf(deps);
+  if (!row || !row.claimedAt || row.revokedAt || row.expiresAt.getTime() <= now) throw new MailUnauthorizedError();
+  if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
+    await deps.prisma.extensionSession.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } });
+  }
+  return { sessionId: row.id, portalId: row.portalId, userId: row.userId };
+}
+
+/** Revokes one session of this user in this portal (another user's session id matches nothing). */
+export async function revokeSession(deps: MailDeps, owner: { portalId: string; userId: number }, sessionId: string): Promise<boolean> {
+  const r = await deps.prisma.extensionSession.updateMany({
+    where: { id: sessionId, portalId: owner.portalId, userId: owner.userId, revokedAt: null },
+    data: { revokedAt: new Date(nowOf(deps)) },
+  });
+  return r.count === 1;
+}
+
+export interface SessionSummary {
+  id: string;
+  label: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  expiresAt: Date;
+}
+
+/** The user's live extension sessions in this portal, newest first. */
+export async function listSessions(deps: Pick<MailDeps, "prisma" | "now">, owner: { portalId: string; userId: number }): Promise<SessionSummary[]> {
+  return deps.prisma.extensionSession.findMany({
+    where: { portalId: owner.portalId, userId: owner.userId, revokedAt: null, claimedAt: { not: null }, expiresAt: { gt: new Date(nowOf(deps)) } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, label: true, createdAt: true, lastUsedAt: true, expiresAt: true },
+  });
+}
+
+/** How many live extension sessions the portal has (what admins see). */
+export async function countPortalSessions(deps: Pick<MailDeps, "prisma" | "now">, portalId: string): Promise<{ sessions: number; users: number }> {
+  const rows = await deps.prisma.extensionSession.findMany({
+    where: { portalId, revokedAt: null, claimedAt: { not: null }, expiresAt: { gt: new Date(nowOf(deps)) } },
+    select: { userId: true },
+  });
+  return { sessions: rows.length, users: new Set(rows.map((r) => r.userId)).size };
+}

@@ -1,0 +1,18 @@
+/**
+ * Ownership catalogue (shared by Transfer and Privacy): what a portal user owns or takes part in,
+ * per object type and role — find, count, read the current holder, change it. Platform facts
+ * only; no feature logic. One declarative entry per (type, role): types.ts describes the shape,
+ * task-entries.ts, crm-entries.ts and org-entries.ts hold the entries.
+ *
+ *   const { roles } = await loadCatalogue(client);
+ *   const counts = await countOwned(client, roles, userId);          // one or two batch calls
+ *   for await (const page of listOwned(client, roles[0], userId, { openOnly: true })) …
+ *   await changeHolders(client, roles[0], page.map((record) => ({ record, from: userId, to: 7 })));
+ */
+export { catalogueOf, findRole, loadCatalogue, roleFor, smartProcessTypes, type OwnershipClient, type SmartProcessType } from "./catalogue";
+export { countOwned, type CountResult } from "./count";
+export { listAllOwned, listOwned } from "./list";
+export { changeHolders, errorCode, readRecords, type ChangeOutcome, type ChangeRequest, type ReadOutcome } from "./read";
+export { recordPath, typeEntityId } from "./links";
+export { CRM_TYPES, crmTypeKey } from "./crm-entries";
+export { replaceHolder, type OwnershipCount, type OwnershipQuery, type OwnershipRole, type QueryFilter, type RecordSnapshot } from "./types";
