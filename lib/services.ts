@@ -14,6 +14,7 @@
  * No `server-only` import: the worker process (scripts/worker.ts) uses this module too.
  */
 import type PgBoss from "pg-boss";
+import { createAdminRights, type AdminRights } from "./admin-rights";
 import { createClientFactory, TokenStore, type ClientFactory, type OAuthClientCredentials } from "./bitrix24";
 import type { FetchLike } from "./bitrix24/http";
 import { createKeyRing, type KeyRing } from "./crypto";
@@ -37,6 +38,8 @@ export interface Services {
   tokens: TokenStore;
   /** `clients.clientFor(portalId, { userId })`, `clients.adminClientFor(portalId)`. */
   clients: ClientFactory;
+  /** Is a signed-in administrator still one? Asked of the portal (one cache per process). */
+  adminRights: AdminRights;
   /** Enqueue (`jobs.enqueue(definition, …)`), work, and reach pg-boss (`jobs.boss()`). */
   jobs: JobsRuntime;
   /** Every Bitrix24 and OAuth call goes through this (tests: undefined = global fetch). */
@@ -72,11 +75,12 @@ export function createServices(options: ServicesOptions): Services {
   const credentials = once(() => resolve(options.credentials));
   const tokens = once(() => new TokenStore({ prisma: prisma(), keys: keys(), credentials: credentials(), fetch: options.fetch }));
   const clients = once(() => createClientFactory({ prisma: prisma(), tokens: tokens(), fetch: options.fetch }));
+  const adminRights = once(() => createAdminRights(clients()));
   const jobs = once(() =>
     createJobsRuntime({
       databaseUrl: options.databaseUrl,
       prisma: prisma(),
-      definitions: options.jobDefinitions ?? jobCatalogue,
+      definitions: options.jobDefinitions ?? jobCatalogue(),
       maintenanceIntervalSeconds: options.maintenanceIntervalSeconds,
       clients,
     }),
@@ -101,6 +105,9 @@ export function createServices(options: ServicesOptions): Services {
     },
     get clients() {
       return clients();
+    },
+    get adminRights() {
+      return adminRights();
     },
     get jobs() {
       return jobs();
@@ -155,6 +162,6 @@ export async function startJobs(from: Services, { work }: { work: boolean }): Pr
   await scheduleRecurringJobs(from.prisma, boss);
   if (!work) return async () => {};
   const stop = await from.jobs.startWorker({ concurrency: config.WORKER_CONCURRENCY, pollingIntervalSeconds: config.JOBS_POLLING_SECONDS });
-  log.info("worker started", { kinds: jobCatalogue.length, concurrency: config.WORKER_CONCURRENCY });
+  log.info("worker started", { kinds: jobCatalogue().length, concurrency: config.WORKER_CONCURRENCY });
   return stop;
 }

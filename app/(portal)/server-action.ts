@@ -47,11 +47,11 @@ export function fail<Failure extends string>(error: Failure): ActionFailure<Fail
  * (lib/errors); unexpected ones are logged and answer "internal".
  */
 export function portalAction<Schema extends z.ZodType, Outcome extends ActionSuccess<object> | ActionFailure<string>>(
-  options: { admin?: boolean; input: Schema },
+  options: { admin?: boolean; /** Admin, asked of the portal afresh (deletes, irreversible changes). */ destructive?: boolean; input: Schema },
   run: (input: z.output<Schema>, session: PortalSession) => Promise<Outcome>,
 ): (input: z.input<Schema>) => Promise<ActionResult<Outcome>> {
   return async (raw) => {
-    const session = options.admin ? await requirePortalAdmin() : await requirePortalSession();
+    const session = options.admin || options.destructive ? await requirePortalAdmin({ destructive: options.destructive }) : await requirePortalSession();
     const t = translator(session.lang);
     const parsed = options.input.safeParse(raw);
     if (!parsed.success) return { ok: false, error: "invalid", message: t("errors.invalid") };

@@ -118,6 +118,11 @@ async function route(store: EmulatorStore, method: string, parts: string[], q: U
   }
   if (a === "calls" && method === "GET") return callsView(store, q);
   if (a === "calls" && method === "DELETE") { store.calls = []; return { ok: true }; }
+  if (a === "oauth-requests" && method === "GET") {
+    const byGrant = Object.fromEntries(store.oauthRequests);
+    return { total: Object.values(byGrant).reduce((n, c) => n + c, 0), byGrant };
+  }
+  if (a === "oauth-requests" && method === "DELETE") { store.oauthRequests.clear(); return { ok: true }; }
   if (a === "faults") {
     if (method === "GET") return store.faults;
     if (method === "DELETE") { store.faults = []; return { ok: true }; }

@@ -39,6 +39,9 @@ export async function handleOAuthServer(store: EmulatorStore, req: IncomingMessa
   const grantType = str("grant_type");
   const clientId = str("client_id");
   const clientSecret = str("client_secret");
+  // Counted before any check: what an app's flood of token requests looks like from here.
+  const counted = grantType === "authorization_code" || grantType === "refresh_token" ? grantType : "other";
+  store.oauthRequests.set(counted, (store.oauthRequests.get(counted) ?? 0) + 1);
   if (!grantType || !clientId) return oauthError(res, 400, "invalid_request", "Invalid request");
   const app = store.apps.get(clientId);
   if (!app || app.clientSecret !== clientSecret) return oauthError(res, 401, "invalid_client", "Invalid client");

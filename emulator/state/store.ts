@@ -122,6 +122,8 @@ export interface EmulatorStore {
   /** Operating-time samples by portal + app/webhook + method. */
   operating: Map<string, Array<{ at: number; sec: number }>>;
   deliveries: EventDelivery[];
+  /** Requests to the OAuth server's /oauth/token/, by grant type and outcome ("refresh_token ok"). */
+  oauthRequests: Map<string, number>;
   accessTokenTtlSec: number;
   refreshTokenTtlSec: number;
   codeTtlSec: number;
@@ -144,6 +146,7 @@ export function createStore(options: StoreOptions = {}): EmulatorStore {
     buckets: new Map(),
     operating: new Map(),
     deliveries: [],
+    oauthRequests: new Map(),
     accessTokenTtlSec: options.accessTokenTtlSec ?? 3600,
     refreshTokenTtlSec: options.refreshTokenTtlSec ?? 180 * 24 * 3600,
     // b24restdocs settings/oauth/index.md: the code lives 30 seconds.

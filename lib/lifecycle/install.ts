@@ -11,6 +11,7 @@ import type { PortalPost } from "./portal-post";
 import { resolveLang } from "../i18n";
 import { verifyPortalAuth, PortalAuthError } from "./verify-portal-auth";
 import type { PortalSession } from "../auth";
+import { sessionOf } from "./sign-in";
 
 /** Events the app listens to (b24restdocs api-reference/common/events/on-app-install.md, on-app-uninstall.md). */
 export const BOUND_EVENTS = ["ONAPPINSTALL", "ONAPPUNINSTALL"] as const;
@@ -52,5 +53,5 @@ export async function installFromPost(deps: LifecycleDeps, post: PortalPost): Pr
       await client.call("event.bind", { event, handler });
     }
   }
-  return { portalId, memberId: verified.memberId, userId: verified.userId, userName: verified.userName, isAdmin: true, lang };
+  return sessionOf(verified, portalId, lang);
 }

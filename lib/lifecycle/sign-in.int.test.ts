@@ -31,7 +31,7 @@ describe("sign-in", () => {
     const { post } = await h.iframePost("acme", ADMIN_ID);
     const session = await signInFromPost(h.deps, post);
     const admin = h.portal("acme").users.get(ADMIN_ID)!;
-    expect(session).toEqual({ portalId: acmeId, memberId: h.portal("acme").memberId, userId: ADMIN_ID, userName: `${admin.name} ${admin.lastName}`, isAdmin: true, lang: "en" });
+    expect(session).toEqual({ portalId: acmeId, memberId: h.portal("acme").memberId, userId: ADMIN_ID, userName: `${admin.name} ${admin.lastName}`, isAdmin: true, lang: "en", portalOrigin: new URL(h.emu.httpUrl).origin, signedInAt: expect.any(Number) });
     expect(await profileOf(acmeId, ADMIN_ID)).toMatchObject({ ID: String(ADMIN_ID), ADMIN: true });
   });
 
@@ -39,7 +39,7 @@ describe("sign-in", () => {
     const employee = h.employee("acme");
     const { post } = await h.iframePost("acme", employee.id, { query: { LANG: "ru" } });
     const session = await signInFromPost(h.deps, post);
-    expect(session).toEqual({ portalId: acmeId, memberId: h.portal("acme").memberId, userId: employee.id, userName: `${employee.name} ${employee.lastName}`, isAdmin: false, lang: "ru" });
+    expect(session).toEqual({ portalId: acmeId, memberId: h.portal("acme").memberId, userId: employee.id, userName: `${employee.name} ${employee.lastName}`, isAdmin: false, lang: "ru", portalOrigin: new URL(h.emu.httpUrl).origin, signedInAt: expect.any(Number) });
     const row = await h.db.prisma.portalToken.findUniqueOrThrow({ where: { portalId_userId: { portalId: acmeId, userId: employee.id } } });
     expect(row.isAdmin).toBe(false);
     expect(await profileOf(acmeId, employee.id)).toMatchObject({ ID: String(employee.id), ADMIN: false });
@@ -67,6 +67,14 @@ describe("sign-in", () => {
     expect(await h.db.prisma.portal.findUniqueOrThrow({ where: { id: acmeId } })).toMatchObject({ status: "disconnected", disconnectedReason: "refresh token dead" });
     await signInFromPost(h.deps, (await h.iframePost("acme", ADMIN_ID)).post);
     expect(await h.db.prisma.portal.findUniqueOrThrow({ where: { id: acmeId } })).toMatchObject({ status: "active", disconnectedReason: null, disconnectedAt: null });
+  });
+
+  it("an employee's LANG is their session's: the portal keeps the language of its install", async () => {
+    const before = (await h.db.prisma.portal.findUniqueOrThrow({ where: { id: acmeId } })).lang;
+    const employee = h.employee("acme");
+    const session = await signInFromPost(h.deps, (await h.iframePost("acme", employee.id, { query: { LANG: before === "de" ? "ru" : "de" } })).post);
+    expect(session.lang).toBe(before === "de" ? "ru" : "de");
+    expect((await h.db.prisma.portal.findUniqueOrThrow({ where: { id: acmeId } })).lang).toBe(before);
   });
 
   it("refuses a portal that never ran our install, even with valid tokens, and stores nothing", async () => {

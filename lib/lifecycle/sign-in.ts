@@ -4,19 +4,36 @@
  * so calls on their behalf use their own rights.
  */
 import type { PortalSession } from "../auth";
-import { resolveLang } from "../i18n";
+import { resolveLang, type Lang } from "../i18n";
 import type { LifecycleDeps } from "./deps";
 import type { PortalPost } from "./portal-post";
 import { upsertPortal } from "./portals";
-import { PortalAuthError, verifyPortalAuth } from "./verify-portal-auth";
+import { PortalNotSetUpError, verifyPortalAuth, type VerifiedPortalUser } from "./verify-portal-auth";
 
 export async function signInFromPost(deps: LifecycleDeps, post: PortalPost): Promise<PortalSession> {
   const verified = await verifyPortalAuth({ accessToken: post.AUTH_ID, refreshToken: post.REFRESH_ID, memberId: post.member_id, domain: post.DOMAIN }, deps);
   const known = await deps.prisma.portal.findUnique({ where: { memberId: verified.memberId }, select: { id: true } });
-  // A portal we have no record of has not run the install (or deleted its data): an admin must
-  // open the app once so that the install URL sets it up again.
-  if (!known) throw new PortalAuthError("the app is not set up in this portal yet — a portal administrator must open it first");
-  const lang = resolveLang(post.LANG);
-  const portalId = await upsertPortal(deps, verified, { lang });
-  return { portalId, memberId: verified.memberId, userId: verified.userId, userName: verified.userName, isAdmin: verified.isAdmin, lang };
+  // A portal we have no record of never ran the install, or an administrator deleted all its
+  // data (Settings). The portal sends the install URL only to an app it has not installed, and
+  // the application_token that authenticates its events arrives only with ONAPPINSTALL, so the
+  // one safe way back is a reinstall in the portal (docs/security.md "After delete all data").
+  if (!known) throw new PortalNotSetUpError();
+  // The user's LANG is theirs (the session's), not the portal's: the portal keeps the language
+  // of its install.
+  const portalId = await upsertPortal(deps, verified);
+  return sessionOf(verified, portalId, resolveLang(post.LANG));
+}
+
+/** What the session cookie keeps of a verified open (lib/session-cookie.ts). */
+export function sessionOf(verified: VerifiedPortalUser, portalId: string, lang: Lang): PortalSession {
+  return {
+    portalId,
+    memberId: verified.memberId,
+    userId: verified.userId,
+    userName: verified.userName,
+    isAdmin: verified.isAdmin,
+    lang,
+    portalOrigin: verified.origin,
+    signedInAt: Date.now(),
+  };
 }

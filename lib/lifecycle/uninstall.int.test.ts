@@ -19,10 +19,12 @@ async function seedPortalRows(portalId: string) {
   await p.portalSetting.create({ data: { portalId, key: "privacy.master", value: { enabled: true } } });
   await p.userRight.create({ data: { portalId, userId: 2, right: "privacy.erase", granted: true } });
   await p.jobRun.create({ data: { portalId, kind: "transfer.run", state: "queued", input: { fromUserId: 2 } } });
-  await p.operationLog.create({ data: { portalId, tool: "transfer", action: "run", actorUserId: 1, details: { moved: 3 } } });
+  const log = await p.operationLog.create({ data: { portalId, tool: "transfer", action: "run", actorUserId: 1, details: { moved: 3 } } });
+  await p.transfer.create({ data: { portalId, logId: log.id, kind: "transfer", fromUserId: 2, receiverIds: [3], startedBy: 1 } });
+  await p.dismissalWatch.create({ data: { portalId, userId: 2 } });
+  await p.mailLoggedEmail.create({ data: { portalId, messageIdHash: `msg-${portalId}`, activityId: 1, ownerTypeId: 3, ownerId: 1, userId: 2 } });
   await p.privacyArchive.create({ data: { portalId, userId: 2, tokenHash: `hash-${portalId}`, content: Buffer.from("zip"), sizeBytes: 3, expiresAt: new Date(Date.now() + 86_400_000) } });
   await p.extensionSession.create({ data: { portalId, userId: 2, tokenHash: `ext-${portalId}` } });
-  await p.mailLoggedEmail.create({ data: { portalId, messageIdHash: `msg-${portalId}`, activityId: 1, ownerTypeId: 3, ownerId: 1, userId: 2 } });
 }
 
 beforeAll(async () => {

@@ -23,9 +23,19 @@ export class PortalAuthError extends UnauthorizedError {
   }
 }
 
+/** A genuine open of a portal we keep nothing of (never installed, or its data deleted). */
+export class PortalNotSetUpError extends PortalAuthError {
+  constructor() {
+    super("StaffSuite is not set up in this portal (never installed here, or all its data was deleted): a portal administrator must install it again");
+    this.name = "PortalNotSetUpError";
+  }
+}
+
 export interface VerifiedPortalUser {
   memberId: string;
   domain: string;
+  /** The portal's web origin (scheme://host[:port]) from the OAuth server's client_endpoint. */
+  origin: string;
   protocol: "http" | "https";
   clientEndpoint: string;
   serverEndpoint: string;
@@ -65,7 +75,7 @@ export async function verifyPortalAuth(
   if (!answer.member_id || answer.member_id !== claim.memberId) throw new PortalAuthError("member_id does not match the token's portal");
   // The answer's `domain` names the OAuth server itself (oauth.bitrix.info); the portal is the
   // host (and path) of `client_endpoint`, https://{portal}/rest/.
-  if (!answer.client_endpoint) throw new PortalAuthError("the OAuth server did not name the portal");
+  if (!answer.client_endpoint || !URL.canParse(answer.client_endpoint)) throw new PortalAuthError("the OAuth server did not name the portal");
   const portalDomain = normalizePortalDomain(answer.client_endpoint);
   if (!samePortalDomain(portalDomain, claim.domain)) throw new PortalAuthError("DOMAIN does not match the token's portal");
 
@@ -83,6 +93,7 @@ export async function verifyPortalAuth(
   return {
     memberId: answer.member_id,
     domain: portalDomain,
+    origin: new URL(answer.client_endpoint).origin,
     protocol: answer.client_endpoint.startsWith("https:") ? "https" : "http",
     clientEndpoint: answer.client_endpoint,
     serverEndpoint: answer.server_endpoint ?? deps.oauthServerEndpoint,

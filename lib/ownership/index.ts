@@ -12,6 +12,7 @@
 export { catalogueOf, findRole, loadCatalogue, roleFor, smartProcessTypes, type OwnershipClient, type SmartProcessType } from "./catalogue";
 export { countOwned, type CountResult } from "./count";
 export { listAllOwned, listOwned } from "./list";
+export { collectOwned, type Collected } from "./collect";
 export { changeHolders, errorCode, readRecords, type ChangeOutcome, type ChangeRequest, type ReadOutcome } from "./read";
 export { recordPath, typeEntityId } from "./links";
 export { CRM_TYPES, crmTypeKey } from "./crm-entries";

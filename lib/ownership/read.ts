@@ -39,8 +39,14 @@ export async function changeHolders(client: OwnershipClient, role: OwnershipRole
   return results.map((r) => (r.ok ? { ok: true } : { ok: false, code: errorCode(r.error) }));
 }
 
-/** The portal's error code; old methods answer an empty code with a description only. */
+/**
+ * The portal's error code; old methods answer an empty code with a description only, which we
+ * name after the documented cases: not found, access denied, and app-configured activities that
+ * only crm.activity.configurable.update may change (crm-activity-update.md, error table).
+ */
 export function errorCode(error: Bitrix24Error): string {
   if (error.code) return error.code.slice(0, 60);
-  return /not found/i.test(error.description) ? "NOT_FOUND" : /access denied|not allowed|permission/i.test(error.description) ? "ACCESS_DENIED" : "ERROR";
+  const d = error.description;
+  if (/configurable\.update/i.test(d)) return "CONFIGURABLE_ACTIVITY";
+  return /not found/i.test(d) ? "NOT_FOUND" : /access denied|not allowed|permission/i.test(d) ? "ACCESS_DENIED" : "ERROR";
 }

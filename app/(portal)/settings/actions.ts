@@ -9,9 +9,10 @@ const log = logger("settings");
 
 /**
  * The admin's "delete all our data": the typed portal address confirms it. A non-admin gets
- * HTTP 403 (forbidden()) before the input is even read, and nothing is deleted.
+ * HTTP 403 (forbidden()) and nothing is deleted; the check is here, whatever the UI showed, it
+ * comes before the input is read, and it asks the portal afresh (destructive).
  */
-export const deleteAllPortalData = portalAction({ admin: true, input: deletionConfirmationSchema }, async (typed, session) => {
+export const deleteAllPortalData = portalAction({ destructive: true, input: deletionConfirmationSchema }, async (typed, session) => {
   const { prisma, jobs } = services();
   const outcome = await deletePortalDataConfirmed({ prisma, boss: jobs.boss }, session.portalId, typed);
   if (outcome.kind === "mismatch") return fail("mismatch");

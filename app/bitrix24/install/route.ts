@@ -1,20 +1,10 @@
-import { installFromPost, readPortalPost } from "@/lib/lifecycle";
-import { services } from "@/lib/services";
-import { portalPostFailure, sessionRedirect } from "../portal-post-response";
+import { portalPostDoor, portalPostOnly } from "../portal-post-response";
 
 export const dynamic = "force-dynamic";
 
 /** The install URL: an admin's first open of the app POSTs here (then installFinish). */
 export async function POST(request: Request) {
-  const lang = new URL(request.url).searchParams.get("LANG");
-  try {
-    const session = await installFromPost(services(), await readPortalPost(request));
-    return sessionRedirect(session, "/install-finish");
-  } catch (error) {
-    return portalPostFailure(error, lang);
-  }
+  return portalPostDoor(request, "install", "/install-finish");
 }
 
-export async function GET(request: Request) {
-  return portalPostFailure(new Error("opened outside the portal"), new URL(request.url).searchParams.get("LANG"));
-}
+export { portalPostOnly as GET, portalPostOnly as PUT, portalPostOnly as PATCH, portalPostOnly as DELETE };

@@ -20,6 +20,7 @@ export const en = {
   "install.done": "StaffSuite is installed. Opening it…",
   "install.failed": "The installation could not be finished: {error}. Reload the page to try again.",
   "common.comingSoon": "This tool is being set up for your portal.",
+  "session.notSetUp": "StaffSuite is not set up in this portal (it was never installed here, or an administrator deleted all its data). A portal administrator must reinstall it in Bitrix24: Applications → My applications, uninstall, then install again.",
 };
 
 export type CoreMessages = { [K in keyof typeof en]: string };

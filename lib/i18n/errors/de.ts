@@ -17,4 +17,5 @@ export const de: ErrorsMessages = {
   "errors.method_unavailable": "Dieses Portal bietet nicht, was nötig ist (vielleicht ist ein Bitrix24-Modul abgeschaltet). Wenden Sie sich an einen Portal-Administrator.",
   "errors.portal_error": "Bitrix24 hat mit einem Fehler geantwortet. Versuchen Sie es erneut; wenn es wieder passiert, wenden Sie sich an Ihren Administrator.",
   "errors.internal": "Etwas ist schiefgelaufen. Versuchen Sie es erneut; wenn es wieder passiert, wenden Sie sich an Ihren Administrator.",
+  "errors.tooManyRequests": "Zu viele Versuche von hier. Warten Sie eine Minute und öffnen Sie die App erneut.",
 };

@@ -17,6 +17,7 @@ export const en = {
   "errors.method_unavailable": "This portal does not offer what is needed (a Bitrix24 module may be switched off). Ask a portal administrator.",
   "errors.portal_error": "Bitrix24 answered with an error. Try again; if it keeps happening, contact your administrator.",
   "errors.internal": "Something went wrong. Try again; if it keeps happening, contact your administrator.",
+  "errors.tooManyRequests": "Too many attempts from here. Wait a minute and open the app again.",
 };
 
 export type ErrorsMessages = { [K in keyof typeof en]: string };

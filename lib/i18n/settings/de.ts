@@ -51,7 +51,7 @@ export const de: SettingsMessages = {
   "settings.danger.body": "Löscht alles, was StaffSuite zu diesem Portal speichert: Zugangsschlüssel, Einstellungen, Rechte, Aufträge, Vorgangsprotokolle (frühere Übertragungen lassen sich dann nicht mehr rückgängig machen), Archive und Verbindungen der Erweiterung. Datensätze in Bitrix24 selbst bleiben unberührt. Das kann nicht rückgängig gemacht werden.",
   "settings.danger.button": "Alle Daten löschen…",
   "settings.dialog.title": "Alle StaffSuite-Daten von {domain} löschen?",
-  "settings.dialog.body": "Alles, was auf dieser Seite aufgeführt ist, wird sofort und endgültig gelöscht; wartende Aufträge werden abgebrochen. StaffSuite funktioniert in diesem Portal erst wieder, wenn es erneut geöffnet wird.",
+  "settings.dialog.body": "Alles, was auf dieser Seite aufgeführt ist, wird sofort und endgültig gelöscht; wartende Aufträge werden abgebrochen. Danach bleibt StaffSuite in diesem Portal gesperrt, bis ein Administrator es in Bitrix24 neu installiert (Anwendungen → Meine Anwendungen: deinstallieren, dann erneut installieren).",
   "settings.dialog.label": "Zur Bestätigung die Portaladresse eingeben:",
   "settings.dialog.cancel": "Abbrechen",
   "settings.dialog.confirm": "Alles löschen",
@@ -60,5 +60,5 @@ export const de: SettingsMessages = {
   "settings.error.invalid": "Geben Sie zur Bestätigung die Portaladresse ein.",
   "settings.error.forbidden": "Nur Portaladministratoren können die Daten der App löschen.",
   "settings.deleted.title": "Alle StaffSuite-Daten dieses Portals wurden gelöscht",
-  "settings.deleted.body": "In StaffSuite ist nichts mehr von diesem Portal vorhanden. Deinstallieren Sie zum Abschluss die App in Bitrix24 (Anwendungen → Meine Anwendungen). Oder öffnen Sie StaffSuite erneut aus dem Portal, um neu zu beginnen.",
+  "settings.deleted.body": "In StaffSuite ist nichts mehr von diesem Portal vorhanden, und die App bleibt hier gesperrt. Um sie wieder zu nutzen, installiert ein Administrator sie in Bitrix24 neu (Anwendungen → Meine Anwendungen: deinstallieren, dann erneut installieren); zum Abschluss genügt die Deinstallation.",
 };

@@ -50,7 +50,7 @@ export const en = {
   "settings.danger.body": "Deletes everything StaffSuite keeps about this portal: access keys, settings, rights, jobs, operation logs (so past transfers can no longer be undone), archives and extension connections. Records in Bitrix24 itself are not touched. This cannot be undone.",
   "settings.danger.button": "Delete all data…",
   "settings.dialog.title": "Delete all StaffSuite data of {domain}?",
-  "settings.dialog.body": "Everything listed on this page is deleted at once and for good; queued jobs are cancelled. StaffSuite stops working in this portal until it is opened again.",
+  "settings.dialog.body": "Everything listed on this page is deleted at once and for good; queued jobs are cancelled. StaffSuite then stays locked in this portal until an administrator reinstalls it in Bitrix24 (Applications → My applications: uninstall, then install again).",
   "settings.dialog.label": "To confirm, type the portal address:",
   "settings.dialog.cancel": "Cancel",
   "settings.dialog.confirm": "Delete everything",
@@ -59,7 +59,7 @@ export const en = {
   "settings.error.invalid": "Type the portal address to confirm.",
   "settings.error.forbidden": "Only portal administrators can delete the app's data.",
   "settings.deleted.title": "All StaffSuite data of this portal has been deleted",
-  "settings.deleted.body": "Nothing of this portal is left in StaffSuite. To finish, uninstall the app in Bitrix24 (Applications → My applications). Or open StaffSuite again from the portal to start over.",
+  "settings.deleted.body": "Nothing of this portal is left in StaffSuite, and the app stays locked here. To use it again, an administrator reinstalls it in Bitrix24 (Applications → My applications: uninstall, then install again); to finish, just uninstall it.",
 };
 
 export type SettingsMessages = { [K in keyof typeof en]: string };

@@ -1,33 +1,43 @@
 import { errorResponse } from "@/lib/errors";
-import { EventAuthError, handleEvent, parseEventForm } from "@/lib/lifecycle";
+import { acceptEvent, EventAuthError } from "@/lib/lifecycle";
 import { logger } from "@/lib/log";
 import { deletePortalData } from "@/lib/portal-data";
+import { processVerificationBudget, requestSource, RequestInputError, TooManyRequestsError } from "@/lib/security";
 import { services } from "@/lib/services";
 
 export const dynamic = "force-dynamic";
 
 const log = logger("events");
 
-/** Portal events (ONAPPINSTALL, ONAPPUNINSTALL): form-encoded POSTs checked by application_token. */
+/**
+ * Portal events (ONAPPINSTALL, ONAPPUNINSTALL): form-encoded POSTs, capped and shape-checked
+ * before anything else, then checked by application_token (lib/lifecycle/doors.ts). Only the
+ * validated event name is logged.
+ */
 export async function POST(request: Request) {
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    return Response.json({ error: "invalid", message: "expected a form-encoded event" }, { status: 400 });
-  }
-  const event = parseEventForm([...form].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
   try {
     const app = services();
-    const outcome = await handleEvent(app, event, {
-      onUninstall: async (portalId) => {
-        await deletePortalData({ prisma: app.prisma, boss: app.jobs.boss }, portalId);
+    const { event, outcome } = await acceptEvent(
+      app,
+      request,
+      {
+        onUninstall: async (portalId) => {
+          await deletePortalData({ prisma: app.prisma, boss: app.jobs.boss }, portalId);
+        },
       },
-    });
+      { budget: processVerificationBudget(), source: requestSource(request.headers) },
+    );
     log.info("handled", { event: event.event, outcome: outcome.kind });
     return Response.json({ ok: true });
   } catch (error) {
-    if (error instanceof EventAuthError) log.warn("refused", { event: event.event || "an event", reason: error.message });
-    return errorResponse(error, "en", `event ${event.event}`);
+    if (error instanceof RequestInputError) return Response.json({ error: "bad_request", message: error.message }, { status: error.status });
+    if (error instanceof TooManyRequestsError) return Response.json({ error: "too_many_requests", message: error.message }, { status: 429, headers: { "Retry-After": String(error.retryAfterSeconds) } });
+    if (error instanceof EventAuthError) log.warn("refused", { reason: error.message });
+    return errorResponse(error, "en", "portal event");
   }
+}
+
+/** Only the portal POSTs here. */
+export function GET() {
+  return Response.json({ error: "method_not_allowed", message: "events are POSTed by the Bitrix24 portal" }, { status: 405, headers: { Allow: "POST" } });
 }

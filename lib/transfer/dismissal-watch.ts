@@ -1,0 +1,55 @@
+/**
+ * The daily dismissal watch: for each connected portal, the users dismissed since the last check
+ * (user.get FILTER[ACTIVE]=false — b24restdocs api-reference/user/user-get.md) who still own
+ * open work (the ownership catalogue's counts, one batch per user) are reported to the portal's
+ * administrators we hold tokens for, with a link to the person's profile, where StaffSuite's
+ * USER_PROFILE_MENU item opens their overview. We keep user IDs only (DismissalWatch).
+ *
+ * The first check of a portal records who is dismissed already and reports nobody: the
+ * dismissed-users list in the app shows those.
+ */
+import { resolveLang, translator } from "../i18n";
+import { countOwned, loadCatalogue } from "../ownership";
+import type { TransferDeps } from "./deps";
+
+export async function watchDismissals(deps: TransferDeps): Promise<{ portals: number; notified: number }> {
+  const portals = await deps.prisma.portal.findMany({ where: { status: "active" }, select: { id: true, lang: true, domain: true, protocol: true } });
+  let notified = 0;
+  for (const portal of portals) {
+    try {
+      notified += await watchPortal(deps, portal);
+    } catch {
+      // One portal's failure (disconnected, no admin token) must not stop the others.
+    }
+  }
+  return { portals: portals.length, notified };
+}
+
+async function watchPortal(deps: TransferDeps, portal: { id: string; lang: string; domain: string; protocol: string }): Promise<number> {
+  const admins = await deps.prisma.portalToken.findMany({ where: { portalId: portal.id, isAdmin: true }, select: { userId: true }, distinct: ["userId"] });
+  if (admins.length === 0) return 0;
+  const client = await deps.clients.clientFor(portal.id, { userId: admins[0].userId });
+  const dismissed = await client.listAll<{ ID: string | number }>("user.get", { FILTER: { ACTIVE: false } });
+  const ids = dismissed.map((u) => Number(u.ID));
+  const known = new Set((await deps.prisma.dismissalWatch.findMany({ where: { portalId: portal.id }, select: { userId: true } })).map((r) => r.userId));
+  const firstCheck = known.size === 0;
+  const fresh = ids.filter((id) => !known.has(id));
+  if (fresh.length === 0) return 0;
+  await deps.prisma.dismissalWatch.createMany({ data: fresh.map((userId) => ({ portalId: portal.id, userId })), skipDuplicates: true });
+  if (firstCheck) return 0;
+
+  const { roles } = await loadCatalogue(client);
+  const t = translator(resolveLang(portal.lang));
+  const base = `${portal.protocol}://${portal.domain}`;
+  let sent = 0;
+  for (const userId of fresh) {
+    const counts = await countOwned(client, roles, userId);
+    const open = counts.reduce((s, c) => s + c.open, 0);
+    if (open === 0) continue;
+    const message = t("transfer.watch.message", { count: open, link: `[URL=${base}/company/personal/user/${userId}/]${t("transfer.watch.link")}[/URL]` });
+    await client.batch(admins.map((a) => ({ method: "im.notify.system.add", params: { USER_ID: a.userId, MESSAGE: message, TAG: `staffsuite-dismissal-${userId}` } })));
+    await deps.prisma.dismissalWatch.update({ where: { portalId_userId: { portalId: portal.id, userId } }, data: { notifiedAt: new Date() } });
+    sent++;
+  }
+  return sent;
+}

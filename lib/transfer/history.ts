@@ -1,0 +1,90 @@
+/**
+ * The Transfer history: past transfers, undos and returns with their counts (filters by
+ * employee, kind and period), and records moved per type and per month for the chart. IDs only;
+ * the UI resolves names live from the portal.
+ */
+import type { TransferDeps } from "./deps";
+
+export interface HistoryFilter {
+  userId?: number;
+  kind?: "transfer" | "undo" | "return";
+  since?: Date;
+  until?: Date;
+  take?: number;
+}
+
+export interface HistoryEntry {
+  id: string;
+  kind: string;
+  state: string;
+  parentId: string | null;
+  fromUserId: number;
+  receiverIds: number[];
+  startedBy: number;
+  total: number;
+  moved: number;
+  failed: number;
+  skipped: number;
+  types: string[];
+  createdAt: string;
+  finishedAt: string | null;
+  durationSeconds: number | null;
+  returnAt: string | null;
+  returnState: string | null;
+  undone: boolean;
+}
+
+export async function listHistory(deps: TransferDeps, portalId: string, filter: HistoryFilter = {}): Promise<HistoryEntry[]> {
+  const rows = await deps.prisma.transfer.findMany({
+    where: {
+      portalId,
+      ...(filter.kind ? { kind: filter.kind } : {}),
+      ...(filter.userId ? { OR: [{ fromUserId: filter.userId }, { receiverIds: { has: filter.userId } }] } : {}),
+      ...(filter.since || filter.until ? { createdAt: { ...(filter.since ? { gte: filter.since } : {}), ...(filter.until ? { lt: filter.until } : {}) } } : {}),
+    },
+    orderBy: { createdAt: "desc" },
+    take: filter.take ?? 100,
+  });
+  const ids = rows.map((r) => r.id);
+  const types = await deps.prisma.transferItem.groupBy({ by: ["transferId", "type"], where: { transferId: { in: ids } } });
+  const undone = new Set((await deps.prisma.transfer.findMany({ where: { parentId: { in: ids }, kind: "undo" }, select: { parentId: true } })).map((r) => r.parentId));
+  return rows.map((t) => ({
+    id: t.id,
+    kind: t.kind,
+    state: t.state,
+    parentId: t.parentId,
+    fromUserId: t.fromUserId,
+    receiverIds: t.receiverIds,
+    startedBy: t.startedBy,
+    total: t.total,
+    moved: t.moved,
+    failed: t.failed,
+    skipped: t.skipped,
+    types: types.filter((x) => x.transferId === t.id).map((x) => x.type),
+    createdAt: t.createdAt.toISOString(),
+    finishedAt: t.finishedAt?.toISOString() ?? null,
+    durationSeconds: t.finishedAt && t.movingSince ? Math.round((t.finishedAt.getTime() - t.createdAt.getTime()) / 1000) : null,
+    returnAt: t.returnAt?.toISOString() ?? null,
+    returnState: t.returnState,
+    undone: undone.has(t.id),
+  }));
+}
+
+export interface MonthlyCount {
+  month: string; // YYYY-MM
+  type: string;
+  moved: number;
+}
+
+/** Records moved by transfers (not undos/returns), per type and month, over the last `months`. */
+export async function movedPerMonth(deps: TransferDeps, portalId: string, months = 12): Promise<MonthlyCount[]> {
+  const since = new Date();
+  since.setUTCMonth(since.getUTCMonth() - months + 1, 1);
+  since.setUTCHours(0, 0, 0, 0);
+  const rows = await deps.prisma.$queryRaw<Array<{ month: string; type: string; moved: bigint }>>`
+    SELECT to_char(date_trunc('month', t."createdAt"), 'YYYY-MM') AS month, i.type, count(*) AS moved
+    FROM "TransferItem" i JOIN "Transfer" t ON t.id = i."transferId"
+    WHERE t."portalId" = ${portalId} AND t.kind = 'transfer' AND i.state = 'moved' AND t."createdAt" >= ${since}
+    GROUP BY 1, 2 ORDER BY 1, 2`;
+  return rows.map((r) => ({ month: r.month, type: r.type, moved: Number(r.moved) }));
+}

@@ -1,0 +1,17 @@
+/**
+ * The Transfer tool (front door): plans, the durable transfer/undo/return job, temporary
+ * cover, notifications, history and the dismissal watch. See docs/transfer.md.
+ */
+export { transferRequestSchema, querySchema, selectionSchema, SPLIT_MODES, type TransferRequest, type TransferQuery, type SplitMode } from "./request";
+export { assignReceivers, type Assignment } from "./assign";
+export { planAssignments, rolesOf, type StoredOptions } from "./plan";
+export { startTransfer, startReverse, requestCancel, checkReceivers, TransferRefused, type Enqueue, type TransferJobInput } from "./start";
+export { rescheduleReturn, cancelReturn, setForceReturn, returnNow, startDueReturns, retryFailed } from "./temporary";
+export { runTransfer, type RunResult } from "./run";
+export { readTransferProgress, listItems, type TransferProgress, type TypeProgress } from "./progress";
+export { listHistory, movedPerMonth, type HistoryEntry, type HistoryFilter, type MonthlyCount } from "./history";
+export { watchDismissals } from "./dismissal-watch";
+export { notifyReceivers } from "./notify";
+export { typeLabelKey, roleLabelKey } from "./labels";
+export { transferJobs, transferRunJob, createTransferJobs, scheduleTransferJobs, type TransferJobs } from "./jobs";
+export type { TransferDeps } from "./deps";

@@ -1,0 +1,26 @@
+/**
+ * Tells each receiver what they received, through the portal (b24restdocs
+ * api-reference/chats/notifications/im-notify-system-add.md: USER_ID, MESSAGE with BB-code),
+ * in the portal's language. Counts per type only; the message is written to the portal, and
+ * nothing of it is kept here.
+ */
+import type { Bitrix24Client } from "../bitrix24";
+import { resolveLang, translator, type MessageKey } from "../i18n";
+import type { TransferDeps } from "./deps";
+import { typeLabelKey } from "./labels";
+
+export async function notifyReceivers(deps: TransferDeps, client: Pick<Bitrix24Client, "batch">, transferId: string): Promise<number> {
+  const transfer = await deps.prisma.transfer.findUniqueOrThrow({ where: { id: transferId }, select: { portal: { select: { lang: true } }, returnAt: true } });
+  const rows = await deps.prisma.transferItem.groupBy({ by: ["toUserId", "type"], where: { transferId, state: "moved" }, _count: { _all: true } });
+  const t = translator(resolveLang(transfer.portal.lang));
+  const byReceiver = new Map<number, Array<{ type: string; count: number }>>();
+  for (const r of rows) byReceiver.set(r.toUserId, [...(byReceiver.get(r.toUserId) ?? []), { type: r.type, count: r._count._all }]);
+  const commands = [...byReceiver].map(([userId, types]) => {
+    const total = types.reduce((s, x) => s + x.count, 0);
+    const list = types.map((x) => `${t(typeLabelKey(x.type) as MessageKey)}: ${x.count}`).join(", ");
+    const until = transfer.returnAt ? ` ${t("transfer.notify.until", { date: transfer.returnAt.toISOString().slice(0, 16).replace("T", " ") + " UTC" })}` : "";
+    return { method: "im.notify.system.add", params: { USER_ID: userId, MESSAGE: `${t("transfer.notify.received", { count: total })} ${list}.${until}`, TAG: `staffsuite-transfer-${transferId}` } };
+  });
+  if (commands.length) await client.batch(commands);
+  return commands.length;
+}

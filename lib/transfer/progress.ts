@@ -1,0 +1,93 @@
+/**
+ * A transfer's live progress for the UI: per object type, records moved / failed / skipped of
+ * planned, the rate in records per second since moving began, and the time left at that rate.
+ */
+import type { TransferDeps } from "./deps";
+
+export interface TypeProgress {
+  type: string;
+  total: number;
+  moved: number;
+  failed: number;
+  skipped: number;
+}
+
+export interface TransferProgress {
+  id: string;
+  kind: string;
+  state: string;
+  parentId: string | null;
+  fromUserId: number;
+  receiverIds: number[];
+  startedBy: number;
+  jobRunId: string | null;
+  total: number;
+  moved: number;
+  failed: number;
+  skipped: number;
+  perType: TypeProgress[];
+  /** Records settled per second since moving began (null before). */
+  recordsPerSecond: number | null;
+  /** Seconds left at that rate (null when unknown or done). */
+  etaSeconds: number | null;
+  createdAt: string;
+  finishedAt: string | null;
+  returnAt: string | null;
+  returnState: string | null;
+  forceReturn: boolean;
+  cancelRequested: boolean;
+}
+
+export async function readTransferProgress(deps: TransferDeps, portalId: string, transferId: string, now = new Date()): Promise<TransferProgress | null> {
+  const t = await deps.prisma.transfer.findFirst({ where: { id: transferId, portalId } });
+  if (!t) return null;
+  const rows = await deps.prisma.transferItem.groupBy({ by: ["type", "state"], where: { transferId }, _count: { _all: true } });
+  const byType = new Map<string, TypeProgress>();
+  for (const r of rows) {
+    const p = byType.get(r.type) ?? { type: r.type, total: 0, moved: 0, failed: 0, skipped: 0 };
+    p.total += r._count._all;
+    if (r.state === "moved" || r.state === "failed" || r.state === "skipped") p[r.state] += r._count._all;
+    byType.set(r.type, p);
+  }
+  const perType = [...byType.values()];
+  const sum = (k: "total" | "moved" | "failed" | "skipped") => perType.reduce((s, p) => s + p[k], 0);
+  const settled = sum("moved") + sum("failed") + sum("skipped");
+  const total = sum("total") || t.total;
+  const end = t.finishedAt ?? now;
+  const elapsed = t.movingSince ? (end.getTime() - t.movingSince.getTime()) / 1000 : 0;
+  const rate = elapsed > 0.5 && settled > 0 ? settled / elapsed : null;
+  const running = t.state === "moving" || t.state === "planning" || t.state === "queued";
+  return {
+    id: t.id,
+    kind: t.kind,
+    state: t.state,
+    parentId: t.parentId,
+    fromUserId: t.fromUserId,
+    receiverIds: t.receiverIds,
+    startedBy: t.startedBy,
+    jobRunId: t.jobRunId,
+    total,
+    moved: sum("moved"),
+    failed: sum("failed"),
+    skipped: sum("skipped"),
+    perType,
+    recordsPerSecond: rate,
+    etaSeconds: running && rate ? Math.round((total - settled) / rate) : null,
+    createdAt: t.createdAt.toISOString(),
+    finishedAt: t.finishedAt?.toISOString() ?? null,
+    returnAt: t.returnAt?.toISOString() ?? null,
+    returnState: t.returnState,
+    forceReturn: t.forceReturn,
+    cancelRequested: t.cancelRequested,
+  };
+}
+
+/** The records of a transfer in one state (failed ones with the portal's error code; skipped ones "CHANGED"). */
+export async function listItems(deps: TransferDeps, portalId: string, transferId: string, state: "failed" | "skipped" | "moved", take = 500) {
+  return deps.prisma.transferItem.findMany({
+    where: { transferId, state, transfer: { portalId } },
+    orderBy: { seq: "asc" },
+    take,
+    select: { type: true, role: true, recordId: true, fromUserId: true, toUserId: true, errorCode: true },
+  });
+}
