@@ -6,19 +6,21 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // forbidden()/unauthorized() from next/navigation (admin-only pages and server actions answer
   // HTTP 403/401 and render the segment's forbidden.tsx); see app/(portal)/guards.ts.
-  experimental: { authInterrupts: true },
-  // Pages are shown inside the Bitrix24 portal's iframe: any portal may frame them, and the
-  // portal's domain is not known in advance. Everything else keeps the usual protections.
+  // Server action bodies: Next buffers what proxy.ts matches up to this size; the proxy refuses
+  // bodies past lib/security ACTION_MAX_BYTES (1 MB) with 413 before Next's action handler.
+  experimental: { authInterrupts: true, proxyClientMaxBodySize: 1024 * 1024 + 1 },
+  // Pages say who may frame them per response (proxy.ts: the signed-in portal's origin only);
+  // the portal's POST doors set it from the verified portal; API answers are never framed.
   async headers() {
     return [
       {
         source: "/:path*",
         headers: [
-          { key: "Content-Security-Policy", value: "frame-ancestors *" },
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
         ],
       },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "frame-ancestors 'none'" }] },
     ];
   },
 };

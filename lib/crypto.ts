@@ -114,3 +114,37 @@ export function hashToken(token: string): string {
 export function generateToken(bytes = 32): string {
   return randomBytes(bytes).toString("base64url");
 }
+
+const BYTES_VERSION = 1;
+
+/**
+ * Seals binary data (a privacy archive's chunk) with the ring's current key. Layout:
+ * version byte, 8 ASCII bytes of key id, 12-byte IV, 16-byte tag, ciphertext; the version and key
+ * id are bound as associated data, as in encryptSecret.
+ */
+export function sealBytes(plain: Uint8Array, ring: KeyRing): Buffer {
+  const iv = randomBytes(IV_BYTES);
+  const head = Buffer.concat([Buffer.from([BYTES_VERSION]), Buffer.from(ring.current.id, "ascii")]);
+  const cipher = createCipheriv("aes-256-gcm", ring.current.key, iv);
+  cipher.setAAD(head);
+  const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+  return Buffer.concat([head, iv, cipher.getAuthTag(), body]);
+}
+
+/** Opens what sealBytes sealed, with whichever key of the ring sealed it. */
+export function openBytes(sealed: Uint8Array, ring: KeyRing): Buffer {
+  const buf = Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength);
+  if (buf.length < 1 + 8 + IV_BYTES + 16 || buf[0] !== BYTES_VERSION) throw new DecryptionError("Not sealed bytes of a known format");
+  const head = buf.subarray(0, 9);
+  const keyId = head.subarray(1).toString("ascii");
+  const key = ring.all.find((k) => k.id === keyId);
+  if (!key) throw new DecryptionError(`No key with id ${keyId} in the key ring (was an old key dropped too early?)`);
+  try {
+    const decipher = createDecipheriv("aes-256-gcm", key.key, buf.subarray(9, 9 + IV_BYTES));
+    decipher.setAAD(head);
+    decipher.setAuthTag(buf.subarray(9 + IV_BYTES, 9 + IV_BYTES + 16));
+    return Buffer.concat([decipher.update(buf.subarray(9 + IV_BYTES + 16)), decipher.final()]);
+  } catch {
+    throw new DecryptionError("Sealed bytes failed authentication");
+  }
+}

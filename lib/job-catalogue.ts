@@ -8,6 +8,7 @@ import type { PrismaClient } from "./db";
 import type { JobDefinition } from "./jobs";
 import { selftestJob } from "./jobs";
 import { retentionPurgeJob, scheduleRetention } from "./portal-data";
+import { privacyJobDefinitions } from "./privacy";
 import { scheduleTransferJobs, transferJobs } from "./transfer";
 
 /**
@@ -18,6 +19,8 @@ export function jobCatalogue(): JobDefinition[] {
   return [
     selftestJob as JobDefinition,
     retentionPurgeJob as JobDefinition,
+    privacyJobDefinitions.download as JobDefinition,
+    privacyJobDefinitions.change as JobDefinition,
     transferJobs.run as JobDefinition,
     transferJobs.returnsDue as JobDefinition,
     transferJobs.dismissalWatch as JobDefinition,

@@ -11,11 +11,11 @@ import { acceptPortalPost, PortalAuthError, PortalNotSetUpError } from "@/lib/li
 import { frameAncestors, processVerificationBudget, requestSource, RequestInputError, TooManyRequestsError } from "@/lib/security";
 import { services } from "@/lib/services";
 
-/** The handler or install URL's POST: sign in (or install) and go to `landing`. */
-export async function portalPostDoor(request: Request, kind: "open" | "install", landing: string): Promise<Response> {
+/** The handler or install URL's POST: sign in (or install) and go to `landing` (or where it says, once accepted). */
+export async function portalPostDoor(request: Request, kind: "open" | "install", landing: string | (() => Promise<string>)): Promise<Response> {
   try {
     const session = await acceptPortalPost(services(), request, kind, { budget: processVerificationBudget(), source: requestSource(request.headers) });
-    return await sessionRedirect(session, landing);
+    return await sessionRedirect(session, typeof landing === "string" ? landing : await landing());
   } catch (error) {
     return portalPostFailure(request, error);
   }

@@ -26,6 +26,8 @@ const en = {
   cancel: "Cancel",
   close: "Close",
   search: "Search",
+  notifications: "Notifications",
+  noNotifications: "No notifications.",
 };
 
 export type Labels = typeof en;
@@ -52,6 +54,8 @@ const ru: Labels = {
   cancel: "Отмена",
   close: "Закрыть",
   search: "Поиск",
+  notifications: "Уведомления",
+  noNotifications: "Уведомлений нет.",
 };
 
 const de: Labels = {
@@ -76,6 +80,8 @@ const de: Labels = {
   cancel: "Abbrechen",
   close: "Schließen",
   search: "Suche",
+  notifications: "Benachrichtigungen",
+  noNotifications: "Keine Benachrichtigungen.",
 };
 
 const catalogue: Record<PortalLang, Labels> = { en, ru, de };

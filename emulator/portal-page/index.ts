@@ -1,7 +1,9 @@
 /**
  * The portal page: what a browser sees under /p/{key}/ that is neither REST nor OAuth.
  *   /                                 start page listing installed apps
- *   /marketplace/app/{clientId}/      the app opened in an iframe (IFRAME=Y: slider, no chrome)
+ *   /marketplace/app/{clientId}/      the app opened in an iframe (IFRAME=Y: slider, no chrome); a longer
+ *                                     path reaches the app as PLACEMENT_OPTIONS "any" (deep links)
+ *   /notifications/                   the viewer's im.notify notifications
  *   /_portal/user            POST     the user switcher (cookie, then back)
  *   /_portal/frame           POST     the frame host's server actions (frame-api.ts)
  *   /_portal/assets/{file}            frame-host.js, portal.css
@@ -15,6 +17,7 @@ import { buildAppFrame } from "./app-page";
 import { sendAvatar } from "./avatar";
 import { handleFrameApi } from "./frame-api";
 import { labelsFor, pickLang } from "./i18n";
+import { renderNotificationsMain } from "./notifications";
 import { renderAppMain, renderChrome, renderSliderDocument, renderStartMain, type ChromeModel } from "./render";
 import { currentViewer, viewerCookie } from "./viewer";
 
@@ -66,7 +69,7 @@ function parsePlacementOptions(raw: string | null): Record<string, unknown> | nu
   }
 }
 
-function appPage(req: IncomingMessage, res: ServerResponse, ctx: PortalPageContext, url: URL, clientId: string): void {
+function appPage(req: IncomingMessage, res: ServerResponse, ctx: PortalPageContext, url: URL, clientId: string, rest = ""): void {
   const app = ctx.store.apps.get(clientId);
   const install = ctx.portal.installs.get(clientId);
   const m = chromeModel(req, ctx, url, clientId, app?.name ?? ctx.portal.title);
@@ -79,7 +82,7 @@ function appPage(req: IncomingMessage, res: ServerResponse, ctx: PortalPageConte
   // b24restdocs samples show {"any":"119\/"}); a slider carries openApplication's parameters.
   const placementOptions = slider
     ? (parsePlacementOptions(url.searchParams.get("PLACEMENT_OPTIONS")) ?? {})
-    : { any: `${clientId}/` };
+    : { any: `${clientId}/${rest}` };
   const frame = buildAppFrame({ req, ctx, app, install, viewer: m.viewer, lang: m.lang, labels: m.labels, slider, placementOptions });
   const main = renderAppMain(app.name, frame, m.base);
   const html = slider ? renderSliderDocument(m.lang, app.name, main, m.base) : renderChrome(m, apps, main);
@@ -116,9 +119,15 @@ export async function handlePortalPage(req: IncomingMessage, res: ServerResponse
   }
   if (req.method !== "GET" && req.method !== "HEAD" && req.method !== "POST") return false;
   if (req.method === "GET" && sendAvatar(res, ctx.portal, sub)) return true;
-  const appMatch = /^\/marketplace\/app\/([^/]+)\/?$/.exec(sub);
+  // A path after the app's address is passed on as "any" (the app's deep links, e.g. from a notification).
+  const appMatch = /^\/marketplace\/app\/([^/]+)(?:\/(.*))?$/.exec(sub);
   if (appMatch) {
-    appPage(req, res, ctx, url, decodeURIComponent(appMatch[1]));
+    appPage(req, res, ctx, url, decodeURIComponent(appMatch[1]), appMatch[2] ?? "");
+    return true;
+  }
+  if (req.method === "GET" && (sub === "/notifications/" || sub === "/notifications")) {
+    const m = chromeModel(req, ctx, url, null, ctx.portal.title);
+    sendHtml(res, 200, renderChrome(m, installedApps(ctx).map((a) => a.app), renderNotificationsMain(m)));
     return true;
   }
   if (sub === "/" || sub === "") {

@@ -7,6 +7,7 @@ import { escapeHtml } from "../http/respond";
 import type { AppRegistration, Portal, PortalLang, PortalUser } from "../state/types";
 import { avatarSrc, initials } from "./avatar";
 import type { Labels } from "./i18n";
+import { notificationBell } from "./notifications";
 import { displayName, usersForSwitcher } from "./viewer";
 
 export interface ChromeModel {
@@ -72,6 +73,7 @@ ${headExtra}
 <header class="b24-header">
   <a class="b24-logo" href="${m.base}/"><span data-testid="portal-title">${escapeHtml(m.portal.title)}</span> <b>24</b></a>
   <input class="b24-search" type="search" placeholder="${escapeHtml(m.labels.search)}" aria-label="${escapeHtml(m.labels.search)}">
+  ${notificationBell(m)}
   <div class="b24-user">${avatar(m.portal, m.viewer)}<span data-testid="current-user" data-user-id="${m.viewer.id}">${escapeHtml(displayName(m.viewer))}</span></div>
   ${userSwitcher(m)}
 </header>

@@ -66,6 +66,8 @@ export interface DiskFile {
 export interface DiskState {
   /** One storage per app (disk.storage.getforapp), by client_id. */
   appStorages: Map<string, { storageId: number; rootFolderId: number; name: string }>;
+  /** Every user's personal drive ("My Drive"), made on first use, by user ID. */
+  userStorages: Map<number, { storageId: number; rootFolderId: number }>;
   folders: Map<number, { id: number; storageId: number; parentId: number | null; name: string }>;
   files: Map<number, DiskFile>;
   nextId: number;
@@ -105,6 +107,6 @@ export function emptyPortalData(): PortalData {
     activities: new RecordTable(ACTIVITY_COLUMNS, 0),
     workgroups: [],
     timelineComments: [],
-    disk: { appStorages: new Map(), folders: new Map(), files: new Map(), nextId: 1 },
+    disk: { appStorages: new Map(), userStorages: new Map(), folders: new Map(), files: new Map(), nextId: 1 },
   };
 }

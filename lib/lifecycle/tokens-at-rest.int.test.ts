@@ -5,6 +5,7 @@
  * later is scanned too) is searched for every access, refresh and application token the
  * emulator ever issued for the portal.
  */
+import { columnsContaining as scanColumns } from "../../test/columns-containing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decryptSecret } from "../crypto";
 import { signInFromPost } from ".";
@@ -28,25 +29,7 @@ function issuedSecrets(): string[] {
 }
 
 /** "schema.table.column" of every cell that contains one of `secrets`. */
-async function columnsContaining(secrets: string[]): Promise<string[]> {
-  const columns = await h.db.prisma.$queryRaw<Array<{ s: string; t: string; c: string; type: string }>>`
-    SELECT c.table_schema::text AS s, c.table_name::text AS t, c.column_name::text AS c, c.data_type::text AS type
-    FROM information_schema.columns c
-    JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE'
-    WHERE c.table_schema NOT IN ('pg_catalog', 'information_schema')
-      AND c.data_type IN ('text', 'character varying', 'character', 'json', 'jsonb', 'bytea', 'ARRAY')`;
-  const hits: string[] = [];
-  for (const { s, t, c, type } of columns) {
-    const cell = type === "bytea" ? `"${c}"` : `"${c}"::text`;
-    const needle = type === "bytea" ? "convert_to(x, 'UTF8')" : "x";
-    const rows = await h.db.prisma.$queryRawUnsafe<Array<{ n: bigint }>>(
-      `SELECT count(*) AS n FROM "${s}"."${t}" WHERE EXISTS (SELECT 1 FROM unnest($1::text[]) AS x WHERE position(${needle} IN ${cell}) > 0)`,
-      secrets,
-    );
-    if (Number(rows[0].n) > 0) hits.push(`${s}.${t}.${c}`);
-  }
-  return hits;
-}
+const columnsContaining = (secrets: string[]) => scanColumns(h.db.prisma, secrets);
 
 describe("tokens at rest", () => {
   it("what we store decrypts to tokens the portal issued (so the scan looks for the right values)", async () => {
@@ -71,11 +54,11 @@ describe("tokens at rest", () => {
     const [leaked] = issuedSecrets();
     const log = await h.db.prisma.operationLog.create({ data: { portalId, tool: "test", action: "leak", actorUserId: 1, details: { note: `x${leaked}x` } } });
     const archive = await h.db.prisma.privacyArchive.create({
-      data: { portalId, userId: 1, tokenHash: "leak", content: Buffer.from(`zip ${leaked} zip`), sizeBytes: 1, expiresAt: new Date() },
+      data: { portalId, userId: 1, tokenHash: "leak", chunks: { create: [{ seq: 0, data: Buffer.from(`zip ${leaked} zip`) }] }, sizeBytes: 1, expiresAt: new Date() },
     });
     const session = await h.db.prisma.extensionSession.create({ data: { portalId, userId: 1, tokenHash: "leak", label: leaked } });
     try {
-      expect((await columnsContaining(issuedSecrets())).sort()).toEqual(["public.ExtensionSession.label", "public.OperationLog.details", "public.PrivacyArchive.content"]);
+      expect((await columnsContaining(issuedSecrets())).sort()).toEqual(["public.ExtensionSession.label", "public.OperationLog.details", "public.PrivacyArchiveChunk.data"]);
     } finally {
       await h.db.prisma.extensionSession.delete({ where: { id: session.id } });
       await h.db.prisma.operationLog.delete({ where: { id: log.id } });

@@ -37,7 +37,7 @@ describe("describePortalData", () => {
       ],
     });
     await db.prisma.privacyArchive.create({
-      data: { portalId: id, userId: 2, tokenHash: "describe-2", content: Buffer.alloc(1000), sizeBytes: 1000, expiresAt: now },
+      data: { portalId: id, userId: 2, tokenHash: "describe-2", sizeBytes: 1000, expiresAt: now },
     });
     await seedPortal(db.prisma, "describe-other", now); // must not be counted
 

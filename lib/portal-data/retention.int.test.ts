@@ -32,7 +32,7 @@ async function seedAroundCutoffs(memberId: string) {
     db.prisma.operationLog.create({ data: { portalId, tool: "transfer", action: "run", actorUserId: 1, createdAt } }).then((r) => r.id);
   const archive = (key: string, createdAt: Date, expiresAt: Date) =>
     db.prisma.privacyArchive
-      .create({ data: { portalId, userId: 1, tokenHash: `${memberId}-${key}`, content: Buffer.from("zip"), sizeBytes: 3, createdAt, expiresAt } })
+      .create({ data: { portalId, userId: 1, tokenHash: `${memberId}-${key}`, chunks: { create: [{ seq: 0, data: Buffer.from("zip") }] }, sizeBytes: 3, createdAt, expiresAt } })
       .then((r) => r.id);
   const extension = (key: string, revokedAt: Date | null) =>
     db.prisma.extensionSession.create({ data: { portalId, userId: 1, tokenHash: `${memberId}-${key}`, createdAt: ago(400 * day), revokedAt } }).then((r) => r.id);
@@ -54,7 +54,12 @@ async function seedAroundCutoffs(memberId: string) {
   await jobRun("failed", ago(500 * day), ago(500 * day));
   const keptRuns = [await jobRun("completed", ago(30 * day), ago(30 * day)), await jobRun("queued", null, ago(500 * day)), await jobRun("running", null, ago(500 * day))];
 
-  return { portalId, keptLogs, keptArchives, keptExtensions, keptRuns };
+  const request = (createdAt: Date) =>
+    db.prisma.privacyRequest.create({ data: { portalId, kind: "erase", subjectUserId: 9, requestedBy: 1, status: "completed", createdAt } }).then((r) => r.id);
+  await request(new Date(YEAR_AGO.getTime() - minute));
+  const keptRequests = [await request(new Date(YEAR_AGO.getTime() + minute))];
+
+  return { portalId, keptLogs, keptArchives, keptExtensions, keptRuns, keptRequests };
 }
 
 const ids = (rows: { id: string }[]) => rows.map((r) => r.id).sort();
@@ -66,8 +71,8 @@ describe("purgeExpired", () => {
     const portalRowsBefore = await db.prisma.portalToken.count();
 
     const counts = await purgeExpired(db.prisma, NOW);
-    // Per portal: 2 logs, 2 job runs, 2 archives, 1 extension session.
-    expect(counts).toEqual({ operationLogs: 4, finishedJobRuns: 4, archives: 4, extensionSessions: 2 });
+    // Per portal: 2 logs, 2 job runs, 2 archives, 1 extension session, 1 privacy request.
+    expect(counts).toEqual({ operationLogs: 4, finishedJobRuns: 4, archives: 4, extensionSessions: 2, privacyRequests: 2 });
 
     for (const p of [a, b]) {
       const where = { portalId: p.portalId };
@@ -80,10 +85,12 @@ describe("purgeExpired", () => {
       expect(await db.prisma.extensionSession.count({ where })).toBe(p.keptExtensions.length + 1); // + the seed's
       expect(ids(await db.prisma.jobRun.findMany({ where: { ...where, id: { in: p.keptRuns } } }))).toEqual([...p.keptRuns].sort());
       expect(await db.prisma.jobRun.count({ where })).toBe(p.keptRuns.length + 1); // + the seed's
+      expect(ids(await db.prisma.privacyRequest.findMany({ where: { ...where, id: { in: p.keptRequests } } }))).toEqual(p.keptRequests);
+      expect(await db.prisma.privacyRequest.count({ where })).toBe(p.keptRequests.length + 1); // + the seed's
     }
     expect(await db.prisma.portalToken.count()).toBe(portalRowsBefore);
     // Nothing left to purge: a second run is a no-op.
-    expect(await purgeExpired(db.prisma, NOW)).toEqual({ operationLogs: 0, finishedJobRuns: 0, archives: 0, extensionSessions: 0 });
+    expect(await purgeExpired(db.prisma, NOW)).toEqual({ operationLogs: 0, finishedJobRuns: 0, archives: 0, extensionSessions: 0, privacyRequests: 0 });
   });
 });
 
@@ -117,7 +124,7 @@ describe("the daily schedule", () => {
     }
     const run = await db.prisma.jobRun.findUniqueOrThrow({ where: { id: RETENTION_JOB_RUN_ID } });
     expect(run).toMatchObject({ portalId: null, kind: RETENTION_JOB_KIND, error: null });
-    expect(run.result).toEqual({ operationLogs: 1, finishedJobRuns: 0, archives: 0, extensionSessions: 0 });
+    expect(run.result).toEqual({ operationLogs: 1, finishedJobRuns: 0, archives: 0, extensionSessions: 0, privacyRequests: 0 });
     expect(await db.prisma.operationLog.count({ where: { portalId } })).toBe(1);
   });
 });

@@ -13,6 +13,7 @@ export interface PurgeCounts {
   finishedJobRuns: number;
   archives: number;
   extensionSessions: number;
+  privacyRequests: number;
 }
 
 export const RETENTION_JOB_KIND = "retention.purge";
@@ -27,7 +28,7 @@ export const RETENTION_JOB_RUN_ID = "retention-purge-daily";
 /** Deletes what has outlived its retention period, in one transaction; returns what went. */
 export async function purgeExpired(prisma: PrismaClient, now = new Date()): Promise<PurgeCounts> {
   const cut = retentionCutoffs(now);
-  const [operationLogs, finishedJobRuns, archives, extensionSessions] = await prisma.$transaction([
+  const [operationLogs, finishedJobRuns, archives, extensionSessions, privacyRequests] = await prisma.$transaction([
     prisma.operationLog.deleteMany({ where: { createdAt: { lt: cut.operationLogs } } }),
     // A finished run's input names user IDs like a log does, so it goes with the logs; runs still
     // queued or running stay whatever their age.
@@ -42,12 +43,16 @@ export async function purgeExpired(prisma: PrismaClient, now = new Date()): Prom
       where: { OR: [{ expiresAt: { lte: cut.archivesExpiredBefore } }, { createdAt: { lt: cut.archivesCreatedBefore } }] },
     }),
     prisma.extensionSession.deleteMany({ where: { revokedAt: { lt: cut.revokedExtensionSessions } } }),
+    // The Privacy requests log is an operation log too (user IDs and statuses): same 12 months,
+    // counted from when the request was made.
+    prisma.privacyRequest.deleteMany({ where: { createdAt: { lt: cut.operationLogs } } }),
   ]);
   return {
     operationLogs: operationLogs.count,
     finishedJobRuns: finishedJobRuns.count,
     archives: archives.count,
     extensionSessions: extensionSessions.count,
+    privacyRequests: privacyRequests.count,
   };
 }
 

@@ -39,8 +39,9 @@ export async function seedPortal(prisma: PrismaClient, memberId: string, now = n
   });
   await prisma.dismissalWatch.create({ data: { portalId: id, userId: 7 } });
   await prisma.privacyArchive.create({
-    data: { portalId: id, userId: 1, tokenHash: `${memberId}-archive`, content: Buffer.from("zip"), sizeBytes: 3, expiresAt: soon },
+    data: { portalId: id, userId: 1, tokenHash: `${memberId}-archive`, chunks: { create: [{ seq: 0, data: Buffer.from("zip") }] }, sizeBytes: 3, expiresAt: soon },
   });
+  await prisma.privacyRequest.create({ data: { portalId: id, kind: "download", subjectUserId: 1, requestedBy: 1, status: "completed", finishedAt: now } });
   await prisma.extensionSession.create({ data: { portalId: id, userId: 1, tokenHash: `${memberId}-ext` } });
   await prisma.mailLoggedEmail.create({ data: { portalId: id, messageIdHash: `${memberId}-msg`, activityId: 1, ownerTypeId: 3, ownerId: 1, userId: 1 } });
   return id;

@@ -2,3 +2,4 @@
 export { readCappedBody, readFormFields, RequestInputError } from "./request-body";
 export { DEFAULT_VERIFICATION_LIMITS, KeyedBuckets, processVerificationBudget, TooManyRequestsError, requestSource, VerificationBudget, type BucketSpec, type VerificationLimits, type VerificationTicket } from "./rate-limit";
 export { frameAncestors, webOrigin } from "./frame";
+export { ACTION_MAX_BYTES, checkPagePostBody, checkPagePostHeaders, type PagePostRefusal } from "./page-post";

@@ -9,6 +9,7 @@
  * `findDiskDownload` below.
  */
 import { createHash } from "node:crypto";
+import "./user-storage";
 import { defineMethods, RestError, type MethodCall } from "../../rest/method-registry";
 import type { DiskFile } from "../../state/portal-data";
 import type { Portal } from "../../state/types";

@@ -69,7 +69,13 @@ export interface LifecycleHarness {
   close(): Promise<void>;
 }
 
-export async function lifecycleHarness(options: { portals: string[] }): Promise<LifecycleHarness> {
+export async function lifecycleHarness(options: {
+  portals: string[];
+  /** Our app's scopes (default user, department: enough for the lifecycle). */
+  scopes?: string[];
+  /** Generated records per heavy user (default 0: the lifecycle needs users, not records). */
+  recordsPerHeavyUser?: number;
+}): Promise<LifecycleHarness> {
   const db = await createTestDatabase();
 
   const received: ReceivedEvent[] = [];
@@ -99,10 +105,10 @@ export async function lifecycleHarness(options: { portals: string[] }): Promise<
   const emu = await startEmulator({
     controlApi: true,
     httpsPort: null,
-    portals: options.portals.map((key, i) => ({ key, seed: { seed: 11 + i, users: 12, recordsPerHeavyUser: 0 } })),
+    portals: options.portals.map((key, i) => ({ key, seed: { seed: 11 + i, users: 12, recordsPerHeavyUser: options.recordsPerHeavyUser ?? 0 } })),
     apps: [
       // event.bind only accepts handlers on the app's own host, so the app lives on appUrl.
-      { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, name: "StaffSuite (lifecycle test)", handlerUrl: `${appUrl}/app`, installUrl: `${appUrl}/install`, scopes: ["user", "department"] },
+      { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, name: "StaffSuite (lifecycle test)", handlerUrl: `${appUrl}/app`, installUrl: `${appUrl}/install`, scopes: options.scopes ?? ["user", "department"] },
       { clientId: OTHER_CLIENT_ID, clientSecret: OTHER_CLIENT_SECRET, name: "Another app", handlerUrl: "http://127.0.0.1:9/other", installUrl: null, scopes: ["user"] },
     ],
   });

@@ -1,0 +1,32 @@
+// Privacy: personal-data download, anonymisation, erasure, per-user rights, master settings,
+// dismissed users and the requests log. app/ uses only what this file exports.
+import { services } from "../services";
+import type { PrivacyDeps } from "./deps";
+import { privacyJobs } from "./jobs";
+
+export type { PrivacyDeps } from "./deps";
+export { privacyJobs, downloadInputSchema, changeInputSchema } from "./jobs";
+export { startDownload, startChange, startDismissedSweep, type PrivacyServices, type Requester, type Started } from "./requests-service";
+export { readPrivacySettings, savePrivacySettings, privacySettingsSchema, LINK_DAYS_MAX, type PrivacySettings } from "./settings";
+export { readRights, setRight, countGranted, type UserRights, type RightName } from "./rights";
+export { decide, type PrivacyAction, type Refusal } from "./permissions";
+export { listRequests, latestRequestsOf, oneMonthAfter, type RequestRow, type RequestKind, type RequestStatus } from "./requests";
+export { openArchive, type ArchiveAccess } from "./serve";
+export { appPathForDeepLink } from "./download-link";
+export { previewChange, type FieldChange } from "./preview";
+export { findDismissed, type DismissedUser } from "./dismissed";
+export { NOT_ERASABLE, KEPT_FIELDS, pseudonymCode } from "./field-plans";
+
+let deps: PrivacyDeps | undefined;
+
+/** The process's Privacy dependencies, from the composition root (lib/services.ts). */
+export function privacyDeps(): PrivacyDeps {
+  if (!deps) {
+    const app = services();
+    deps = { prisma: app.prisma, keys: app.keys, clients: app.clients, appClientId: app.credentials.clientId };
+  }
+  return deps;
+}
+
+/** The jobs as the worker and the web process know them (lib/job-catalogue.ts). */
+export const privacyJobDefinitions = privacyJobs(privacyDeps);

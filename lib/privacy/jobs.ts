@@ -1,0 +1,81 @@
+/**
+ * The Privacy tool's durable jobs (listed in lib/job-catalogue.ts). Both run one per portal at a
+ * time (they share the portal's rate limit) and are resumable (download.ts, erase.ts). When the
+ * last attempt fails, the requests still open are marked failed, so the log never shows a
+ * request running forever.
+ */
+import { z } from "zod";
+import { defineJob, type JobContext } from "../jobs";
+import type { PrivacyDeps } from "./deps";
+import { runDownload, type DownloadInput } from "./download";
+import { runChanges, type ChangeInput, type ChangeResult } from "./erase";
+import { markRequest } from "./requests";
+
+const lang = z.enum(["en", "ru", "de"]);
+
+export const downloadInputSchema = z.object({
+  requestId: z.string().min(1),
+  subjectUserId: z.number().int().positive(),
+  lang,
+  saveToDrive: z.boolean(),
+});
+
+export const changeInputSchema = z
+  .object({
+    kind: z.enum(["anonymise", "erase"]),
+    requestIds: z.array(z.string().min(1)).max(500).optional(),
+    dismissedMonths: z.number().int().min(1).max(120).optional(),
+    lang,
+    actAsStarter: z.boolean(),
+  })
+  .refine((i) => (i.requestIds === undefined) !== (i.dismissedMonths === undefined), { message: "either requestIds or dismissedMonths" });
+
+const RETRY_LIMIT = 3;
+
+async function failOpenRequests(deps: PrivacyDeps, jobRunId: string, context: JobContext<unknown>): Promise<void> {
+  if (context.attempt <= RETRY_LIMIT) return;
+  const open = await deps.prisma.privacyRequest.findMany({ where: { jobRunId, status: { in: ["queued", "running"] } }, select: { id: true } });
+  for (const r of open) await markRequest(deps.prisma, r.id, "failed", { error: "job_failed" });
+}
+
+export function privacyJobs(deps: () => PrivacyDeps) {
+  const download = defineJob<DownloadInput, Awaited<ReturnType<typeof runDownload>>>({
+    kind: "privacy.download",
+    input: downloadInputSchema,
+    retryLimit: RETRY_LIMIT,
+    retryDelaySeconds: 5,
+    expireInSeconds: 30 * 60,
+    exclusivePerPortal: true,
+    async handler(context) {
+      const input = downloadInputSchema.parse(context.input);
+      if (!context.portalId) throw new Error("privacy.download needs a portal");
+      try {
+        return await runDownload(deps(), { jobRunId: context.jobRunId, portalId: context.portalId, input, reportProgress: context.reportProgress });
+      } catch (error) {
+        await failOpenRequests(deps(), context.jobRunId, context);
+        throw error;
+      }
+    },
+  });
+
+  const change = defineJob<ChangeInput, ChangeResult>({
+    kind: "privacy.change",
+    input: changeInputSchema,
+    retryLimit: RETRY_LIMIT,
+    retryDelaySeconds: 5,
+    expireInSeconds: 30 * 60,
+    exclusivePerPortal: true,
+    async handler(context) {
+      const input = changeInputSchema.parse(context.input);
+      if (!context.portalId) throw new Error("privacy.change needs a portal");
+      try {
+        return await runChanges(deps(), { jobRunId: context.jobRunId, portalId: context.portalId, startedBy: context.startedBy, input, reportProgress: context.reportProgress });
+      } catch (error) {
+        await failOpenRequests(deps(), context.jobRunId, context);
+        throw error;
+      }
+    },
+  });
+
+  return { download, change };
+}

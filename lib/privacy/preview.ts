@@ -1,0 +1,38 @@
+/**
+ * What an anonymisation or erasure will change, shown before the typed confirmation: each field
+ * the plan writes that would actually change, with its current value and the new one. Values
+ * go to the requesting user's screen only; nothing of it is stored.
+ */
+import type { Bitrix24Client } from "../bitrix24";
+import type { Lang } from "../i18n";
+import { anonymisationPlan, erasurePlan } from "./field-plans";
+import { FORMER_EMPLOYEE } from "./portal-texts";
+import { readProfile } from "./profile";
+
+export interface FieldChange {
+  field: string;
+  label: string;
+  current: string;
+  next: string;
+}
+
+const shown = (v: unknown) => (v === null || v === undefined || v === false ? "" : Array.isArray(v) ? v.join(", ") : typeof v === "object" ? JSON.stringify(v) : String(v));
+
+export async function previewChange(
+  client: Pick<Bitrix24Client, "call" | "batch" | "listAll">,
+  memberId: string,
+  subjectUserId: number,
+  kind: "anonymise" | "erase",
+  lang: Lang,
+): Promise<{ name: string; changes: FieldChange[] }> {
+  const profile = await readProfile(client, subjectUserId);
+  const plan = kind === "anonymise" ? anonymisationPlan(memberId, subjectUserId, FORMER_EMPLOYEE[lang], profile.customFields) : erasurePlan(subjectUserId, profile.customFields);
+  const changes: FieldChange[] = [];
+  for (const [field, next] of Object.entries(plan)) {
+    const current = field === "ACTIVE" ? (profile.user.ACTIVE === false ? "N" : "Y") : shown(profile.user[field]);
+    if (current === next) continue;
+    if (!(field in profile.user) && next === "" && field !== "ACTIVE") continue;
+    changes.push({ field, label: profile.labels[field] ?? field, current, next });
+  }
+  return { name: [profile.user.NAME, profile.user.LAST_NAME].filter(Boolean).join(" "), changes };
+}

@@ -1,0 +1,98 @@
+/**
+ * A portal user's profile as the export shows it: every field `user.get` returns for them
+ * (standard and custom UF_* fields, b24restdocs api-reference/user/user-get.md), labelled with
+ * `user.fields`; custom fields the portal defines (`user.userfield.list`,
+ * api-reference/user/userfields/user-userfield-list.md) are listed even when empty; the
+ * departments they belong to or head (`department.get`) and their manager — the head of their
+ * department, or of the parent department when they head it themselves (how Bitrix24's company
+ * structure defines a manager).
+ */
+import type { Bitrix24Client } from "../bitrix24";
+
+export interface DepartmentRecord {
+  ID: string;
+  NAME?: string;
+  PARENT?: string;
+  UF_HEAD?: string;
+}
+
+export interface Profile {
+  user: Record<string, unknown>;
+  labels: Record<string, string>;
+  /** FIELD_NAMEs of the portal's custom user fields. */
+  customFields: string[];
+  departments: Array<{ department_id: number; department_name: string; is_head: boolean }>;
+  managers: Array<{ department_id: number; manager_user_id: number; manager_name: string }>;
+}
+
+export type ProfileClient = Pick<Bitrix24Client, "call" | "batch" | "listAll">;
+
+export class SubjectNotFoundError extends Error {
+  constructor(readonly userId: number) {
+    super(`Portal user ${userId} does not exist`);
+    this.name = "SubjectNotFoundError";
+  }
+}
+
+export const fullName = (u: Record<string, unknown>) => [u.NAME, u.LAST_NAME].filter((s) => typeof s === "string" && s).join(" ");
+
+/** The user's record from user.get, or null when the portal has no such user. */
+export async function readUser(client: Pick<Bitrix24Client, "call">, userId: number): Promise<Record<string, unknown> | null> {
+  // USER_TYPE is not filtered: the export and the anonymisation concern any kind of account.
+  const { result } = await client.call<Record<string, unknown>[]>("user.get", { FILTER: { ID: userId } });
+  return Array.isArray(result) && result.length > 0 ? result[0] : null;
+}
+
+export async function readProfile(client: ProfileClient, userId: number): Promise<Profile> {
+  const [userAnswer, fieldsAnswer, customAnswer] = await client.batch([
+    { method: "user.get", params: { FILTER: { ID: userId } } },
+    { method: "user.fields" },
+    { method: "user.userfield.list", params: { filter: { ENTITY_ID: "USER" } } },
+  ]);
+  if (!userAnswer.ok) throw userAnswer.error;
+  const users = userAnswer.result as Record<string, unknown>[];
+  if (!Array.isArray(users) || users.length === 0) throw new SubjectNotFoundError(userId);
+  const user = users[0];
+  const labels = fieldsAnswer.ok && fieldsAnswer.result && typeof fieldsAnswer.result === "object" ? (fieldsAnswer.result as Record<string, string>) : {};
+  const customFields =
+    customAnswer.ok && Array.isArray(customAnswer.result)
+      ? (customAnswer.result as Array<{ FIELD_NAME?: unknown }>).map((f) => String(f.FIELD_NAME ?? "")).filter((n) => n.startsWith("UF_"))
+      : [];
+
+  const all = await client.listAll<DepartmentRecord>("department.get");
+  const byId = new Map(all.map((d) => [Number(d.ID), d]));
+  const memberOf = [user.UF_DEPARTMENT].flat().map(Number).filter((n) => n > 0);
+  const heads = all.filter((d) => Number(d.UF_HEAD) === userId).map((d) => Number(d.ID));
+  const deptIds = [...new Set([...memberOf, ...heads])];
+  const departments = deptIds.map((id) => ({ department_id: id, department_name: byId.get(id)?.NAME ?? "", is_head: heads.includes(id) }));
+
+  const managerOf = new Map<number, number>();
+  for (const id of memberOf) {
+    let d = byId.get(id);
+    const seen = new Set<number>();
+    while (d && !seen.has(Number(d.ID))) {
+      seen.add(Number(d.ID));
+      const head = Number(d.UF_HEAD);
+      if (head > 0 && head !== userId) {
+        managerOf.set(id, head);
+        break;
+      }
+      d = d.PARENT ? byId.get(Number(d.PARENT)) : undefined;
+    }
+  }
+  const managerIds = [...new Set(managerOf.values())];
+  const names = new Map<number, string>();
+  if (managerIds.length > 0) {
+    const { result } = await client.call<Record<string, unknown>[]>("user.get", { FILTER: { ID: managerIds } });
+    for (const m of Array.isArray(result) ? result : []) names.set(Number(m.ID), fullName(m));
+  }
+  const managers = [...managerOf].map(([department_id, manager_user_id]) => ({ department_id, manager_user_id, manager_name: names.get(manager_user_id) ?? "" }));
+  return { user, labels, customFields, departments, managers };
+}
+
+/** The profile as label/value rows: every field user.get returned plus custom fields it left out. */
+export function profileRows(profile: Profile): Array<{ field: string; label: string; value: unknown }> {
+  const fields = [...Object.keys(profile.user)];
+  for (const f of profile.customFields) if (!fields.includes(f)) fields.push(f);
+  return fields.map((field) => ({ field, label: profile.labels[field] ?? field, value: profile.user[field] ?? "" }));
+}
