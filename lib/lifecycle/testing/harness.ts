@@ -107,7 +107,7 @@ export async function lifecycleHarness(options: {
     httpsPort: null,
     portals: options.portals.map((key, i) => ({ key, seed: { seed: 11 + i, users: 12, recordsPerHeavyUser: options.recordsPerHeavyUser ?? 0 } })),
     apps: [
-      // event.bind only accepts handlers on the app's own host, so the app lives on appUrl.
+      // The app's handler, install page and event handler all live on appUrl, as in production.
       { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, name: "StaffSuite (lifecycle test)", handlerUrl: `${appUrl}/app`, installUrl: `${appUrl}/install`, scopes: options.scopes ?? ["user", "department"] },
       { clientId: OTHER_CLIENT_ID, clientSecret: OTHER_CLIENT_SECRET, name: "Another app", handlerUrl: "http://127.0.0.1:9/other", installUrl: null, scopes: ["user"] },
     ],
