@@ -29,7 +29,8 @@ export function JobProgress({ initial }: { initial: Progress }) {
       <div className="flex items-baseline justify-between text-sm">
         <span className="font-medium" data-testid="job-state">{t(`jobs.state.${job.state}`)}</span>
         <span className="text-b24-muted" data-testid="job-counts">
-          {job.total > 0 ? t("jobs.counts", { done: job.done, total: job.total }) : t("jobs.preparing")}
+          {/* A job that ended before counting its work (failed at once) has nothing left to count. */}
+          {job.total > 0 ? t("jobs.counts", { done: job.done, total: job.total }) : finished(job.state) ? null : t("jobs.preparing")}
         </span>
       </div>
       <div
@@ -37,7 +38,7 @@ export function JobProgress({ initial }: { initial: Progress }) {
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={percent ?? undefined}
-        aria-valuetext={percent === null ? t("jobs.preparing") : `${percent}%`}
+        aria-valuetext={percent !== null ? `${percent}%` : finished(job.state) ? t(`jobs.state.${job.state}`) : t("jobs.preparing")}
         className="h-2 w-full overflow-hidden rounded-full bg-b24-surface"
       >
         <div

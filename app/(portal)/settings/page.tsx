@@ -34,7 +34,12 @@ export default async function SettingsPage() {
         report.oldestOperationLogAt ? t("settings.stored.operationLogs.oldest", { date: format.date(report.oldestOperationLogAt) }) : "",
       ].join(" "),
     },
-    { key: "archives", what: t("settings.stored.archives"), count: counts.archives, note: t("settings.stored.archives.note", { size: format.bytes(report.archiveBytes) }) },
+    {
+      key: "archives",
+      what: t("settings.stored.archives"),
+      count: counts.archives,
+      note: counts.archives === 0 ? t("settings.stored.archives.none") : t("settings.stored.archives.note", { size: format.bytes(report.archiveBytes) }),
+    },
     { key: "extensionSessions", what: t("settings.stored.extensionSessions"), count: counts.extensionSessions, note: t("settings.stored.extensionSessions.note") },
     { key: "loggedEmails", what: t("settings.stored.loggedEmails"), count: counts.loggedEmails, note: t("settings.stored.loggedEmails.note") },
   ];
@@ -135,8 +140,9 @@ function Facts({ rows, testId }: { rows: Array<[string, ReactNode]>; testId: str
     <dl className="grid grid-cols-[minmax(0,2fr)_minmax(0,3fr)] gap-x-4 gap-y-2 text-sm" data-testid={testId}>
       {rows.map(([label, value]) => (
         <div key={label} className="contents">
-          <dt className="text-b24-muted">{label}</dt>
-          <dd>{value}</dd>
+          <dt className="min-w-0 text-b24-muted [overflow-wrap:anywhere]">{label}</dt>
+          {/* Long values (an email, a German word) wrap inside the card instead of running out of it. */}
+          <dd className="min-w-0 [overflow-wrap:anywhere]">{value}</dd>
         </div>
       ))}
     </dl>

@@ -22,4 +22,6 @@ export const de: CoreMessages = {
   "install.failed": "Die Installation konnte nicht abgeschlossen werden: {error}. Laden Sie die Seite neu, um es erneut zu versuchen.",
   "common.comingSoon": "Dieses Werkzeug wird für Ihr Portal eingerichtet.",
   "session.notSetUp": "StaffSuite ist in diesem Portal nicht eingerichtet (es wurde hier nie installiert, oder ein Administrator hat alle Daten gelöscht). Ein Portal-Administrator muss es in Bitrix24 neu installieren: Anwendungen → Meine Anwendungen, deinstallieren, dann erneut installieren.",
+  "notFound.title": "Nicht gefunden",
+  "notFound.body": "Diese Seite gibt es nicht, oder sie gehört jemand anderem. Über die Reiter oben geht es weiter.",
 };

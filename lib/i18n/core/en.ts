@@ -21,6 +21,8 @@ export const en = {
   "install.failed": "The installation could not be finished: {error}. Reload the page to try again.",
   "common.comingSoon": "This tool is being set up for your portal.",
   "session.notSetUp": "StaffSuite is not set up in this portal (it was never installed here, or an administrator deleted all its data). A portal administrator must reinstall it in Bitrix24: Applications → My applications, uninstall, then install again.",
+  "notFound.title": "Not found",
+  "notFound.body": "This page does not exist, or it belongs to someone else. Use the tabs above to go on.",
 };
 
 export type CoreMessages = { [K in keyof typeof en]: string };

@@ -3,7 +3,6 @@ import type { ErrorsMessages } from "./en";
 export const de: ErrorsMessages = {
   "errors.title": "Diese Seite konnte nicht geladen werden",
   "errors.retry": "Erneut versuchen",
-  "errors.notFound.title": "Nicht gefunden",
   "errors.unauthorized": "Ihre Sitzung ist abgelaufen. Öffnen Sie StaffSuite erneut aus Ihrem Bitrix24-Portal.",
   "errors.forbidden": "Das dürfen nur Portal-Administratoren. Wenden Sie sich an einen Administrator Ihres Bitrix24-Portals.",
   "errors.not_found": "Das gibt es nicht mehr, oder Sie dürfen es nicht sehen.",

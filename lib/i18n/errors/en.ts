@@ -3,7 +3,6 @@
 export const en = {
   "errors.title": "Something stopped this page",
   "errors.retry": "Try again",
-  "errors.notFound.title": "Not found",
   "errors.unauthorized": "Your session has ended. Open StaffSuite again from your Bitrix24 portal.",
   "errors.forbidden": "Only portal administrators can do this. Ask an administrator of your Bitrix24 portal.",
   "errors.not_found": "This no longer exists, or it is not yours to see.",

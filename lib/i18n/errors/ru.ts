@@ -3,7 +3,6 @@ import type { ErrorsMessages } from "./en";
 export const ru: ErrorsMessages = {
   "errors.title": "Страница не смогла открыться",
   "errors.retry": "Повторить",
-  "errors.notFound.title": "Не найдено",
   "errors.unauthorized": "Сеанс завершён. Откройте StaffSuite снова из вашего портала Битрикс24.",
   "errors.forbidden": "Это могут делать только администраторы портала. Обратитесь к администратору вашего Битрикс24.",
   "errors.not_found": "Этого больше нет, или у вас нет доступа к этому.",

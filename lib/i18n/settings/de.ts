@@ -61,4 +61,5 @@ export const de: SettingsMessages = {
   "settings.error.forbidden": "Nur Portaladministratoren können die Daten der App löschen.",
   "settings.deleted.title": "Alle StaffSuite-Daten dieses Portals wurden gelöscht",
   "settings.deleted.body": "In StaffSuite ist nichts mehr von diesem Portal vorhanden, und die App bleibt hier gesperrt. Um sie wieder zu nutzen, installiert ein Administrator sie in Bitrix24 neu (Anwendungen → Meine Anwendungen: deinstallieren, dann erneut installieren); zum Abschluss genügt die Deinstallation.",
+  "settings.stored.archives.none": "Kein Archiv wartet auf den Download.",
 };

@@ -60,6 +60,7 @@ export const en = {
   "settings.error.forbidden": "Only portal administrators can delete the app's data.",
   "settings.deleted.title": "All StaffSuite data of this portal has been deleted",
   "settings.deleted.body": "Nothing of this portal is left in StaffSuite, and the app stays locked here. To use it again, an administrator reinstalls it in Bitrix24 (Applications → My applications: uninstall, then install again); to finish, just uninstall it.",
+  "settings.stored.archives.none": "No archive is waiting to be downloaded.",
 };
 
 export type SettingsMessages = { [K in keyof typeof en]: string };
