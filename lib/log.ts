@@ -2,7 +2,7 @@
  * The one logger of lib/ and app/ (no console.* elsewhere: eslint.config.mjs). One line per
  * entry: `2026-01-01T00:00:00.000Z INFO [scope] message key="value" …`.
  *
- * Data minimisation (DESIGN.md "Data"): logs carry IDs, types and counts. A field whose name
+ * Data minimisation (docs/architecture.md "What we keep"): logs carry IDs, types and counts. A field whose name
  * speaks of a secret or a person (token, secret, password, auth, name, email, …) is printed as
  * [redacted] whatever its value; every value is quoted, cut to MAX_VALUE characters and escaped
  * (a line break inside a value cannot start a forged log line); connection strings lose their
