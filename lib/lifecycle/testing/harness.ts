@@ -75,6 +75,8 @@ export async function lifecycleHarness(options: {
   scopes?: string[];
   /** Generated records per heavy user (default 0: the lifecycle needs users, not records). */
   recordsPerHeavyUser?: number;
+  /** The token key (base64), for tests that hand it to a worker process; default a fresh one. */
+  keyBase64?: string;
 }): Promise<LifecycleHarness> {
   const db = await createTestDatabase();
 
@@ -115,7 +117,7 @@ export async function lifecycleHarness(options: {
   deps = createServices({
     databaseUrl: db.url,
     prisma: db.prisma,
-    keys: createKeyRing(generateKeyBase64()),
+    keys: createKeyRing(options.keyBase64 ?? generateKeyBase64()),
     credentials: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET },
     oauthUrl: emu.httpUrl,
     appUrl,
