@@ -11,7 +11,7 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { installApp } from "../emulator/apps/lifecycle";
 import { startEmulator, type RunningEmulator } from "../emulator/server";
-import { createPortal, registerApp } from "../emulator/state/store";
+import { registerApp } from "../emulator/state/store";
 import type { Portal, PortalUser } from "../emulator/state/types";
 import { startFrameAppServer, type FrameAppServer } from "./fixtures/frame-app/server";
 
@@ -38,7 +38,7 @@ interface World {
 /** A fresh portal with the fixture app installed by user 1 (an admin); install unfinished when asked. */
 async function arrange(options: { withInstallUrl: boolean }): Promise<World> {
   const key = `frame-${process.pid}-${++portalSeq}`;
-  const portal = createPortal(emulator.store, { key, seed: 7, title: `Frame Test ${portalSeq}` });
+  const portal = await emulator.addPortal({ key, seed: 7, title: `Frame Test ${portalSeq}` });
   const clientId = `local.frame.${key}`;
   registerApp(emulator.store, {
     clientId,
@@ -49,7 +49,8 @@ async function arrange(options: { withInstallUrl: boolean }): Promise<World> {
     scopes: ["user", "placement"],
   });
   await installApp(emulator.store, portal, clientId, 1);
-  return { portal, clientId, appUrl: `${emulator.httpUrl}/p/${key}/marketplace/app/${clientId}/` };
+  // Every portal is the root of its own origin (docs/decisions/005-emulator-portal-per-port.md).
+  return { portal, clientId, appUrl: `http://${portal.domain}/marketplace/app/${clientId}/` };
 }
 
 function nonAdmin(portal: Portal): PortalUser {
@@ -76,8 +77,7 @@ test("opens the install URL with the portal's POST, then the handler after insta
   expect(post.fields.sort()).toEqual(
     ["AUTH_EXPIRES", "AUTH_ID", "PLACEMENT", "PLACEMENT_OPTIONS", "REFRESH_ID", "SERVER_ENDPOINT", "member_id", "status"].sort(),
   );
-  const emulatorHost = new URL(emulator.httpUrl).host;
-  expect(post.query).toMatchObject({ DOMAIN: `${emulatorHost}/p/${portal.key}`, PROTOCOL: "0", LANG: "en", step: "install" });
+  expect(post.query).toMatchObject({ DOMAIN: portal.domain, PROTOCOL: "0", LANG: "en", step: "install" });
   expect(post.query.APP_SID).toMatch(/^[0-9a-f]{32}$/);
   const sent = appServer.posts.at(-1)!;
   expect(sent.fields).toMatchObject({ member_id: portal.memberId, PLACEMENT: "DEFAULT", AUTH_EXPIRES: "3600", status: "L" });
@@ -102,7 +102,7 @@ test("gives B24Frame its auth and REST, resizes the frame and sets the title", a
   const frame = appFrame(page);
   await expect(frame.locator("#status")).toHaveText("ready");
   // B24Frame builds the portal address from window.name ("host|protocol|APP_SID").
-  await expect(frame.locator("#domain")).toHaveText(emulator.httpUrl);
+  await expect(frame.locator("#domain")).toHaveText(`http://${portal.domain}`);
   await expect(frame.locator("#member")).toHaveText(portal.memberId);
   await expect(frame.locator("#admin")).toHaveText("true");
   await expect(frame.locator("#install-mode")).toHaveText("false");
@@ -133,9 +133,9 @@ test("the user switcher reopens the app with another user's tokens", async ({ pa
   await expect(frame.locator("#admin")).toHaveText("false");
   await expect(frame.locator("#profile")).toHaveText(JSON.stringify({ ID: String(employee.id), ADMIN: false }));
 
-  // The choice lives in a cookie of the emulator's origin, scoped to this portal.
-  const cookies = await context.cookies(emulator.httpUrl + `/p/${portal.key}/`);
-  expect(cookies.find((c) => c.name === "b24emu_user")?.value).toBe(String(employee.id));
+  // The choice lives in a cookie of the portal's origin, named after the portal (cookies ignore ports).
+  const cookies = await context.cookies(`http://${portal.domain}/`);
+  expect(cookies.find((c) => c.name === `b24emu_user_${portal.key.replace(/-/g, "_")}`)?.value).toBe(String(employee.id));
   await page.reload();
   await expect(appFrame(page).locator("#profile")).toHaveText(JSON.stringify({ ID: String(employee.id), ADMIN: false }));
 });
@@ -218,7 +218,7 @@ test.describe("over HTTPS", () => {
   });
 
   test("an https portal sends PROTOCOL=1 and B24Frame targets its https origin", async ({ page }) => {
-    const portal = createPortal(secure.store, { key: "secure", seed: 7, protocol: "https" });
+    const portal = await secure.addPortal({ key: "secure", seed: 7, protocol: "https" });
     registerApp(secure.store, {
       clientId: "local.frame.secure",
       clientSecret: "fixture-secret",
@@ -228,11 +228,11 @@ test.describe("over HTTPS", () => {
       scopes: ["user"],
     });
     await installApp(secure.store, portal, "local.frame.secure", 1);
-    await page.goto(`${secure.httpsUrl}/p/secure/marketplace/app/local.frame.secure/`);
+    await page.goto(`https://${portal.domain}/marketplace/app/local.frame.secure/`);
     const frame = appFrame(page);
     await expect(frame.locator("#status")).toHaveText("ready");
-    await expect(frame.locator("#domain")).toHaveText(secure.httpsUrl!);
+    await expect(frame.locator("#domain")).toHaveText(`https://${portal.domain}`);
     const post = JSON.parse((await frame.locator("#post").textContent()) ?? "null") as { query: Record<string, string> };
-    expect(post.query).toMatchObject({ PROTOCOL: "1", DOMAIN: `${new URL(secure.httpsUrl!).host}/p/secure` });
+    expect(post.query).toMatchObject({ PROTOCOL: "1", DOMAIN: portal.domain });
   });
 });

@@ -16,6 +16,7 @@ export default async function globalSetup() {
     dataDir,
     appPort: await freePort(),
     emulatorPort: await freePort(),
+    portalPort: 0,
     controlApi: true,
     lang: "en",
     install: false,

@@ -2,11 +2,12 @@
  * `npm run emulator -- [flags]`: starts the Bitrix24 portal emulator and prints its URLs.
  *
  *   --host 127.0.0.1          listen address
- *   --port 4000               HTTP port (0 = any free port)
- *   --https-port 4443         HTTPS port (0 = any; --no-https to skip)
+ *   --port 4000               HTTP port of the OAuth server / control API (0 = any free port)
+ *   --https-port 4443         its HTTPS port (0 = any; --no-https to skip)
  *   --control                 serve the control API at /_emulator/ (off by default)
- *   --demo                    create the seeded demo portal "acme" (standard, http, en)
- *   --portal key[:plan[:protocol[:lang]]]   add a portal (repeatable)
+ *   --demo                    create the seeded demo portal "acme" (standard, http, en) on --demo-port
+ *   --demo-port 4001          the demo portal's own port (every portal is the root of its own origin)
+ *   --portal key[:plan[:protocol[:lang[:port]]]]   add a portal (repeatable; port 0 or absent = a free one)
  *   --seed 1                  seed for portals created by --demo / --portal
  *   --users 220               users per generated portal
  *   --app-client-id ID --app-client-secret S --app-handler URL [--app-install-url URL]
@@ -28,6 +29,7 @@ const { values } = parseArgs({
     "no-https": { type: "boolean", default: false },
     control: { type: "boolean", default: false },
     demo: { type: "boolean", default: false },
+    "demo-port": { type: "string", default: "4001" },
     portal: { type: "string", multiple: true, default: [] },
     seed: { type: "string", default: "1" },
     users: { type: "string" },
@@ -45,11 +47,11 @@ const { values } = parseArgs({
 });
 
 const seed = { seed: Number(values.seed), ...(values.users ? { users: Number(values.users) } : {}) };
-const portals: CreatePortalOptions[] = [];
-if (values.demo) portals.push({ key: "acme", plan: "standard", protocol: "http", lang: "en", seed, title: "Acme Demo" });
+const portals: Array<CreatePortalOptions & { port?: number }> = [];
+if (values.demo) portals.push({ key: "acme", plan: "standard", protocol: "http", lang: "en", seed, title: "Acme Demo", port: Number(values["demo-port"]) });
 for (const spec of values.portal ?? []) {
-  const [key, plan, protocol, lang] = spec.split(":");
-  portals.push({ key, plan: (plan || "standard") as Plan, protocol: (protocol || "http") as "http" | "https", lang: (lang || "en") as PortalLang, seed });
+  const [key, plan, protocol, lang, port] = spec.split(":");
+  portals.push({ key, plan: (plan || "standard") as Plan, protocol: (protocol || "http") as "http" | "https", lang: (lang || "en") as PortalLang, seed, port: Number(port || 0) });
 }
 
 const apps: AppOption[] = [];

@@ -17,7 +17,7 @@ afterAll(async () => { await w.close(); });
 
 /** Gets tokens the way a standalone app does: authorize page → code → /oauth/token/. */
 async function tokensViaAuthorizeFlow(userId: number): Promise<Record<string, any>> {
-  const res = await fetch(`${w.emu.httpUrl}/p/acme/oauth/authorize/?client_id=${CLIENT_ID}&state=xyz&user_id=${userId}`, { redirect: "manual" });
+  const res = await fetch(`${w.portalUrl}/oauth/authorize/?client_id=${CLIENT_ID}&state=xyz&user_id=${userId}`, { redirect: "manual" });
   expect(res.status).toBe(302);
   const back = new URL(res.headers.get("location")!);
   expect(back.searchParams.get("state")).toBe("xyz");
@@ -38,7 +38,7 @@ function sdkFor(t: Record<string, any>): B24OAuth {
       expires: t.expires,
       expiresIn: t.expires_in,
       scope: t.scope,
-      domain: new URL(t.client_endpoint).host + "/p/acme",
+      domain: new URL(t.client_endpoint).host,
       clientEndpoint: t.client_endpoint,
       serverEndpoint: t.server_endpoint,
       status: t.status,
@@ -92,11 +92,11 @@ describe("@bitrix24/b24jssdk B24OAuth against the emulator", () => {
 });
 
 describe("@bitrix24/b24jssdk B24Hook over HTTPS", () => {
-  it("calls a webhook of an https portal through the local CA", async () => {
+  it("takes the webhook URL the portal hands out (B24Hook.fromWebhookUrl) and calls it through the local CA", async () => {
     const hook = await postJson(`${w.emu.httpUrl}/_emulator/portals/secure/webhooks`, { userId: 1, scopes: ["user", "department"] });
-    expect(hook.body.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/p\/secure\/rest\/1\//);
-    const domain = new URL(hook.body.url).host + "/p/secure";
-    const b24 = new B24Hook({ b24Url: `https://${domain}`, userId: 1, secret: hook.body.code });
+    // The real shape: https://{portal}/rest/{user}/{code}/ — the portal is the root of its own origin.
+    expect(hook.body.url).toBe(`https://${w.emu.store.portals.get("secure")!.domain}/rest/1/${hook.body.code}/`);
+    const b24 = B24Hook.fromWebhookUrl(hook.body.url);
     b24.setLogger(LoggerFactory.createNullLogger());
     const r = await b24.actions.v2.call.make<{ ID: string }>({ method: "user.current", params: {} });
     expect(r.isSuccess).toBe(true);
@@ -107,7 +107,7 @@ describe("@bitrix24/b24jssdk B24Hook over HTTPS", () => {
 
   it("the https portal refuses plain http with INVALID_REQUEST (Https required)", async () => {
     const hook = await postJson(`${w.emu.httpUrl}/_emulator/portals/secure/webhooks`, { userId: 1, scopes: ["user"] });
-    const r = await get(`${w.emu.httpUrl}/p/secure/rest/1/${hook.body.code}/user.current`);
+    const r = await get(`http://${w.emu.store.portals.get("secure")!.domain}/rest/1/${hook.body.code}/user.current`);
     expect(r).toMatchObject({ status: 400, body: { error: "INVALID_REQUEST" } });
   });
 });

@@ -13,6 +13,8 @@ const options = z
   .object({
     DEMO_APP_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     DEMO_EMULATOR_PORT: z.coerce.number().int().min(1).max(65535).default(4000),
+    // The demo portal's own origin: fixed, so its address (and DOMAIN, stored by the app) stays the same across restarts.
+    DEMO_PORTAL_PORT: z.coerce.number().int().min(1).max(65535).default(4001),
     DEMO_LANG: z.enum(["en", "ru", "de"]).default("en"),
   })
   .safeParse(process.env);
@@ -27,6 +29,7 @@ const stack = await startStack({
   dataDir: path.join(root, ".data"),
   appPort: options.data.DEMO_APP_PORT,
   emulatorPort: options.data.DEMO_EMULATOR_PORT,
+  portalPort: options.data.DEMO_PORTAL_PORT,
   controlApi: false,
   lang: options.data.DEMO_LANG,
   install: true,
@@ -47,7 +50,7 @@ StaffSuite demo is running.
     ${stack.portalAppUrl}
 
   The app itself:          ${stack.appUrl}
-  Portal start page:       ${stack.emulator.httpUrl}/p/acme/
+  Portal start page:       ${stack.portalUrl}
 
 Press Ctrl-C to stop (data stays in .data/).
 `);

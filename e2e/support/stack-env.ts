@@ -23,9 +23,10 @@ let portalSeq = 0;
 /** A fresh emulated portal (its own member_id) with StaffSuite installed by user 1, not finished. */
 export async function newPortalWithApp(lang: "en" | "ru" | "de"): Promise<{ key: string; memberId: string; pageUrl: string }> {
   const key = `e2e-${process.pid}-${++portalSeq}`;
-  const portal = await control<{ memberId: string }>("POST", "/portals", { key, lang, protocol: "http", seed: 3 });
+  const portal = await control<{ memberId: string; baseUrl: string }>("POST", "/portals", { key, lang, protocol: "http", seed: 3 });
   await control("POST", `/portals/${key}/install`, { clientId: clientId(), userId: 1 });
-  return { key, memberId: portal.memberId, pageUrl: `${emulatorUrl()}/p/${key}/marketplace/app/${clientId()}/` };
+  // The portal is the root of its own origin (emulator/control/README.md: baseUrl).
+  return { key, memberId: portal.memberId, pageUrl: `${portal.baseUrl}/marketplace/app/${clientId()}/` };
 }
 
 export const appFrame = (page: Page) => page.frameLocator('[data-testid="app-frame"]');

@@ -47,14 +47,18 @@ describe("install, events, uninstall", () => {
     expect((await get(`${ev.get("auth[client_endpoint]")}app.info?auth=${ev.get("auth[access_token]")}`)).body.result).toMatchObject({ INSTALLED: true, STATUS: "L", LICENSE_FAMILY: "std" });
   });
 
-  it("event.get lists and event.unbind removes bindings; handlers on another host are refused", async () => {
+  it("event.get lists and event.unbind removes bindings; the handler URL follows the server's checkCallback", async () => {
     const t = await C("portals/acme/tokens", { clientId: "app.one", userId: 1 });
     const rest = t.body.client_endpoint;
     const auth = t.body.access_token;
     const list = (await get(`${rest}event.get?auth=${auth}`)).body.result;
     expect(list).toEqual(expect.arrayContaining([{ event: "ONAPPUNINSTALL", handler: `${app.url}/events`, auth_type: "0", offline: 0 }]));
-    const other = await postJson(`${rest}event.bind`, { auth, event: "ONUSERADD", handler: "http://evil.example/h" });
-    expect(other.status).toBe(400);
+    // modules/rest/lib/handlerhelper.php: a host without a dot, or a scheme other than http(s), is refused;
+    // the host is not compared with the app's URL, so another host or port is accepted.
+    expect(await postJson(`${rest}event.bind`, { auth, event: "ONUSERADD", handler: "http://intranet/h" })).toMatchObject({ status: 400, body: { error: "ERROR_WRONG_HANDLER_URL" } });
+    expect(await postJson(`${rest}event.bind`, { auth, event: "ONUSERADD", handler: "ftp://files.example/h" })).toMatchObject({ status: 400, body: { error: "ERROR_UNSUPPORTED_PROTOCOL" } });
+    expect((await postJson(`${rest}event.bind`, { auth, event: "ONUSERADD", handler: "https://other.example:8443/h" })).body.result).toBe(true);
+    expect((await postJson(`${rest}event.unbind`, { auth, event: "ONUSERADD", handler: "https://other.example:8443/h" })).body.result).toEqual({ count: 1 });
     await postJson(`${rest}event.bind`, { auth, event: "ONUSERADD", handler: `${app.url}/u` });
     expect((await postJson(`${rest}event.unbind`, { auth, event: "ONUSERADD", handler: `${app.url}/u` })).body.result).toEqual({ count: 1 });
     const plain = [...emu.store.portals.get("acme")!.users.values()].find((u) => !u.admin && u.active)!;

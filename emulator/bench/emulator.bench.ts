@@ -43,7 +43,7 @@ async function main(): Promise<void> {
       const times: number[] = [];
       for (let i = 0; i < REQUESTS + 10; i++) {
         const started = performance.now();
-        const res = await fetch(`${emu.httpUrl}/p/bench/rest/${method}.json`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ auth: token, ...params(i) }) });
+        const res = await fetch(`http://${emu.store.portals.get("bench")!.domain}/rest/${method}.json`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ auth: token, ...params(i) }) });
         const body = (await res.json()) as { result?: unknown; error?: string };
         if (!res.ok || body.error) throw new Error(`${method} failed: ${res.status} ${body.error}`);
         if (i >= 10) times.push(performance.now() - started); // the first 10 warm up JIT and connections

@@ -8,7 +8,7 @@ import { readBody, sendJson } from "../http/respond";
 import { tokenResponse } from "../oauth/server";
 import { issueTokens } from "../oauth/tokens";
 import { limitsOf } from "../rest/limits";
-import { addWebhook, createPortal, createStore, nowMs, portalBaseUrl, registerApp, type EmulatorStore, type LimitsConfig } from "../state/store";
+import { addWebhook, createStore, nowMs, openPortal, portalBaseUrl, registerApp, type EmulatorStore, type LimitsConfig } from "../state/store";
 import type { AppRegistration, Portal } from "../state/types";
 import { entityTypes, readEntity } from "./entities";
 import { ownershipRows } from "./ownership";
@@ -25,6 +25,7 @@ function portalSummary(store: EmulatorStore, p: Portal): Json {
   return {
     key: p.key,
     memberId: p.memberId,
+    port: p.port,
     domain: p.domain,
     protocol: p.protocol,
     baseUrl: portalBaseUrl(store, p),
@@ -48,11 +49,12 @@ function need(store: EmulatorStore, key: string): Portal {
 
 const num = (v: unknown, d: number) => (v === undefined || v === null || v === "" ? d : Number(v));
 
-/** Resets the store in place (keeps the listeners' hosts) so running servers see the fresh state. */
-function reset(store: EmulatorStore): void {
+/** Resets the store in place (keeps the central listeners) so running servers see the fresh state; portals' listeners close. */
+async function reset(store: EmulatorStore): Promise<void> {
+  await store.network?.closeAll();
   const fresh = createStore({ accessTokenTtlSec: store.accessTokenTtlSec, refreshTokenTtlSec: store.refreshTokenTtlSec, codeTtlSec: store.codeTtlSec });
-  const hosts = store.hosts;
-  Object.assign(store, fresh, { hosts });
+  const { hosts, portalHost, network } = store;
+  Object.assign(store, fresh, { hosts, portalHost, network });
 }
 
 function callsView(store: EmulatorStore, q: URLSearchParams): Json {
@@ -105,7 +107,7 @@ function expireTokens(store: EmulatorStore, p: Portal, body: Json): Json {
 
 async function route(store: EmulatorStore, method: string, parts: string[], q: URLSearchParams, body: Json): Promise<unknown> {
   const [a, key, b, c] = parts;
-  if (a === "reset" && method === "POST") { reset(store); return { ok: true }; }
+  if (a === "reset" && method === "POST") { await reset(store); return { ok: true }; }
   if (a === "state" && method === "GET") return { portals: [...store.portals.values()].map((p) => portalSummary(store, p)), apps: [...store.apps.values()], clockOffsetMs: store.clockOffsetMs, faults: store.faults };
   if (a === "apps" && method === "POST") {
     const reg = body as Partial<AppRegistration>;
@@ -155,12 +157,12 @@ async function route(store: EmulatorStore, method: string, parts: string[], q: U
     if (method === "POST") {
       if (typeof body.key !== "string") throw new ControlError(400, "key is required");
       if (store.portals.has(body.key)) throw new ControlError(409, `portal "${body.key}" exists`);
-      return portalSummary(store, createPortal(store, body as never));
+      return portalSummary(store, await openPortal(store, body as never));
     }
   }
   const p = need(store, key);
   if (!b) {
-    if (method === "DELETE") { store.portals.delete(key); return { ok: true }; }
+    if (method === "DELETE") { store.portals.delete(key); await store.network?.close(key); return { ok: true }; }
     return portalSummary(store, p);
   }
   switch (`${method} ${b}`) {

@@ -1,6 +1,6 @@
 /**
- * What the server hands to the portal page (emulator/portal-page/) for every request under
- * /p/{key}/ that is neither REST nor OAuth.
+ * What the server hands to the portal page (emulator/portal-page/) for every request on a
+ * portal's origin that is neither REST nor OAuth.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { IssuedTokens } from "../oauth/tokens";
@@ -10,9 +10,9 @@ import type { AppInstall, Portal } from "../state/types";
 export interface PortalPageContext {
   store: EmulatorStore;
   portal: Portal;
-  /** The portal's public base URL, e.g. http://127.0.0.1:4000/p/acme (no trailing slash). */
+  /** The portal's public base URL, e.g. http://127.0.0.1:40123 (no trailing slash). */
   portalUrl: string;
-  /** Path after /p/{key}, starting with "/" (e.g. "/" or "/marketplace/app/x/"). */
+  /** The request's path, starting with "/" (e.g. "/" or "/marketplace/app/x/"). */
   subPath: string;
   /** Issues a fresh token pair for a portal user and an installed app (for AUTH_ID/REFRESH_ID). */
   issueTokens(clientId: string, userId: number): IssuedTokens;

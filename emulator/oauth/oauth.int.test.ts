@@ -11,7 +11,7 @@ beforeAll(async () => { w = await startWorld(); });
 afterAll(async () => { await w.close(); });
 
 async function authorize(userId: number, state = "s1"): Promise<URL> {
-  const res = await fetch(`${w.emu.httpUrl}/p/acme/oauth/authorize/?client_id=${CLIENT_ID}&state=${state}&user_id=${userId}`, { redirect: "manual" });
+  const res = await fetch(`${w.portalUrl}/oauth/authorize/?client_id=${CLIENT_ID}&state=${state}&user_id=${userId}`, { redirect: "manual" });
   expect(res.status).toBe(302);
   return new URL(res.headers.get("location")!);
 }
@@ -19,7 +19,7 @@ const token = (q: string) => get(`${w.emu.httpUrl}/oauth/token/?${q}`);
 
 describe("OAuth", () => {
   it("shows a login page listing users when no user is chosen", async () => {
-    const res = await fetch(`${w.emu.httpUrl}/p/acme/oauth/authorize/?client_id=${CLIENT_ID}&state=abc`);
+    const res = await fetch(`${w.portalUrl}/oauth/authorize/?client_id=${CLIENT_ID}&state=abc`);
     const html = await res.text();
     expect(res.status).toBe(200);
     expect(html).toContain('name="user_id"');
@@ -30,6 +30,8 @@ describe("OAuth", () => {
     const back = await authorize(2, "st");
     const portal = w.emu.store.portals.get("acme")!;
     expect(back.origin + back.pathname).toBe(`${w.app.url}/handler`);
+    // The portal is the root of its own origin: DOMAIN is its host:port, nothing after it.
+    expect(portal.domain).toBe(new URL(w.portalUrl).host);
     expect(Object.fromEntries(back.searchParams)).toMatchObject({ state: "st", domain: portal.domain, member_id: portal.memberId, scope: "user,department,im,crm,task" });
     expect(back.searchParams.get("code")).toMatch(/^[0-9a-f]{32}$/);
     expect(back.searchParams.get("server_domain")).toBe(new URL(w.emu.httpUrl).host);
@@ -41,7 +43,7 @@ describe("OAuth", () => {
     const r = await token(q);
     expect(r.status).toBe(200);
     expect(Object.keys(r.body).sort()).toEqual(["access_token", "client_endpoint", "domain", "expires", "expires_in", "member_id", "refresh_token", "scope", "server_endpoint", "status", "user_id"]);
-    expect(r.body).toMatchObject({ expires_in: 3600, user_id: 2, status: "L", client_endpoint: `${w.emu.httpUrl}/p/acme/rest/`, server_endpoint: `${w.emu.httpUrl}/rest/` });
+    expect(r.body).toMatchObject({ expires_in: 3600, user_id: 2, status: "L", client_endpoint: `${w.portalUrl}/rest/`, domain: new URL(w.emu.httpUrl).host, server_endpoint: `${w.emu.httpUrl}/rest/` });
     expect(r.body.expires).toBeGreaterThan(Date.now() / 1000 + 3500);
     expect(await token(q)).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
   });

@@ -17,9 +17,9 @@ export interface IssuedTokens {
   /** Comma-separated scopes, as the OAuth server spells them. */
   scope: string;
   memberId: string;
-  /** The portal's DOMAIN (host[:port]/p/{key}). */
+  /** The portal's DOMAIN (host:port of its own listener). */
   domain: string;
-  /** The portal's REST base, e.g. http://127.0.0.1:4000/p/acme/rest/ */
+  /** The portal's REST base, e.g. http://127.0.0.1:40123/rest/ */
   clientEndpoint: string;
   /** The OAuth server's REST base, e.g. http://127.0.0.1:4000/rest/ */
   serverEndpoint: string;

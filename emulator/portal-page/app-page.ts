@@ -1,5 +1,5 @@
 /**
- * The page that opens an app: /p/{key}/marketplace/app/{clientId}/. It issues the viewer's
+ * The page that opens an app: {portal}/marketplace/app/{clientId}/. It issues the viewer's
  * tokens, opens a frame session and renders the form the frame host POSTs into the iframe,
  * as bitrix24-core-corp's app.layout component template does (form fields AUTH_ID,
  * AUTH_EXPIRES, REFRESH_ID, member_id, status, PLACEMENT, PLACEMENT_OPTIONS; query DOMAIN,
@@ -81,9 +81,10 @@ export interface AppPageInput {
 export function buildAppFrame(i: AppPageInput): AppFrameModel {
   const { ctx, app, install, viewer } = i;
   const portal = ctx.portal;
-  const base = `/p/${portal.key}`;
+  const base = "";
   const { host, secure } = currentHost(i.req, ctx);
-  const domain = `${host}${base}`;
+  // The portal is the root of its origin, so DOMAIN is the host the page was served from.
+  const domain = host;
   const protocol = secure ? "1" : "0";
   const tokens = ctx.issueTokens(app.clientId, viewer.id);
   const session = openFrameSession(ctx.store, portal.key, app.clientId, viewer.id);
@@ -114,9 +115,8 @@ export function buildAppFrame(i: AppPageInput): AppFrameModel {
   return {
     appSid: sid,
     // B24Frame reads DOMAIN|PROTOCOL|APP_SID from window.name (b24jssdk loader-b24frame) and
-    // accepts answers only from `proto://DOMAIN`: so the name carries the bare host, the page's
-    // own origin, while the query's DOMAIN keeps the portal's path for server-side callers.
-    frameName: `${host}|${protocol}|${sid}`,
+    // accepts answers only from `proto://DOMAIN`, which is the page's own origin.
+    frameName: `${domain}|${protocol}|${sid}`,
     action,
     fields,
     loadingText: i.labels.loading.replace("…", ` ${app.name}…`),

@@ -14,9 +14,9 @@ export function initials(user: PortalUser): string {
   return ((user.name[0] ?? "") + (user.lastName[0] ?? "")).toUpperCase() || "?";
 }
 
-/** The photo's address on the portal page, whose paths are all under the portal's prefix. */
-export function avatarSrc(portal: Portal, user: PortalUser): string {
-  return `/p/${portal.key}${user.personalPhoto}`;
+/** The photo's address on the portal page: the portal-relative path itself (the page is on the portal's origin). */
+export function avatarSrc(_portal: Portal, user: PortalUser): string {
+  return user.personalPhoto;
 }
 
 /** Serves `{portal}/upload/main/avatar/{id}.png`; false when the path is not a known user's photo. */

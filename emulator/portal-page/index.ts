@@ -1,5 +1,5 @@
 /**
- * The portal page: what a browser sees under /p/{key}/ that is neither REST nor OAuth.
+ * The portal page: what a browser sees on a portal's origin that is neither REST nor OAuth.
  *   /                                 start page listing installed apps
  *   /marketplace/app/{clientId}/      the app opened in an iframe (IFRAME=Y: slider, no chrome); a longer
  *                                     path reaches the app as PLACEMENT_OPTIONS "any" (deep links)
@@ -49,11 +49,11 @@ function chromeModel(req: IncomingMessage, ctx: PortalPageContext, url: URL, cli
   const install = clientId ? (ctx.portal.installs.get(clientId) ?? null) : null;
   return {
     portal: ctx.portal,
-    base: `/p/${ctx.portal.key}`,
+    base: "",
     lang,
     labels: labelsFor(lang),
     viewer: currentViewer(req, ctx.portal, install),
-    here: `/p/${ctx.portal.key}${ctx.subPath}${url.search}`,
+    here: `${ctx.subPath}${url.search}`,
     title,
     activeClientId: clientId,
   };
@@ -93,10 +93,9 @@ function appPage(req: IncomingMessage, res: ServerResponse, ctx: PortalPageConte
 async function switchUser(req: IncomingMessage, res: ServerResponse, ctx: PortalPageContext): Promise<void> {
   const form = new URLSearchParams(await readBody(req));
   const userId = Number(form.get("user_id"));
-  const base = `/p/${ctx.portal.key}`;
   const back = form.get("return") ?? "";
-  // Only paths inside this portal: the switcher must not become an open redirect.
-  const location = back.startsWith(`${base}/`) && !back.startsWith("//") ? back : `${base}/`;
+  // Only paths on this portal: the switcher must not become an open redirect.
+  const location = back.startsWith("/") && !back.startsWith("//") && !back.startsWith("/\\") ? back : "/";
   const headers: Record<string, string | string[]> = { location };
   if (Number.isInteger(userId) && ctx.portal.users.has(userId)) headers["set-cookie"] = viewerCookie(ctx.portal, userId);
   res.writeHead(303, headers);

@@ -5,16 +5,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { installApp } from "../apps/lifecycle";
 import { startEmulator, type RunningEmulator } from "../server";
-import { createPortal, registerApp } from "../state/store";
+import { registerApp } from "../state/store";
 import type { Portal } from "../state/types";
 
 let emu: RunningEmulator;
 let portal: Portal;
+/** The portal's own origin, e.g. http://127.0.0.1:40123 */
+let base: string;
 const clientId = "local.portal-page.test";
 
 beforeAll(async () => {
   emu = await startEmulator({ httpPort: 0, httpsPort: null });
-  portal = createPortal(emu.store, { key: "pp", seed: 3, title: "Page <Test>", lang: "ru" });
+  portal = await emu.addPortal({ key: "pp", seed: 3, title: "Page <Test>", lang: "ru" });
+  base = `http://${portal.domain}`;
   registerApp(emu.store, {
     clientId,
     clientSecret: "secret",
@@ -33,7 +36,7 @@ afterAll(async () => {
 const attr = (html: string, re: RegExp) => re.exec(html)?.[1]?.replace(/&amp;/g, "&") ?? null;
 
 async function openApp(cookie?: string) {
-  const res = await fetch(`${emu.httpUrl}/p/pp/marketplace/app/${clientId}/`, { headers: cookie ? { cookie } : {} });
+  const res = await fetch(`${base}/marketplace/app/${clientId}/`, { headers: cookie ? { cookie } : {} });
   const html = await res.text();
   const config = JSON.parse(/<script type="application\/json" id="b24emu-frame-config">(.*?)<\/script>/s.exec(html)![1]);
   return { res, html, config };
@@ -43,18 +46,18 @@ describe("portal page", () => {
   it("renders the app form as the real portal does, at the install URL until installFinish", async () => {
     const { res, html, config } = await openApp();
     expect(res.status).toBe(200);
-    const host = new URL(emu.httpUrl).host;
+    const host = new URL(base).host;
     const action = new URL(attr(html, /<form name="appform_[0-9a-f]+" action="([^"]+)"/)!);
     expect(action.origin + action.pathname).toBe("http://localhost:1/install");
     expect(Object.fromEntries(action.searchParams)).toEqual({
-      DOMAIN: `${host}/p/pp`,
+      DOMAIN: host,
       PROTOCOL: "0",
       LANG: "ru",
       APP_SID: config.appSid,
     });
-    // The iframe's name is what B24Frame parses: bare host | protocol | APP_SID.
+    // The iframe's name is what B24Frame parses: DOMAIN | protocol | APP_SID.
     expect(attr(html, /<iframe id="appframe_[0-9a-f]+" name="([^"]+)"/)).toBe(`${host}|0|${config.appSid}`);
-    expect(config.initData).toMatchObject({ INSTALL: true, IS_ADMIN: true, MEMBER_ID: portal.memberId, LANG: "ru", PLACEMENT: "DEFAULT" });
+    expect(config.initData).toMatchObject({ DOMAIN: host, PATH: "/rest/", INSTALL: true, IS_ADMIN: true, MEMBER_ID: portal.memberId, LANG: "ru", PLACEMENT: "DEFAULT" });
     expect(config.appOrigin).toBe("http://localhost:1");
     // Titles are escaped.
     expect(html).toContain("Page &lt;Test&gt;");
@@ -76,7 +79,7 @@ describe("portal page", () => {
 
   it("refuses frame actions without the page token, and acts with it", async () => {
     const { config } = await openApp();
-    const url = `${emu.httpUrl}/p/pp/_portal/frame`;
+    const url = `${base}/_portal/frame`;
     const body = JSON.stringify({ appSid: config.appSid, action: "access_refresh" });
     const denied = await fetch(url, { method: "POST", body, headers: { "content-type": "application/json" } });
     expect(denied.status).toBe(403);
@@ -90,21 +93,22 @@ describe("portal page", () => {
   it("switches the user with a portal-scoped cookie and never redirects off the portal", async () => {
     const employee = [...portal.users.values()].find((u) => !u.admin && u.active)!;
     const form = new URLSearchParams({ user_id: String(employee.id), return: "https://evil.example/" });
-    const res = await fetch(`${emu.httpUrl}/p/pp/_portal/user`, { method: "POST", body: form, redirect: "manual" });
+    const res = await fetch(`${base}/_portal/user`, { method: "POST", body: form, redirect: "manual" });
     expect(res.status).toBe(303);
-    expect(res.headers.get("location")).toBe("/p/pp/");
+    expect(res.headers.get("location")).toBe("/");
     const cookie = res.headers.get("set-cookie")!;
-    expect(cookie).toContain(`b24emu_user=${employee.id}`);
-    expect(cookie).toContain("Path=/p/pp/");
+    // Cookies ignore ports: the portal's key in the name keeps two portals on 127.0.0.1 apart.
+    expect(cookie).toContain(`b24emu_user_pp=${employee.id}`);
+    expect(cookie).toContain("Path=/;");
     const { config } = await openApp(cookie.split(";")[0]);
     expect(config.initData.IS_ADMIN).toBe(false);
     expect(emu.store.grantsByAccess.get(config.initData.AUTH_ID)?.userId).toBe(employee.id);
   });
 
   it("lists installed apps on the start page and 404s an unknown app", async () => {
-    const start = await fetch(`${emu.httpUrl}/p/pp/`);
-    expect(await start.text()).toContain(`/p/pp/marketplace/app/${clientId}/`);
-    const missing = await fetch(`${emu.httpUrl}/p/pp/marketplace/app/nope/`);
+    const start = await fetch(`${base}/`);
+    expect(await start.text()).toContain(`href="/marketplace/app/${clientId}/"`);
+    const missing = await fetch(`${base}/marketplace/app/nope/`);
     expect(missing.status).toBe(404);
   });
 
@@ -113,12 +117,18 @@ describe("portal page", () => {
     const without = [...portal.users.values()].find((u) => !u.personalPhoto)!;
     const { html } = await openApp();
     const viewer = portal.users.get(1)!;
-    if (viewer.personalPhoto) expect(html).toContain(`src="/p/pp${viewer.personalPhoto}"`);
+    if (viewer.personalPhoto) expect(html).toContain(`src="${viewer.personalPhoto}"`);
 
-    const photo = await fetch(`${emu.httpUrl}/p/pp${withPhoto.personalPhoto}`);
+    const photo = await fetch(`${base}${withPhoto.personalPhoto}`);
     expect(photo.status).toBe(200);
     expect(photo.headers.get("content-type")).toBe("image/svg+xml");
     expect(await photo.text()).toContain(`>${(withPhoto.name[0] + withPhoto.lastName[0]).toUpperCase()}</text>`);
-    expect((await fetch(`${emu.httpUrl}/p/pp/upload/main/avatar/${without.id}.png`)).status).toBe(404);
+    expect((await fetch(`${base}/upload/main/avatar/${without.id}.png`)).status).toBe(404);
+  });
+
+  it("sends an old path-prefixed address (/p/{key}/…) on the central server to the portal's own origin", async () => {
+    const res = await fetch(`${emu.httpUrl}/p/pp/marketplace/app/${clientId}/?lang=de`, { redirect: "manual" });
+    expect(res.status).toBe(301);
+    expect(res.headers.get("location")).toBe(`${base}/marketplace/app/${clientId}/?lang=de`);
   });
 });

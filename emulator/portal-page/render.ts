@@ -12,7 +12,7 @@ import { displayName, usersForSwitcher } from "./viewer";
 
 export interface ChromeModel {
   portal: Portal;
-  /** Path of the portal on the emulator, e.g. /p/acme (no trailing slash). */
+  /** Path prefix of the portal's pages: "" (every portal is the root of its own origin). */
   base: string;
   lang: PortalLang;
   labels: Labels;

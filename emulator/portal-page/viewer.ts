@@ -1,12 +1,14 @@
 /**
  * Who is looking at the portal page. A real portal has a login; the emulator lets a tester be
- * any emulated user instead, remembered in a cookie on the emulator's origin and scoped to the
- * portal's path, so two portals in one browser keep separate choices.
+ * any emulated user instead, remembered in a cookie. Cookies ignore ports, and every portal is
+ * 127.0.0.1 on its own port, so the cookie's name carries the portal's key: two portals in one
+ * browser keep separate choices.
  */
 import type { IncomingMessage } from "node:http";
 import type { AppInstall, Portal, PortalUser } from "../state/types";
 
-export const VIEWER_COOKIE = "b24emu_user";
+/** The viewer cookie's name for a portal. */
+export const viewerCookieName = (portal: Portal) => `b24emu_user_${portal.key.replace(/-/g, "_")}`;
 
 function readCookie(req: IncomingMessage, name: string): string | null {
   const header = req.headers.cookie ?? "";
@@ -20,7 +22,7 @@ function readCookie(req: IncomingMessage, name: string): string | null {
 
 /** The user the page acts as: the cookie's choice, else the app's installer, else the first admin. */
 export function currentViewer(req: IncomingMessage, portal: Portal, install: AppInstall | null): PortalUser {
-  const chosen = Number(readCookie(req, VIEWER_COOKIE));
+  const chosen = Number(readCookie(req, viewerCookieName(portal)));
   const fromCookie = Number.isInteger(chosen) ? portal.users.get(chosen) : undefined;
   if (fromCookie) return fromCookie;
   const installer = install ? portal.users.get(install.installedByUserId) : undefined;
@@ -33,7 +35,7 @@ export function currentViewer(req: IncomingMessage, portal: Portal, install: App
 
 /** Set-Cookie value remembering the chosen user for this portal's pages. */
 export function viewerCookie(portal: Portal, userId: number): string {
-  return `${VIEWER_COOKIE}=${userId}; Path=/p/${portal.key}/; HttpOnly; SameSite=Lax; Max-Age=31536000`;
+  return `${viewerCookieName(portal)}=${userId}; Path=/; HttpOnly; SameSite=Lax; Max-Age=31536000`;
 }
 
 export function displayName(user: PortalUser): string {

@@ -1,6 +1,6 @@
 /**
- * HTTP entry of a portal's REST: /p/{key}/rest/{method}[.json] and incoming webhooks
- * /p/{key}/rest/{user_id}/{code}/{method}, GET or POST (b24restdocs settings/how-to-call-rest-api/).
+ * HTTP entry of a portal's REST: {portal}/rest/{method}[.json] and incoming webhooks
+ * {portal}/rest/{user_id}/{code}/{method}, GET or POST (b24restdocs settings/how-to-call-rest-api/).
  * Order: method exists → auth → rate limit → faults → run → envelope.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";

@@ -53,10 +53,10 @@ describe("request rate (leaky bucket)", () => {
   });
 
   it("an enterprise portal takes a burst of 250", async () => {
-    await postJson(`${w.emu.httpUrl}/_emulator/portals`, { key: "big", plan: "enterprise", seed: 2 });
+    const big = await postJson(`${w.emu.httpUrl}/_emulator/portals`, { key: "big", plan: "enterprise", seed: 2 });
     await postJson(`${w.emu.httpUrl}/_emulator/portals/big/install`, { clientId: "local.test.app", userId: 1 });
     const t = await control("../big/tokens", { clientId: "local.test.app", userId: 1 });
-    const url = `${w.emu.httpUrl}/p/big/rest/server.time?auth=${t.body.access_token}`;
+    const url = `${big.body.restUrl}server.time?auth=${t.body.access_token}`;
     const started = Date.now();
     const statuses = await Promise.all(Array.from({ length: 300 }, () => fetch(url).then((r) => r.status)));
     const seconds = (Date.now() - started) / 1000;

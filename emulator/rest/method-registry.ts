@@ -22,7 +22,7 @@ export interface MethodCall {
   params: Record<string, unknown>;
   /** The emulator's clock (tests may move it). */
   now: Date;
-  /** Base URL of this portal as the outside sees it, e.g. https://127.0.0.1:4443/p/acme */
+  /** Base URL of this portal as the outside sees it, e.g. https://127.0.0.1:40123 */
   portalUrl: string;
   /** The calling app's registration (handler URL, scopes…); null for a webhook. */
   registration?: AppRegistration | null;

@@ -97,6 +97,14 @@ export interface EventDelivery {
   error: string | null;
 }
 
+/** Gives each portal its own origin: one listener (port) per portal, see docs/decisions/005. */
+export interface PortalNetwork {
+  /** Starts the portal's listener on `port` (0 = a free port) and sets `portal.port`. */
+  open(portal: Portal, port: number): Promise<void>;
+  close(key: string): Promise<void>;
+  closeAll(): Promise<void>;
+}
+
 export interface StoreOptions {
   /** Access-token life in seconds (Bitrix24: 3600). */
   accessTokenTtlSec?: number;
@@ -127,8 +135,12 @@ export interface EmulatorStore {
   accessTokenTtlSec: number;
   refreshTokenTtlSec: number;
   codeTtlSec: number;
-  /** host:port the emulator answers on, per protocol; set by the server once it listens. */
+  /** host:port the central server (OAuth server, control API) answers on, per protocol; set once it listens. */
   hosts: { http: string; https: string };
+  /** The address portals listen on (each on its own port); set by the server. */
+  portalHost: string;
+  /** Opens and closes a portal's own listener; set by the server (null in a store without one). */
+  network: PortalNetwork | null;
   seq: { event: number; fault: number; delivery: number };
 }
 
@@ -152,6 +164,8 @@ export function createStore(options: StoreOptions = {}): EmulatorStore {
     // b24restdocs settings/oauth/index.md: the code lives 30 seconds.
     codeTtlSec: options.codeTtlSec ?? 30,
     hosts: { http: "127.0.0.1", https: "127.0.0.1" },
+    portalHost: "127.0.0.1",
+    network: null,
     seq: { event: 0, fault: 0, delivery: 0 },
   };
 }
@@ -191,19 +205,17 @@ export interface CreatePortalOptions {
   memberId?: string;
 }
 
-/** The DOMAIN a portal advertises: host:port of its protocol's listener plus /p/{key}. */
-export function portalDomain(store: EmulatorStore, key: string, protocol: "http" | "https"): string {
-  return `${store.hosts[protocol]}/p/${key}`;
+/**
+ * The DOMAIN a portal advertises: the host and port of its own listener, so that every address
+ * it gives out has the real shape (`{portal}/rest/…`). 0 until the listener is open.
+ */
+export function portalDomain(store: EmulatorStore, port: number): string {
+  return `${store.portalHost}:${port}`;
 }
 
-/** Public base URL of a portal, e.g. http://127.0.0.1:4000/p/acme */
+/** Public base URL of a portal, e.g. http://127.0.0.1:40123 (no trailing slash). */
 export function portalBaseUrl(store: EmulatorStore, portal: Portal): string {
-  return `${portal.protocol}://${portalDomain(store, portal.key, portal.protocol)}`;
-}
-
-/** Recomputes every portal's DOMAIN after the listeners know their ports. */
-export function refreshPortalDomains(store: EmulatorStore): void {
-  for (const portal of store.portals.values()) portal.domain = portalDomain(store, portal.key, portal.protocol);
+  return `${portal.protocol}://${portal.domain}`;
 }
 
 export function createPortal(store: EmulatorStore, options: CreatePortalOptions): Portal {
@@ -220,7 +232,8 @@ export function createPortal(store: EmulatorStore, options: CreatePortalOptions)
   const portal: Portal = {
     key: options.key,
     memberId,
-    domain: portalDomain(store, options.key, protocol),
+    port: 0,
+    domain: portalDomain(store, 0),
     protocol,
     plan,
     licenseStatus: options.licenseStatus ?? (plan === "enterprise" ? "P" : "P"),
@@ -235,6 +248,24 @@ export function createPortal(store: EmulatorStore, options: CreatePortalOptions)
   };
   store.portals.set(portal.key, portal);
   store.limits.set(portal.key, defaultLimits(plan));
+  return portal;
+}
+
+/**
+ * Creates a portal and opens its listener (its own origin). Every caller outside the store goes
+ * through this: a portal without a listener has no address.
+ */
+export async function openPortal(store: EmulatorStore, options: CreatePortalOptions & { port?: number }): Promise<Portal> {
+  if (!store.network) throw new Error("openPortal: the store has no network (start the emulator first)");
+  if (store.portals.has(options.key)) throw new Error(`portal "${options.key}" exists`);
+  const portal = createPortal(store, options);
+  try {
+    await store.network.open(portal, options.port ?? 0);
+  } catch (err) {
+    store.portals.delete(portal.key);
+    throw err;
+  }
+  portal.domain = portalDomain(store, portal.port);
   return portal;
 }
 

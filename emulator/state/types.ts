@@ -107,10 +107,12 @@ export interface IncomingWebhook {
 }
 
 export interface Portal {
-  /** The path segment that addresses this portal on the emulator: /p/{key}/... */
+  /** The portal's name in the control API and the call log. */
   key: string;
   memberId: string;
-  /** What the portal calls its DOMAIN: host[:port]/p/{key} (Bitrix24 allows a path after the host). */
+  /** The port of the portal's own listener: every portal is the root of its own origin. */
+  port: number;
+  /** What the portal calls its DOMAIN: host:port of its listener (e.g. 127.0.0.1:40123). */
   domain: string;
   protocol: "http" | "https";
   plan: Plan;

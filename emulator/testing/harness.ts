@@ -43,7 +43,9 @@ export async function startAppServer(): Promise<AppServer> {
 export interface World {
   emu: RunningEmulator;
   app: AppServer;
-  /** REST base of portal "acme", e.g. http://127.0.0.1:1234/p/acme/rest/ */
+  /** Base URL of portal "acme" (the root of its own origin), e.g. http://127.0.0.1:40123 */
+  portalUrl: string;
+  /** REST base of portal "acme", e.g. http://127.0.0.1:40123/rest/ */
   rest: string;
   token(userId?: number): string;
   close(): Promise<void>;
@@ -64,7 +66,8 @@ export async function startWorld(overrides: Partial<EmulatorOptions> = {}, scope
   return {
     emu,
     app,
-    rest: `${emu.httpUrl}/p/acme/rest/`,
+    portalUrl: `http://${portal.domain}`,
+    rest: `http://${portal.domain}/rest/`,
     token: (userId = 1) => issueTokens(emu.store, portal, CLIENT_ID, userId).accessToken,
     close: async () => { await emu.close(); await app.close(); },
   };

@@ -25,7 +25,8 @@ afterAll(async () => {
 describe("https portal", () => {
   it("calls over https and refreshes an expired token through the https OAuth server", async () => {
     const portal = await db.prisma.portal.findUniqueOrThrow({ where: { id: world.portalId } });
-    expect(portal.clientEndpoint).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/p\/secure\/rest\/$/);
+    // The portal is the root of its own origin (docs/decisions/005-emulator-portal-per-port.md).
+    expect(portal.clientEndpoint).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/rest\/$/);
     expect(portal.serverEndpoint).toMatch(/^https:\/\//);
     await world.control("POST", "portals/secure/tokens/expire", { userId: ADMIN_ID });
     const before = grantsOf(world.emu, "secure", ADMIN_ID).length;

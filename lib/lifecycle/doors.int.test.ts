@@ -87,7 +87,7 @@ describe("the handler URL's POST", () => {
     expect(await oauthRequests()).toBe(0);
 
     // The portal's own page (its origin) signs in, as does a caller that is no browser at all.
-    const portalOrigin = new URL(h.emu.httpUrl).origin;
+    const portalOrigin = `http://${h.portal("acme").domain}`;
     const session = await acceptPortalPost(h.deps, handlerPost(genuineFields(), { headers: { origin: portalOrigin, "sec-fetch-site": "cross-site" } }), "open", guard());
     expect(session).toMatchObject({ userId: ADMIN_ID, portalOrigin });
     expect((await acceptPortalPost(h.deps, handlerPost(genuineFields()), "open", guard())).userId).toBe(ADMIN_ID);

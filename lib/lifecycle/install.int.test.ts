@@ -37,7 +37,7 @@ describe("install", () => {
       memberId: emulated.memberId,
       domain: emulated.domain,
       protocol: "http",
-      clientEndpoint: `${h.emu.httpUrl}/p/acme/rest/`,
+      clientEndpoint: `http://${emulated.domain}/rest/`,
       serverEndpoint: `${h.emu.httpUrl}/rest/`,
       // The OAuth answer's `status` letter (the emulator answers the app registration's, "L").
       licenseStatus: tokens.status,

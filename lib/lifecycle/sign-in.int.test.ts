@@ -21,7 +21,7 @@ afterAll(async () => h?.close());
 /** Asks the portal itself who a stored token belongs to. */
 async function profileOf(portalId: string, userId: number): Promise<{ ID: string; ADMIN: boolean }> {
   const row = await h.db.prisma.portalToken.findUniqueOrThrow({ where: { portalId_userId: { portalId, userId } } });
-  const res = await fetch(`${h.emu.httpUrl}/p/acme/rest/profile?auth=${decryptSecret(row.accessTokenEnc, h.deps.keys)}`);
+  const res = await fetch(`http://${h.portal("acme").domain}/rest/profile?auth=${decryptSecret(row.accessTokenEnc, h.deps.keys)}`);
   expect(res.status).toBe(200);
   return ((await res.json()) as { result: { ID: string; ADMIN: boolean } }).result;
 }
@@ -31,7 +31,7 @@ describe("sign-in", () => {
     const { post } = await h.iframePost("acme", ADMIN_ID);
     const session = await signInFromPost(h.deps, post);
     const admin = h.portal("acme").users.get(ADMIN_ID)!;
-    expect(session).toEqual({ portalId: acmeId, memberId: h.portal("acme").memberId, userId: ADMIN_ID, userName: `${admin.name} ${admin.lastName}`, isAdmin: true, lang: "en", portalOrigin: new URL(h.emu.httpUrl).origin, signedInAt: expect.any(Number) });
+    expect(session).toEqual({ portalId: acmeId, memberId: h.portal("acme").memberId, userId: ADMIN_ID, userName: `${admin.name} ${admin.lastName}`, isAdmin: true, lang: "en", portalOrigin: `http://${h.portal("acme").domain}`, signedInAt: expect.any(Number) });
     expect(await profileOf(acmeId, ADMIN_ID)).toMatchObject({ ID: String(ADMIN_ID), ADMIN: true });
   });
 
@@ -39,7 +39,7 @@ describe("sign-in", () => {
     const employee = h.employee("acme");
     const { post } = await h.iframePost("acme", employee.id, { query: { LANG: "ru" } });
     const session = await signInFromPost(h.deps, post);
-    expect(session).toEqual({ portalId: acmeId, memberId: h.portal("acme").memberId, userId: employee.id, userName: `${employee.name} ${employee.lastName}`, isAdmin: false, lang: "ru", portalOrigin: new URL(h.emu.httpUrl).origin, signedInAt: expect.any(Number) });
+    expect(session).toEqual({ portalId: acmeId, memberId: h.portal("acme").memberId, userId: employee.id, userName: `${employee.name} ${employee.lastName}`, isAdmin: false, lang: "ru", portalOrigin: `http://${h.portal("acme").domain}`, signedInAt: expect.any(Number) });
     const row = await h.db.prisma.portalToken.findUniqueOrThrow({ where: { portalId_userId: { portalId: acmeId, userId: employee.id } } });
     expect(row.isAdmin).toBe(false);
     expect(await profileOf(acmeId, employee.id)).toMatchObject({ ID: String(employee.id), ADMIN: false });

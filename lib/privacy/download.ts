@@ -8,7 +8,6 @@
  * portal, so starting over is always correct; an archive is served only once completedAt is set.
  */
 import { generateToken, hashToken } from "../crypto";
-import type { Bitrix24Client } from "../bitrix24";
 import type { Lang } from "../i18n";
 import { ArchiveChunkWriter, readArchiveChunks } from "./archive-store";
 import type { PrivacyDeps } from "./deps";
@@ -16,7 +15,8 @@ import { portalDownloadLink } from "./download-link";
 import { writeExportZip, type ExportSection, type Spool } from "./export-writer";
 import { archiveOnDriveMessage, archiveReadyMessage } from "./portal-texts";
 import { profileRows, readProfile } from "./profile";
-import { PROFILE_README, readmeText, type ReadmeSection } from "./readme";
+import { PROFILE_README, readmeText } from "./readme";
+import { recordSections } from "./records";
 import { markRequest } from "./requests";
 import { readPrivacySettings } from "./settings";
 import { saveToDrive } from "./drive";
@@ -28,15 +28,11 @@ export interface DownloadInput {
   saveToDrive: boolean;
 }
 
-/** Sections of the records that name the person (lib/ownership), added by the composition. */
-export type RecordSections = (client: Bitrix24Client, userId: number) => Promise<{ sections: ExportSection[]; readme: ReadmeSection[]; total?: number }>;
-
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export async function runDownload(
   deps: PrivacyDeps,
   job: { jobRunId: string; portalId: string; input: DownloadInput; reportProgress(done: number, total: number): Promise<void> },
-  records?: RecordSections,
 ): Promise<{ archiveId: string | null; sizeBytes: number; rows: Record<string, number>; savedToDrive: boolean }> {
   const { prisma, keys } = deps;
   const { input, portalId, jobRunId } = job;
@@ -49,8 +45,8 @@ export async function runDownload(
   // The subject's own token: an export shows what the person can see of themselves, no more.
   const client = await deps.clients.clientFor(portalId, { userId: input.subjectUserId });
   const profile = await readProfile(client, input.subjectUserId);
-  const extra = records ? await records(client, input.subjectUserId) : { sections: [], readme: [], total: 0 };
-  const total = 3 + (extra.total ?? 0);
+  const extra = await recordSections(client, input.subjectUserId, portal.clientEndpoint.replace(/rest\/?$/, ""));
+  const total = 3 + extra.total;
 
   const sections: ExportSection[] = [
     { file: "profile", columns: ["field", "label", "value"], pages: async function* () { yield profileRows(profile); } },

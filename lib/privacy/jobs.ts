@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { defineJob, type JobContext } from "../jobs";
 import type { PrivacyDeps } from "./deps";
-import { runDownload, type DownloadInput, type RecordSections } from "./download";
+import { runDownload, type DownloadInput } from "./download";
 import { runChanges, type ChangeInput, type ChangeResult } from "./erase";
 import { markRequest } from "./requests";
 
@@ -38,9 +38,10 @@ async function failOpenRequests(deps: PrivacyDeps, jobRunId: string, context: Jo
   for (const r of open) await markRequest(deps.prisma, r.id, "failed", { error: "job_failed" });
 }
 
-export function privacyJobs(deps: () => PrivacyDeps, records?: () => RecordSections | undefined) {
+export function privacyJobs(deps: () => PrivacyDeps) {
   const download = defineJob<DownloadInput, Awaited<ReturnType<typeof runDownload>>>({
     kind: "privacy.download",
+    input: downloadInputSchema,
     retryLimit: RETRY_LIMIT,
     retryDelaySeconds: 5,
     expireInSeconds: 30 * 60,
@@ -49,7 +50,7 @@ export function privacyJobs(deps: () => PrivacyDeps, records?: () => RecordSecti
       const input = downloadInputSchema.parse(context.input);
       if (!context.portalId) throw new Error("privacy.download needs a portal");
       try {
-        return await runDownload(deps(), { jobRunId: context.jobRunId, portalId: context.portalId, input, reportProgress: context.reportProgress }, records?.());
+        return await runDownload(deps(), { jobRunId: context.jobRunId, portalId: context.portalId, input, reportProgress: context.reportProgress });
       } catch (error) {
         await failOpenRequests(deps(), context.jobRunId, context);
         throw error;
@@ -59,6 +60,7 @@ export function privacyJobs(deps: () => PrivacyDeps, records?: () => RecordSecti
 
   const change = defineJob<ChangeInput, ChangeResult>({
     kind: "privacy.change",
+    input: changeInputSchema,
     retryLimit: RETRY_LIMIT,
     retryDelaySeconds: 5,
     expireInSeconds: 30 * 60,

@@ -40,7 +40,7 @@ const users = async () => h.control<PortalUser[]>("GET", "portals/acme/users");
 const user = async (id: number) => (await users()).find((u) => u.id === id)!;
 
 beforeAll(async () => {
-  h = await lifecycleHarness({ portals: ["acme"], scopes: ["user", "department", "im", "disk", "task", "crm", "sonet_group"] });
+  h = await lifecycleHarness({ portals: ["acme"], scopes: ["user", "department", "im", "disk", "task", "crm", "sonet_group"], recordsPerHeavyUser: 40 });
   portalId = await h.installPortal("acme");
   deps = { prisma: h.db.prisma, keys: h.deps.keys, clients: h.deps.clients, appClientId: CLIENT_ID };
   await savePrivacySettings(h.db.prisma, portalId, { allowAnonymisation: true, allowErasure: true, linkDays: 3 }, 1);
@@ -70,7 +70,9 @@ describe("download", () => {
     expect(out.archiveId).toBeTruthy();
 
     const files = await unzipArchive(out.archiveId!);
-    expect(Object.keys(files).sort()).toEqual(["README.txt", "departments.csv", "departments.json", "managers.csv", "managers.json", "profile.csv", "profile.json"]);
+    for (const f of ["README.txt", "departments.csv", "departments.json", "managers.csv", "managers.json", "profile.csv", "profile.json", "records-task.csv", "records-task.json", "records-deal.csv"]) {
+      expect(Object.keys(files)).toContain(f);
+    }
     const csv = text(files["profile.csv"]);
     expect(csv.startsWith("\uFEFFfield,label,value\r\n")).toBe(true);
     const profile = JSON.parse(text(files["profile.json"])) as Array<{ field: string; value: unknown }>;
@@ -141,6 +143,34 @@ describe("download", () => {
     expect(Object.keys(unzipSync(files[0].content))).toContain("profile.csv");
     const notifications = await h.control<Array<{ toUserId: number; message: string }>>("GET", "portals/acme/notifications");
     expect(notifications.filter((n) => n.toUserId === employee.id).at(-1)!.message).toContain("/disk/file/personal-data-");
+  });
+});
+
+describe("download: records", () => {
+  it("lists every task the user holds, by role, as the emulator's state has them", async () => {
+    const summary = await h.control<{ heavyUserIds: number[] }>("GET", "portals/acme");
+    const all = await users();
+    const subject = all.find((u) => summary.heavyUserIds.includes(u.id) && u.active && !u.admin)!;
+    await signIn(subject.id);
+    const [requestId] = await createRequests(h.db.prisma, portalId, "download", [subject.id], subject.id);
+    const out = await runDownload(deps, { jobRunId: "job-download-records", portalId, input: { requestId, subjectUserId: subject.id, lang: "en", saveToDrive: false }, reportProgress: noProgress });
+    const files = await unzipArchive(out.archiveId!);
+    const tasks = JSON.parse(text(files["records-task.json"])) as Array<{ record_id: number; role: string; link: string }>;
+    const view = await h.control<{ rows: Array<[number, number, number, number[], number[]]> }>("GET", "portals/acme/ownership?type=task");
+    const expected: string[] = [];
+    for (const [id, responsible, creator, accomplices, auditors] of view.rows) {
+      if (responsible === subject.id) expected.push(`${id}:responsible`);
+      if (creator === subject.id) expected.push(`${id}:creator`);
+      if (accomplices.includes(subject.id)) expected.push(`${id}:accomplice`);
+      if (auditors.includes(subject.id)) expected.push(`${id}:auditor`);
+    }
+    expect(expected.length).toBeGreaterThan(0);
+    expect(tasks.map((t) => `${t.record_id}:${t.role}`).sort()).toEqual(expected.sort());
+    expect(tasks[0].link).toContain("/tasks/task/view/");
+    const csvLines = text(files["records-task.csv"]).trimEnd().split("\r\n");
+    expect(csvLines[0]).toBe("\uFEFFrecord_id,role,open,link");
+    expect(csvLines).toHaveLength(expected.length + 1);
+    expect(text(files["README.txt"])).toContain("records-task.csv");
   });
 });
 

@@ -27,6 +27,8 @@ export interface StackOptions {
   dataDir: string;
   appPort: number;
   emulatorPort: number;
+  /** The demo portal's own port (every emulated portal is the root of its own origin); 0 = a free one. */
+  portalPort: number;
   controlApi: boolean;
   lang: PortalLang;
   /** Install the app in the portal at start (the demo), or leave that to the test. */
@@ -43,6 +45,8 @@ export interface Stack {
   clientId: string;
   /** The portal page with StaffSuite open in its iframe. */
   portalAppUrl: string;
+  /** The demo portal's start page. */
+  portalUrl: string;
   stop(): Promise<void>;
 }
 
@@ -96,7 +100,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       httpPort: options.emulatorPort,
       httpsPort: null,
       controlApi: options.controlApi,
-      portals: [{ key: PORTAL_KEY, plan: "standard", lang: options.lang, protocol: "http", seed: 1, title: "Acme Ltd" }],
+      portals: [{ key: PORTAL_KEY, plan: "standard", lang: options.lang, protocol: "http", seed: 1, title: "Acme Ltd", port: options.portalPort }],
       apps: [
         {
           clientId: DEMO_CLIENT_ID,
@@ -128,12 +132,14 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     stops.push(() => next.stop());
 
     if (options.install) await installLikeThePortal(emulator, DEMO_CLIENT_ID, options.lang);
+    const portalUrl = `http://${emulator.store.portals.get(PORTAL_KEY)!.domain}`;
     return {
       appUrl,
       emulator,
       databaseUrl: db.url,
       clientId: DEMO_CLIENT_ID,
-      portalAppUrl: `${emulator.httpUrl}/p/${PORTAL_KEY}/marketplace/app/${DEMO_CLIENT_ID}/`,
+      portalAppUrl: `${portalUrl}/marketplace/app/${DEMO_CLIENT_ID}/`,
+      portalUrl: `${portalUrl}/`,
       stop,
     };
   } catch (error) {

@@ -1,9 +1,14 @@
 /**
  * event.bind / event.get / event.unbind (b24restdocs api-reference/events/event-bind.md,
  * event-get.md, event-unbind.md). Only apps bind events. auth_type of another user or an offline
- * binding needs an administrator (ACCESS_DENIED 403). The handler must be on the app's own host —
- * the platform refuses other hosts (rest module's callback check; error code not documented, so
- * the emulator uses ERROR_ARGUMENT).
+ * binding needs an administrator (ACCESS_DENIED 403).
+ *
+ * The handler URL rule is the server's (bitrix modules/rest/lib/handlerhelper.php, checkCallback):
+ * the host must have a dot after its first character, else ERROR_WRONG_HANDLER_URL; the scheme
+ * must be http or https, else ERROR_UNSUPPORTED_PROTOCOL. The host is NOT compared with the
+ * app's URL, so a handler on another host or port is accepted. One deviation: `localhost` (no
+ * dot) is accepted too, because on this loopback-only machine the app's second site is
+ * `localhost` (docs/decisions/005-emulator-portal-per-port.md).
  */
 import { errors } from "../../rest/errors";
 import { defineMethods, RestError, type MethodCall } from "../../rest/method-registry";
@@ -11,6 +16,18 @@ import { defineMethods, RestError, type MethodCall } from "../../rest/method-reg
 function ctx(call: MethodCall) {
   if (!call.app) throw new RestError("WRONG_AUTH_TYPE", "Current authorization type is denied for this method", 401);
   return call.app;
+}
+
+function checkHandlerUrl(handler: string): void {
+  let url: URL | null = null;
+  try {
+    url = new URL(handler);
+  } catch {
+    url = null;
+  }
+  const host = url?.hostname ?? "";
+  if (!url || !(host.indexOf(".") > 0 || host === "localhost")) throw new RestError("ERROR_WRONG_HANDLER_URL", "Wrong handler URL", 400);
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new RestError("ERROR_UNSUPPORTED_PROTOCOL", "Unsupported handler protocol", 400);
 }
 
 const readStr = (call: MethodCall, k: string) => {
@@ -27,14 +44,7 @@ defineMethods(
       const event = readStr(call, "event").toUpperCase();
       const handler = readStr(call, "handler");
       if (!/^ON[A-Z0-9_]+$/.test(event)) throw new RestError("ERROR_EVENT_NOT_FOUND", "Event not found", 400);
-      let host: string;
-      try {
-        host = new URL(handler).host;
-      } catch {
-        throw errors.argument("Handler URL is invalid");
-      }
-      const reg = call.registration ?? null;
-      if (reg && new URL(reg.handlerUrl).host !== host) throw errors.argument("Handler URL host doesn't match application url");
+      checkHandlerUrl(handler);
       const authType = Number(readStr(call, "auth_type") || 0);
       const eventType = readStr(call, "event_type") === "offline" ? "offline" : "online";
       if (eventType === "offline" && !call.user.admin) throw errors.accessDenied("Access denied! Offline events binding requires administrator access rights");
