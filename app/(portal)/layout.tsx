@@ -1,7 +1,9 @@
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { readSession } from "@/lib/auth";
 import { getPrisma } from "@/lib/db";
 import { translator } from "@/lib/i18n";
+import { langFromAcceptLanguage } from "@/lib/i18n/accept-language";
 import { readPortalConnection } from "@/lib/lifecycle";
 import { FrameAutoSize } from "@/components/frame-autosize";
 import { PortalNav } from "@/components/portal-nav";
@@ -12,7 +14,8 @@ export const dynamic = "force-dynamic";
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const session = await readSession();
   if (!session) {
-    const t = translator("en");
+    // No session, so no portal LANG: the browser's language is the best guess.
+    const t = translator(langFromAcceptLanguage((await headers()).get("accept-language")));
     return (
       <main className="mx-auto max-w-xl px-6 py-16" data-testid="session-required">
         <h1 className="text-xl font-semibold">{t("session.required.title")}</h1>
