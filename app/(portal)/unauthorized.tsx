@@ -3,7 +3,7 @@ import { translator } from "@/lib/i18n";
 import { langFromAcceptLanguage } from "@/lib/i18n/accept-language";
 
 /** Rendered by unauthorized() (HTTP 401): no session, so no portal language; the browser's instead. */
-export default async function SettingsUnauthorized() {
+export default async function PortalUnauthorized() {
   const t = translator(langFromAcceptLanguage((await headers()).get("accept-language")));
   return (
     <section className="max-w-xl" data-testid="session-required">
