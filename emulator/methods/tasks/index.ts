@@ -42,10 +42,23 @@ function taskRow(call: MethodCall): number {
   return row;
 }
 
+/**
+ * tasks-task-get.md: a missing task, or one the user may not see, answers an empty `result` ([]);
+ * a `select` that is given but not a non-empty list answers error 100.
+ */
 function get(call: MethodCall) {
-  const row = taskRow(call);
-  const fields = resolveTaskSelect(readSelect(param(call.params, "select")) ?? ["*"]);
-  return { result: { task: formatTask(call.portal, row, fields, call.now) } };
+  const raw = param(call.params, "taskId", "id");
+  if (raw === undefined) throw internal("100", "CTaskItem All parameters in the constructor must have real class type (internal error)");
+  const id = readId(raw);
+  if (id === null) throw internal("0", "wrong task id");
+  const selectRaw = param(call.params, "select");
+  const selectList = Array.isArray(selectRaw) ? selectRaw : selectRaw && typeof selectRaw === "object" ? Object.values(selectRaw) : null;
+  if (selectRaw !== undefined && (!selectList || selectList.length === 0)) {
+    throw internal("100", "Invalid value {} to match with parameter {select}. Should be value of type array. (internal error)");
+  }
+  if (!call.portal.data.tasks.has(id) || taskRight(call.portal, call.user, id - 1) === "none") return { result: [] };
+  const fields = resolveTaskSelect(readSelect(selectRaw) ?? ["*"]);
+  return { result: { task: formatTask(call.portal, id - 1, fields, call.now) } };
 }
 
 function readFields(call: MethodCall): Record<string, unknown> {
