@@ -55,6 +55,8 @@ test("a failed job shows its error", async ({ page }) => {
   const frame = appFrame(page);
   await expect(frame.getByTestId("job-state")).toHaveText("Failed", { timeout: 90_000 });
   await expect(frame.getByTestId("job-error")).toContainText(`selftest: planned failure on attempt ${selftestJob.retryLimit + 1}`);
+  // It never counted its work: no "Counting what there is to do…" on a job that has ended.
+  await expect(frame.getByTestId("job-counts")).toHaveText("");
 });
 
 test("only the portal's admins and the user who started a job can read it", async ({ page }) => {
@@ -75,6 +77,12 @@ test("only the portal's admins and the user who started a job can read it", asyn
   await page.getByTestId("user-switcher").selectOption(String(colleague.id));
   await expect(appFrame(page).getByTestId("signed-in-as")).toHaveText(signedInAs(colleague, "Employee"));
   expect(await statusInFrame(own)).toBe(404);
+  // The page says so in the portal's frame, and the frame stays the size of what it shows (Next's
+  // built-in 404 page filled 100vh, so the auto-sized frame grew without end).
+  await openInFrame(page, `/jobs/${own}`);
+  await expect(appFrame(page).getByTestId("not-found")).toContainText("Not found");
+  const contentHeight = await appFrame(page).getByTestId("frame-content").evaluate((node) => node.getBoundingClientRect().height);
+  expect(contentHeight).toBeLessThan(800);
 
   // Outside the portal there is no session at all.
   expect((await fetch(`${appUrl()}/api/jobs/${own}`)).status).toBe(401);

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { appFrame, openInstalledPortal, portalUsers, queryAppDatabase, signedInAs } from "./support/stack-env";
+import { appFrame, control, newPortalWithApp, openInstalledPortal, portalUsers, queryAppDatabase, signedInAs } from "./support/stack-env";
 
 async function installedPortal(page: Page) {
   const portal = await openInstalledPortal(page);
@@ -95,4 +95,25 @@ test("an employee calling the delete action directly gets 403 and nothing is del
   // 403 is forbidden() from the action (an unknown action id would answer 404).
   expect(answer).toBe(403);
   expect(await rowsOfPortal(portal.id)).toBe(before);
+});
+
+test("in German, a long installer email stays inside its card and no archive reads as none", async ({ page }) => {
+  const portal = await newPortalWithApp("de");
+  const email = "alexandra.schmidthohenberger.personalabteilung@examplekonzernholding.de";
+  await control("POST", `/portals/${portal.key}/users/1`, { email });
+  await page.goto(portal.pageUrl);
+  const frame = appFrame(page);
+  await expect(frame.getByTestId("signed-in-as")).toContainText("Portal-Administrator", { timeout: 60_000 });
+  await expect(frame.getByRole("link", { name: "Einstellungen" })).toBeVisible();
+  await frame.getByRole("link", { name: "Einstellungen" }).click();
+
+  const installer = frame.getByTestId("installer");
+  await expect(installer).toContainText(email);
+  // Every value ends inside the card (the email used to run past its right edge).
+  const overflow = await installer.evaluate((list) => {
+    const card = list.closest("section")!.getBoundingClientRect();
+    return [...list.querySelectorAll("dd")].filter((dd) => dd.getBoundingClientRect().right > card.right || dd.scrollWidth > dd.clientWidth).length;
+  });
+  expect(overflow).toBe(0);
+  await expect(frame.getByTestId("stored-archives")).toContainText("Kein Archiv wartet auf den Download.");
 });

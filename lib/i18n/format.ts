@@ -13,7 +13,10 @@ export function formatters(lang: Lang) {
     date: (value: Date) => date.format(value),
     number: (value: number) => number.format(value),
     bytes(value: number) {
-      const [unit, divisor] = value >= 1024 * 1024 ? (["megabyte", 1024 * 1024] as const) : value >= 1024 ? (["kilobyte", 1024] as const) : (["byte", 1] as const);
+      // Under a kilobyte the unit is spelled out: the short form of "byte" does not inflect
+      // ("0 byte" in English), the long one does ("0 bytes", "2 байта", "0 Byte").
+      if (value < 1024) return new Intl.NumberFormat(lang, { style: "unit", unit: "byte", unitDisplay: "long" }).format(value);
+      const [unit, divisor] = value >= 1024 * 1024 ? (["megabyte", 1024 * 1024] as const) : (["kilobyte", 1024] as const);
       return new Intl.NumberFormat(lang, { style: "unit", unit, unitDisplay: "short", maximumFractionDigits: 1 }).format(value / divisor);
     },
   };

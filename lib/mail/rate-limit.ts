@@ -1,6 +1,6 @@
 /**
  * A token bucket per extension session, in this process: a runaway sidebar (or a stolen token in
- * a loop) cannot spend the portal's shared rate limit (shared PLATFORM.md "Limits") for everyone.
+ * a loop) cannot spend the portal's shared rate limit (docs/bitrix24-platform.md "Limits") for everyone.
  * 60 requests burst, refilled at 2 per second — far above what a person reading mail needs.
  */
 import { MailRateLimitError } from "./errors";

@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
 import { formatters, translator } from "@/lib/i18n";
 import { describePortalData, RETENTION } from "@/lib/portal-data";
-import { requireAdminOrInterrupt } from "./admin-guard";
+import { services } from "@/lib/services";
+import { requirePortalAdmin } from "../guards";
 import { DataDeletedNotice } from "./data-deleted-notice";
 import { DeleteDataPanel } from "./delete-data-panel";
 
@@ -9,11 +10,11 @@ export const dynamic = "force-dynamic";
 
 /** Admin-only: what StaffSuite stores about this portal, how long, and deleting all of it. */
 export default async function SettingsPage() {
-  const session = await requireAdminOrInterrupt();
+  const session = await requirePortalAdmin();
   const t = translator(session.lang);
-  const report = await describePortalData(session.portalId);
+  const report = await describePortalData(services().prisma, session.portalId);
   // The session outlives the portal's data (deleted here or by ONAPPUNINSTALL): say so.
-  if (!report) return <DataDeletedNotice title={t("settings.deleted.title")} body={t("settings.deleted.body")} />;
+  if (!report) return <DataDeletedNotice />;
 
   const format = formatters(session.lang);
   const unknown = <span className="text-b24-muted">{t("settings.unknown")}</span>;
@@ -33,7 +34,12 @@ export default async function SettingsPage() {
         report.oldestOperationLogAt ? t("settings.stored.operationLogs.oldest", { date: format.date(report.oldestOperationLogAt) }) : "",
       ].join(" "),
     },
-    { key: "archives", what: t("settings.stored.archives"), count: counts.archives, note: t("settings.stored.archives.note", { size: format.bytes(report.archiveBytes) }) },
+    {
+      key: "archives",
+      what: t("settings.stored.archives"),
+      count: counts.archives,
+      note: counts.archives === 0 ? t("settings.stored.archives.none") : t("settings.stored.archives.note", { size: format.bytes(report.archiveBytes) }),
+    },
     { key: "extensionSessions", what: t("settings.stored.extensionSessions"), count: counts.extensionSessions, note: t("settings.stored.extensionSessions.note") },
     { key: "loggedEmails", what: t("settings.stored.loggedEmails"), count: counts.loggedEmails, note: t("settings.stored.loggedEmails.note") },
   ];
@@ -114,28 +120,9 @@ export default async function SettingsPage() {
         <p className="mt-3 text-sm text-b24-muted">{t("settings.retention.schedule")}</p>
       </Card>
 
-      <DeleteDataPanel domain={portal.domain} labels={deleteLabels(t, portal.domain)} />
+      <DeleteDataPanel domain={portal.domain} />
     </div>
   );
-}
-
-function deleteLabels(t: ReturnType<typeof translator>, domain: string) {
-  return {
-    heading: t("settings.danger.heading"),
-    body: t("settings.danger.body"),
-    button: t("settings.danger.button"),
-    dialogTitle: t("settings.dialog.title", { domain }),
-    dialogBody: t("settings.dialog.body"),
-    inputLabel: t("settings.dialog.label"),
-    cancel: t("settings.dialog.cancel"),
-    confirm: t("settings.dialog.confirm"),
-    working: t("settings.dialog.working"),
-    errorMismatch: t("settings.error.mismatch", { domain }),
-    errorInvalid: t("settings.error.invalid"),
-    errorGeneric: t("errors.generic"),
-    deletedTitle: t("settings.deleted.title"),
-    deletedBody: t("settings.deleted.body"),
-  };
 }
 
 function Card({ title, note, children }: { title: string; note?: string; children: ReactNode }) {
@@ -153,8 +140,9 @@ function Facts({ rows, testId }: { rows: Array<[string, ReactNode]>; testId: str
     <dl className="grid grid-cols-[minmax(0,2fr)_minmax(0,3fr)] gap-x-4 gap-y-2 text-sm" data-testid={testId}>
       {rows.map(([label, value]) => (
         <div key={label} className="contents">
-          <dt className="text-b24-muted">{label}</dt>
-          <dd>{value}</dd>
+          <dt className="min-w-0 text-b24-muted [overflow-wrap:anywhere]">{label}</dt>
+          {/* Long values (an email, a German word) wrap inside the card instead of running out of it. */}
+          <dd className="min-w-0 [overflow-wrap:anywhere]">{value}</dd>
         </div>
       ))}
     </dl>

@@ -1,0 +1,30 @@
+/**
+ * The repository explains itself: code and docs cite docs/architecture.md, docs/style.md,
+ * docs/bitrix24-platform.md and emulator/README.md, never notes that live outside it (someone who
+ * clones the repository could not follow such a reference).
+ */
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, it } from "vitest";
+
+const root = path.resolve(import.meta.dirname, "..");
+const self = path.relative(root, import.meta.filename);
+// Notes kept beside the repository during development, by the names code used to cite them.
+const outside = /\b(?:DESIGN|STYLE|PLATFORM|METHODS)\.md\b|\.\.\/shared\b|\bshared (?:DESIGN|STYLE|PLATFORM)\b|\/work\/shared/;
+
+it("no tracked file points at notes outside the repository", () => {
+  const files = execFileSync("git", ["ls-files", "-z"], { cwd: root, encoding: "utf8" }).split("\0").filter(Boolean);
+  const offenders = files
+    .filter((file) => file !== self && !/\.(png|jpe?g|ico|woff2?|zip|wasm)$/i.test(file))
+    .flatMap((file) => {
+      let text: string;
+      try {
+        text = readFileSync(path.join(root, file), "utf8");
+      } catch {
+        return []; // listed but absent (a file deleted in the work tree)
+      }
+      return text.split("\n").flatMap((line, i) => (outside.test(line) ? [`${file}:${i + 1}: ${line.trim()}`] : []));
+    });
+  expect(offenders).toEqual([]);
+});
