@@ -47,7 +47,7 @@ function startWorker(): ChildProcess {
 beforeAll(async () => {
   db = await createTestDatabase();
   world = await createWorld({ prisma: db.prisma, seedUsers: 40, seed: { recordsPerHeavyUser: 5600 }, scopes: ["user", "department", "task", "crm", "sonet_group", "im"] });
-  runtime = createJobsRuntime({ databaseUrl: db.url, prisma: db.prisma, definitions: jobCatalogue });
+  runtime = createJobsRuntime({ databaseUrl: db.url, prisma: db.prisma, definitions: jobCatalogue() });
 });
 
 afterAll(async () => {
