@@ -5,6 +5,8 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { startJobsInWebProcess } = await import("./lib/jobs-in-web-process");
-  await startJobsInWebProcess();
+  const { env } = await import("./lib/env");
+  if (!env().DATABASE_URL) return;
+  const { services, startJobs } = await import("./lib/services");
+  await startJobs(services(), { work: env().WORKER_IN_PROCESS });
 }

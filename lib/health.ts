@@ -3,7 +3,7 @@
  * answer. Each check is bounded in time so a hung database cannot hang the health check.
  */
 import packageJson from "../package.json";
-import { getPrisma } from "./db";
+import type { PrismaClient } from "./db";
 import { BOSS_SCHEMA } from "./jobs/boss";
 
 export interface HealthReport {
@@ -24,10 +24,11 @@ function describe(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).replace(/postgres(ql)?:\/\/[^\s"']+/g, "postgresql://…").slice(0, 200);
 }
 
-export async function checkHealth(): Promise<HealthReport> {
+/** `database` is a thunk: building the client may itself fail (no DATABASE_URL), which is reported, not thrown. */
+export async function checkHealth(database: () => PrismaClient): Promise<HealthReport> {
   const report: HealthReport = { status: "ok", version: packageJson.version, database: { ok: false }, queue: { ok: false } };
   try {
-    const prisma = getPrisma();
+    const prisma = database();
     const started = Date.now();
     await withTimeout(prisma.$queryRaw`SELECT 1`);
     report.database = { ok: true, latencyMs: Date.now() - started };

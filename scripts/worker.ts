@@ -4,24 +4,14 @@
  * worker is retried by another.
  */
 import { env } from "../lib/env";
-import { getPrisma, disconnectAll } from "../lib/db";
-import { createJobsRuntime, stopBoss } from "../lib/jobs";
-import { jobCatalogue, scheduleRecurringJobs } from "../lib/job-catalogue";
+import { disconnectAll } from "../lib/db";
+import { stopBoss } from "../lib/jobs";
+import { services, startJobs } from "../lib/services";
 import { prepareDatabase, exitOnConfigurationError } from "./launch/prepare-database";
 
 await exitOnConfigurationError(async () => {
-  const config = env();
-  const database = await prepareDatabase(config);
-  const runtime = createJobsRuntime({
-    databaseUrl: database.url,
-    prisma: getPrisma(database.url),
-    definitions: jobCatalogue,
-    maintenanceIntervalSeconds: config.JOBS_MAINTENANCE_SECONDS,
-  });
-  await runtime.ensureQueues();
-  await scheduleRecurringJobs(await runtime.boss());
-  const stopWorking = await runtime.startWorker({ concurrency: config.WORKER_CONCURRENCY, pollingIntervalSeconds: config.JOBS_POLLING_SECONDS });
-  console.log(`[worker] running ${jobCatalogue.length} job kinds, concurrency ${config.WORKER_CONCURRENCY}`);
+  const database = await prepareDatabase(env());
+  const stopWorking = await startJobs(services(), { work: true });
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -1,14 +1,18 @@
 import type { ReactNode } from "react";
 import { readSession } from "@/lib/auth";
-import { getPrisma } from "@/lib/db";
-import { translator } from "@/lib/i18n";
+import { messagesFor, translator } from "@/lib/i18n";
+import { I18nProvider } from "@/lib/i18n/client";
 import { readPortalConnection } from "@/lib/lifecycle";
+import { services } from "@/lib/services";
 import { FrameAutoSize } from "@/components/frame-autosize";
 import { PortalNav } from "@/components/portal-nav";
 
 export const dynamic = "force-dynamic";
 
-/** Every page shown inside the Bitrix24 iframe requires a session issued by the portal POST. */
+/**
+ * Every page shown inside the Bitrix24 iframe requires a session issued by the portal POST (each
+ * page also checks it with ./guards.ts). Client components below translate with useT().
+ */
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const session = await readSession();
   if (!session) {
@@ -21,8 +25,9 @@ export default async function PortalLayout({ children }: { children: ReactNode }
     );
   }
   const t = translator(session.lang);
-  const connection = await readPortalConnection({ prisma: getPrisma() }, session.portalId);
+  const connection = await readPortalConnection(services(), session.portalId);
   return (
+    <I18nProvider lang={session.lang} messages={messagesFor(session.lang)}>
     <FrameAutoSize>
       <div lang={session.lang} className="bg-white">
         <PortalNav
@@ -39,5 +44,6 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         <main className="px-6 py-6">{children}</main>
       </div>
     </FrameAutoSize>
+    </I18nProvider>
   );
 }

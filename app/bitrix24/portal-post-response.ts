@@ -6,13 +6,15 @@
 import { NextResponse } from "next/server";
 import { encodeSession, SESSION_COOKIE, SESSION_COOKIE_OPTIONS, type PortalSession } from "@/lib/auth";
 import { resolveLang, translator } from "@/lib/i18n";
-import { acceptPortalPost, lifecycleDepsFromEnv, PortalAuthError, PortalNotSetUpError } from "@/lib/lifecycle";
+import { logUnexpected } from "@/lib/errors";
+import { acceptPortalPost, PortalAuthError, PortalNotSetUpError } from "@/lib/lifecycle";
 import { frameAncestors, processVerificationBudget, requestSource, RequestInputError, TooManyRequestsError } from "@/lib/security";
+import { services } from "@/lib/services";
 
 /** The handler or install URL's POST: sign in (or install) and go to `landing` (or where it says, once accepted). */
 export async function portalPostDoor(request: Request, kind: "open" | "install", landing: string | (() => Promise<string>)): Promise<Response> {
   try {
-    const session = await acceptPortalPost(lifecycleDepsFromEnv(), request, kind, { budget: processVerificationBudget(), source: requestSource(request.headers) });
+    const session = await acceptPortalPost(services(), request, kind, { budget: processVerificationBudget(), source: requestSource(request.headers) });
     return await sessionRedirect(session, typeof landing === "string" ? landing : await landing());
   } catch (error) {
     return portalPostFailure(request, error);
@@ -43,7 +45,7 @@ function portalPostFailure(request: Request, error: unknown): Response {
   const lang = new URL(request.url).searchParams.get("LANG");
   const t = translator(resolveLang(lang));
   let status = 500;
-  let detail = t("errors.generic");
+  let detail = t("errors.internal");
   const headers: Record<string, string> = { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" };
   if (error instanceof PortalNotSetUpError) {
     status = 401;
@@ -61,7 +63,7 @@ function portalPostFailure(request: Request, error: unknown): Response {
     headers["Retry-After"] = String(error.retryAfterSeconds);
   } else {
     // Unexpected: log the class and message only (no request body: it carries tokens).
-    console.error(`[bitrix24] portal POST failed: ${error instanceof Error ? `${error.name}: ${error.message}` : "unknown"}`);
+    logUnexpected(error, "portal POST");
   }
   // The page carries no session and no cookie: the portal that posted may show it, nobody else.
   headers["Content-Security-Policy"] = frameAncestors(request.headers.get("origin"));

@@ -1,16 +1,14 @@
 /**
- * The i18n layer: every user-facing string goes through `translator(lang)`. The portal's LANG
- * picks the language (en, ru, de); anything else falls back to English.
+ * The i18n layer: every user-facing string goes through `translator(lang)` on the server or
+ * `useT()` (lib/i18n/client.tsx) in client components; both read the same keys. The portal's
+ * LANG picks the language (en, ru, de); anything else falls back to English.
  */
-import { de } from "./de";
-import { en, type Messages } from "./en";
-import { ru } from "./ru";
+import { dictionaries, type Messages } from "./dictionaries";
 
 export const LANGUAGES = ["en", "ru", "de"] as const;
 export type Lang = (typeof LANGUAGES)[number];
 export type MessageKey = keyof Messages;
-
-const dictionaries: Record<Lang, Messages> = { en, ru, de };
+export type { Messages } from "./dictionaries";
 
 /** Maps a portal LANG value (e.g. "ru", "de", "ua", "br") to one we speak. */
 export function resolveLang(value: string | null | undefined): Lang {
@@ -18,15 +16,24 @@ export function resolveLang(value: string | null | undefined): Lang {
   return (LANGUAGES as readonly string[]).includes(code) ? (code as Lang) : "en";
 }
 
-/** `t("settings.title")`, `t("jobs.progress", { done: 3, total: 10 })` */
+/** `t("settings.title")`, `t("jobs.counts", { done: 3, total: 10 })` */
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
-export function translator(lang: Lang): Translate {
-  const dictionary = dictionaries[lang];
+/** The messages of one language (what the portal layout hands to the client's I18nProvider). */
+export function messagesFor(lang: Lang): Messages {
+  return dictionaries[lang];
+}
+
+/** A translate function over `messages`; unknown keys fall back to English, then to the key itself. */
+export function translateWith(messages: Partial<Messages>): Translate {
   return (key, vars) => {
-    const template = dictionary[key] ?? en[key] ?? key;
+    const template = messages[key] ?? dictionaries.en[key] ?? key;
     return vars ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`)) : template;
   };
+}
+
+export function translator(lang: Lang): Translate {
+  return translateWith(dictionaries[lang]);
 }
 
 export { formatters } from "./format";

@@ -5,6 +5,9 @@
 import PgBoss from "pg-boss";
 import { withAdvisoryLock } from "./advisory-lock";
 import type { JobDefinition } from "./definition";
+import { logger } from "../log";
+
+const log = logger("jobs");
 
 export const BOSS_SCHEMA = "pgboss";
 
@@ -28,7 +31,7 @@ export function getBoss(databaseUrl: string, options: BossOptions = {}): Promise
       });
       // pg-boss reports background errors (lost connection, maintenance) as events; without a
       // listener Node would crash the process on them.
-      instance.on("error", (error) => console.error(`[jobs] pg-boss: ${error.message}`));
+      instance.on("error", (error) => log.error("pg-boss", { error }));
       await instance.start();
       return instance;
     })();

@@ -1,23 +1,37 @@
 /**
- * What a durable job is: a kind (one pg-boss queue each), its retry and expiry policy, and the
- * handler. Feature folders define their jobs with `defineJob` and the worker entry point
- * (lib/job-catalogue.ts) lists them, so lib/jobs never imports a feature.
+ * What a durable job is: a kind (one pg-boss queue each), the zod schema of its input, its retry
+ * and expiry policy, and the handler. Feature folders define their jobs with `defineJob` and the
+ * worker entry point (lib/job-catalogue.ts) lists them, so lib/jobs never imports a feature.
+ *
+ * The input is parsed when the job is enqueued and again when it runs: a job's input is stored
+ * and may outlive a deploy that changed its shape (JobsRuntime fails such a job, without retries).
  */
+import type { z } from "zod";
+import type { ClientFactory } from "../bitrix24/client-factory";
+import type { PrismaClient } from "../db";
+
 export interface JobContext<Input> {
   /** Our JobRun id (stable across retries and deferrals; what the UI polls). */
   jobRunId: string;
   portalId: string | null;
   /** The admin who started the job: background Bitrix24 calls use this user's token. */
   startedBy: number | null;
+  /** The input, parsed with the definition's schema. */
   input: Input;
   /** 1-based attempt number. */
   attempt: number;
   /** Reports done/total; cheap to call often (writes are throttled). */
   reportProgress(done: number, total: number): Promise<void>;
+  /** The process's database (lib/services.ts, or a test's). */
+  prisma: PrismaClient;
+  /** The process's Bitrix24 clients: `clients.clientFor(portalId, { userId: startedBy })`. */
+  clients: ClientFactory;
 }
 
 export interface JobDefinition<Input = unknown, Result = unknown> {
   kind: string;
+  /** The input's schema: `enqueue` and every run parse with it. */
+  input: z.ZodType<Input>;
   /** Retries after the first failure, with exponential backoff from retryDelaySeconds. */
   retryLimit: number;
   retryDelaySeconds: number;
@@ -31,6 +45,9 @@ export interface JobDefinition<Input = unknown, Result = unknown> {
   exclusivePerPortal: boolean;
   handler(context: JobContext<Input>): Promise<Result>;
 }
+
+/** The input type of a job definition. */
+export type JobInput<D> = D extends JobDefinition<infer Input> ? Input : never;
 
 export function defineJob<Input, Result>(definition: JobDefinition<Input, Result>): JobDefinition<Input, Result> {
   if (!/^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$/.test(definition.kind)) {

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/db";
 import { waitFor } from "../../test/wait-for";
 import PgBoss from "pg-boss";
+import { ValidationError } from "../errors";
 import { ensureQueue } from "./boss";
 import { BOSS_SCHEMA, createJobsRuntime, defineJob, readJobProgress, selftestJob, stopBoss, type JobsRuntime } from "./index";
 
@@ -52,6 +53,22 @@ describe("durable jobs", () => {
     expect(done).toMatchObject({ done: 6, total: 6, attempts: 1, error: null, result: { counted: 6, attempt: 1 } });
     // Intermediate progress was visible while it ran, not only the end state.
     expect([...seen].some((n) => n > 0 && n < 6)).toBe(true);
+  });
+
+  it("refuses to enqueue an input its schema rejects, storing nothing", async () => {
+    const portalId = await newPortal("bad-input");
+    await expect(runtime.enqueue(selftestJob, { portalId, input: { steps: -1, stepMs: 1 } })).rejects.toBeInstanceOf(ValidationError);
+    expect(await db.prisma.jobRun.count({ where: { portalId } })).toBe(0);
+  });
+
+  it("fails at once, without retries, a job whose stored input no longer fits its schema (a deploy changed it)", async () => {
+    const id = await runtime.enqueue(selftestJob, { portalId: await newPortal("stale-input"), input: { steps: 1, stepMs: 1 } });
+    // As if the schema had changed since: the stored input is of an older shape.
+    await db.prisma.jobRun.update({ where: { id }, data: { input: { steps: "1", stepMs: 1 } } });
+    await waitFor(async () => (await run(id)).state === "failed", { timeoutMs: 30_000 });
+    const failed = await run(id);
+    expect(failed.attempts).toBe(1);
+    expect(failed.error).toMatch(/stored input no longer fits.*steps/);
   });
 
   it("retries a failing job with backoff, then succeeds", async () => {

@@ -4,7 +4,9 @@
  * backoff, expiry of attempts lost with a dead worker, and distribution across processes.
  */
 import type PgBoss from "pg-boss";
+import type { ClientFactory } from "../bitrix24/client-factory";
 import type { PrismaClient } from "../db";
+import { ValidationError } from "../errors";
 import { ensureQueue, getBoss } from "./boss";
 import type { JobDefinition } from "./definition";
 import { tryLockPortal } from "./portal-lock";
@@ -14,6 +16,7 @@ const DEFER_SECONDS = 3;
 const PROGRESS_WRITE_INTERVAL_MS = 250;
 
 export interface JobsRuntime {
+  /** Parses `input` with the definition's schema (ValidationError when it does not fit), stores a JobRun, sends the job. */
   enqueue<Input>(
     definition: JobDefinition<Input>,
     options: { portalId?: string | null; startedBy?: number | null; input: Input; expireInSeconds?: number },
@@ -34,8 +37,14 @@ export function createJobsRuntime(options: {
   prisma: PrismaClient;
   definitions: JobDefinition<never>[] | JobDefinition[];
   maintenanceIntervalSeconds?: number;
+  /** Bitrix24 clients for the handlers (lib/services.ts passes the process's); built on first use. */
+  clients?: () => ClientFactory;
 }): JobsRuntime {
   const { databaseUrl, prisma } = options;
+  const clients = (): ClientFactory => {
+    if (!options.clients) throw new Error("This job runtime was created without Bitrix24 clients (createJobsRuntime({ clients }))");
+    return options.clients();
+  };
   const definitions = new Map((options.definitions as JobDefinition[]).map((d) => [d.kind, d]));
   const readyQueues = new Map<string, Promise<void>>();
 
@@ -68,6 +77,17 @@ export function createJobsRuntime(options: {
       return { deferred: true };
     }
     const attempt = job.retryCount + 1;
+    // The stored input may predate a deploy that changed the schema: such a job cannot succeed
+    // on any attempt, so it fails at once, saying why, instead of being retried.
+    const input = definition.input.safeParse(jobRun.input);
+    if (!input.success) {
+      await prisma.jobRun.update({
+        where: { id: jobRun.id },
+        data: { state: "failed", attempts: attempt, finishedAt: new Date(), error: `The job's stored input no longer fits its definition: ${input.error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ")}`.slice(0, 2000) },
+      });
+      await lock?.release();
+      return { invalidInput: true };
+    }
     try {
       await prisma.jobRun.update({
         where: { id: jobRun.id },
@@ -78,8 +98,12 @@ export function createJobsRuntime(options: {
         jobRunId: jobRun.id,
         portalId: jobRun.portalId,
         startedBy: jobRun.startedBy,
-        input: jobRun.input as never,
+        input: input.data,
         attempt,
+        prisma,
+        get clients() {
+          return clients();
+        },
         async reportProgress(done, total) {
           const now = Date.now();
           if (now - lastWrite < PROGRESS_WRITE_INTERVAL_MS && done < total) return;
@@ -114,8 +138,10 @@ export function createJobsRuntime(options: {
     },
     async enqueue(definition, { portalId = null, startedBy = null, input, expireInSeconds }) {
       if (!definitions.has(definition.kind)) throw new Error(`Job kind ${definition.kind} is not in the catalogue`);
+      const parsed = definition.input.safeParse(input);
+      if (!parsed.success) throw new ValidationError(`Invalid input for ${definition.kind}: ${parsed.error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ")}`);
       const jobRun = await prisma.jobRun.create({
-        data: { kind: definition.kind, portalId, startedBy, input: input as never, state: "queued" },
+        data: { kind: definition.kind, portalId, startedBy, input: parsed.data as never, state: "queued" },
       });
       await send(definition as JobDefinition, jobRun.id, expireInSeconds ? { expireInSeconds } : {});
       return jobRun.id;

@@ -3,16 +3,20 @@
  * failing its first `failTimes` attempts. Used by the worker tests and by /api/health's deep check.
  */
 import { setTimeout as delay } from "node:timers/promises";
+import { z } from "zod";
 import { defineJob } from "./definition";
 
-export interface SelftestInput {
-  steps: number;
-  stepMs: number;
-  failTimes?: number;
-}
+const selftestInput = z.object({
+  steps: z.number().int().min(0).max(10_000),
+  stepMs: z.number().int().min(0).max(60_000),
+  failTimes: z.number().int().min(0).optional(),
+});
+
+export type SelftestInput = z.infer<typeof selftestInput>;
 
 export const selftestJob = defineJob<SelftestInput, { counted: number; attempt: number }>({
   kind: "system.selftest",
+  input: selftestInput,
   retryLimit: 3,
   retryDelaySeconds: 1,
   expireInSeconds: 60,

@@ -3,13 +3,14 @@
  * "Events"). Every event but the first ONAPPINSTALL must carry the application_token we stored;
  * ONAPPINSTALL brings that token, so it is verified through the OAuth server instead.
  */
+import { UnauthorizedError } from "../errors";
 import { decryptSecret, encryptSecret, safeEqual } from "../crypto";
 import type { LifecycleDeps } from "./deps";
 import { upsertPortal } from "./portals";
 import { verifyPortalAuth } from "./verify-portal-auth";
 
-export class EventAuthError extends Error {
-  readonly status = 401;
+/** An event we refuse (401): the unauthorized error of lib/errors. */
+export class EventAuthError extends UnauthorizedError {
   constructor(reason: string) {
     super(`Event refused: ${reason}`);
     this.name = "EventAuthError";

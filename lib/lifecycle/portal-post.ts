@@ -7,6 +7,7 @@
  * foreign page cannot sign a victim's browser into the attacker's own session).
  */
 import { z } from "zod";
+import { normalizePortalDomain } from "../portal-domain";
 import { readFormFields, RequestInputError } from "../security";
 
 /** A portal's POST is a few hundred bytes (tokens, ids, placement options). */
@@ -76,14 +77,10 @@ export function checkPostOrigin(headers: Headers, post: Pick<PortalPost, "DOMAIN
   } catch {
     throw new RequestInputError(400, "the POST does not come from the portal it names");
   }
-  const portalHost = normalizeDomain(post.DOMAIN).split("/")[0];
+  const portalHost = normalizePortalDomain(post.DOMAIN).split("/")[0];
   const scheme = post.PROTOCOL === undefined ? null : post.PROTOCOL === "1" ? "https:" : "http:";
   if (parsed.host.toLowerCase() !== portalHost || (scheme !== null && parsed.protocol !== scheme)) {
     throw new RequestInputError(400, "the POST does not come from the portal it names");
   }
 }
 
-/** `portal.example.com`, `https://portal.example.com/`, `127.0.0.1:4000/p/acme` → host[:port][/path], lower case. */
-export function normalizeDomain(value: string): string {
-  return value.trim().replace(/^https?:\/\//i, "").replace(/\/+$/, "").replace(/\/rest$/i, "").toLowerCase();
-}

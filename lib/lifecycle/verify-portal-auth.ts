@@ -10,13 +10,13 @@
  *    a replayed POST whose AUTH_ID has expired is refused.
  * The exchange also gives us a fresh token pair for this user, which the caller stores.
  */
+import { UnauthorizedError } from "../errors";
 import { z } from "zod";
 import { refreshTokens, type OAuthClientCredentials } from "../bitrix24";
 import { sendRest, type FetchLike } from "../bitrix24/http";
-import { normalizeDomain } from "./portal-post";
+import { normalizePortalDomain, samePortalDomain } from "../portal-domain";
 
-export class PortalAuthError extends Error {
-  readonly status = 401;
+export class PortalAuthError extends UnauthorizedError {
   constructor(readonly reason: string) {
     super(`Bitrix24 did not confirm this request: ${reason}`);
     this.name = "PortalAuthError";
@@ -76,8 +76,8 @@ export async function verifyPortalAuth(
   // The answer's `domain` names the OAuth server itself (oauth.bitrix.info); the portal is the
   // host (and path) of `client_endpoint`, https://{portal}/rest/.
   if (!answer.client_endpoint || !URL.canParse(answer.client_endpoint)) throw new PortalAuthError("the OAuth server did not name the portal");
-  const portalDomain = normalizeDomain(answer.client_endpoint);
-  if (portalDomain !== normalizeDomain(claim.domain)) throw new PortalAuthError("DOMAIN does not match the token's portal");
+  const portalDomain = normalizePortalDomain(answer.client_endpoint);
+  if (!samePortalDomain(portalDomain, claim.domain)) throw new PortalAuthError("DOMAIN does not match the token's portal");
 
   let profile;
   try {

@@ -3,18 +3,14 @@
  * others use for irreversible deletes: the typed name proves the admin knows which portal goes).
  */
 import { z } from "zod";
+import { samePortalDomain } from "../portal-domain";
 
 /** What the client may send: one short string. The domain check needs the portal, so it is separate. */
 export const deletionConfirmationSchema = z.string().trim().min(1).max(255);
 
-/** `https://Acme.bitrix24.com/` and `acme.bitrix24.com` are the same answer. */
-export function normalizeTypedDomain(value: string): string {
-  return value.trim().toLowerCase().replace(/^https?:\/\//, "").replace(/\/+$/, "");
-}
-
-/** True when the typed text names this portal's domain. */
+/** True when the typed text names this portal's domain (`https://Acme.bitrix24.com/` = `acme.bitrix24.com`). */
 export function confirmsPortalDomain(typed: string, domain: string): boolean {
-  return normalizeTypedDomain(typed) !== "" && normalizeTypedDomain(typed) === normalizeTypedDomain(domain);
+  return samePortalDomain(typed, domain);
 }
 
 /** The full check for one portal: shape, then the domain. */

@@ -10,6 +10,9 @@
  */
 import type PgBoss from "pg-boss";
 import type { PrismaClient } from "../db";
+import { logger } from "../log";
+
+const log = logger("portal-data");
 
 export interface DeletePortalDataDeps {
   prisma: PrismaClient;
@@ -47,7 +50,7 @@ async function cancelBossJobs(boss: DeletePortalDataDeps["boss"], runs: { kind: 
     return runs.length;
   } catch (error) {
     // The data is already gone; a leftover job only finds no JobRun and is skipped.
-    console.warn(`[portal-data] could not cancel ${runs.length} queued job(s): ${error instanceof Error ? error.message : "unknown error"}`);
+    log.warn("could not cancel queued jobs", { jobs: runs.length, error });
     return 0;
   }
 }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/db";
 import { waitFor } from "../../test/wait-for";
 import { createJobsRuntime, stopBoss } from "../jobs";
-import { purgeExpired, RETENTION_JOB_KIND, RETENTION_JOB_RUN_ID, retentionJob, scheduleRetention } from "./retention";
+import { purgeExpired, RETENTION_JOB_KIND, RETENTION_JOB_RUN_ID, retentionPurgeJob, scheduleRetention } from "./retention";
 import { RETENTION, RETENTION_CRON } from "./retention-rules";
 import { seedPortal } from "./seed.test-support";
 
@@ -96,7 +96,7 @@ describe("purgeExpired", () => {
 
 describe("the daily schedule", () => {
   it("declares one cron schedule, and each tick runs the purge through the job runtime into the standing JobRun", async () => {
-    const runtime = createJobsRuntime({ databaseUrl: db.url, prisma: db.prisma, definitions: [retentionJob(() => db.prisma)] });
+    const runtime = createJobsRuntime({ databaseUrl: db.url, prisma: db.prisma, definitions: [retentionPurgeJob] });
     await runtime.ensureQueues();
     const boss = await runtime.boss();
     await scheduleRetention(db.prisma, boss);

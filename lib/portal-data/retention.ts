@@ -4,6 +4,7 @@
  */
 import type PgBoss from "pg-boss";
 import type { PrismaClient } from "../db";
+import { z } from "zod";
 import { defineJob } from "../jobs";
 import { RETENTION_CRON, retentionCutoffs } from "./retention-rules";
 
@@ -55,18 +56,17 @@ export async function purgeExpired(prisma: PrismaClient, now = new Date()): Prom
   };
 }
 
-/** The job, bound to the Prisma client of the process that runs it. */
-export function retentionJob(prisma: () => PrismaClient) {
-  return defineJob<Record<string, never>, PurgeCounts>({
-    kind: RETENTION_JOB_KIND,
-    retryLimit: 3,
-    retryDelaySeconds: 60,
-    expireInSeconds: 15 * 60,
-    // Touches every portal's rows in our database only, no Bitrix24 calls: no portal to wait for.
-    exclusivePerPortal: false,
-    handler: () => purgeExpired(prisma()),
-  });
-}
+/** The daily purge job (listed in lib/job-catalogue.ts); the schedule sends no input. */
+export const retentionPurgeJob = defineJob<Record<string, never> | null | undefined, PurgeCounts>({
+  kind: RETENTION_JOB_KIND,
+  input: z.object({}).strict().nullish(),
+  retryLimit: 3,
+  retryDelaySeconds: 60,
+  expireInSeconds: 15 * 60,
+  // Touches every portal's rows in our database only, no Bitrix24 calls: no portal to wait for.
+  exclusivePerPortal: false,
+  handler: ({ prisma }) => purgeExpired(prisma),
+});
 
 /**
  * Declares the daily schedule (idempotent: pg-boss keeps one schedule per queue name, so every

@@ -1,9 +1,6 @@
 // Privacy: personal-data download, anonymisation, erasure, per-user rights, master settings,
 // dismissed users and the requests log. app/ uses only what this file exports.
-import { bitrix24 } from "../bitrix24";
-import { createKeyRing } from "../crypto";
-import { getPrisma } from "../db";
-import { env, requireSetting } from "../env";
+import { services } from "../services";
 import type { PrivacyDeps } from "./deps";
 import { privacyJobs } from "./jobs";
 
@@ -24,16 +21,11 @@ export { myPrivacyView, previewFor, listDepartments, listActiveUsers, listDismis
 
 let deps: PrivacyDeps | undefined;
 
-/** The process's Privacy dependencies, from lib/env.ts. */
+/** The process's Privacy dependencies, from the composition root (lib/services.ts). */
 export function privacyDeps(): PrivacyDeps {
   if (!deps) {
-    const e = env();
-    deps = {
-      prisma: getPrisma(),
-      keys: createKeyRing(requireSetting("TOKEN_ENCRYPTION_KEY"), e.TOKEN_ENCRYPTION_KEYS_OLD),
-      clients: bitrix24(),
-      appClientId: requireSetting("B24_CLIENT_ID"),
-    };
+    const app = services();
+    deps = { prisma: app.prisma, keys: app.keys, clients: app.clients, appClientId: app.credentials.clientId };
   }
   return deps;
 }

@@ -41,6 +41,7 @@ async function failOpenRequests(deps: PrivacyDeps, jobRunId: string, context: Jo
 export function privacyJobs(deps: () => PrivacyDeps) {
   const download = defineJob<DownloadInput, Awaited<ReturnType<typeof runDownload>>>({
     kind: "privacy.download",
+    input: downloadInputSchema,
     retryLimit: RETRY_LIMIT,
     retryDelaySeconds: 5,
     expireInSeconds: 30 * 60,
@@ -59,6 +60,7 @@ export function privacyJobs(deps: () => PrivacyDeps) {
 
   const change = defineJob<ChangeInput, ChangeResult>({
     kind: "privacy.change",
+    input: changeInputSchema,
     retryLimit: RETRY_LIMIT,
     retryDelaySeconds: 5,
     expireInSeconds: 30 * 60,

@@ -9,6 +9,7 @@
  * worker, a test database and the emulator in integration tests.
  */
 import type PgBoss from "pg-boss";
+import { z } from "zod";
 import type { PrismaClient } from "../db";
 import { defineJob, type JobDefinition } from "../jobs";
 import type { TransferDeps } from "./deps";
@@ -26,13 +27,18 @@ export const DISMISSAL_WATCH_RUN_ID = "transfer-dismissal-watch";
 
 export interface TransferJobs {
   run: JobDefinition<TransferJobInput, RunResult>;
-  returnsDue: JobDefinition<Record<string, never>, { started: number }>;
-  dismissalWatch: JobDefinition<Record<string, never>, { portals: number; notified: number }>;
+  returnsDue: JobDefinition<Record<string, never> | null | undefined, { started: number }>;
+  dismissalWatch: JobDefinition<Record<string, never> | null | undefined, { portals: number; notified: number }>;
 }
+
+const transferJobInput = z.object({ transferId: z.string().min(1) });
+/** The recurring jobs' schedules send no input. */
+const noInput = z.object({}).strict().nullish();
 
 export function createTransferJobs(deps: () => TransferDeps, jobs: () => Enqueue): TransferJobs {
   const run = defineJob<TransferJobInput, RunResult>({
     kind: TRANSFER_RUN_KIND,
+    input: transferJobInput,
     // Each retry resumes from the persisted items, so retries are cheap and safe.
     retryLimit: 20,
     retryDelaySeconds: 5,
@@ -40,16 +46,18 @@ export function createTransferJobs(deps: () => TransferDeps, jobs: () => Enqueue
     exclusivePerPortal: true,
     handler: ({ input, reportProgress }) => runTransfer(deps(), input.transferId, { reportProgress }),
   });
-  const returnsDue = defineJob<Record<string, never>, { started: number }>({
+  const returnsDue = defineJob<Record<string, never> | null | undefined, { started: number }>({
     kind: RETURNS_DUE_KIND,
+    input: noInput,
     retryLimit: 1,
     retryDelaySeconds: 10,
     expireInSeconds: 300,
     exclusivePerPortal: false,
     handler: async () => ({ started: (await startDueReturns(deps(), jobs(), run)).length }),
   });
-  const dismissalWatch = defineJob<Record<string, never>, { portals: number; notified: number }>({
+  const dismissalWatch = defineJob<Record<string, never> | null | undefined, { portals: number; notified: number }>({
     kind: DISMISSAL_WATCH_KIND,
+    input: noInput,
     retryLimit: 2,
     retryDelaySeconds: 60,
     expireInSeconds: 3600,

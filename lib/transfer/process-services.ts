@@ -1,17 +1,17 @@
 /**
- * The process's services for the Transfer jobs (the worker and the web process): database,
- * Bitrix24 clients and the job queue, configured from lib/env.ts.
+ * The process's services for the Transfer jobs (the worker and the web process), taken from the
+ * composition root (lib/services.ts). Read when a job runs, never at import: the root's job
+ * catalogue lists these very jobs.
  */
-import { bitrix24 } from "../bitrix24";
-import { getPrisma } from "../db";
+import { services } from "../services";
 import type { TransferDeps } from "./deps";
 import type { Enqueue } from "./start";
 
 export function processDeps(): TransferDeps {
-  return { prisma: getPrisma(), clients: bitrix24() };
+  const { prisma, clients } = services();
+  return { prisma, clients };
 }
 
 export function processJobs(): Enqueue {
-  // Imported when used: the job runtime's catalogue lists these very jobs (a module cycle otherwise).
-  return { enqueue: async (definition, options) => (await import("../jobs-in-web-process")).jobs().enqueue(definition, options) };
+  return { enqueue: (definition, options) => services().jobs.enqueue(definition, options) };
 }

@@ -1,10 +1,10 @@
-import { requireSession } from "@/lib/auth";
 import { translator } from "@/lib/i18n";
 import { InstallFinish } from "@/components/install-finish";
+import { requirePortalSession } from "../guards";
 
 /** After the install POST: tell the portal the installation is complete (BX24 installFinish). */
 export default async function InstallFinishPage() {
-  const session = await requireSession();
+  const session = await requirePortalSession();
   const t = translator(session.lang);
   return (
     <section className="max-w-xl">

@@ -33,22 +33,11 @@ export function SettingsForm({ initial, maxDays }: { initial: Settings; maxDays:
     }
   }
 
-  const Switch = ({ name, label, help }: { name: "allowAnonymisation" | "allowErasure"; label: string; help: string }) => (
-    <label className={`flex items-start gap-3 rounded-lg border p-4 ${value[name] ? "border-b24-border" : "border-amber-400 bg-amber-50"}`} data-testid={`switch-${name}`} data-on={value[name] ? "Y" : "N"}>
-      <input type="checkbox" className="mt-1" checked={value[name]} onChange={(e) => setValue({ ...value, [name]: e.target.checked })} />
-      <span>
-        <span className="font-medium">{label}</span>
-        {value[name] ? null : <span className="ml-2 rounded bg-amber-200 px-2 py-0.5 text-xs">{t("privacy.settings.off")}</span>}
-        <span className="mt-1 block text-sm text-b24-muted">{help}</span>
-      </span>
-    </label>
-  );
-
   return (
     <div className="max-w-2xl space-y-4" data-testid="privacy-settings">
       <p className="text-sm text-b24-muted">{t("privacy.settings.intro")}</p>
-      <Switch name="allowAnonymisation" label={t("privacy.settings.anonymise")} help={t("privacy.settings.anonymise.help")} />
-      <Switch name="allowErasure" label={t("privacy.settings.erase")} help={t("privacy.settings.erase.help")} />
+      <MasterSwitch name="allowAnonymisation" on={value.allowAnonymisation} onChange={(on) => setValue({ ...value, allowAnonymisation: on })} label={t("privacy.settings.anonymise")} help={t("privacy.settings.anonymise.help")} offLabel={t("privacy.settings.off")} />
+      <MasterSwitch name="allowErasure" on={value.allowErasure} onChange={(on) => setValue({ ...value, allowErasure: on })} label={t("privacy.settings.erase")} help={t("privacy.settings.erase.help")} offLabel={t("privacy.settings.off")} />
       <label className="block text-sm">
         {t("privacy.settings.linkDays")}
         <input type="number" min={1} max={maxDays} value={value.linkDays} onChange={(e) => setValue({ ...value, linkDays: Math.max(1, Math.min(maxDays, Number(e.target.value) || 1)) })} className="ml-3 w-20 rounded-md border border-b24-border px-2 py-1" />
@@ -61,5 +50,19 @@ export function SettingsForm({ initial, maxDays }: { initial: Settings; maxDays:
         {error ? <span role="alert" className="text-sm text-b24-danger">{error}</span> : null}
       </div>
     </div>
+  );
+}
+
+/** One master switch; while it is off it is highlighted and says what it would unlock. */
+function MasterSwitch(props: { name: string; on: boolean; onChange(on: boolean): void; label: string; help: string; offLabel: string }) {
+  return (
+    <label className={`flex items-start gap-3 rounded-lg border p-4 ${props.on ? "border-b24-border" : "border-amber-400 bg-amber-50"}`} data-testid={`switch-${props.name}`} data-on={props.on ? "Y" : "N"}>
+      <input type="checkbox" className="mt-1" checked={props.on} onChange={(e) => props.onChange(e.target.checked)} />
+      <span>
+        <span className="font-medium">{props.label}</span>
+        {props.on ? null : <span className="ml-2 rounded bg-amber-200 px-2 py-0.5 text-xs">{props.offLabel}</span>}
+        <span className="mt-1 block text-sm text-b24-muted">{props.help}</span>
+      </span>
+    </label>
   );
 }

@@ -2,31 +2,14 @@
 
 import { useId, useState, useTransition } from "react";
 import { ConfirmDialog } from "@/components/confirm-dialog";
+import { useT } from "@/lib/i18n/client";
+import { samePortalDomain } from "@/lib/portal-domain";
 import { deleteAllPortalData } from "./actions";
 import { DataDeletedNotice } from "./data-deleted-notice";
 
-export interface DeleteDataLabels {
-  heading: string;
-  body: string;
-  button: string;
-  dialogTitle: string;
-  dialogBody: string;
-  inputLabel: string;
-  cancel: string;
-  confirm: string;
-  working: string;
-  errorMismatch: string;
-  errorInvalid: string;
-  errorGeneric: string;
-  deletedTitle: string;
-  deletedBody: string;
-}
-
-/** Same forgiving comparison as lib/portal-data's (the server decides; this only enables the button). */
-const normalize = (value: string) => value.trim().toLowerCase().replace(/^https?:\/\//, "").replace(/\/+$/, "");
-
 /** The danger zone: "delete all our data" behind a dialog where the admin types the portal address. */
-export function DeleteDataPanel({ domain, labels }: { domain: string; labels: DeleteDataLabels }) {
+export function DeleteDataPanel({ domain }: { domain: string }) {
+  const t = useT();
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -35,7 +18,7 @@ export function DeleteDataPanel({ domain, labels }: { domain: string; labels: De
   const inputId = useId();
   const errorId = useId();
 
-  if (deleted) return <DataDeletedNotice title={labels.deletedTitle} body={labels.deletedBody} />;
+  if (deleted) return <DataDeletedNotice />;
 
   function confirm() {
     setError(null);
@@ -48,14 +31,14 @@ export function DeleteDataPanel({ domain, labels }: { domain: string; labels: De
       } catch (thrown) {
         // Next's interrupts (403/401) carry a NEXT_… digest: let them reach the boundary.
         if (String((thrown as { digest?: unknown })?.digest ?? "").startsWith("NEXT_")) throw thrown;
-        setError(labels.errorGeneric);
+        setError(t("errors.internal"));
         return;
       }
       if (result.ok) {
         setOpen(false);
         setDeleted(true);
       } else {
-        setError(result.error === "mismatch" ? labels.errorMismatch : result.error === "invalid" ? labels.errorInvalid : labels.errorGeneric);
+        setError(result.error === "mismatch" ? t("settings.error.mismatch", { domain }) : result.error === "invalid" ? t("settings.error.invalid") : (result.message ?? t("errors.internal")));
       }
     });
   }
@@ -63,9 +46,9 @@ export function DeleteDataPanel({ domain, labels }: { domain: string; labels: De
   return (
     <section aria-labelledby={`${inputId}-heading`} className="rounded-lg border border-b24-danger/50 p-6" data-testid="danger-zone">
       <h2 id={`${inputId}-heading`} className="text-lg font-semibold text-b24-danger">
-        {labels.heading}
+        {t("settings.danger.heading")}
       </h2>
-      <p className="mt-2 max-w-3xl text-sm">{labels.body}</p>
+      <p className="mt-2 max-w-3xl text-sm">{t("settings.danger.body")}</p>
       <button
         type="button"
         onClick={() => {
@@ -75,25 +58,26 @@ export function DeleteDataPanel({ domain, labels }: { domain: string; labels: De
         }}
         className="mt-4 rounded-md border border-b24-danger px-4 py-2 text-sm font-medium text-b24-danger hover:bg-b24-danger hover:text-white"
       >
-        {labels.button}
+        {t("settings.danger.button")}
       </button>
 
       <ConfirmDialog
         open={open}
-        title={labels.dialogTitle}
-        confirmLabel={labels.confirm}
-        cancelLabel={labels.cancel}
-        busyLabel={labels.working}
+        title={t("settings.dialog.title", { domain })}
+        confirmLabel={t("settings.dialog.confirm")}
+        cancelLabel={t("settings.dialog.cancel")}
+        busyLabel={t("settings.dialog.working")}
         busy={pending}
         destructive
-        confirmDisabled={normalize(typed) !== normalize(domain)}
+        // The server decides (lib/portal-data); the same comparison here only enables the button.
+        confirmDisabled={!samePortalDomain(typed, domain)}
         onConfirm={confirm}
         onClose={() => setOpen(false)}
         testId="delete-dialog"
       >
-        <p>{labels.dialogBody}</p>
+        <p>{t("settings.dialog.body")}</p>
         <label htmlFor={inputId} className="block font-medium">
-          {labels.inputLabel}{" "}
+          {t("settings.dialog.label")}{" "}
           <code className="select-all rounded bg-b24-surface px-1.5 py-0.5 font-mono text-b24-text" data-testid="domain-to-type">
             {domain}
           </code>

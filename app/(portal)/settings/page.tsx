@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
 import { formatters, translator } from "@/lib/i18n";
 import { describePortalData, RETENTION } from "@/lib/portal-data";
-import { requireAdminOrInterrupt } from "./admin-guard";
+import { services } from "@/lib/services";
+import { requirePortalAdmin } from "../guards";
 import { DataDeletedNotice } from "./data-deleted-notice";
 import { DeleteDataPanel } from "./delete-data-panel";
 
@@ -9,11 +10,11 @@ export const dynamic = "force-dynamic";
 
 /** Admin-only: what StaffSuite stores about this portal, how long, and deleting all of it. */
 export default async function SettingsPage() {
-  const session = await requireAdminOrInterrupt();
+  const session = await requirePortalAdmin();
   const t = translator(session.lang);
-  const report = await describePortalData(session.portalId);
+  const report = await describePortalData(services().prisma, session.portalId);
   // The session outlives the portal's data (deleted here or by ONAPPUNINSTALL): say so.
-  if (!report) return <DataDeletedNotice title={t("settings.deleted.title")} body={t("settings.deleted.body")} />;
+  if (!report) return <DataDeletedNotice />;
 
   const format = formatters(session.lang);
   const unknown = <span className="text-b24-muted">{t("settings.unknown")}</span>;
@@ -119,28 +120,9 @@ export default async function SettingsPage() {
         <p className="mt-3 text-sm text-b24-muted">{t("settings.retention.schedule")}</p>
       </Card>
 
-      <DeleteDataPanel domain={portal.domain} labels={deleteLabels(t, portal.domain)} />
+      <DeleteDataPanel domain={portal.domain} />
     </div>
   );
-}
-
-function deleteLabels(t: ReturnType<typeof translator>, domain: string) {
-  return {
-    heading: t("settings.danger.heading"),
-    body: t("settings.danger.body"),
-    button: t("settings.danger.button"),
-    dialogTitle: t("settings.dialog.title", { domain }),
-    dialogBody: t("settings.dialog.body"),
-    inputLabel: t("settings.dialog.label"),
-    cancel: t("settings.dialog.cancel"),
-    confirm: t("settings.dialog.confirm"),
-    working: t("settings.dialog.working"),
-    errorMismatch: t("settings.error.mismatch", { domain }),
-    errorInvalid: t("settings.error.invalid"),
-    errorGeneric: t("errors.generic"),
-    deletedTitle: t("settings.deleted.title"),
-    deletedBody: t("settings.deleted.body"),
-  };
 }
 
 function Card({ title, note, children }: { title: string; note?: string; children: ReactNode }) {

@@ -1,8 +1,8 @@
-import { requireSession } from "@/lib/auth";
 import { translator } from "@/lib/i18n";
+import { requirePortalSession } from "../guards";
 
 export default async function TransferPage() {
-  const session = await requireSession();
+  const session = await requirePortalSession();
   const t = translator(session.lang);
   return (
     <section>

@@ -2,7 +2,7 @@
 import type { PrivacyMessages } from "./en";
 
 export const ru: PrivacyMessages = {
-  "privacy.title": "Конфиденциальность",
+  "privacy.title": "Персональные данные",
   "privacy.intro": "Выгрузка, анонимизация и удаление персональных данных на этом портале.",
   "privacy.tab.my": "Мои персональные данные",
   "privacy.tab.settings": "Настройки приложения",

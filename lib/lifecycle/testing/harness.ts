@@ -17,10 +17,9 @@ import type { EventDelivery } from "../../../emulator/state/store";
 import type { Portal as EmulatedPortal, PortalUser } from "../../../emulator/state/types";
 import { createTestDatabase, type TestDatabase } from "../../../test/db";
 import { createKeyRing, generateKeyBase64 } from "../../crypto";
-import { resetEnvCache } from "../../env";
+import { createServices } from "../../services";
 import { deletePortalData } from "../../portal-data";
 import {
-  buildLifecycleDeps,
   EventAuthError,
   handleEvent,
   installFromPost,
@@ -80,10 +79,6 @@ export async function lifecycleHarness(options: {
   keyBase64?: string;
 }): Promise<LifecycleHarness> {
   const db = await createTestDatabase();
-  // lib/portal-data's front door (what the route wires to ONAPPUNINSTALL) reads DATABASE_URL;
-  // getPrisma(db.url) then hands it the very client this test uses.
-  process.env.DATABASE_URL = db.url;
-  resetEnvCache();
 
   const received: ReceivedEvent[] = [];
   let deps: LifecycleDeps | undefined;
@@ -95,7 +90,7 @@ export async function lifecycleHarness(options: {
       const event = parseEventForm([...form].filter((e): e is [string, string] => typeof e[1] === "string"));
       let status = 200;
       try {
-        const outcome = await handleEvent(deps!, event, { onUninstall: async (portalId) => void (await deletePortalData(portalId)) });
+        const outcome = await handleEvent(deps!, event, { onUninstall: async (portalId) => void (await deletePortalData({ prisma: db.prisma }, portalId)) });
         received.push({ event: event.event, status, outcome });
       } catch (error) {
         status = error instanceof EventAuthError ? 401 : 500;
@@ -119,11 +114,12 @@ export async function lifecycleHarness(options: {
       { clientId: OTHER_CLIENT_ID, clientSecret: OTHER_CLIENT_SECRET, name: "Another app", handlerUrl: "http://127.0.0.1:9/other", installUrl: null, scopes: ["user"] },
     ],
   });
-  deps = buildLifecycleDeps({
+  deps = createServices({
+    databaseUrl: db.url,
     prisma: db.prisma,
     keys: createKeyRing(options.keyBase64 ?? generateKeyBase64()),
     credentials: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET },
-    oauthServerEndpoint: `${emu.httpUrl}/rest/`,
+    oauthUrl: emu.httpUrl,
     appUrl,
   });
 

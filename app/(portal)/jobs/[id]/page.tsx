@@ -1,19 +1,18 @@
 import { notFound } from "next/navigation";
-import { requireSession } from "@/lib/auth";
-import { getPrisma } from "@/lib/db";
 import { formatters, translator, type MessageKey, type Translate } from "@/lib/i18n";
 import { readJobProgress } from "@/lib/jobs";
-import { jobs } from "@/lib/jobs-in-web-process";
-import { JobProgress, type JobProgressLabels } from "@/components/job-progress";
+import { services } from "@/lib/services";
+import { JobProgress } from "@/components/job-progress";
+import { requirePortalSession } from "../../guards";
 
 /**
  * One durable job of this portal, live: what it is, how far it got, how it ended. Tools link here
  * (or embed <JobProgress>) for anything that runs in the background.
  */
 export default async function JobPage({ params }: { params: Promise<{ id: string }> }) {
-  const session = await requireSession();
+  const session = await requirePortalSession();
   const { id } = await params;
-  const progress = await readJobProgress(getPrisma(), await jobs().boss(), id, session);
+  const progress = await readJobProgress(services().prisma, await services().jobs.boss(), id, session);
   if (!progress) notFound();
   const t = translator(session.lang);
   const format = formatters(session.lang);
@@ -23,7 +22,7 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
         <h1 className="text-2xl font-semibold">{kindTitle(t, progress.kind)}</h1>
         <p className="mt-1 text-sm text-b24-muted">{t("jobs.startedAt", { date: format.dateTime(new Date(progress.createdAt)) })}</p>
       </header>
-      <JobProgress initial={progress} labels={progressLabels(t)} />
+      <JobProgress initial={progress} />
     </section>
   );
 }
@@ -32,21 +31,4 @@ function kindTitle(t: Translate, kind: string): string {
   const key = `jobs.kind.${kind}` as MessageKey;
   const title = t(key);
   return title === key ? t("jobs.kind.other") : title;
-}
-
-function progressLabels(t: Translate): JobProgressLabels {
-  return {
-    states: {
-      queued: t("jobs.state.queued"),
-      running: t("jobs.state.running"),
-      retrying: t("jobs.state.retrying"),
-      completed: t("jobs.state.completed"),
-      failed: t("jobs.state.failed"),
-      cancelled: t("jobs.state.cancelled"),
-    },
-    counts: t("jobs.counts"),
-    preparing: t("jobs.preparing"),
-    error: t("jobs.error"),
-    unreachable: t("jobs.unreachable"),
-  };
 }

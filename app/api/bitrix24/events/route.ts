@@ -1,8 +1,13 @@
-import { acceptEvent, EventAuthError, lifecycleDepsFromEnv } from "@/lib/lifecycle";
+import { errorResponse } from "@/lib/errors";
+import { acceptEvent, EventAuthError } from "@/lib/lifecycle";
+import { logger } from "@/lib/log";
 import { deletePortalData } from "@/lib/portal-data";
 import { processVerificationBudget, requestSource, RequestInputError, TooManyRequestsError } from "@/lib/security";
+import { services } from "@/lib/services";
 
 export const dynamic = "force-dynamic";
+
+const log = logger("events");
 
 /**
  * Portal events (ONAPPINSTALL, ONAPPUNINSTALL): form-encoded POSTs, capped and shape-checked
@@ -11,27 +16,24 @@ export const dynamic = "force-dynamic";
  */
 export async function POST(request: Request) {
   try {
+    const app = services();
     const { event, outcome } = await acceptEvent(
-      lifecycleDepsFromEnv(),
+      app,
       request,
       {
         onUninstall: async (portalId) => {
-          await deletePortalData(portalId);
+          await deletePortalData({ prisma: app.prisma, boss: app.jobs.boss }, portalId);
         },
       },
       { budget: processVerificationBudget(), source: requestSource(request.headers) },
     );
-    console.log(`[events] ${event.event}: ${outcome.kind}`);
+    log.info("handled", { event: event.event, outcome: outcome.kind });
     return Response.json({ ok: true });
   } catch (error) {
     if (error instanceof RequestInputError) return Response.json({ error: "bad_request", message: error.message }, { status: error.status });
     if (error instanceof TooManyRequestsError) return Response.json({ error: "too_many_requests", message: error.message }, { status: 429, headers: { "Retry-After": String(error.retryAfterSeconds) } });
-    if (error instanceof EventAuthError) {
-      console.warn(`[events] refused: ${error.message}`);
-      return Response.json({ error: "unauthorized" }, { status: 401 });
-    }
-    console.error(`[events] failed: ${error instanceof Error ? error.name : "unknown"}`);
-    return Response.json({ error: "internal" }, { status: 500 });
+    if (error instanceof EventAuthError) log.warn("refused", { reason: error.message });
+    return errorResponse(error, "en", "portal event");
   }
 }
 

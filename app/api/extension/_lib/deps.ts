@@ -1,14 +1,14 @@
 import "server-only";
 import { env, requireSetting } from "@/lib/env";
-import { lifecycleDepsFromEnv } from "@/lib/lifecycle";
 import type { MailDeps } from "@/lib/mail";
+import { services } from "@/lib/services";
 
 let deps: MailDeps | undefined;
 
 /** The Mail backend's dependencies from the process's configuration (one token store, one client factory). */
 export function mailDeps(): MailDeps {
   if (!deps) {
-    const base = lifecycleDepsFromEnv();
+    const base = services();
     deps = { prisma: base.prisma, clients: base.clients, tokens: base.tokens, credentials: base.credentials, appUrl: base.appUrl, secret: requireSetting("NEXTAUTH_SECRET") };
   }
   return deps;

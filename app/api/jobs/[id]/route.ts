@@ -4,18 +4,22 @@
  * a job one may not see answers 404 like one that does not exist.
  */
 import { NextResponse } from "next/server";
-import { readSession } from "@/lib/auth";
-import { getPrisma } from "@/lib/db";
+import { readSession, UnauthorizedError } from "@/lib/auth";
+import { errorResponse, NotFoundError } from "@/lib/errors";
 import { readJobProgress } from "@/lib/jobs";
-import { jobs } from "@/lib/jobs-in-web-process";
+import { services } from "@/lib/services";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const session = await readSession();
-  if (!session) return NextResponse.json({ error: "unauthorized" }, { status: 401 });
-  const { id } = await params;
-  const progress = await readJobProgress(getPrisma(), await jobs().boss(), id, session);
-  if (!progress) return NextResponse.json({ error: "not_found" }, { status: 404 });
-  return NextResponse.json(progress, { headers: { "cache-control": "no-store" } });
+  try {
+    if (!session) throw new UnauthorizedError();
+    const { id } = await params;
+    const progress = await readJobProgress(services().prisma, await services().jobs.boss(), id, session);
+    if (!progress) throw new NotFoundError();
+    return NextResponse.json(progress, { headers: { "cache-control": "no-store" } });
+  } catch (error) {
+    return errorResponse(error, session?.lang ?? "en", "GET /api/jobs/{id}");
+  }
 }

@@ -1,7 +1,7 @@
 import { translator } from "@/lib/i18n";
 
 /** Rendered by unauthorized() (HTTP 401): no session, so no portal language either. */
-export default function SettingsUnauthorized() {
+export default function PortalUnauthorized() {
   const t = translator("en");
   return (
     <section className="max-w-xl" data-testid="session-required">

@@ -2,7 +2,7 @@ import { readSession } from "@/lib/auth";
 import { translator } from "@/lib/i18n";
 
 /** Rendered by forbidden() (HTTP 403): a signed-in employee who is not a portal administrator. */
-export default async function SettingsForbidden() {
+export default async function PortalForbidden() {
   const t = translator((await readSession())?.lang ?? "en");
   return (
     <section className="max-w-xl" data-testid="forbidden">

@@ -1,0 +1,17 @@
+import type { MailMessages } from "./en";
+
+export const de: MailMessages = {
+  "mail.connected.title": "StaffSuite für Gmail ist verbunden",
+  "mail.connected.body": "Sie können diesen Tab schließen und zu Gmail zurückkehren: Die Seitenleiste zeigt jetzt, wer die Personen Ihrer E-Mails in Bitrix24 sind.",
+  "mail.connected.waiting": "Verbindung wird an die Erweiterung übergeben …",
+  "mail.connectFailed.title": "Die Erweiterung konnte nicht verbunden werden",
+  "mail.connectFailed.body": "{error} Beginnen Sie erneut mit „Verbinden“ in der Erweiterung.",
+  "mail.page.title": "Gmail-Erweiterung",
+  "mail.page.intro": "Die Erweiterung StaffSuite für Gmail zeigt neben einer geöffneten E-Mail, wer deren Personen in Bitrix24 sind. Jeder verbundene Browser hält einen widerrufbaren Schlüssel; StaffSuite speichert nur dessen Hash und von protokollierten E-Mails nur einen Hash ihrer Message-ID.",
+  "mail.page.none": "Sie haben die Erweiterung in keinem Browser verbunden.",
+  "mail.page.session": "{label} · verbunden {created} · zuletzt genutzt {used} · gültig bis {expires}",
+  "mail.page.never": "nie",
+  "mail.page.revoke": "Widerrufen",
+  "mail.page.revoked": "Widerrufen: Dieser Browser ist getrennt.",
+  "mail.page.admin": "In diesem Portal: {sessions} aktive Verbindungen der Erweiterung von {users} Personen.",
+};

@@ -1,0 +1,28 @@
+import type { TransferMessages } from "./en";
+
+export const de: TransferMessages = {
+  "transfer.title": "Übergabe",
+  "transfer.intro": "Übertragen Sie Aufgaben, CRM-Datensätze, Aktivitäten und Arbeitsgruppen ausscheidender Mitarbeiter an Kollegen.",
+  "transfer.notify.received": "StaffSuite Transfer: Ihnen wurden {count} Datensätze übergeben.",
+  "transfer.notify.until": "Sie gehen am {date} zurück.",
+  "transfer.watch.message": "StaffSuite: Ein ausgeschiedener Mitarbeiter besitzt noch {count} offene Datensätze. {link}",
+  "transfer.watch.link": "Profil öffnen und die Arbeit übergeben",
+  "transfer.type.task": "Aufgaben",
+  "transfer.type.lead": "Leads",
+  "transfer.type.deal": "Deals",
+  "transfer.type.contact": "Kontakte",
+  "transfer.type.company": "Unternehmen",
+  "transfer.type.quote": "Angebote",
+  "transfer.type.invoice": "Rechnungen",
+  "transfer.type.dynamic": "Smart-Prozess",
+  "transfer.type.activity": "Aktivitäten",
+  "transfer.type.workgroup": "Gruppen und Projekte",
+  "transfer.type.department": "Abteilungen",
+  "transfer.role.responsible": "verantwortlich",
+  "transfer.role.creator": "Ersteller",
+  "transfer.role.accomplice": "Mitwirkender",
+  "transfer.role.auditor": "Beobachter",
+  "transfer.role.assigned": "verantwortlich",
+  "transfer.role.owner": "Besitzer",
+  "transfer.role.head": "Leiter",
+};

@@ -1,0 +1,28 @@
+import type { TransferMessages } from "./en";
+
+export const ru: TransferMessages = {
+  "transfer.title": "Передача дел",
+  "transfer.intro": "Передайте задачи, записи CRM, дела и рабочие группы уходящего сотрудника коллегам.",
+  "transfer.notify.received": "StaffSuite Transfer: вам передано записей: {count}.",
+  "transfer.notify.until": "Они вернутся {date}.",
+  "transfer.watch.message": "StaffSuite: у уволенного сотрудника остались открытые записи: {count}. {link}",
+  "transfer.watch.link": "Откройте его профиль и передайте работу",
+  "transfer.type.task": "Задачи",
+  "transfer.type.lead": "Лиды",
+  "transfer.type.deal": "Сделки",
+  "transfer.type.contact": "Контакты",
+  "transfer.type.company": "Компании",
+  "transfer.type.quote": "Предложения",
+  "transfer.type.invoice": "Счета",
+  "transfer.type.dynamic": "Смарт-процесс",
+  "transfer.type.activity": "Дела",
+  "transfer.type.workgroup": "Группы и проекты",
+  "transfer.type.department": "Отделы",
+  "transfer.role.responsible": "ответственный",
+  "transfer.role.creator": "постановщик",
+  "transfer.role.accomplice": "соисполнитель",
+  "transfer.role.auditor": "наблюдатель",
+  "transfer.role.assigned": "ответственный",
+  "transfer.role.owner": "владелец",
+  "transfer.role.head": "руководитель",
+};
