@@ -173,7 +173,8 @@ describe("lookup, create, log", () => {
     const logged = await logEmail(deps, client, portal, EMPLOYEE, input);
     const admin = await world.factory.clientFor(world.portalId, { userId: ADMIN_ID });
     const activity = (await admin.call<Record<string, unknown>>("crm.activity.get", { id: logged.activityId })).result;
-    expect(activity).toMatchObject({ TYPE_ID: "4", OWNER_TYPE_ID: "2", OWNER_ID: String(dealId), SUBJECT: "Renewal terms", DIRECTION: "1", COMPLETED: "Y", RESPONSIBLE_ID: String(EMPLOYEE) });
+    // Written with the session user's own token (AUTHOR_ID is whoever called), not an admin's.
+    expect(activity).toMatchObject({ TYPE_ID: "4", OWNER_TYPE_ID: "2", OWNER_ID: String(dealId), SUBJECT: "Renewal terms", DIRECTION: "1", COMPLETED: "Y", RESPONSIBLE_ID: String(EMPLOYEE), AUTHOR_ID: String(EMPLOYEE) });
     expect(String(activity.DESCRIPTION)).toContain("here are the terms");
     await expect(logEmail(deps, client, portal, EMPLOYEE, input)).rejects.toBeInstanceOf(AlreadyLoggedError);
     const rows = await db.prisma.mailLoggedEmail.findMany({ where: { portalId: world.portalId } });

@@ -183,6 +183,16 @@ function add(call: MethodCall) {
   a.setOverride(row, "description", String(f.DESCRIPTION ?? ""));
   a.setOverride(row, "descriptionType", Number(f.DESCRIPTION_TYPE ?? 1) || 1);
   a.setOverride(row, "communications", (comms ?? []).map((c, i) => ({ ...c, ID: String(row * 4 + i + 1), TYPE: c.TYPE || (typeId === 4 ? "EMAIL" : typeId === 2 ? "PHONE" : "") })));
+  // An outgoing e-mail added as completed is SENT by the portal (b24restdocs
+  // tutorials/crm/how-to-add-crm-objects/how-to-send-email.md: TYPE_ID 4 + DIRECTION 2 + COMPLETED Y
+  // start the sending; without SETTINGS.MESSAGE_FROM and no mailbox connected to the CRM the
+  // answer is 'Email send error. "From" is not found' — after the activity was created).
+  // The emulated portals have no CRM mailboxes; with MESSAGE_FROM the e-mail counts as sent.
+  if (typeId === 4 && Number(f.DIRECTION) === 2 && String(f.COMPLETED ?? "N").toUpperCase() === "Y") {
+    const settings = (f.SETTINGS && typeof f.SETTINGS === "object" ? f.SETTINGS : {}) as Record<string, unknown>;
+    if (!String(settings.MESSAGE_FROM ?? "").trim()) throw fail('Email send error. "From" is not found');
+    a.setOverride(row, "sentFrom", String(settings.MESSAGE_FROM));
+  }
   return { result: row + 1 };
 }
 

@@ -13,5 +13,5 @@ export const de: MailMessages = {
   "mail.page.never": "nie",
   "mail.page.revoke": "Widerrufen",
   "mail.page.revoked": "Widerrufen: Dieser Browser ist getrennt.",
-  "mail.page.admin": "In diesem Portal: {sessions} aktive Verbindungen der Erweiterung von {users} Personen.",
+  "mail.page.admin": "Aktive Verbindungen der Erweiterung in diesem Portal: {sessions} (Personen: {users}).",
 };

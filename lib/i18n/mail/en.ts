@@ -12,7 +12,7 @@ export const en = {
   "mail.page.never": "never",
   "mail.page.revoke": "Revoke",
   "mail.page.revoked": "Revoked: that browser is disconnected.",
-  "mail.page.admin": "In this portal: {sessions} active extension connections of {users} people.",
+  "mail.page.admin": "Active extension connections in this portal: {sessions} (people: {users}).",
 };
 
 export type MailMessages = { [K in keyof typeof en]: string };

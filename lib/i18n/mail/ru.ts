@@ -13,5 +13,5 @@ export const ru: MailMessages = {
   "mail.page.never": "никогда",
   "mail.page.revoke": "Отозвать",
   "mail.page.revoked": "Отозвано: этот браузер отключён.",
-  "mail.page.admin": "На портале: активных подключений расширения — {sessions}, сотрудников — {users}.",
+  "mail.page.admin": "Активных подключений расширения на портале: {sessions} (сотрудников: {users}).",
 };

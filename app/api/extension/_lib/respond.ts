@@ -18,6 +18,7 @@ import {
   UserTokenDeadError,
 } from "@/lib/bitrix24";
 import { authenticate, MailError, MailRateLimitError, MailValidationError, takeSessionToken, type ExtensionAuth } from "@/lib/mail";
+import { readCappedBody, RequestInputError } from "@/lib/security";
 import { extensionOrigins, mailDeps } from "./deps";
 
 function corsHeaders(request: Request): Record<string, string> {
@@ -59,9 +60,17 @@ export function errorResponse(request: Request, error: unknown): Response {
   return e(500, "internal", "Something went wrong on our side");
 }
 
+const MAX_BODY_BYTES = 400_000;
+
 async function readJson(request: Request): Promise<unknown> {
-  const text = await request.text();
-  if (text.length > 400_000) throw new MailValidationError("The request is too large");
+  let text: string;
+  try {
+    // Capped before parsing (lib/security): a log-email body is at most ~100k characters of text.
+    text = new TextDecoder().decode(await readCappedBody(request, MAX_BODY_BYTES));
+  } catch (error) {
+    if (error instanceof RequestInputError) throw new MailError(error.status, "invalid_input", error.message);
+    throw error;
+  }
   if (!text) return {};
   try {
     return JSON.parse(text);
