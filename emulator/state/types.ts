@@ -98,6 +98,26 @@ export interface EventBinding {
   handler: string;
   authType: number; // user ID the handler runs as; 0 = the user who caused the event
   eventType: "online" | "offline";
+  /** Offline bindings: the auth_connector the binding was made with ("" = none). */
+  connectorId: string;
+}
+
+/** One entry of a portal's offline event queue (b24restdocs api-reference/events/offline-events.md). */
+export interface OfflineEvent {
+  id: number;
+  clientId: string;
+  connectorId: string;
+  /** Emulator-clock milliseconds of the latest change it stands for. */
+  at: number;
+  event: string;
+  data: unknown;
+  /** The user who caused it (EVENT_ADDITIONAL.user_id). */
+  userId: number;
+  /** Same object, same event → same MESSAGE_ID: the queue keeps one entry per message. */
+  messageId: string;
+  /** "" until event.offline.get with clear=0 hands it to a process. */
+  processId: string;
+  error: boolean;
 }
 
 export interface IncomingWebhook {
@@ -123,6 +143,9 @@ export interface Portal {
   departments: Map<number, Department>;
   installs: Map<string, AppInstall>;
   eventBindings: EventBinding[];
+  offlineEvents: OfflineEvent[];
+  /** Last offline event ID given out. */
+  offlineSeq: number;
   webhooks: IncomingWebhook[];
   /** Tasks, CRM, activities, workgroups, notifications, disk: see portal-data.ts. */
   data: PortalData;

@@ -4,5 +4,6 @@ import "./users";
 import "./departments";
 import "./app";
 import "./events";
+import "./offline-events";
 import "./im";
 export {};
