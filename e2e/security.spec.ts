@@ -10,7 +10,7 @@ import type { AddressInfo } from "node:net";
 import { expect, test, type Page } from "@playwright/test";
 import { appFrame, appUrl, clientId, control, openInstalledPortal, queryAppDatabase } from "./support/stack-env";
 
-/** A page on 127.0.0.1 at another port: another origin, the same site as the emulated portal. */
+/** A page on 127.0.0.1 at another port: another origin, the same site as the emulated portal (also on 127.0.0.1). */
 async function baitServer(html: string): Promise<{ url: string; close(): Promise<void> }> {
   const server = http.createServer((_req, res) => {
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
