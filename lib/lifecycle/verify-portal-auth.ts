@@ -12,8 +12,7 @@
  */
 import { UnauthorizedError } from "../errors";
 import { z } from "zod";
-import { refreshTokens, type OAuthClientCredentials } from "../bitrix24";
-import { sendRest, type FetchLike } from "../bitrix24/http";
+import { refreshTokens, sendRest, type FetchLike, type OAuthClientCredentials } from "../bitrix24";
 import { normalizePortalDomain, samePortalDomain } from "../portal-domain";
 
 export class PortalAuthError extends UnauthorizedError {

@@ -1,6 +1,6 @@
 /**
  * One embedded PostgreSQL for the whole Vitest run, with a migrated template database that each
- * test file clones (test/db.ts) — cloning takes milliseconds, migrating takes seconds.
+ * test file clones (test/support/db.ts) — cloning takes milliseconds, migrating takes seconds.
  * With TEST_DATABASE_URL set (any PostgreSQL 14+ whose user may CREATE DATABASE), that server is
  * used instead.
  */
@@ -8,15 +8,15 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { siblingDatabaseUrl, startEmbeddedPostgres } from "../lib/database/embedded-postgres";
-import { applyMigrations } from "../lib/database/migrate";
-import { ensureLocalCa, trustBundle } from "../emulator/tls/local-ca";
+import { siblingDatabaseUrl, startEmbeddedPostgres } from "../../lib/database/embedded-postgres";
+import { applyMigrations } from "../../lib/database/migrate";
+import { ensureLocalCa, trustBundle } from "../../emulator/tls/local-ca";
 
 export const TEMPLATE_DATABASE = "staffsuite_template";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    /** URL of the migrated template database; test/db.ts clones it per file. */
+    /** URL of the migrated template database; test/support/db.ts clones it per file. */
     templateDatabaseUrl: string;
   }
 }
