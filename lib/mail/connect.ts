@@ -16,7 +16,7 @@ import { createHmac } from "node:crypto";
 import { z } from "zod";
 import { safeEqual } from "../crypto";
 import { Bitrix24Error, sendRest, tokenUrl } from "../bitrix24";
-import { oauthTokenSchema } from "../bitrix24/envelope";
+import { oauthTokenSchema } from "../bitrix24";
 import { nowOf, type MailDeps } from "./deps";
 import { MailError, MailNotFoundError } from "./errors";
 import { createPendingSession } from "./sessions";
