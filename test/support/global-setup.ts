@@ -22,7 +22,7 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
-  const root = path.resolve(import.meta.dirname, "..");
+  const root = path.resolve(import.meta.dirname, "../..");
   // The emulator's HTTPS listener uses a local CA. Node reads NODE_EXTRA_CA_CERTS at start, and
   // Vitest forks its test processes after this setup with this process's environment, so they
   // trust it (npm test sets it too; then the bundle is already ours and stays as it is).
