@@ -14,7 +14,8 @@ export { BATCH_LIMIT, type BatchCommand, type BatchItemResult, type BatchOptions
 export { PAGE_SIZE, type ListOptions } from "./list-all";
 export { STANDARD_PLAN, ENTERPRISE_PLAN, limiterFor, resetLimiters, RateLimiter, type RateLimitConfig } from "./rate-limiter";
 export { DEFAULT_RETRY, isIdempotentMethod, type RetryPolicy } from "./retry";
-export { refreshTokens, tokenUrl, RefreshTokenDeadError, type OAuthClientCredentials } from "./oauth";
+export { accessTokenExpiry, refreshTokens, tokenUrl, RefreshTokenDeadError, type OAuthClientCredentials } from "./oauth";
+export { displayName } from "./names";
 export { encodeParams, type Params, type ParamValue } from "./params";
 export { sendRest, type FetchLike } from "./http";
 export { OperatingTracker, type OperatingConfig } from "./operating";
