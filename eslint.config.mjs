@@ -48,6 +48,20 @@ const config = [
   },
   { files: ["**/*.{ts,tsx,mjs}"], rules: { "import/no-restricted-paths": ["error", { zones: everywhereZones }] } },
   { files: ["lib/**/*.{ts,tsx}"], ignores: ["**/*.test.ts", "**/*.test.tsx"], rules: { "import/no-restricted-paths": ["error", { zones: libZones }] } },
+  {
+    // The extension talks to the app over HTTP only (docs/architecture.md): it never imports the
+    // app's or the emulator's code; its browser code (src/) imports no Node modules either.
+    files: ["extension/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["@/*", "**/lib/**", "**/emulator/**", "**/app/**", "**/components/**"], message: "extension/ talks to the app over HTTP: no imports from lib/, app/, components/ or emulator/" }] }],
+    },
+  },
+  {
+    files: ["extension/src/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["@/*", "**/lib/**", "**/emulator/**", "**/app/**", "**/components/**", "node:*"], message: "extension/src runs in the browser and talks to the app over HTTP: no imports from lib/, app/, components/, emulator/ or Node" }] }],
+    },
+  },
 ];
 
 export default config;

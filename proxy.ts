@@ -14,6 +14,14 @@ import { checkPagePostBody, checkPagePostHeaders, frameAncestors } from "@/lib/s
 import { decodeSession, sessionCookieOf } from "@/lib/session-cookie";
 
 export async function proxy(request: NextRequest) {
+  // A malformed %-escape in the path makes Next's parameter decoding fail with a 500 (dynamic
+  // segments such as /jobs/[id]); it names nothing of ours.
+  if (!decodablePath(request.nextUrl.pathname)) {
+    return NextResponse.json({ error: "bad_request", message: "the address has a malformed %-escape" }, { status: 400, headers: { "Cache-Control": "no-store" } });
+  }
+  // API routes answer for themselves (CORS for the extension, their own bodies); the framing
+  // header for them is next.config.ts's.
+  if (request.nextUrl.pathname.startsWith("/api/")) return NextResponse.next();
   const session = await decodeSession(sessionCookieOf(request.headers));
   const csp = frameAncestors(session?.portalOrigin);
   if (request.method !== "GET" && request.method !== "HEAD") {
@@ -29,6 +37,17 @@ export async function proxy(request: NextRequest) {
   return response;
 }
 
+function decodablePath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// Not the doors that read capped bodies themselves (matching them would make Next buffer every
+// body first): the portal's POSTs and events.
 export const config = {
-  matcher: ["/((?!api/|bitrix24/|_next/static/|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!api/bitrix24/events|bitrix24/app|bitrix24/install|_next/static/|_next/image|favicon.ico).*)"],
 };

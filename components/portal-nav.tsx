@@ -5,7 +5,7 @@ import { usePathname } from "next/navigation";
 
 interface Props {
   isAdmin: boolean;
-  labels: { transfer: string; privacy: string; settings: string };
+  labels: { transfer: string; privacy: string; mail: string; settings: string };
   who: string;
 }
 
@@ -15,6 +15,7 @@ export function PortalNav({ isAdmin, labels, who }: Props) {
   const tabs = [
     { href: "/transfer", label: labels.transfer },
     { href: "/privacy", label: labels.privacy },
+    { href: "/mail", label: labels.mail },
     ...(isAdmin ? [{ href: "/settings", label: labels.settings }] : []),
   ];
   return (

@@ -51,6 +51,14 @@ test("a page of the app opened outside the portal asks to open it from Bitrix24"
   await expect(page.getByTestId("session-required")).toContainText("Open StaffSuite from your Bitrix24 portal");
 });
 
+test("without a session the page speaks the browser's language", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "de-DE" });
+  const page = await context.newPage();
+  await page.goto(`${process.env.E2E_APP_URL}/privacy`);
+  await expect(page.getByTestId("session-required")).toContainText("Öffnen Sie StaffSuite in Ihrem Bitrix24-Portal");
+  await context.close();
+});
+
 test("the portal's frame follows the height of the page inside it", async ({ page }) => {
   await openInstalledPortal(page);
   const frame = appFrame(page);

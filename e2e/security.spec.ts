@@ -8,9 +8,9 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type Page } from "@playwright/test";
-import { appFrame, appUrl, clientId, control, emulatorUrl, openInstalledPortal, queryAppDatabase } from "./support/stack-env";
+import { appFrame, appUrl, clientId, control, openInstalledPortal, queryAppDatabase } from "./support/stack-env";
 
-/** A page on 127.0.0.1 at another port: another origin, the same site as the emulated portal. */
+/** A page on 127.0.0.1 at another port: another origin, the same site as the emulated portal (also on 127.0.0.1). */
 async function baitServer(html: string): Promise<{ url: string; close(): Promise<void> }> {
   const server = http.createServer((_req, res) => {
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
@@ -32,9 +32,10 @@ async function openSettings(page: Page) {
 }
 
 test("a page of another origin on the portal's site cannot frame the admin area", async ({ page, context }) => {
-  await openInstalledPortal(page);
+  const portal = await openInstalledPortal(page);
   await openSettings(page); // the admin's session works in the portal's frame
-  const portalOrigin = new URL(emulatorUrl()).origin;
+  // Every emulated portal is the root of its own origin (docs/decisions/005-emulator-portal-per-port.md).
+  const portalOrigin = new URL(portal.pageUrl).origin;
 
   const bait = await baitServer(`<!doctype html><title>Win a prize</title><iframe id="victim" src="${appUrl()}/settings" style="opacity:0.01;width:900px;height:700px"></iframe>`);
   try {

@@ -1,3 +1,4 @@
+import { unauthorized } from "next/navigation";
 import type { ReactNode } from "react";
 import { readSession } from "@/lib/auth";
 import { messagesFor, translator } from "@/lib/i18n";
@@ -15,15 +16,8 @@ export const dynamic = "force-dynamic";
  */
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const session = await readSession();
-  if (!session) {
-    const t = translator("en");
-    return (
-      <main className="mx-auto max-w-xl px-6 py-16" data-testid="session-required">
-        <h1 className="text-xl font-semibold">{t("session.required.title")}</h1>
-        <p className="mt-3 text-b24-muted">{t("session.required.body")}</p>
-      </main>
-    );
-  }
+  // HTTP 401 (app/unauthorized.tsx says to open the app from the portal), not a 200 page.
+  if (!session) unauthorized();
   const t = translator(session.lang);
   const connection = await readPortalConnection(services(), session.portalId);
   return (
@@ -32,7 +26,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
       <div lang={session.lang} className="bg-white">
         <PortalNav
           isAdmin={session.isAdmin}
-          labels={{ transfer: t("nav.transfer"), privacy: t("nav.privacy"), settings: t("nav.settings") }}
+          labels={{ transfer: t("nav.transfer"), privacy: t("nav.privacy"), mail: t("nav.mail"), settings: t("nav.settings") }}
           who={`${session.userName ? t("session.signedInAsName", { name: session.userName }) : t("session.signedInAs", { userId: session.userId })} · ${session.isAdmin ? t("session.admin") : t("session.employee")}`}
         />
         {connection && !connection.connected && session.isAdmin ? (

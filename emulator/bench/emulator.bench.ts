@@ -54,7 +54,7 @@ async function main(): Promise<void> {
       const spec = findMethod(method)!;
       for (let i = 0; i < REQUESTS; i++) {
         const started = performance.now();
-        await spec.handler({ portal, user: portal.users.get(1)!, app: null, scopes: new Set(["crm", "task"]), params: JSON.parse(JSON.stringify(params(i))), now: new Date(), portalUrl: "http://bench" });
+        await spec.handler({ portal, user: portal.users.get(1)!, app: null, scopes: new Set(["crm", "task"]), params: JSON.parse(JSON.stringify(params(i))), now: new Date(), portalUrl: "http://bench", emit: () => {} });
         direct.push(performance.now() - started);
       }
       direct.sort((a, b) => a - b);

@@ -13,6 +13,7 @@ import type { AppRegistration, Portal } from "../state/types";
 import { AppOpenError, appOpenRequest, grantsView } from "./app-open";
 import { entityTypes, readEntity } from "./entities";
 import { ownershipRows } from "./ownership";
+import { registerUser } from "./register-user";
 
 type Json = Record<string, unknown>;
 
@@ -169,6 +170,7 @@ async function route(store: EmulatorStore, method: string, parts: string[], q: U
   switch (`${method} ${b}`) {
     case "GET users": return [...p.users.values()];
     case "POST users": {
+      if (c === undefined) return registerUser(store, p, body);
       const u = p.users.get(Number(c));
       if (!u) throw new ControlError(404, "no such user");
       Object.assign(u, body);

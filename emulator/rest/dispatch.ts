@@ -12,6 +12,7 @@ import { operatingBlocked, operatingKey, operatingState, recordOperating } from 
 import { findMethod, RestError, type MethodOutcome } from "./method-registry";
 import type { Params } from "./params";
 import { hasScope } from "./scopes";
+import { emitEvent } from "../events/emit";
 
 export interface Caller {
   portal: Portal;
@@ -95,6 +96,13 @@ export async function runCommand(store: EmulatorStore, caller: Caller, method: s
       now: now(store),
       portalUrl: caller.portalUrl,
       registration: caller.app ? (store.apps.get(caller.app.clientId) ?? null) : null,
+      emit: (event, data, options) =>
+        emitEvent(store, caller.portal, event, data, {
+          userId: caller.user.id,
+          clientId: caller.app?.clientId ?? null,
+          authConnector: typeof params.auth_connector === "string" ? params.auth_connector : "",
+          onlyApp: options?.onlyCaller ? (caller.app?.clientId ?? "") : undefined,
+        }),
     });
   } catch (err) {
     const realSec = (performance.now() - realStart) / 1000;

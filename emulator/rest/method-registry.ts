@@ -26,6 +26,11 @@ export interface MethodCall {
   portalUrl: string;
   /** The calling app's registration (handler URL, scopes…); null for a webhook. */
   registration?: AppRegistration | null;
+  /**
+   * Sends a record event (ONCRMDEALUPDATE, ONTASKADD…) to every app bound to it, caused by this
+   * call's user and app (emulator/events/emit.ts). Call it after the change is made.
+   */
+  emit(event: string, data: unknown, options?: { onlyCaller?: boolean }): void;
 }
 
 export interface MethodOutcome {

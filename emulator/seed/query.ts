@@ -156,8 +156,13 @@ export interface PageResult {
  * Runs a list query over rows [0, length). `visible` applies the caller's read rights; rows it
  * rejects do not exist for that user (and do not count in `total`).
  */
-export function runQuery(view: View, length: number, q: ListQuery, opts: QueryOptions, visible?: Pred): PageResult {
+/** A table's rows as runQuery sees them: a count, or a RecordTable whose removed rows are skipped. */
+export type Rows = number | { length: number; removedCount: number; isRemoved(row: number): boolean };
+
+export function runQuery(view: View, table: Rows, q: ListQuery, opts: QueryOptions, visible?: Pred): PageResult {
   const preds: Pred[] = [];
+  const length = typeof table === "number" ? table : table.length;
+  if (typeof table !== "number" && table.removedCount > 0) preds.push((r) => !table.isRemoved(r));
   let lo = 0;
   let hi = length - 1;
   for (const [key, value] of Object.entries(q.filter)) {

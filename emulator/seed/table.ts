@@ -14,6 +14,8 @@ export class RecordTable<C extends string = string> {
   private capacity: number;
   private readonly cols: Record<C, Int32Array>;
   private readonly overrides = new Map<number, Record<string, unknown>>();
+  /** Rows removed by *.delete calls: IDs are never reused, lists and gets skip them. */
+  private readonly removed = new Set<number>();
   /** Bumped on every change, so derived indexes (e.g. the e-mail index) know to rebuild. */
   version = 0;
 
@@ -58,7 +60,20 @@ export class RecordTable<C extends string = string> {
     return this.length++;
   }
   has(id: number): boolean {
-    return Number.isInteger(id) && id >= 1 && id <= this.length;
+    return Number.isInteger(id) && id >= 1 && id <= this.length && !this.removed.has(id - 1);
+  }
+  /** Deletes a row (record ID = row + 1); its ID stays taken. */
+  remove(row: number): void {
+    this.removed.add(row);
+    this.overrides.delete(row);
+    this.version++;
+  }
+  isRemoved(row: number): boolean {
+    return this.removed.has(row);
+  }
+  /** How many rows were removed (lists skip them). */
+  get removedCount(): number {
+    return this.removed.size;
   }
   /** Bytes held by the columns (for the benchmark's memory figure). */
   columnBytes(): number {

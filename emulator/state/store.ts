@@ -243,6 +243,8 @@ export function createPortal(store: EmulatorStore, options: CreatePortalOptions)
     departments: generated.departments,
     installs: new Map(),
     eventBindings: [],
+    offlineEvents: [],
+    offlineSeq: 0,
     webhooks: [],
     data: generated.data,
   };

@@ -98,12 +98,50 @@ export interface EventBinding {
   handler: string;
   authType: number; // user ID the handler runs as; 0 = the user who caused the event
   eventType: "online" | "offline";
+  /** Offline bindings: the auth_connector the binding was made with ("" = none). */
+  connectorId: string;
+}
+
+/** One entry of a portal's offline event queue (b24restdocs api-reference/events/offline-events.md). */
+export interface OfflineEvent {
+  id: number;
+  clientId: string;
+  connectorId: string;
+  /** Emulator-clock milliseconds of the latest change it stands for. */
+  at: number;
+  event: string;
+  data: unknown;
+  /** The user who caused it (EVENT_ADDITIONAL.user_id). */
+  userId: number;
+  /** Same object, same event → same MESSAGE_ID: the queue keeps one entry per message. */
+  messageId: string;
+  /** "" until event.offline.get with clear=0 hands it to a process. */
+  processId: string;
+  error: boolean;
 }
 
 export interface IncomingWebhook {
   userId: number;
   code: string;
   scopes: string[];
+}
+
+/** A custom field of the user profile as user.userfield.list prints it (user-userfield-list.md). */
+export interface UserFieldDef {
+  ID: string;
+  ENTITY_ID: "USER";
+  FIELD_NAME: string;
+  USER_TYPE_ID: string;
+  XML_ID: string | null;
+  SORT: string;
+  MULTIPLE: "Y" | "N";
+  MANDATORY: "Y" | "N";
+  SHOW_FILTER: string;
+  SHOW_IN_LIST: "Y" | "N";
+  EDIT_IN_LIST: "Y" | "N";
+  IS_SEARCHABLE: "Y" | "N";
+  SETTINGS: Record<string, unknown>;
+  [label: string]: unknown;
 }
 
 export interface Portal {
@@ -123,6 +161,11 @@ export interface Portal {
   departments: Map<number, Department>;
   installs: Map<string, AppInstall>;
   eventBindings: EventBinding[];
+  offlineEvents: OfflineEvent[];
+  /** Custom profile fields (user.userfield.*); built from the users' values on first use. */
+  userFieldDefs?: UserFieldDef[];
+  /** Last offline event ID given out. */
+  offlineSeq: number;
   webhooks: IncomingWebhook[];
   /** Tasks, CRM, activities, workgroups, notifications, disk: see portal-data.ts. */
   data: PortalData;

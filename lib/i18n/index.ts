@@ -38,3 +38,4 @@ export function translator(lang: Lang): Translate {
 }
 
 export { formatters } from "./format";
+export { langFromAcceptLanguage } from "./accept-language";

@@ -10,6 +10,11 @@ import { tryAdvisoryLock, type AdvisoryLock } from "./advisory-lock";
 
 export type PortalLock = AdvisoryLock;
 
+/** The advisory lock's name (also read by the runtime's orphan sweep, which looks in pg_locks). */
+export function portalLockName(portalId: string): string {
+  return `staffsuite.portal-job:${portalId}`;
+}
+
 export function tryLockPortal(databaseUrl: string, portalId: string): Promise<PortalLock | null> {
-  return tryAdvisoryLock(databaseUrl, `staffsuite.portal-job:${portalId}`);
+  return tryAdvisoryLock(databaseUrl, portalLockName(portalId));
 }

@@ -9,11 +9,13 @@ import type { PrismaClient } from "../db";
 import { ValidationError } from "../errors";
 import { ensureQueue, getBoss } from "./boss";
 import type { JobDefinition } from "./definition";
-import { tryLockPortal } from "./portal-lock";
+import { portalLockName, tryLockPortal } from "./portal-lock";
 
 /** Seconds before a job deferred by a busy portal is tried again. */
 const DEFER_SECONDS = 3;
 const PROGRESS_WRITE_INTERVAL_MS = 250;
+/** How often a worker looks for attempts lost with a dead worker (sweepOrphans). */
+const ORPHAN_SWEEP_MS = 5000;
 
 export interface JobsRuntime {
   /** Parses `input` with the definition's schema (ValidationError when it does not fit), stores a JobRun, sends the job. */
@@ -26,6 +28,11 @@ export interface JobsRuntime {
   boss(): Promise<PgBoss>;
   /** Creates (or updates) every kind's queue; schedules need their queue to exist. */
   ensureQueues(): Promise<void>;
+  /**
+   * Hands attempts lost with a dead worker back to pg-boss now rather than at their expiry (see
+   * `sweepOrphans` below); returns how many. startWorker runs it every few seconds.
+   */
+  sweepOrphans(): Promise<number>;
 }
 
 interface JobData {
@@ -131,8 +138,54 @@ export function createJobsRuntime(options: {
     }
   }
 
+  /**
+   * A job of one portal runs holding the portal's advisory lock (portal-lock.ts), which PostgreSQL
+   * releases when the holder's connection dies. The runtime writes "completed"/"failed" before
+   * it releases the lock, so a JobRun still "running" whose portal lock is free belongs to a
+   * worker that died mid-attempt: fail that pg-boss attempt at once, so its retry (which resumes
+   * from the job's own checkpoints) starts after `retryDelaySeconds` instead of after
+   * `expireInSeconds` — hours for a long transfer.
+   */
+  async function portalLockHeld(portalId: string): Promise<boolean> {
+    const rows = await prisma.$queryRaw<Array<{ held: boolean }>>`
+      SELECT EXISTS (
+        SELECT 1 FROM pg_locks
+        WHERE locktype = 'advisory' AND objsubid = 1 AND granted
+          AND classid::bigint = ((hashtextextended(${portalLockName(portalId)}, 0) >> 32) & 4294967295)
+          AND objid::bigint = (hashtextextended(${portalLockName(portalId)}, 0) & 4294967295)
+      ) AS held`;
+    return rows[0]?.held === true;
+  }
+
+  async function sweepOrphans(): Promise<number> {
+    const exclusive = [...definitions.values()].filter((d) => d.exclusivePerPortal).map((d) => d.kind);
+    if (exclusive.length === 0) return 0;
+    const running = await prisma.jobRun.findMany({
+      where: { state: "running", kind: { in: exclusive }, portalId: { not: null }, bossJobId: { not: null } },
+      select: { id: true, kind: true, portalId: true, bossJobId: true, attempts: true },
+      take: 50,
+    });
+    let swept = 0;
+    for (const run of running) {
+      // Look, do not take: taking the lock here would make a worker starting the retry defer it.
+      if (await portalLockHeld(run.portalId!)) continue; // a live worker holds it
+      const still = await prisma.jobRun.findUnique({ where: { id: run.id }, select: { state: true, bossJobId: true, attempts: true } });
+      if (still?.state !== "running" || still.bossJobId !== run.bossJobId) continue;
+      const b = await boss();
+      const job = await b.getJobById(run.kind, run.bossJobId!);
+      // Only the very attempt the JobRun says is running: a retry that a live worker has just
+      // fetched (pg-boss keeps the job id, counts retryCount) but not yet locked is left alone.
+      if (job?.state !== "active" || job.retryCount + 1 !== still.attempts) continue;
+      await b.fail(run.kind, run.bossJobId!, { error: "the worker running this attempt stopped" });
+      await prisma.jobRun.update({ where: { id: run.id }, data: { state: "retrying", error: "The worker running this job stopped; it is resumed." } });
+      swept++;
+    }
+    return swept;
+  }
+
   return {
     boss,
+    sweepOrphans,
     async ensureQueues() {
       for (const definition of definitions.values()) await queueReady(definition);
     },
@@ -160,7 +213,14 @@ export function createJobsRuntime(options: {
           );
         }
       }
+      const sweep = async () => {
+        await sweepOrphans().catch(() => 0);
+      };
+      await sweep();
+      const sweeper = setInterval(() => void sweep(), ORPHAN_SWEEP_MS);
+      sweeper.unref();
       return async () => {
+        clearInterval(sweeper);
         await Promise.all(workerIds.map((id) => b.offWork({ id }).catch(() => {})));
       };
     },

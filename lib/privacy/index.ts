@@ -8,6 +8,7 @@ export type { PrivacyDeps } from "./deps";
 export { privacyJobs, downloadInputSchema, changeInputSchema } from "./jobs";
 export { runDownload, type DownloadInput } from "./download";
 export { createRequests } from "./requests";
+import type { PrivacyServices } from "./requests-service";
 export { startDownload, startChange, startDismissedSweep, type PrivacyServices, type Requester, type Started } from "./requests-service";
 export { readPrivacySettings, savePrivacySettings, privacySettingsSchema, LINK_DAYS_MAX, type PrivacySettings } from "./settings";
 export { readRights, setRight, countGranted, type UserRights, type RightName } from "./rights";
@@ -18,6 +19,7 @@ export { appPathForDeepLink } from "./download-link";
 export { previewChange, type FieldChange } from "./preview";
 export { findDismissed, type DismissedUser } from "./dismissed";
 export { NOT_ERASABLE, KEPT_FIELDS, pseudonymCode } from "./field-plans";
+export { myPrivacyView, previewFor, listDepartments, listActiveUsers, listDismissed, remainingWork, namesOf, requestLogView, type MyPrivacyView, type Viewer, type PortalUserRow } from "./views";
 
 let deps: PrivacyDeps | undefined;
 
@@ -32,3 +34,8 @@ export function privacyDeps(): PrivacyDeps {
 
 /** The jobs as the worker and the web process know them (lib/job-catalogue.ts). */
 export const privacyJobDefinitions = privacyJobs(privacyDeps);
+
+/** What the server actions start requests with: the deps, the process's job runtime and the jobs. */
+export function privacyServices(): PrivacyServices {
+  return { ...privacyDeps(), jobs: services().jobs, definitions: privacyJobDefinitions };
+}

@@ -39,7 +39,7 @@ const users = async () => h.control<PortalUser[]>("GET", "portals/acme/users");
 const user = async (id: number) => (await users()).find((u) => u.id === id)!;
 
 beforeAll(async () => {
-  h = await lifecycleHarness({ portals: ["acme"], scopes: ["user", "department", "im", "disk", "task", "crm", "sonet_group"], recordsPerHeavyUser: 40 });
+  h = await lifecycleHarness({ portals: ["acme"], scopes: ["user", "user.userfield", "department", "im", "disk", "task", "crm", "sonet_group"], recordsPerHeavyUser: 40 });
   portalId = await h.installPortal("acme");
   deps = { prisma: h.db.prisma, keys: h.deps.keys, clients: h.deps.clients, appClientId: CLIENT_ID };
   await savePrivacySettings(h.db.prisma, portalId, { allowAnonymisation: true, allowErasure: true, linkDays: 3 }, 1);

@@ -59,7 +59,7 @@ const jobRun = (id: string) => h.db.prisma.jobRun.findUniqueOrThrow({ where: { i
 const callsOf = async (method: string) => (await h.control<{ calls: unknown[] }>("GET", `calls?portal=acme&method=${method}&limit=100000`)).calls.length;
 
 beforeAll(async () => {
-  h = await lifecycleHarness({ portals: ["acme"], scopes: ["user", "department", "im", "disk", "task", "crm", "sonet_group"], recordsPerHeavyUser: 200, keyBase64 });
+  h = await lifecycleHarness({ portals: ["acme"], scopes: ["user", "user.userfield", "department", "im", "disk", "task", "crm", "sonet_group"], recordsPerHeavyUser: 200, keyBase64 });
   portalId = await h.installPortal("acme");
   const deps: PrivacyDeps = { prisma: h.db.prisma, keys: h.deps.keys, clients: h.deps.clients, appClientId: CLIENT_ID };
   definitions = privacyJobs(() => deps);

@@ -45,16 +45,20 @@ export async function checkPagePostBody(request: Request): Promise<PagePostRefus
   const bytes = new Uint8Array(await request.arrayBuffer());
   if (bytes.byteLength > ACTION_MAX_BYTES) return refuse(413, "too_large", `the body is larger than ${ACTION_MAX_BYTES} bytes`);
   const contentType = (request.headers.get("content-type") ?? "").toLowerCase();
-  if (bytes.byteLength === 0) return null;
+  const isAction = request.headers.has("next-action");
+  if (bytes.byteLength === 0) return isAction ? refuse(400, "bad_request", "a server action without its arguments") : null;
   if (contentType.startsWith("text/plain") || contentType === "") {
-    // A fetch action's arguments: React's reply encoding, which is JSON.
-    let text: string;
+    // A fetch action's arguments: React's reply encoding, a JSON array. In a text/plain body there
+    // are no other parts, so a reference to one ("$@1", "$K2", "$T", …) cannot resolve, and React's
+    // decoder fails with a 500; only self-contained values pass (react-server-dom reply format:
+    // "$$…" an escaped string, "$u" undefined, "$D…" a date, "$n…" a BigInt, "$-0", "$NaN", "$Infinity").
+    let args: unknown;
     try {
-      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-      JSON.parse(text);
+      args = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
     } catch {
       return refuse(400, "bad_request", "the action's arguments are not valid JSON");
     }
+    if (isAction && (!Array.isArray(args) || !selfContained(args, 0))) return refuse(400, "bad_request", "the action's arguments cannot be decoded");
     return null;
   }
   if (contentType.startsWith("multipart/form-data")) {
@@ -76,4 +80,15 @@ export async function checkPagePostBody(request: Request): Promise<PagePostRefus
     return null;
   }
   return refuse(415, "unsupported_media_type", "expected the body of a server action");
+}
+
+const SELF_CONTAINED = /^\$(?:\$|u$|D|n-?\d+$|-0$|NaN$|-?Infinity$)/;
+
+/** Whether a text/plain reply holds no reference to another part (and is not absurdly deep). */
+function selfContained(value: unknown, depth: number): boolean {
+  if (depth > 32) return false;
+  if (typeof value === "string") return !value.startsWith("$") || SELF_CONTAINED.test(value);
+  if (Array.isArray(value)) return value.every((item) => selfContained(item, depth + 1));
+  if (value && typeof value === "object") return Object.entries(value).every(([key, item]) => key !== "__proto__" && selfContained(item, depth + 1));
+  return true;
 }

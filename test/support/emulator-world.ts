@@ -39,6 +39,8 @@ export interface World {
   portalKey: string;
   prisma: PrismaClient;
   keys: KeyRing;
+  /** TOKEN_ENCRYPTION_KEY of this world (for app or worker processes a test starts). */
+  keyBase64: string;
   tokens: TokenStore;
   factory: ClientFactory;
   portalId: string;
@@ -83,7 +85,8 @@ export async function createWorld(opts: {
   await control("POST", `portals/${key}/install`, { clientId: CLIENT_ID, userId: ADMIN_ID });
   await control("POST", `portals/${key}/limits`, { enabled: opts.limits ?? false });
 
-  const keys = createKeyRing(generateKeyBase64());
+  const keyBase64 = generateKeyBase64();
+  const keys = createKeyRing(keyBase64);
   const tokens = new TokenStore({ prisma: opts.prisma, keys, credentials: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET } });
   const first = await control<TokenAnswer>("POST", `portals/${key}/tokens`, { clientId: CLIENT_ID, userId: ADMIN_ID });
   const summary = await control<{ domain: string; protocol: string }>("GET", `portals/${key}`);
@@ -114,6 +117,7 @@ export async function createWorld(opts: {
     portalKey: key,
     prisma: opts.prisma,
     keys,
+    keyBase64,
     tokens,
     factory: createClientFactory({
       prisma: opts.prisma,

@@ -1,7 +1,8 @@
 /**
  * crm.activity.* and crm.timeline.comment.add over HTTP. Follows b24restdocs
  * api-reference/crm/timeline/activities/activity-base/crm-activity-list.md, crm-activity-add.md,
- * crm-activity-update.md (error texts, configurable activities refusing update) and
+ * crm-activity-update.md (error texts, configurable activities refusing update),
+ * tutorials/crm/how-to-add-crm-objects/how-to-send-email.md (what sends an e-mail) and
  * timeline/comments/crm-timeline-comment-add.md (result = new ID).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -31,6 +32,21 @@ describe("crm.activity", () => {
     expect(got.body.result.COMMUNICATIONS[0]).toMatchObject({ VALUE: contact.EMAIL[0].VALUE, TYPE: "EMAIL", ENTITY_ID: "4" });
     const noComm = await call("crm.activity.add", { fields: { TYPE_ID: 4, SUBJECT: "x", OWNER_TYPE_ID: 3, OWNER_ID: 4 } });
     expect(noComm).toMatchObject({ status: 400, body: { error: "", error_description: "The field COMMUNICATIONS is not defined or invalid." } });
+  });
+
+  it("sends an outgoing e-mail added as completed (how-to-send-email.md), but not one added open and completed after", async () => {
+    const contact = (await call("crm.contact.get", { id: 4 })).body.result;
+    const base = { TYPE_ID: 4, DIRECTION: 2, SUBJECT: "Offer", RESPONSIBLE_ID: 1, OWNER_TYPE_ID: 3, OWNER_ID: 4, COMMUNICATIONS: [{ VALUE: contact.EMAIL[0].VALUE, ENTITY_TYPE_ID: 3, ENTITY_ID: 4 }] };
+    const before = (await call("crm.activity.list", { filter: { OWNER_TYPE_ID: 3, OWNER_ID: 4 }, select: ["ID"] })).body.total;
+    // No mailbox in the emulated CRM and no MESSAGE_FROM: the send fails after the activity was created.
+    const sent = await call("crm.activity.add", { fields: { ...base, COMPLETED: "Y" } });
+    expect(sent).toMatchObject({ status: 400, body: { error: "", error_description: 'Email send error. "From" is not found' } });
+    expect((await call("crm.activity.list", { filter: { OWNER_TYPE_ID: 3, OWNER_ID: 4 }, select: ["ID"] })).body.total).toBe(before + 1);
+    expect((await call("crm.activity.add", { fields: { ...base, COMPLETED: "Y", SETTINGS: { MESSAGE_FROM: "me@acme.test" } } })).body.result).toBeTypeOf("number");
+    // crm-activity-add.md: to record without sending, add with COMPLETED=N, then complete it by update.
+    const logged = await call("crm.activity.add", { fields: { ...base, COMPLETED: "N" } });
+    expect((await call("crm.activity.update", { id: logged.body.result, fields: { COMPLETED: "Y" } })).body.result).toBe(true);
+    expect((await call("crm.activity.get", { id: logged.body.result })).body.result).toMatchObject({ DIRECTION: "2", COMPLETED: "Y" });
   });
 
   it("moves RESPONSIBLE_ID, but app-configured activities refuse crm.activity.update", async () => {

@@ -116,7 +116,7 @@ function list(call: MethodCall) {
   const view = activityView(d);
   const filter = readObject(param(p, "filter", "FILTER"), "filter", fail);
   const order = parseOrder(view, readObject(param(p, "order", "ORDER"), "order", fail), {});
-  const page = runQuery(view, d.activities.length, { filter, order, start: readStart(p) }, {}, reader(call.portal, call.user));
+  const page = runQuery(view, d.activities, { filter, order, start: readStart(p) }, {}, reader(call.portal, call.user));
   const sel = readSelect(param(p, "select", "SELECT"));
   const select = sel && !sel.includes("*") ? new Set(["ID", ...sel.map((s) => s.toUpperCase())]) : sel ? new Set(OUTPUT.filter((k) => k !== "COMMUNICATIONS").concat(sel.map((s) => s.toUpperCase()))) : null;
   return { result: page.rows.map((r) => format(d, r, select)), total: page.total, next: page.next };
@@ -183,6 +183,19 @@ function add(call: MethodCall) {
   a.setOverride(row, "description", String(f.DESCRIPTION ?? ""));
   a.setOverride(row, "descriptionType", Number(f.DESCRIPTION_TYPE ?? 1) || 1);
   a.setOverride(row, "communications", (comms ?? []).map((c, i) => ({ ...c, ID: String(row * 4 + i + 1), TYPE: c.TYPE || (typeId === 4 ? "EMAIL" : typeId === 2 ? "PHONE" : "") })));
+  // b24restdocs api-reference/crm/timeline/activities/events/on-crm-activity-add.md: data[FIELDS][ID];
+  // the activity exists even when the sending below fails, so the event goes out first.
+  call.emit("ONCRMACTIVITYADD", { FIELDS: { ID: String(row + 1) } });
+  // An outgoing e-mail added as completed is SENT by the portal (b24restdocs
+  // tutorials/crm/how-to-add-crm-objects/how-to-send-email.md: TYPE_ID 4 + DIRECTION 2 + COMPLETED Y
+  // start the sending; without SETTINGS.MESSAGE_FROM and no mailbox connected to the CRM the
+  // answer is 'Email send error. "From" is not found' — after the activity was created).
+  // The emulated portals have no CRM mailboxes; with MESSAGE_FROM the e-mail counts as sent.
+  if (typeId === 4 && Number(f.DIRECTION) === 2 && String(f.COMPLETED ?? "N").toUpperCase() === "Y") {
+    const settings = (f.SETTINGS && typeof f.SETTINGS === "object" ? f.SETTINGS : {}) as Record<string, unknown>;
+    if (!String(settings.MESSAGE_FROM ?? "").trim()) throw fail('Email send error. "From" is not found');
+    a.setOverride(row, "sentFrom", String(settings.MESSAGE_FROM));
+  }
   return { result: row + 1 };
 }
 
@@ -225,6 +238,7 @@ function update(call: MethodCall) {
   for (const w of writes) w();
   a.setOverride(row, "updatedAt", Math.floor(call.now.getTime() / 1000));
   a.setOverride(row, "editorId", call.user.id);
+  call.emit("ONCRMACTIVITYUPDATE", { FIELDS: { ID: String(row + 1) } });
   return { result: true };
 }
 

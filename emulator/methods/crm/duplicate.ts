@@ -28,6 +28,7 @@ function indexOf(d: PortalData, etid: number, type: "EMAIL" | "PHONE"): Map<stri
   if (hit && hit.version === t.version) return hit.map;
   const map = new Map<string, number[]>();
   for (let r = 0; r < t.length; r++) {
+    if (t.isRemoved(r)) continue;
     for (const m of type === "EMAIL" ? crmEmails(d, etid, r) : crmPhones(d, etid, r)) {
       const k = normalise(type, m.VALUE);
       const list = map.get(k);

@@ -5,3 +5,4 @@ import "./item";
 import "./catalog-methods";
 import "./activity";
 import "./duplicate";
+import "./delete";

@@ -10,6 +10,7 @@ import { canAddCrm, canReadCrm, canWriteCrm, crmReader } from "./crm-access";
 import { crmView, fieldsOf, formatCrm, selectFields } from "./crm-fields";
 import { applyCrmFields, FieldError, newCrmRow } from "./crm-write";
 import { describeFields } from "./legacy";
+import { crmRecordEvent } from "./crm-events";
 
 const err = (code: string, msg: string) => new RestError(code, msg, 400);
 
@@ -51,7 +52,7 @@ function list(call: MethodCall) {
   });
   const page = runQuery(
     view,
-    call.portal.data.crm.get(etid)!.length,
+    call.portal.data.crm.get(etid)!,
     { filter, order, start: readStart(p) },
     { ignore: (k) => k.toLowerCase() === "logic" || /^\d+$/.test(k), onUnknownFilter: (f) => { throw err("INVALID_ARG_VALUE", `Invalid filter: field '${f}' is not allowed in filter`); } },
     crmReader(call.portal, call.user, etid),
@@ -72,6 +73,7 @@ function add(call: MethodCall) {
   const fields = fieldsParam(call);
   if (!canAddCrm(call.user)) throw err("ACCESS_DENIED", "Access denied");
   const row = guard(() => newCrmRow(call, etid, fields));
+  crmRecordEvent(call, etid, row, "ADD");
   return { result: { item: formatCrm(call.portal.data, etid, row, selectFields(etid, "item", ["*"]), "item") } };
 }
 
@@ -81,6 +83,7 @@ function update(call: MethodCall) {
   const fields = fieldsParam(call);
   if (!canWriteCrm(call.portal, call.user, etid, row)) throw err("ACCESS_DENIED", "Access denied");
   guard(() => applyCrmFields(call, etid, row, fields));
+  crmRecordEvent(call, etid, row, "UPDATE");
   return { result: { item: formatCrm(call.portal.data, etid, row, selectFields(etid, "item", ["*"]), "item") } };
 }
 

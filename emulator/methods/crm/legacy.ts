@@ -11,6 +11,7 @@ import { param, parseOrder, readId, readObject, readSelect, runQuery } from "../
 import { canAddCrm, canReadCrm, canWriteCrm, crmReader } from "./crm-access";
 import { crmView, fieldsOf, formatCrm, selectFields, type CrmField } from "./crm-fields";
 import { applyCrmFields, FieldError, newCrmRow } from "./crm-write";
+import { crmRecordEvent } from "./crm-events";
 
 const fail = (msg: string) => new RestError("", msg, 400);
 
@@ -55,7 +56,7 @@ function family(prefix: string, etid: number) {
     const orderRaw = readObject(param(p, "order", "ORDER"), "order", fail);
     const view = crmView(call.portal.data, etid, "legacy");
     const order = parseOrder(view, orderRaw, {});
-    const page = runQuery(view, call.portal.data.crm.get(etid)!.length, { filter, order, start: readStart(p) }, {}, crmReader(call.portal, call.user, etid));
+    const page = runQuery(view, call.portal.data.crm.get(etid)!, { filter, order, start: readStart(p) }, {}, crmReader(call.portal, call.user, etid));
     const fields = selectFields(etid, "legacy", readSelect(param(p, "select", "SELECT")));
     return { result: page.rows.map((r) => formatCrm(call.portal.data, etid, r, fields, "legacy")), total: page.total, next: page.next };
   };
@@ -68,6 +69,7 @@ function family(prefix: string, etid: number) {
     const fields = fieldsParam(call);
     if (!canAddCrm(call.user)) throw fail("Access denied.");
     const row = guard(() => newCrmRow(call, etid, fields));
+    crmRecordEvent(call, etid, row, "ADD");
     return { result: row + 1 };
   };
   const update = (call: MethodCall) => {
@@ -75,6 +77,7 @@ function family(prefix: string, etid: number) {
     const fields = fieldsParam(call);
     if (!canWriteCrm(call.portal, call.user, etid, row)) throw fail("Access denied.");
     guard(() => applyCrmFields(call, etid, row, fields));
+    crmRecordEvent(call, etid, row, "UPDATE");
     return { result: true };
   };
   const fields = () => ({ result: describeFields(fieldsOf(etid, "legacy"), (f) => f.upper) });

@@ -10,6 +10,7 @@
  * dot) is accepted too, because on this loopback-only machine the app's second site is
  * `localhost` (docs/decisions/005-emulator-portal-per-port.md).
  */
+import { canBind } from "../../events/catalog";
 import { errors } from "../../rest/errors";
 import { defineMethods, RestError, type MethodCall } from "../../rest/method-registry";
 
@@ -41,18 +42,32 @@ defineMethods(
     scope: null,
     handler: (call) => {
       const app = ctx(call);
+      // The server's order (modules/rest/lib/api/event.php, eventBind): auth_type rights, EVENT,
+      // EVENT_TYPE, offline rights, HANDLER, the handler URL, then the event among the token's scopes.
       const event = readStr(call, "event").toUpperCase();
-      const handler = readStr(call, "handler");
-      if (!/^ON[A-Z0-9_]+$/.test(event)) throw new RestError("ERROR_EVENT_NOT_FOUND", "Event not found", 400);
-      checkHandlerUrl(handler);
-      const authType = Number(readStr(call, "auth_type") || 0);
-      const eventType = readStr(call, "event_type") === "offline" ? "offline" : "online";
-      if (eventType === "offline" && !call.user.admin) throw errors.accessDenied("Access denied! Offline events binding requires administrator access rights");
-      if (authType && authType !== call.user.id && !call.user.admin) throw errors.accessDenied("Access denied! Event binding with AUTH_TYPE requires administrator access rights");
-      const dup = call.portal.eventBindings.some((b) => b.clientId === app.clientId && b.event === event && b.handler === handler && b.authType === authType);
-      if (dup) throw new RestError("ERROR_EVENT_EXISTS", "Handler already binded", 400);
+      let authType = Number(readStr(call, "auth_type") || 0);
+      if (authType > 0 && authType !== call.user.id && !call.user.admin) throw errors.accessDenied("Access denied! Event binding with AUTH_TYPE requires administrator access rights");
+      // A non-admin's handler always runs as that user.
+      if (authType <= 0 && !call.user.admin) authType = call.user.id;
+      if (!event) throw new RestError("ERROR_ARGUMENT", "Argument 'EVENT' is null or empty", 400);
+      const typeRaw = readStr(call, "event_type").toLowerCase();
+      if (typeRaw && typeRaw !== "online" && typeRaw !== "offline") throw new RestError("ERROR_ARGUMENT", "Value must be one of {online|offline}", 400);
+      const eventType = typeRaw === "offline" ? "offline" : "online";
+      let handler = readStr(call, "handler");
+      if (eventType === "offline") {
+        if (!call.user.admin) throw errors.accessDenied("Access denied! Offline events binding requires administrator access rights");
+        handler = "";
+        authType = 0;
+      } else if (!handler) {
+        throw new RestError("ERROR_ARGUMENT", "Argument 'HANDLER' is null or empty", 400);
+      }
+      if (handler) checkHandlerUrl(handler);
+      if (!canBind(event, call.scopes)) throw new RestError("ERROR_EVENT_NOT_FOUND", "Event not found", 400);
+      const connectorId = eventType === "offline" ? readStr(call, "auth_connector") : "";
+      const dup = call.portal.eventBindings.some((b) => b.clientId === app.clientId && b.event === event && b.handler === handler && b.authType === authType && b.connectorId === connectorId);
+      if (dup) throw new RestError("ERROR_CORE", "Unable to set event handler: Handler already binded", 400);
       const id = call.portal.eventBindings.reduce((m, b) => Math.max(m, b.id), 0) + 1;
-      call.portal.eventBindings.push({ id, clientId: app.clientId, event, handler, authType, eventType });
+      call.portal.eventBindings.push({ id, clientId: app.clientId, event, handler, authType, eventType, connectorId });
       return { result: true };
     },
   },
@@ -61,9 +76,14 @@ defineMethods(
     scope: null,
     handler: (call) => {
       const app = ctx(call);
+      // event.get: an admin sees every binding of the app, anyone else only their own (eventGet).
       const list = call.portal.eventBindings
-        .filter((b) => b.clientId === app.clientId)
-        .map((b) => ({ event: b.event, handler: b.handler, auth_type: String(b.authType), offline: b.eventType === "offline" ? 1 : 0 }));
+        .filter((b) => b.clientId === app.clientId && (call.user.admin || b.authType === call.user.id))
+        .map((b) =>
+          b.eventType === "offline"
+            ? { event: b.event, connector_id: b.connectorId, offline: 1 }
+            : { event: b.event, handler: b.handler, auth_type: String(b.authType), offline: 0 },
+        );
       return { result: list };
     },
   },
@@ -71,13 +91,33 @@ defineMethods(
     name: "event.unbind",
     scope: null,
     handler: (call) => {
+      // The server's eventUnbind: EVENT and (online) HANDLER are required and matched exactly;
+      // auth_type narrows to one user (a non-admin only ever unbinds their own handlers).
       const app = ctx(call);
       const event = readStr(call, "event").toUpperCase();
-      const handler = readStr(call, "handler");
+      if (!event) throw new RestError("ERROR_ARGUMENT", "Argument 'EVENT' is null or empty", 400);
+      const typeRaw = readStr(call, "event_type").toLowerCase();
+      if (typeRaw && typeRaw !== "online" && typeRaw !== "offline") throw new RestError("ERROR_ARGUMENT", "Value must be one of {online|offline}", 400);
+      const offline = typeRaw === "offline";
+      let handler = readStr(call, "handler");
+      if (offline) {
+        if (!call.user.admin) throw errors.accessDenied("Access denied! Offline events unbinding requires administrator access rights");
+        handler = "";
+      } else if (!handler) {
+        throw new RestError("ERROR_ARGUMENT", "Argument 'HANDLER' is null or empty", 400);
+      }
       const authTypeRaw = readStr(call, "auth_type");
+      let userFilter: number | null = null;
+      if (!offline && authTypeRaw !== "") {
+        if (!call.user.admin && Number(authTypeRaw) !== call.user.id) throw errors.accessDenied("Access denied! Event unbinding with AUTH_TYPE requires administrator access rights");
+        userFilter = Number(authTypeRaw);
+      } else if (!offline && !call.user.admin) {
+        userFilter = call.user.id;
+      }
+      const connector = offline ? readStr(call, "auth_connector") : null;
       const before = call.portal.eventBindings.length;
       call.portal.eventBindings = call.portal.eventBindings.filter(
-        (b) => !(b.clientId === app.clientId && b.event === event && (!handler || b.handler === handler) && (authTypeRaw === "" || b.authType === Number(authTypeRaw))),
+        (b) => !(b.clientId === app.clientId && b.event === event && b.handler === handler && (userFilter === null || b.authType === userFilter) && (connector === null || b.connectorId === connector)),
       );
       return { result: { count: before - call.portal.eventBindings.length } };
     },

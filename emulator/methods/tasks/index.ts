@@ -24,7 +24,7 @@ function list(call: MethodCall) {
     if (!SORTABLE.has(key.toUpperCase())) throw internal("0", "Invalid sorting key (internal error)");
   }
   const order = parseOrder(view, Object.keys(orderRaw).length ? orderRaw : { ID: "DESC" }, {});
-  const page = runQuery(view, d.tasks.length, { filter, order, start: readStart(p) }, { ignore: (k) => k.startsWith("::") }, taskReader(call.portal, call.user));
+  const page = runQuery(view, d.tasks, { filter, order, start: readStart(p) }, { ignore: (k) => k.startsWith("::") }, taskReader(call.portal, call.user));
   const fields = resolveTaskSelect(readSelect(param(p, "select")));
   return { result: { tasks: page.rows.map((r) => formatTask(call.portal, r, fields, call.now)) }, total: page.total, next: page.next };
 }
@@ -42,10 +42,23 @@ function taskRow(call: MethodCall): number {
   return row;
 }
 
+/**
+ * tasks-task-get.md: a missing task, or one the user may not see, answers an empty `result` ([]);
+ * a `select` that is given but not a non-empty list answers error 100.
+ */
 function get(call: MethodCall) {
-  const row = taskRow(call);
-  const fields = resolveTaskSelect(readSelect(param(call.params, "select")) ?? ["*"]);
-  return { result: { task: formatTask(call.portal, row, fields, call.now) } };
+  const raw = param(call.params, "taskId", "id");
+  if (raw === undefined) throw internal("100", "CTaskItem All parameters in the constructor must have real class type (internal error)");
+  const id = readId(raw);
+  if (id === null) throw internal("0", "wrong task id");
+  const selectRaw = param(call.params, "select");
+  const selectList = Array.isArray(selectRaw) ? selectRaw : selectRaw && typeof selectRaw === "object" ? Object.values(selectRaw) : null;
+  if (selectRaw !== undefined && (!selectList || selectList.length === 0)) {
+    throw internal("100", "Invalid value {} to match with parameter {select}. Should be value of type array. (internal error)");
+  }
+  if (!call.portal.data.tasks.has(id) || taskRight(call.portal, call.user, id - 1) === "none") return { result: [] };
+  const fields = resolveTaskSelect(readSelect(selectRaw) ?? ["*"]);
+  return { result: { task: formatTask(call.portal, id - 1, fields, call.now) } };
 }
 
 function readFields(call: MethodCall): Record<string, unknown> {
@@ -62,7 +75,19 @@ function update(call: MethodCall) {
   const needsFull = upper.includes("RESPONSIBLE_ID") || upper.includes("CREATED_BY");
   if (right === "read" || (needsFull && right !== "full")) throw internal("0", "Action on the task is not allowed (internal error)");
   applyTaskFields(call, row, fields);
+  // b24restdocs api-reference/tasks/events-tasks/on-task-update.md.
+  call.emit("ONTASKUPDATE", { FIELDS_BEFORE: { ID: row + 1 }, FIELDS_AFTER: { ID: row + 1 }, IS_ACCESSIBLE_BEFORE: "undefined", IS_ACCESSIBLE_AFTER: "undefined" });
   return { result: { task: formatTask(call.portal, row, resolveTaskSelect(["*"]), call.now) } };
+}
+
+/** tasks.task.delete (tasks-task-delete.md): only who may fully edit the task (its creator, an admin). */
+function remove(call: MethodCall) {
+  const row = taskRow(call);
+  if (taskRight(call.portal, call.user, row) !== "full") throw internal("0", "Action on the task is not allowed (internal error)");
+  call.portal.data.tasks.remove(row);
+  // on-task-delete.md: FIELDS_BEFORE holds the ID, FIELDS_AFTER is "undefined".
+  call.emit("ONTASKDELETE", { FIELDS_BEFORE: { ID: row + 1 }, FIELDS_AFTER: "undefined", IS_ACCESSIBLE_BEFORE: "undefined", IS_ACCESSIBLE_AFTER: "undefined" });
+  return { result: { task: true } };
 }
 
 function add(call: MethodCall) {
@@ -83,6 +108,8 @@ function add(call: MethodCall) {
     t.length--; // roll back the half-made row
     throw e;
   }
+  // on-task-add.md: FIELDS_BEFORE "undefined", FIELDS_AFTER the new ID.
+  call.emit("ONTASKADD", { FIELDS_BEFORE: "undefined", FIELDS_AFTER: { ID: row + 1 }, IS_ACCESSIBLE_BEFORE: "N", IS_ACCESSIBLE_AFTER: "undefined" });
   return { result: { task: formatTask(call.portal, row, resolveTaskSelect(["*"]), call.now) } };
 }
 
@@ -91,4 +118,5 @@ defineMethods(
   { name: "tasks.task.get", scope: "task", handler: get },
   { name: "tasks.task.update", scope: "task", handler: update },
   { name: "tasks.task.add", scope: "task", handler: add },
+  { name: "tasks.task.delete", scope: "task", handler: remove },
 );

@@ -69,6 +69,16 @@ describe("tasks.task.get / update / add", () => {
     expect(again.body.result.tasks[0].responsibleId).toBe("4");
   });
 
+  it("answers an empty result for a missing task or one the user cannot see, and error 100 for an empty select (tasks-task-get.md)", async () => {
+    expect(await call("tasks.task.get", { taskId: 999_999 })).toMatchObject({ status: 200, body: { result: [] } });
+    await call("tasks.task.update", { taskId: 11, fields: { CREATED_BY: 2, RESPONSIBLE_ID: 2, ACCOMPLICES: [], AUDITORS: [] } });
+    const outsider = [...world().emu.store.portals.get("acme")!.users.values()].find((u) => !u.admin && u.active && u.id > 40)!;
+    expect(await call("tasks.task.get", { taskId: 11 }, outsider.id)).toMatchObject({ status: 200, body: { result: [] } });
+    expect(await call("tasks.task.get", { taskId: 11, select: [] })).toMatchObject({ status: 400, body: { error: "100" } });
+    expect(await call("tasks.task.get", {})).toMatchObject({ status: 400, body: { error: "100" } });
+    expect(await call("tasks.task.get", { taskId: "x" })).toMatchObject({ status: 400, body: { error: "0", error_description: "wrong task id" } });
+  });
+
   it("refuses a responsible that does not exist and changes by a mere observer", async () => {
     const bad = await call("tasks.task.update", { taskId: 8, fields: { RESPONSIBLE_ID: 99999 } });
     expect(bad).toMatchObject({ status: 400, body: { error: "ERROR_CORE" } });

@@ -1,0 +1,117 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { ConfirmDialog } from "@/components/confirm-dialog";
+import { useT } from "@/lib/i18n/client";
+import { errorText } from "./error-text";
+
+export interface PreviewData {
+  name: string;
+  changes: Array<{ field: string; label: string; current: string; next: string }>;
+  records: number;
+}
+
+const NOT_ERASABLE = ["login", "userId", "authorship", "mentions", "messages", "files", "history"] as const;
+
+type Started = { ok: true; jobRunId: string } | { ok: false; error: string; message?: string };
+
+/**
+ * The confirmation of an anonymisation or erasure: what will change (fields with their current
+ * and new values, how many records name the person), what an app cannot erase, and a typed word.
+ */
+export function ChangeDialog(props: {
+  kind: "anonymise" | "erase";
+  open: boolean;
+  /** One person's preview; absent for a group (then `title` names it). */
+  preview: PreviewData | null;
+  title?: string;
+  body?: string;
+  onClose(): void;
+  start(): Promise<Started>;
+}) {
+  const t = useT();
+  const [typed, setTyped] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [jobId, setJobId] = useState<string | null>(null);
+  const word = t(`privacy.confirm.word.${props.kind}`);
+  const title = props.preview ? t(`privacy.preview.title.${props.kind}`, { name: props.preview.name }) : (props.title ?? "");
+
+  async function confirm() {
+    if (typed.trim().toLowerCase() !== word.toLowerCase()) return setError(t("privacy.error.confirmation"));
+    setBusy(true);
+    setError(null);
+    const result = await props.start();
+    setBusy(false);
+    if (result.ok) setJobId(result.jobRunId);
+    else setError(errorText(t, result));
+  }
+
+  return (
+    <ConfirmDialog
+      open={props.open}
+      title={title}
+      confirmLabel={t(`privacy.confirm.${props.kind}`)}
+      cancelLabel={t("privacy.confirm.cancel")}
+      busyLabel={t("privacy.confirm.working")}
+      busy={busy}
+      destructive
+      confirmDisabled={jobId !== null || typed.trim().toLowerCase() !== word.toLowerCase()}
+      onConfirm={confirm}
+      onClose={() => {
+        setTyped("");
+        setError(null);
+        props.onClose();
+      }}
+      testId="change-dialog"
+    >
+      {props.body ? <p>{props.body}</p> : null}
+      {props.preview ? (
+        <>
+          <h3 className="font-medium">{t("privacy.preview.fields")}</h3>
+          <div className="max-h-64 overflow-auto">
+            <table className="w-full text-left text-xs" data-testid="preview-fields">
+              <thead className="text-b24-muted">
+                <tr>
+                  <th className="py-1 pr-2 font-medium">{t("privacy.preview.field")}</th>
+                  <th className="py-1 pr-2 font-medium">{t("privacy.preview.current")}</th>
+                  <th className="py-1 font-medium">{t("privacy.preview.next")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {props.preview.changes.map((c) => (
+                  <tr key={c.field} className="border-t border-b24-border align-top" data-field={c.field}>
+                    <td className="py-1 pr-2">{c.label}</td>
+                    <td className="break-all py-1 pr-2">{c.current || <span className="text-b24-muted">{t("privacy.preview.empty")}</span>}</td>
+                    <td className="break-all py-1">{c.next || <span className="text-b24-muted">{t("privacy.preview.empty")}</span>}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p data-testid="preview-records">{t("privacy.preview.records", { count: props.preview.records })}</p>
+        </>
+      ) : null}
+      <details>
+        <summary className="cursor-pointer font-medium">{t("privacy.preview.notErasable")}</summary>
+        <ul className="mt-1 list-disc pl-5 text-b24-muted">
+          {NOT_ERASABLE.map((k) => (
+            <li key={k}>{t(`privacy.notErasable.${k}`)}</li>
+          ))}
+        </ul>
+      </details>
+      {jobId ? (
+        <p role="status" data-testid="change-started">
+          <Link className="text-b24-link underline" href={`/jobs/${jobId}`}>{t("privacy.started")}</Link>
+        </p>
+      ) : (
+        <label className="block">
+          <span>{t("privacy.confirm.type", { word })}</span> <code className="select-all rounded bg-b24-surface px-1">{word}</code>
+          <input value={typed} onChange={(e) => setTyped(e.target.value)} className="mt-1 w-full rounded-md border border-b24-border px-3 py-2" autoComplete="off" aria-label={t("privacy.confirm.type", { word })} />
+        </label>
+      )}
+      {error ? <p role="alert" className="text-b24-danger">{error}</p> : null}
+    </ConfirmDialog>
+  );
+}

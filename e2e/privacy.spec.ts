@@ -1,0 +1,187 @@
+/**
+ * The Privacy tool in the emulated portal, as its users meet it: an employee downloads their data
+ * through the portal notification's link (the ZIP's CSV and JSON rows checked against the
+ * emulator's state), another user's session gets 403 on that link, an administrator sees only
+ * "download", a switched-off action is absent and its server action refuses; an administrator
+ * anonymises one dismissed user and erases another, and the requests log shows both.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { unzipSync } from "fflate";
+import { appFrame, control, openInstalledPortal, portalUsers, queryAppDatabase } from "./support/stack-env";
+
+interface FullUser {
+  id: number;
+  name: string;
+  lastName: string;
+  email: string;
+  admin: boolean;
+  active: boolean;
+  userType: string;
+  personalPhoto: string;
+  personalMobile: string;
+  departmentIds: number[];
+  login: string;
+  userFields: Record<string, unknown>;
+}
+
+const fullUsers = (key: string) => control<FullUser[]>("GET", `/portals/${key}/users`);
+const text = (bytes: Uint8Array) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+
+async function actAs(page: Page, userId: number) {
+  await page.getByTestId("user-switcher").selectOption(String(userId));
+  await expect(appFrame(page).getByTestId("signed-in-as")).toBeVisible({ timeout: 30_000 });
+}
+
+/** A server action's id from the production build's manifest (what the page's client would send). */
+function actionId(name: string): string {
+  const manifest = JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../.next/server/server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { exportedName?: string; workers: Record<string, unknown> }>;
+  };
+  const entry = Object.entries(manifest.node).find(([, a]) => a.exportedName === name && Object.keys(a.workers).some((w) => w.includes("privacy")));
+  if (!entry) throw new Error(`${name} is not in the build's server-reference-manifest.json`);
+  return entry[0];
+}
+
+test("an employee downloads their data through the notification's link; nobody else can", async ({ page }) => {
+  const portal = await openInstalledPortal(page);
+  const [{ baseUrl }] = [await control<{ baseUrl: string }>("GET", `/portals/${portal.key}`)];
+  const users = await fullUsers(portal.key);
+  const [employee, other] = users.filter((u) => !u.admin && u.active && u.userType === "employee");
+  await control("POST", `/portals/${portal.key}/users/${employee.id}`, { personalMobile: "+49 151 2345678" });
+  const frame = appFrame(page);
+
+  await actAs(page, employee.id);
+  await frame.getByRole("link", { name: "Privacy" }).click();
+  await expect(frame.getByTestId("download-card")).toBeVisible();
+  // Both master switches are off by default: the actions are absent for everyone.
+  await expect(frame.getByTestId("anonymise-card")).toHaveCount(0);
+  await expect(frame.getByTestId("erase-card")).toHaveCount(0);
+  // … and the server action refuses whatever the page shows.
+  const refused = await frame.locator("body").evaluate(async (_b, id) => {
+    const response = await fetch("/privacy", { method: "POST", headers: { "Next-Action": id, Accept: "text/x-component", "Content-Type": "text/plain;charset=UTF-8" }, body: JSON.stringify([{ kind: "erase" }]) });
+    return { status: response.status, body: await response.text() };
+  }, actionId("startMyChange"));
+  expect(refused.body).toContain("switch_off");
+  expect(Number((await queryAppDatabase<{ n: string }>(`SELECT count(*) AS n FROM "PrivacyRequest" WHERE kind = 'erase'`))[0].n)).toBe(0);
+
+  await frame.getByRole("button", { name: "Prepare my download" }).click();
+  await expect(frame.getByTestId("download-started")).toBeVisible();
+
+  // The notification arrives in the portal with its link.
+  await page.goto(`${baseUrl}/notifications/`);
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId("notification-link")).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 60_000 });
+  const link = (await page.getByTestId("notification-link").first().getAttribute("href"))!;
+  await page.getByTestId("notification-link").first().click();
+  await expect(frame.getByTestId("privacy-download")).toBeVisible({ timeout: 30_000 });
+  const archiveHref = (await frame.getByTestId("download-zip").getAttribute("href"))!;
+  // The archive as the link serves it inside the user's session (the frame's cookies).
+  const fetched = await frame.locator("body").evaluate(async (_b, url) => {
+    const response = await fetch(url);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    let binary = "";
+    for (const b of bytes) binary += String.fromCharCode(b);
+    return { status: response.status, type: response.headers.get("content-type"), disposition: response.headers.get("content-disposition"), base64: btoa(binary) };
+  }, archiveHref);
+  expect([fetched.status, fetched.type]).toEqual([200, "application/zip"]);
+  expect(fetched.disposition).toContain("attachment");
+  const zip = unzipSync(new Uint8Array(Buffer.from(fetched.base64, "base64")));
+  const profile = JSON.parse(text(zip["profile.json"])) as Array<{ field: string; value: unknown }>;
+  const value = (f: string) => profile.find((r) => r.field === f)?.value;
+  const me = (await fullUsers(portal.key)).find((u) => u.id === employee.id)!;
+  expect([value("NAME"), value("LAST_NAME"), value("EMAIL"), value("PERSONAL_MOBILE")]).toEqual([me.name, me.lastName, me.email, "+49 151 2345678"]);
+  const csv = text(zip["profile.csv"]);
+  expect(csv.startsWith("\uFEFFfield,label,value\r\n")).toBe(true);
+  expect(csv).toContain(`LAST_NAME,`);
+  expect(csv).toContain(me.lastName);
+  const departments = JSON.parse(text(zip["departments.json"])) as Array<{ department_id: number }>;
+  expect(departments.map((d) => d.department_id).sort()).toEqual([...me.departmentIds].sort());
+  expect(text(zip["README.txt"])).toContain("profile.csv");
+  const archiveUrl = (await frame.getByTestId("download-zip").getAttribute("href"))!;
+
+  // Another user's session: 403 on the page and on the archive itself.
+  await actAs(page, other.id);
+  await page.goto(link);
+  // forbidden(): HTTP 403 and the portal segment's forbidden page.
+  await expect(frame.getByTestId("forbidden")).toBeVisible({ timeout: 30_000 });
+  await expect(frame.getByTestId("download-zip")).toHaveCount(0);
+  const status = await frame.locator("body").evaluate(async (_b, url) => (await fetch(url)).status, archiveUrl);
+  expect(status).toBe(403);
+
+  // An administrator sees only "download" for their own data, and why.
+  await actAs(page, 1);
+  await frame.getByRole("link", { name: "Privacy" }).click();
+  await expect(frame.getByTestId("download-card")).toBeVisible();
+  await expect(frame.getByTestId("admin-download-only")).toContainText("revoked first");
+  await expect(frame.getByTestId("anonymise-card")).toHaveCount(0);
+  await expect(frame.getByTestId("erase-card")).toHaveCount(0);
+});
+
+test("an administrator anonymises one dismissed user and erases another; the log shows both", async ({ page }) => {
+  const portal = await openInstalledPortal(page);
+  const frame = appFrame(page);
+  const users = await fullUsers(portal.key);
+  const dismissed = users.filter((u) => !u.active && u.userType === "employee");
+  expect(dismissed.length).toBeGreaterThanOrEqual(2);
+  const [a, b] = dismissed;
+  await control("POST", `/portals/${portal.key}/users/${a.id}`, { personalPhoto: "https://example.test/a.png", personalMobile: "+7 900 111 22 33" });
+  const before = await fullUsers(portal.key);
+
+  await frame.getByRole("link", { name: "Privacy" }).click();
+  await frame.getByRole("link", { name: "Application settings" }).click();
+  await expect(frame.getByTestId("switch-allowAnonymisation")).toHaveAttribute("data-on", "N");
+  await frame.getByLabel("Allow anonymisation").check();
+  await frame.getByLabel("Allow erasure").check();
+  await frame.getByRole("button", { name: "Save" }).click();
+  await expect(frame.getByText("Saved.")).toBeVisible();
+
+  await frame.getByRole("link", { name: "Dismissed users" }).click();
+  const table = frame.getByTestId("dismissed-table");
+  await expect(table).toBeVisible();
+  const run = async (userId: number, kind: "anonymise" | "erase", word: string, button: string) => {
+    await table.locator(`tr[data-user-id="${userId}"] input[type="checkbox"]`).check();
+    await frame.getByRole("button", { name: kind === "anonymise" ? "Anonymise selected…" : "Erase selected…" }).click();
+    const dialog = frame.getByTestId("change-dialog");
+    await expect(dialog.getByTestId("preview-fields")).toBeVisible();
+    await dialog.getByRole("textbox").fill(word);
+    await dialog.getByRole("button", { name: button }).click();
+    await expect(dialog.getByTestId("change-started")).toBeVisible();
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await table.locator(`tr[data-user-id="${userId}"] input[type="checkbox"]`).uncheck();
+  };
+  await run(a.id, "anonymise", "anonymise", "Anonymise");
+  await run(b.id, "erase", "erase", "Erase");
+
+  await expect(async () => {
+    const rows = await queryAppDatabase<{ status: string }>(`SELECT status FROM "PrivacyRequest" WHERE kind IN ('anonymise','erase')`);
+    expect(rows.map((r) => r.status)).toEqual(["completed", "completed"]);
+  }).toPass({ timeout: 60_000 });
+
+  const after = await fullUsers(portal.key);
+  const diff = (id: number) => {
+    const x = before.find((u) => u.id === id)! as unknown as Record<string, unknown>;
+    const y = after.find((u) => u.id === id)! as unknown as Record<string, unknown>;
+    return Object.keys(x).filter((k) => JSON.stringify(x[k]) !== JSON.stringify(y[k]));
+  };
+  const promised = new Set(["name", "lastName", "secondName", "email", "personalGender", "personalWww", "personalBirthday", "personalPhoto", "personalPhone", "personalMobile", "personalCity", "personalStreet", "workPosition", "workPhone", "userFields"]);
+  expect(diff(a.id).filter((k) => !promised.has(k))).toEqual([]);
+  expect(diff(b.id).filter((k) => !promised.has(k) && k !== "active")).toEqual([]);
+  const anonymised = after.find((u) => u.id === a.id)!;
+  expect(anonymised.name).toBe("Former employee");
+  expect(anonymised.lastName).toMatch(/^[0-9A-F]{4}$/);
+  expect([anonymised.personalPhoto, anonymised.personalMobile]).toEqual(["", ""]);
+  const erased = after.find((u) => u.id === b.id)!;
+  expect([erased.name, erased.lastName, erased.active]).toEqual(["", "", false]);
+  // Every other user is untouched.
+  const others = before.filter((u) => u.id !== a.id && u.id !== b.id);
+  expect(after.filter((u) => u.id !== a.id && u.id !== b.id)).toEqual(others);
+
+  await frame.getByRole("link", { name: "Requests log" }).click();
+  const log = frame.getByTestId("log-table");
+  await expect(log.locator(`tr[data-kind="anonymise"][data-subject="${a.id}"][data-status="completed"]`)).toBeVisible();
+  await expect(log.locator(`tr[data-kind="erase"][data-subject="${b.id}"][data-status="completed"]`)).toBeVisible();
+});

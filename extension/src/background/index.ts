@@ -1,0 +1,113 @@
+/**
+ * The service worker: the only part that talks to the app (the content scripts ask it). It holds
+ * the connect flow's verifier in session storage, claims the session from the connect page's
+ * one-time code, adds the bearer token to API calls, keeps the pipeline cache fresh, and on
+ * disconnect revokes the token on the server and clears all of the extension's storage.
+ */
+import type { ApiAnswer, Request } from "../shared/messages";
+import { PIPELINES_TTL_MS, readStored, type Connection, type PipelineCache } from "../shared/storage";
+
+const APP = __APP_ORIGIN__;
+
+function base64url(bytes: Uint8Array): string {
+  let s = "";
+  for (const b of bytes) s += String.fromCharCode(b);
+  return btoa(s).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+async function api<T>(method: string, path: string, body?: unknown, token?: string): Promise<ApiAnswer<T>> {
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers["content-type"] = "application/json";
+  if (token) headers.authorization = `Bearer ${token}`;
+  try {
+    const res = await fetch(`${APP}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: "omit" });
+    const json = (await res.json().catch(() => ({ error: "other", message: `HTTP ${res.status}` }))) as T;
+    return { status: res.status, body: json };
+  } catch {
+    return { status: 0, body: { error: "network", message: "" } as T };
+  }
+}
+
+async function authed<T>(method: string, path: string, body?: unknown): Promise<ApiAnswer<T>> {
+  const { connection } = await readStored();
+  if (!connection) return { status: 401, body: { error: "unauthorized", message: "" } as T };
+  const answer = await api<T>(method, path, body, connection.token);
+  // The server no longer knows this token (revoked in the app, expired): forget it.
+  if (answer.status === 401) await chrome.storage.local.remove("connection");
+  return answer;
+}
+
+async function startConnect(portal: string): Promise<{ ok: boolean }> {
+  const verifier = base64url(crypto.getRandomValues(new Uint8Array(32)));
+  const challenge = base64url(new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(verifier))));
+  await chrome.storage.session.set({ verifier });
+  await chrome.storage.local.set({ lastPortal: portal });
+  const url = new URL(`${APP}/api/extension/connect`);
+  url.searchParams.set("portal", portal);
+  url.searchParams.set("challenge", challenge);
+  url.searchParams.set("label", `Chrome ${navigator.userAgent.match(/Chrome\/(\d+)/)?.[1] ?? ""}`.trim());
+  await chrome.tabs.create({ url: url.toString() });
+  return { ok: true };
+}
+
+async function claim(code: string): Promise<ApiAnswer> {
+  const { verifier } = (await chrome.storage.session.get("verifier")) as { verifier?: string };
+  if (!verifier) return { status: 400, body: { error: "unauthorized", message: "No connect in progress" } };
+  const answer = await api<Connection & { error?: string }>("POST", "/api/extension/session/claim", { code, verifier });
+  await chrome.storage.session.remove("verifier");
+  if (answer.status === 200) {
+    const c = answer.body;
+    const connection: Connection = { token: c.token, expiresAt: c.expiresAt, portal: c.portal, user: c.user };
+    const { ownEmails = [] } = await readStored();
+    await chrome.storage.local.set({ connection, ownEmails: [...new Set([...ownEmails, c.user.email].filter(Boolean))] });
+    await chrome.storage.local.remove("pipelines");
+  }
+  return { status: answer.status, body: answer.status === 200 ? { ok: true } : answer.body };
+}
+
+async function disconnect(): Promise<{ ok: boolean }> {
+  const { connection } = await readStored();
+  if (connection) await api("DELETE", "/api/extension/session", undefined, connection.token);
+  // Privacy promise: disconnecting clears everything the extension kept.
+  await chrome.storage.local.clear();
+  await chrome.storage.session.clear();
+  return { ok: true };
+}
+
+async function pipelines(refresh: boolean): Promise<ApiAnswer<PipelineCache | unknown>> {
+  const { pipelines: cached } = await readStored();
+  if (cached && !refresh && Date.now() - cached.fetchedAt < PIPELINES_TTL_MS) return { status: 200, body: cached };
+  const answer = await authed<Omit<PipelineCache, "fetchedAt">>("GET", "/api/extension/pipelines");
+  if (answer.status !== 200) return answer;
+  const fresh: PipelineCache = { fetchedAt: Date.now(), pipelines: answer.body.pipelines, leadStatuses: answer.body.leadStatuses };
+  await chrome.storage.local.set({ pipelines: fresh });
+  return { status: 200, body: fresh };
+}
+
+async function handle(message: Request, sender: chrome.runtime.MessageSender): Promise<unknown> {
+  switch (message.type) {
+    case "api":
+      return authed(message.method, message.path, message.body);
+    case "connect":
+      return startConnect(message.portal);
+    case "claim": {
+      // Only the app's own connect page may hand over a claim code.
+      if (!sender.url?.startsWith(`${APP}/api/extension/connect/callback`)) return { status: 403, body: { error: "unauthorized", message: "" } };
+      const answer = await claim(message.code);
+      return answer;
+    }
+    case "disconnect":
+      return disconnect();
+    case "pipelines":
+      return pipelines(Boolean(message.refresh));
+    default:
+      return { status: 400, body: { error: "invalid_input", message: "unknown message" } };
+  }
+}
+
+chrome.runtime.onMessage.addListener((message: Request, sender, reply) => {
+  // Messages from our own content scripts and popup only (never from web pages).
+  if (sender.id !== chrome.runtime.id) return false;
+  handle(message, sender).then(reply, () => reply({ status: 0, body: { error: "other", message: "" } }));
+  return true;
+});

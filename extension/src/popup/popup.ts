@@ -1,0 +1,39 @@
+/** The toolbar popup: connect to a portal (address typed once, remembered) or disconnect. */
+import { send } from "../shared/messages";
+import { translator } from "../shared/i18n";
+import { readStored } from "../shared/storage";
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+async function render(message?: string) {
+  const stored = await readStored();
+  const t = translator(stored.connection?.portal.lang ?? navigator.language);
+  $("portal-label").textContent = t("portalAddress");
+  $<HTMLInputElement>("portal").placeholder = t("portalPlaceholder");
+  $<HTMLInputElement>("portal").value ||= stored.lastPortal ?? "";
+  $("connect").textContent = t("connect");
+  $("disconnect").textContent = t("disconnect");
+  $("privacy").textContent = t("privacy");
+  $("connect-form").hidden = Boolean(stored.connection);
+  $("connected").hidden = !stored.connection;
+  if (stored.connection) $("connected-to").textContent = t("connectedTo", { portal: stored.connection.portal.domain });
+  $("status").textContent = message ?? "";
+}
+
+$("connect-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const portal = $<HTMLInputElement>("portal").value.trim();
+  if (!portal) return;
+  const t = translator(navigator.language);
+  await send({ type: "connect", portal });
+  await render(t("connecting"));
+});
+
+$("disconnect").addEventListener("click", async () => {
+  const t = translator((await readStored()).connection?.portal.lang);
+  await send({ type: "disconnect" });
+  await render(t("disconnected"));
+});
+
+chrome.storage.onChanged.addListener(() => void render($("status").textContent ?? undefined));
+void render();

@@ -1,0 +1,2 @@
+/** The app's origin, baked in by extension/build.ts. */
+declare const __APP_ORIGIN__: string;

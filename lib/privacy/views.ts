@@ -1,0 +1,123 @@
+/**
+ * What the Privacy tabs show, read for one signed-in user: their own rights and requests, the
+ * portal's users and departments (read live, never stored), dismissed users with their
+ * remaining work (lib/ownership counts), and the requests log with names resolved live.
+ */
+import type { Bitrix24Client } from "../bitrix24";
+import type { Lang } from "../i18n";
+import { countOwned, loadCatalogue } from "../ownership";
+import type { PrivacyDeps } from "./deps";
+import { findDismissed, type DismissedUser } from "./dismissed";
+import { decide, type Decision } from "./permissions";
+import { previewChange, type FieldChange } from "./preview";
+import { latestRequestsOf, listRequests, type RequestRow } from "./requests";
+import { readRights, type UserRights } from "./rights";
+import { readPrivacySettings, type PrivacySettings } from "./settings";
+
+type Client = Pick<Bitrix24Client, "call" | "batch" | "listAll" | "listPages">;
+
+export interface Viewer {
+  portalId: string;
+  userId: number;
+  isAdmin: boolean;
+  lang: Lang;
+}
+
+export interface MyPrivacyView {
+  settings: PrivacySettings;
+  rights: UserRights;
+  anonymise: Decision;
+  erase: Decision;
+  recent: RequestRow[];
+}
+
+export async function myPrivacyView(deps: Pick<PrivacyDeps, "prisma">, who: Viewer): Promise<MyPrivacyView> {
+  const settings = await readPrivacySettings(deps.prisma, who.portalId);
+  const rights = (await readRights(deps.prisma, who.portalId, [who.userId])).get(who.userId)!;
+  const self = { userId: who.userId, isAdmin: who.isAdmin };
+  return {
+    settings,
+    rights,
+    anonymise: decide("anonymise", who, self, settings, rights),
+    erase: decide("erase", who, self, settings, rights),
+    recent: await latestRequestsOf(deps.prisma, who.portalId, who.userId),
+  };
+}
+
+/** The preview before a typed confirmation: refused with the same rule the action applies. */
+export async function previewFor(
+  deps: Pick<PrivacyDeps, "prisma" | "clients">,
+  who: Viewer,
+  kind: "anonymise" | "erase",
+  subjectUserId: number,
+): Promise<{ ok: true; name: string; changes: FieldChange[]; records: number } | { ok: false; error: string }> {
+  const settings = await readPrivacySettings(deps.prisma, who.portalId);
+  const rights = (await readRights(deps.prisma, who.portalId, [who.userId])).get(who.userId)!;
+  const verdict = decide(kind, who, { userId: subjectUserId, isAdmin: subjectUserId === who.userId && who.isAdmin }, settings, rights);
+  if (!verdict.allowed) return { ok: false, error: verdict.reason };
+  const { memberId } = await deps.prisma.portal.findUniqueOrThrow({ where: { id: who.portalId }, select: { memberId: true } });
+  // The admin's token reads any profile; an employee's own token reads their own.
+  const client = await deps.clients.clientFor(who.portalId, { userId: who.userId });
+  const preview = await previewChange(client, memberId, subjectUserId, kind, who.lang);
+  const { roles } = await loadCatalogue(client);
+  const records = (await countOwned(client, roles, subjectUserId)).reduce((n, c) => n + c.total, 0);
+  return { ok: true, ...preview, records };
+}
+
+export interface PortalUserRow {
+  id: number;
+  name: string;
+  departmentIds: number[];
+}
+
+export async function listDepartments(client: Pick<Bitrix24Client, "listAll">): Promise<Array<{ id: number; name: string }>> {
+  const all = await client.listAll<{ ID: string; NAME?: string }>("department.get");
+  return all.map((d) => ({ id: Number(d.ID), name: d.NAME ?? "" })).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** One page (50) of the portal's active employees, as user.get pages them (start = page × 50). */
+export async function listActiveUsers(client: Pick<Bitrix24Client, "call">, options: { search?: string; departmentId?: number; page: number }): Promise<{ rows: PortalUserRow[]; total: number }> {
+  const filter: Record<string, string | number> = { ACTIVE: "Y", USER_TYPE: "employee" };
+  if (options.search) filter.NAME_SEARCH = options.search;
+  if (options.departmentId) filter.UF_DEPARTMENT = options.departmentId;
+  const answer = await client.call<Record<string, unknown>[]>("user.get", { FILTER: filter, sort: "ID", order: "ASC", start: options.page * 50 });
+  const rows = (Array.isArray(answer.result) ? answer.result : []).map((u) => ({
+    id: Number(u.ID),
+    name: [u.NAME, u.LAST_NAME].filter((s) => typeof s === "string" && s).join(" "),
+    departmentIds: [u.UF_DEPARTMENT].flat().map(Number).filter((n) => n > 0),
+  }));
+  return { rows, total: answer.total ?? rows.length };
+}
+
+export async function listDismissed(client: Client, options: { search?: string; departmentId?: number; sort: "name" | "lastLogin" }): Promise<DismissedUser[]> {
+  const all: DismissedUser[] = [];
+  for await (const page of findDismissed(client, options)) all.push(...page);
+  if (options.sort === "lastLogin") all.sort((a, b) => (a.lastLogin ?? "").localeCompare(b.lastLogin ?? "") || a.id - b.id);
+  else all.sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id);
+  return all;
+}
+
+/** What a user still holds (open / all), from one or two batch calls of lib/ownership. */
+export async function remainingWork(client: Client, userId: number): Promise<{ open: number; total: number }> {
+  const { roles } = await loadCatalogue(client);
+  const counts = await countOwned(client, roles, userId);
+  return counts.reduce((s, c) => ({ open: s.open + c.open, total: s.total + c.total }), { open: 0, total: 0 });
+}
+
+/** Names of users, read live (one user.get for up to 50 IDs per call). */
+export async function namesOf(client: Pick<Bitrix24Client, "call">, ids: readonly number[]): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  const unique = [...new Set(ids)].filter((id) => id > 0);
+  for (let i = 0; i < unique.length; i += 50) {
+    const { result } = await client.call<Record<string, unknown>[]>("user.get", { FILTER: { ID: unique.slice(i, i + 50) } });
+    for (const u of Array.isArray(result) ? result : []) out.set(Number(u.ID), [u.NAME, u.LAST_NAME].filter((s) => typeof s === "string" && s).join(" "));
+  }
+  return out;
+}
+
+export async function requestLogView(deps: Pick<PrivacyDeps, "prisma" | "clients">, who: Viewer, page: number): Promise<{ rows: RequestRow[]; total: number; names: Map<number, string> }> {
+  const { rows, total } = await listRequests(deps.prisma, who.portalId, { skip: page * 50, take: 50 });
+  const client = await deps.clients.clientFor(who.portalId, { userId: who.userId });
+  const names = await namesOf(client, rows.flatMap((r) => [r.subjectUserId, r.requestedBy])).catch(() => new Map<number, string>());
+  return { rows, total, names };
+}

@@ -1,0 +1,122 @@
+/**
+ * Crash test: a transfer of more than 5,000 records run by separate worker processes
+ * (`scripts/worker.ts`), the worker SIGKILLed at three random points of its progress and
+ * restarted each time, completes with every record written exactly once — proved by the
+ * emulator's call log, which names the record of every write — and with counts that match.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../../test/support/db";
+import { waitFor } from "../../test/support/wait-for";
+import { resetLimiters } from "../bitrix24";
+import { ADMIN_ID, CLIENT_ID, CLIENT_SECRET, createWorld, type CallLogEntry, type World } from "../../test/support/emulator-world";
+import { createJobsRuntime, stopBoss, type JobsRuntime } from "../jobs";
+import { jobCatalogue } from "../job-catalogue";
+import { transferRunJob } from "./jobs";
+import { transferRequestSchema } from "./request";
+import { startTransfer } from "./start";
+
+const root = path.resolve(import.meta.dirname, "../..");
+let db: TestDatabase;
+let world: World;
+let runtime: JobsRuntime;
+const workers: ChildProcess[] = [];
+
+function startWorker(): ChildProcess {
+  // `node --import tsx`, not the tsx CLI, so that SIGKILL reaches the process doing the work.
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATABASE_URL: db.url,
+      TOKEN_ENCRYPTION_KEY: world.keyBase64,
+      B24_CLIENT_ID: CLIENT_ID,
+      B24_CLIENT_SECRET: CLIENT_SECRET,
+      B24_OAUTH_URL: `${world.emu.httpUrl}/`,
+      JOBS_MAINTENANCE_SECONDS: "1",
+      JOBS_POLLING_SECONDS: "0.5",
+      WORKER_CONCURRENCY: "1",
+    },
+    stdio: "ignore",
+  });
+  workers.push(child);
+  return child;
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  world = await createWorld({ prisma: db.prisma, seedUsers: 40, seed: { recordsPerHeavyUser: 5600 }, scopes: ["user", "department", "task", "crm", "sonet_group", "im"] });
+  runtime = createJobsRuntime({ databaseUrl: db.url, prisma: db.prisma, definitions: jobCatalogue() });
+});
+
+afterAll(async () => {
+  for (const w of workers) w.kill("SIGKILL");
+  await stopBoss(db.url, { graceful: false });
+  await world?.close();
+  await db?.drop();
+  resetLimiters();
+});
+
+const WRITE_METHOD: Record<string, string> = { task: "tasks.task.update", activity: "crm.activity.update", workgroup: "sonet_group.setowner", department: "department.update" };
+const CRM: Record<string, number> = { lead: 1, deal: 2, contact: 3, company: 4, quote: 7, invoice: 31 };
+const writeKey = (type: string, recordId: number) => (WRITE_METHOD[type] ? `${WRITE_METHOD[type]}:${recordId}` : `crm.item.update:${CRM[type] ?? Number(type.replace("dynamic-", ""))}:${recordId}`);
+const logKey = (c: CallLogEntry) => (c.method === "crm.item.update" ? `${c.method}:${c.entityTypeId}:${c.recordId}` : `${c.method}:${c.recordId}`);
+
+describe("a worker killed three times", () => {
+  it("moves every record exactly once", async () => {
+    const summary = await world.control<{ heavyUserIds: number[] }>("GET", `portals/${world.portalKey}`);
+    const from = summary.heavyUserIds[1];
+    const users = await world.control<Array<{ id: number; active: boolean }>>("GET", `portals/${world.portalKey}/users`);
+    const receivers = users.filter((u) => u.active && !summary.heavyUserIds.includes(u.id)).slice(0, 2).map((u) => u.id);
+    const request = transferRequestSchema.parse({
+      fromUserId: from,
+      receiverIds: receivers,
+      selections: ["task:responsible", "task:creator", "lead:assigned", "deal:assigned", "contact:assigned", "company:assigned", "quote:assigned", "invoice:assigned", "dynamic-128:assigned", "dynamic-1032:assigned", "activity:responsible"].map((s) => ({ type: s.split(":")[0], role: s.split(":")[1] })),
+      query: { openOnly: false },
+      notify: false,
+    });
+    await world.control("DELETE", "calls");
+    const id = await startTransfer({ prisma: db.prisma, clients: world.factory }, runtime, transferRunJob, world.portalId, ADMIN_ID, request);
+    const settled = async () => {
+      const t = await db.prisma.transfer.findUniqueOrThrow({ where: { id } });
+      return { ...t, settled: t.moved + t.failed + t.skipped };
+    };
+
+    let worker = startWorker();
+    await waitFor(async () => (await settled()).total > 0, { timeoutMs: 120_000, message: "the plan" });
+    const total = (await settled()).total;
+    expect(total).toBeGreaterThanOrEqual(5000);
+    // Three random kill points, in order, spread over the run.
+    const points = [0, 1, 2].map((i) => Math.floor(total * (0.1 + 0.27 * i + Math.random() * 0.2))).sort((a, b) => a - b);
+    for (const point of points) {
+      await waitFor(async () => (await settled()).settled >= point, { timeoutMs: 180_000, intervalMs: 20, message: `progress ${point}` });
+      worker.kill("SIGKILL");
+      await new Promise((resolve) => worker.once("exit", resolve));
+      worker = startWorker();
+    }
+    await waitFor(async () => (await settled()).state === "completed", { timeoutMs: 240_000, message: "completion" });
+
+    const t = await settled();
+    const items = await db.prisma.transferItem.findMany({ where: { transferId: id }, select: { type: true, recordId: true, state: true } });
+    expect(items).toHaveLength(total);
+    expect(t.moved + t.failed + t.skipped).toBe(total);
+    expect(items.filter((i) => i.state === "moved")).toHaveLength(t.moved);
+    expect(items.some((i) => i.state === "planned" || i.state === "sending")).toBe(false);
+    expect(t.skipped).toBe(0);
+
+    // The call log: one write per planned record (a task held in two roles is written twice), none repeated.
+    const view = await world.control<{ calls: CallLogEntry[] }>("GET", `calls?portal=${world.portalKey}&limit=200000`);
+    const writes = view.calls.filter((c) => c.inBatch && c.recordId !== undefined && /\.update$|\.setowner$/.test(c.method));
+    const expected = new Map<string, number>();
+    for (const i of items) expected.set(writeKey(i.type, i.recordId), (expected.get(writeKey(i.type, i.recordId)) ?? 0) + 1);
+    const seen = new Map<string, number>();
+    for (const c of writes) seen.set(logKey(c), (seen.get(logKey(c)) ?? 0) + 1);
+    const wrong = [...new Set([...expected.keys(), ...seen.keys()])].filter((k) => expected.get(k) !== seen.get(k));
+    expect(wrong.slice(0, 10)).toEqual([]);
+    // Only the refusals the portal documents failed, each after its one attempt.
+    expect(writes.filter((c) => c.status === 200)).toHaveLength(t.moved);
+    const run = await db.prisma.jobRun.findUniqueOrThrow({ where: { id: t.jobRunId! } });
+    expect(run.attempts).toBeGreaterThanOrEqual(2);
+  }, 600_000);
+});

@@ -1,0 +1,142 @@
+/**
+ * npm run bench:mail [-- --sessions=50 --lookups=20 --participants=20]
+ *
+ * The Gmail sidebar's lookup under load: `sessions` extension sessions (each a different portal
+ * user with their own token pair) each run `lookups` lookups of a `participants`-address thread
+ * (colleagues, CRM contacts and strangers) at the same time, through the same code the route
+ * handler runs (authenticate → rate limit → portal context → one-batch lookup → JSON), against an
+ * in-process emulator with its limits OFF and a real embedded PostgreSQL.
+ *
+ * Prints p50/p95 of the server's own overhead per lookup — wall time minus the time spent waiting
+ * for the portal's answers (goal p95 < 50 ms) — and the portal REST requests per lookup from the
+ * emulator's call log (goal 1).
+ */
+import { AsyncLocalStorage } from "node:async_hooks";
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { controlClient } from "../emulator/control/client";
+import { startEmulator } from "../emulator/server";
+import { createClientFactory, TokenStore, type FetchLike } from "../lib/bitrix24/index";
+import { resetLimiters } from "../lib/bitrix24";
+import { createKeyRing, generateKeyBase64 } from "../lib/crypto";
+import { applyMigrations } from "../lib/database/migrate";
+import { startEmbeddedPostgres } from "../lib/database/embedded-postgres";
+import { getPrisma } from "../lib/db";
+import { authenticate, lookupParticipants, portalContext, takeSessionToken, type MailDeps } from "../lib/mail/index";
+import { challengeOf, claimSession, createPendingSession } from "../lib/mail";
+
+function arg(name: string, fallback: string): number {
+  const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
+  return Number(hit ? hit.slice(name.length + 3) : fallback);
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+async function main(): Promise<void> {
+  const sessions = arg("sessions", "50");
+  const lookups = arg("lookups", "20");
+  const participants = Math.min(20, arg("participants", "20"));
+  const clientId = "local.bench-mail";
+  const clientSecret = "bench-mail-secret";
+  const root = path.resolve(import.meta.dirname, "..");
+  const dataDir = path.join(root, ".data", "bench-mail");
+  rmSync(dataDir, { recursive: true, force: true });
+  const db = await startEmbeddedPostgres(path.join(dataDir, "pg"), { quiet: true });
+  const emu = await startEmulator({ httpsPort: null, controlApi: true });
+  const control = controlClient(emu.httpUrl);
+  try {
+    await applyMigrations(db.url);
+    const prisma = getPrisma(db.url);
+    await control("POST", "portals", { key: "bench", seed: { seed: 11, users: 200 } });
+    await control("POST", "apps", { clientId, clientSecret, name: "bench", handlerUrl: "http://127.0.0.1:9/", scopes: ["user", "department", "crm"] });
+    await control("POST", "portals/bench/install", { clientId, userId: 1 });
+    await control("POST", "portals/bench/limits", { enabled: false, operatingEnabled: false });
+    const summary = await control<{ domain: string; protocol: string }>("GET", "portals/bench");
+
+    // Where the portal's answers are waited for: summed per lookup.
+    const waiting = new AsyncLocalStorage<{ ms: number }>();
+    const timedFetch: FetchLike = async (input, init) => {
+      const t0 = performance.now();
+      try {
+        return await fetch(input, init);
+      } finally {
+        const slot = waiting.getStore();
+        if (slot) slot.ms += performance.now() - t0;
+      }
+    };
+    const keys = createKeyRing(generateKeyBase64());
+    const tokens = new TokenStore({ prisma, keys, credentials: { clientId, clientSecret }, fetch: timedFetch });
+    const clients = createClientFactory({ prisma, tokens, fetch: timedFetch, rateLimitFor: () => ({ burst: 1_000_000, drainPerSecond: 1_000_000, headroom: 0 }) });
+    const deps: MailDeps = { prisma, clients, tokens, credentials: { clientId, clientSecret }, appUrl: "http://127.0.0.1:9", secret: "bench-mail-secret-0123456789", fetch: timedFetch };
+
+    type TokenAnswer = { access_token: string; refresh_token: string; expires: number; member_id: string; client_endpoint: string; server_endpoint: string; scope: string };
+    const first = await control<TokenAnswer>("POST", "portals/bench/tokens", { clientId, userId: 1 });
+    const portal = await prisma.portal.create({ data: { memberId: first.member_id, domain: summary.domain, protocol: summary.protocol, clientEndpoint: first.client_endpoint, serverEndpoint: first.server_endpoint } });
+
+    // The thread: colleagues, CRM contacts (their real e-mails) and strangers.
+    const users = await control<Array<{ id: number; email: string; active: boolean; userType: string }>>("GET", "portals/bench/users");
+    const employees = users.filter((u) => u.active && u.userType === "employee" && u.email);
+    await tokens.saveTokens(portal.id, 1, { accessToken: first.access_token, refreshToken: first.refresh_token, expiresAt: new Date(first.expires * 1000), isAdmin: true });
+    const adminClient = await clients.clientFor(portal.id, { userId: 1 });
+    const contacts = (await adminClient.call<Array<{ EMAIL?: Array<{ VALUE: string }> }>>("crm.contact.list", { select: ["ID", "EMAIL"], filter: { HAS_EMAIL: "Y" } })).result;
+    const contactEmails = contacts.flatMap((c) => c.EMAIL?.map((e) => e.VALUE.toLowerCase()) ?? []);
+    const third = Math.ceil(participants / 3);
+    const thread = [
+      ...employees.slice(10, 10 + third).map((u) => u.email.toLowerCase()),
+      ...contactEmails.slice(0, third),
+      ...Array.from({ length: participants }, (_, i) => `stranger${i}@nowhere-bench.test`),
+    ].slice(0, participants);
+
+    // One session per user, each with its own token pair.
+    const bearers: string[] = [];
+    for (let i = 0; i < sessions; i++) {
+      const userId = employees[i % employees.length].id;
+      const t = await control<TokenAnswer>("POST", "portals/bench/tokens", { clientId, userId });
+      await tokens.saveTokens(portal.id, userId, { accessToken: t.access_token, refreshToken: t.refresh_token, expiresAt: new Date(t.expires * 1000) });
+      const verifier = `bench-verifier-${i}-${"v".repeat(43)}`;
+      const code = await createPendingSession(deps, { portalId: portal.id, userId, challenge: challengeOf(verifier), label: "bench" });
+      bearers.push((await claimSession(deps, { code, verifier })).token);
+    }
+
+    const one = async (bearer: string) => {
+      const slot = { ms: 0 };
+      const t0 = performance.now();
+      const size = await waiting.run(slot, async () => {
+        const auth = await authenticate(deps, `Bearer ${bearer}`);
+        takeSessionToken(auth.sessionId);
+        const { portal: p, client } = await portalContext(deps, auth);
+        const result = await lookupParticipants(client, p, { participants: thread.map((email) => ({ email })) });
+        return JSON.stringify({ participants: result }).length;
+      });
+      return { total: performance.now() - t0, portal: slot.ms, size };
+    };
+
+    console.log(`bench:mail — ${sessions} sessions × ${lookups} lookups of ${thread.length} participants, emulator limits off …`);
+    for (const b of bearers.slice(0, 2)) await one(b); // warm-up: module code, department cache
+    await control("DELETE", "calls");
+    const samples: Array<{ total: number; portal: number; size: number }> = [];
+    const started = performance.now();
+    await Promise.all(bearers.map(async (b) => {
+      for (let i = 0; i < lookups; i++) samples.push(await one(b));
+    }));
+    const elapsed = (performance.now() - started) / 1000;
+    const log = (await control<{ calls: Array<{ method: string; inBatch: boolean }> }>("GET", "calls?portal=bench&limit=1000000")).calls;
+    const requests = log.filter((c) => !c.inBatch).length;
+    const overhead = samples.map((s) => s.total - s.portal).sort((a, b) => a - b);
+    const totals = samples.map((s) => s.total).sort((a, b) => a - b);
+    const row = (k: string, v: string) => console.log(`  ${k.padEnd(44)} ${v}`);
+    row("lookups", `${samples.length} in ${elapsed.toFixed(1)} s (${(samples.length / elapsed).toFixed(0)}/s)`);
+    row("server overhead p50 / p95 (goal p95 < 50 ms)", `${percentile(overhead, 50).toFixed(1)} ms / ${percentile(overhead, 95).toFixed(1)} ms`);
+    row("wall time p50 / p95 (incl. portal)", `${percentile(totals, 50).toFixed(1)} ms / ${percentile(totals, 95).toFixed(1)} ms`);
+    row("portal REST requests per lookup (goal 1)", `${(requests / samples.length).toFixed(2)} (${requests} requests: ${[...new Set(log.filter((c) => !c.inBatch).map((c) => c.method))].join(", ")})`);
+    row("batch commands per lookup", `${(log.filter((c) => c.inBatch).length / samples.length).toFixed(1)}`);
+    await prisma.$disconnect();
+  } finally {
+    resetLimiters();
+    await emu.close();
+    await db.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
