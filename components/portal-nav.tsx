@@ -9,11 +9,11 @@ interface Props {
   who: string;
 }
 
-/** The app's tabs inside the portal iframe; Settings only for administrators. */
+/** The app's tabs inside the portal iframe; Transfer and Settings only for administrators. */
 export function PortalNav({ isAdmin, labels, who }: Props) {
   const pathname = usePathname();
   const tabs = [
-    { href: "/transfer", label: labels.transfer },
+    ...(isAdmin ? [{ href: "/transfer", label: labels.transfer }] : []),
     { href: "/privacy", label: labels.privacy },
     { href: "/mail", label: labels.mail },
     ...(isAdmin ? [{ href: "/settings", label: labels.settings }] : []),

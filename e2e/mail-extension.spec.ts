@@ -191,8 +191,9 @@ test("the API answers bad input with JSON 4xx, never 5xx, and CORS only for the 
   expect(start.status).toBe(400);
   const unknown = await fetch(`${appUrl()}/api/extension/connect?portal=nowhere.example&challenge=${"a".repeat(43)}`, { redirect: "manual" });
   expect(unknown.status).toBe(404);
+  // A callback whose state we did not sign is refused before any call to the OAuth server.
   const callback = await fetch(`${appUrl()}/api/extension/connect/callback?code=abc&state=${"x".repeat(30)}`);
-  expect(callback.status).toBe(400);
+  expect(callback.status).toBe(401);
   const ok = await fetch(`${appUrl()}/api/extension/lookup`, { method: "OPTIONS", headers: { origin: `chrome-extension://${EXTENSION_ID}`, "access-control-request-method": "POST" } });
   expect(ok.headers.get("access-control-allow-origin")).toBe(`chrome-extension://${EXTENSION_ID}`);
   const evil = await fetch(`${appUrl()}/api/extension/lookup`, { method: "OPTIONS", headers: { origin: "https://evil.example", "access-control-request-method": "POST" } });

@@ -37,5 +37,6 @@ export function renderNotificationsMain(m: ChromeModel): string {
 /** The header's bell: a link to the panel with the viewer's count. */
 export function notificationBell(m: ChromeModel): string {
   const count = m.portal.data.notifications.filter((n) => n.toUserId === m.viewer.id).length;
-  return `<a class="b24-bell" href="${m.base}/notifications/" data-testid="notifications-bell" aria-label="${escapeHtml(m.labels.notifications)}">🔔 <span>${count}</span></a>`;
+  // Text, not an emoji: a portal page must not depend on the machine having an emoji font.
+  return `<a class="b24-bell" href="${m.base}/notifications/" data-testid="notifications-bell">${escapeHtml(m.labels.notifications)} <span>${count}</span></a>`;
 }

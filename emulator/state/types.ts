@@ -89,6 +89,16 @@ export interface AppInstall {
   options: Record<string, unknown>;
   /** user.option-like per-user app options (BX24.userOption). */
   userOptions: Record<number, Record<string, unknown>>;
+  /** placement.bind handlers of this app (emulator/methods/platform/placement.ts). */
+  placements?: PlacementBinding[];
+}
+
+export interface PlacementBinding {
+  placement: string;
+  handler: string;
+  title: string;
+  /** LANG_ALL: per-language TITLE / DESCRIPTION / GROUP_NAME. */
+  langAll: Record<string, { TITLE?: string; DESCRIPTION?: string; GROUP_NAME?: string }>;
 }
 
 export interface EventBinding {
@@ -126,6 +136,24 @@ export interface IncomingWebhook {
   scopes: string[];
 }
 
+/** A custom field of the user profile as user.userfield.list prints it (user-userfield-list.md). */
+export interface UserFieldDef {
+  ID: string;
+  ENTITY_ID: "USER";
+  FIELD_NAME: string;
+  USER_TYPE_ID: string;
+  XML_ID: string | null;
+  SORT: string;
+  MULTIPLE: "Y" | "N";
+  MANDATORY: "Y" | "N";
+  SHOW_FILTER: string;
+  SHOW_IN_LIST: "Y" | "N";
+  EDIT_IN_LIST: "Y" | "N";
+  IS_SEARCHABLE: "Y" | "N";
+  SETTINGS: Record<string, unknown>;
+  [label: string]: unknown;
+}
+
 export interface Portal {
   /** The portal's name in the control API and the call log. */
   key: string;
@@ -144,6 +172,8 @@ export interface Portal {
   installs: Map<string, AppInstall>;
   eventBindings: EventBinding[];
   offlineEvents: OfflineEvent[];
+  /** Custom profile fields (user.userfield.*); built from the users' values on first use. */
+  userFieldDefs?: UserFieldDef[];
   /** Last offline event ID given out. */
   offlineSeq: number;
   webhooks: IncomingWebhook[];

@@ -6,7 +6,9 @@ import type PgBoss from "pg-boss";
 import type { PrismaClient } from "../db";
 import { isRecordId } from "../security";
 
+/** The one list of a job's states: those it ends in, and those it may still move from. */
 export const FINISHED_JOB_STATES = ["completed", "failed", "cancelled"] as const;
+export const UNFINISHED_JOB_STATES = ["queued", "running", "retrying"] as const;
 
 export interface JobProgress {
   id: string;
@@ -36,7 +38,7 @@ export async function readJobProgress(prisma: PrismaClient, boss: PgBoss | null,
   const visible = viewer ? { portalId: viewer.portalId, ...(viewer.isAdmin ? {} : { startedBy: viewer.userId }) } : {};
   let run = await prisma.jobRun.findFirst({ where: { id: jobRunId, ...visible } });
   if (!run) return null;
-  if (boss && run.bossJobId && (run.state === "running" || run.state === "retrying" || run.state === "queued")) {
+  if (boss && run.bossJobId && (UNFINISHED_JOB_STATES as readonly string[]).includes(run.state)) {
     const job = await boss.getJobById(run.kind, run.bossJobId, { includeArchive: true });
     if (job && job.state === "failed" && job.retryCount >= job.retryLimit) {
       run = await prisma.jobRun.update({

@@ -15,10 +15,9 @@
 import { createHmac } from "node:crypto";
 import { z } from "zod";
 import { safeEqual } from "../crypto";
-import { Bitrix24Error, sendRest, tokenUrl } from "../bitrix24";
-import { oauthTokenSchema } from "../bitrix24/envelope";
+import { accessTokenExpiry, Bitrix24Error, oauthTokenSchema, PortalDisconnectedError, sendRest, tokenUrl } from "../bitrix24";
 import { nowOf, type MailDeps } from "./deps";
-import { MailError, MailNotFoundError } from "./errors";
+import { MailUnauthorizedError, PortalNotFoundError } from "./errors";
 import { createPendingSession } from "./sessions";
 
 const STATE_TTL_MS = 10 * 60 * 1000;
@@ -54,9 +53,9 @@ export function encodeState(deps: Pick<MailDeps, "secret">, payload: StatePayloa
 
 export function decodeState(deps: Pick<MailDeps, "secret" | "now">, state: string): StatePayload {
   const [body, mac] = state.split(".");
-  if (!body || !mac || !safeEqual(mac, sign(deps.secret, body))) throw new MailError(400, "bad_state", "This sign-in did not start here: connect again from the extension");
+  if (!body || !mac || !safeEqual(mac, sign(deps.secret, body))) throw new MailUnauthorizedError("This sign-in did not start here: connect again from the extension");
   const payload = JSON.parse(Buffer.from(body, "base64url").toString("utf8")) as StatePayload;
-  if (!(payload.e > nowOf(deps))) throw new MailError(400, "bad_state", "This sign-in took too long: connect again from the extension");
+  if (!(payload.e > nowOf(deps))) throw new MailUnauthorizedError("This sign-in took too long: connect again from the extension");
   return payload;
 }
 
@@ -70,8 +69,8 @@ export const connectStartSchema = z.object({
 export async function startConnect(deps: MailDeps, input: z.infer<typeof connectStartSchema>): Promise<string> {
   const candidates = portalAddressCandidates(input.portal);
   const portal = await deps.prisma.portal.findFirst({ where: { domain: { in: candidates } }, select: { id: true, domain: true, protocol: true, status: true } });
-  if (!portal) throw new MailNotFoundError("portal_not_found", "StaffSuite is not installed in this Bitrix24: check the address, or ask an administrator to install it");
-  if (portal.status !== "active") throw new MailError(409, "portal_disconnected", "StaffSuite is disconnected from this Bitrix24: an administrator must open it in Bitrix24 first");
+  if (!portal) throw new PortalNotFoundError();
+  if (portal.status !== "active") throw new PortalDisconnectedError(portal.id, "disconnected");
   const state = encodeState(deps, { p: portal.id, c: input.challenge, l: input.label, e: nowOf(deps) + STATE_TTL_MS });
   const url = new URL(`${portal.protocol === "http" ? "http" : "https"}://${portal.domain}/oauth/authorize/`);
   url.searchParams.set("client_id", deps.credentials.clientId);
@@ -96,8 +95,8 @@ export const connectCallbackSchema = z.object({
 export async function finishConnect(deps: MailDeps, input: z.infer<typeof connectCallbackSchema>): Promise<{ claimCode: string; lang: string }> {
   const state = decodeState(deps, input.state);
   const portal = await deps.prisma.portal.findUnique({ where: { id: state.p }, select: { id: true, memberId: true, serverEndpoint: true, lang: true } });
-  if (!portal) throw new MailNotFoundError("portal_not_found", "StaffSuite is no longer installed in this Bitrix24");
-  if (input.member_id && input.member_id !== portal.memberId) throw new MailError(400, "bad_state", "The answer came from another Bitrix24");
+  if (!portal) throw new PortalNotFoundError();
+  if (input.member_id && input.member_id !== portal.memberId) throw new MailUnauthorizedError("The answer came from another Bitrix24");
 
   const doFetch = deps.fetch ?? fetch;
   const body = new URLSearchParams({ grant_type: "authorization_code", client_id: deps.credentials.clientId, client_secret: deps.credentials.clientSecret, code: input.code });
@@ -111,24 +110,25 @@ export async function finishConnect(deps: MailDeps, input: z.infer<typeof connec
     });
     json = await response.json();
   } catch {
-    throw new MailError(502, "portal_unreachable", "Bitrix24 did not answer the sign-in: try again");
+    throw new Bitrix24Error("NETWORK_ERROR", "the OAuth server did not answer the code exchange", 0, "oauth/token");
   }
   const answer = oauthTokenSchema.safeParse(json);
   // b24restdocs settings/oauth/error-codes.md: invalid_grant = a used, wrong or expired code.
-  if (!answer.success) throw new MailError(400, "oauth_refused", "Bitrix24 refused the sign-in (the code expired or was used): connect again");
+  if (!answer.success) throw new MailUnauthorizedError("Bitrix24 refused the sign-in (the code expired or was used): connect again");
   const tokens = answer.data;
-  if (tokens.member_id !== portal.memberId || !tokens.client_endpoint) throw new MailError(400, "bad_state", "The sign-in belongs to another Bitrix24");
+  if (tokens.member_id !== portal.memberId || !tokens.client_endpoint) throw new MailUnauthorizedError("The sign-in belongs to another Bitrix24");
 
   let profile;
   try {
     const reply = await sendRest({ restBase: tokens.client_endpoint, method: "profile", params: {}, accessToken: tokens.access_token, fetch: deps.fetch });
     profile = profileSchema.parse(reply.result);
   } catch (e) {
-    throw new MailError(502, "portal_unreachable", `Bitrix24 did not confirm the user${e instanceof Bitrix24Error ? ` (${e.code})` : ""}`);
+    if (e instanceof Bitrix24Error) throw e;
+    throw new Bitrix24Error("BAD_RESPONSE", "profile answer has an unexpected shape", 200, "profile");
   }
-  if (tokens.user_id !== undefined && Number(tokens.user_id) !== profile.ID) throw new MailError(400, "bad_state", "The tokens belong to different users");
+  if (tokens.user_id !== undefined && Number(tokens.user_id) !== profile.ID) throw new MailUnauthorizedError("The tokens belong to different users");
 
-  const expiresAt = tokens.expires ? new Date(Number(tokens.expires) * 1000) : new Date(nowOf(deps) + Number(tokens.expires_in ?? 3600) * 1000);
+  const expiresAt = accessTokenExpiry(tokens, nowOf(deps));
   await deps.tokens.saveTokens(portal.id, profile.ID, { accessToken: tokens.access_token, refreshToken: tokens.refresh_token, expiresAt, scope: tokens.scope ?? "", isAdmin: profile.ADMIN });
   const claimCode = await createPendingSession(deps, { portalId: portal.id, userId: profile.ID, challenge: state.c, label: state.l });
   return { claimCode, lang: portal.lang };

@@ -8,8 +8,7 @@
  * `[{VALUE, VALUE_TYPE}]` shape (api-reference/crm/data-types.md, crm_multifield).
  */
 import { z } from "zod";
-import type { BatchCommand, Bitrix24Client } from "../bitrix24";
-import { DuplicatesFoundError, MailError } from "./errors";
+import { Bitrix24Error, displayName, type BatchCommand, type Bitrix24Client } from "../bitrix24";
 import { crmLink, portalBase, type CrmKind } from "./portal-links";
 
 const name = z.string().trim().max(100);
@@ -41,7 +40,7 @@ const PUBLIC_DOMAINS = new Set(["gmail.com", "googlemail.com", "yahoo.com", "out
 
 type Row = Record<string, unknown>;
 const list = (r: { ok: boolean; result?: unknown }) => (r.ok && Array.isArray(r.result) ? (r.result as Row[]) : []);
-const person = (r: Row) => [r.NAME, r.LAST_NAME].filter(Boolean).join(" ") || String(r.TITLE ?? "");
+const person = (r: Row) => displayName({ NAME: r.NAME as string | undefined, LAST_NAME: r.LAST_NAME as string | undefined }) || String(r.TITLE ?? "");
 
 async function findDuplicates(client: Bitrix24Client, base: string, input: z.infer<typeof createContactSchema> | z.infer<typeof createLeadSchema>): Promise<Duplicate[]> {
   const commands: BatchCommand[] = [{ method: "crm.duplicate.findbycomm", params: { type: "EMAIL", values: [input.email] } }];
@@ -76,29 +75,31 @@ async function findDuplicates(client: Bitrix24Client, base: string, input: z.inf
   return out;
 }
 
-/** Creates the record (after the duplicate check unless forced); returns its id and link. */
-export async function createRecord(client: Bitrix24Client, portal: { protocol: string; domain: string }, userId: number, input: CreateInput): Promise<{ kind: CrmKind; id: number; url: string }> {
+export type CreateOutcome = { created: { kind: CrmKind; id: number; url: string } } | { duplicates: Duplicate[] };
+
+/** Creates the record — unless, not forced, likely duplicates exist: then it answers them and creates nothing. */
+export async function createRecord(client: Bitrix24Client, portal: { protocol: string; domain: string }, userId: number, input: CreateInput): Promise<CreateOutcome> {
   const base = portalBase(portal);
   if (input.kind === "deal") {
     if (!input.force) {
       const open = await client.call<Row[]>("crm.deal.list", { filter: { CONTACT_ID: input.contactId, CATEGORY_ID: input.categoryId, CLOSED: "N" }, select: ["ID", "TITLE"] });
       const dups = open.result.slice(0, 10).map((r): Duplicate => ({ kind: "deal", id: Number(r.ID), title: String(r.TITLE ?? ""), reason: "open_deal", url: crmLink(base, "deal", Number(r.ID)) }));
-      if (dups.length) throw new DuplicatesFoundError(dups);
+      if (dups.length) return { duplicates: dups };
     }
     const { result } = await client.call<number>("crm.deal.add", {
       fields: { TITLE: input.title, CATEGORY_ID: input.categoryId, STAGE_ID: input.stageId, CONTACT_ID: input.contactId, ASSIGNED_BY_ID: userId, OPENED: "Y" },
     });
-    return { kind: "deal", id: Number(result), url: crmLink(base, "deal", Number(result)) };
+    return { created: { kind: "deal", id: Number(result), url: crmLink(base, "deal", Number(result)) } };
   }
   if (!input.force) {
     const dups = await findDuplicates(client, base, input);
-    if (dups.length) throw new DuplicatesFoundError(dups);
+    if (dups.length) return { duplicates: dups };
   }
   const common = { NAME: input.name, LAST_NAME: input.lastName, EMAIL: [{ VALUE: input.email, VALUE_TYPE: "WORK" }], ASSIGNED_BY_ID: userId, OPENED: "Y", SOURCE_ID: "EMAIL" };
   const method = input.kind === "contact" ? "crm.contact.add" : "crm.lead.add";
   const fields = input.kind === "lead" ? { ...common, TITLE: input.title } : common;
   const { result } = await client.call<number>(method, { fields });
   const id = Number(result);
-  if (!(id > 0)) throw new MailError(502, "portal_refused", "Bitrix24 did not return the new record");
-  return { kind: input.kind, id, url: crmLink(base, input.kind, id) };
+  if (!(id > 0)) throw new Bitrix24Error("BAD_RESPONSE", "no ID of the new record", 200, method);
+  return { created: { kind: input.kind, id, url: crmLink(base, input.kind, id) } };
 }

@@ -1,56 +1,41 @@
 /**
- * The Mail backend's own failures. Each carries an HTTP status and a stable `code` the extension
- * translates (extension/src/i18n.ts); `message` is English for logs-free debugging by the caller.
+ * The Mail backend's failures, as lib/errors' classes (the one mapping to codes, statuses and
+ * messages). The two expected refusals with something to show — "already logged" (with the link)
+ * and "likely duplicates" (with the list) — are results, not errors: see log-email.ts, create.ts.
  */
-export class MailError extends Error {
+import { AppError, NotFoundError, UnauthorizedError, ValidationError } from "../errors";
+
+/** No, a forged, an expired or a revoked session token; a claim that does not match; a forged connect state. */
+export class MailUnauthorizedError extends UnauthorizedError {
+  constructor(message = "Not connected: connect the extension to your Bitrix24 again") {
+    super(message);
+    this.name = "MailUnauthorizedError";
+  }
+}
+
+export class MailValidationError extends ValidationError {
   constructor(
-    readonly status: number,
-    readonly code: string,
     message: string,
-    /** Extra JSON the caller may show (duplicates, the logged activity's link, …). */
-    readonly details?: Record<string, unknown>,
+    readonly issues?: Array<{ path: string; message: string }>,
   ) {
     super(message);
-    this.name = new.target.name;
+    this.name = "MailValidationError";
   }
 }
 
-/** No, a forged, an expired or a revoked session token; or a claim that does not match. */
-export class MailUnauthorizedError extends MailError {
-  constructor(message = "Not connected: connect the extension to your Bitrix24 again") {
-    super(401, "unauthorized", message);
-  }
-}
-
-export class MailValidationError extends MailError {
-  constructor(message: string, issues?: unknown) {
-    super(400, "invalid_input", message, issues ? { issues } : undefined);
-  }
-}
-
-export class MailNotFoundError extends MailError {
-  constructor(code: string, message: string) {
-    super(404, code, message);
+/** The address typed in the extension names no portal that installed StaffSuite. */
+export class PortalNotFoundError extends NotFoundError {
+  constructor() {
+    super("StaffSuite is not installed in this Bitrix24");
+    this.name = "PortalNotFoundError";
   }
 }
 
 /** Too many requests from one extension session (our own limit, before the portal's). */
-export class MailRateLimitError extends MailError {
+export class MailRateLimitError extends AppError {
+  readonly code = "rate_limited";
   constructor(readonly retryAfterSeconds: number) {
-    super(429, "rate_limited", "Too many requests from this extension: wait a moment");
-  }
-}
-
-/** This email was logged before (same Message-ID in this portal). */
-export class AlreadyLoggedError extends MailError {
-  constructor(link: string, loggedAt: Date) {
-    super(409, "already_logged", "This email is already logged in Bitrix24", { link, loggedAt: loggedAt.toISOString() });
-  }
-}
-
-/** Likely duplicates exist: the user chooses before we create anything. */
-export class DuplicatesFoundError extends MailError {
-  constructor(duplicates: unknown[]) {
-    super(409, "duplicates_found", "Similar records already exist in Bitrix24", { duplicates });
+    super("Too many requests from this extension: wait a moment");
+    this.name = "MailRateLimitError";
   }
 }

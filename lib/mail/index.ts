@@ -3,22 +3,28 @@
  * token; everything that reaches the portal goes through here, as the session's user.
  */
 import type { MailDeps } from "./deps";
-import { MailError } from "./errors";
+import { MailUnauthorizedError } from "./errors";
 
 export { type MailDeps } from "./deps";
-export { MailError, MailUnauthorizedError, MailValidationError, MailNotFoundError, MailRateLimitError, AlreadyLoggedError, DuplicatesFoundError } from "./errors";
-export { authenticate, claimSession, revokeSession, listSessions, countPortalSessions, challengeOf, SESSION_TTL_MS, type ExtensionAuth, type SessionSummary } from "./sessions";
+export { MailUnauthorizedError, MailValidationError, PortalNotFoundError, MailRateLimitError } from "./errors";
+export { authenticate, claimSession, createPendingSession, revokeSession, listSessions, countPortalSessions, challengeOf, SESSION_TTL_MS, type ExtensionAuth, type SessionSummary } from "./sessions";
 export { startConnect, finishConnect, connectStartSchema, connectCallbackSchema, CALLBACK_PATH } from "./connect";
 export { lookupParticipants, lookupSchema, lookupCommands, MAX_PARTICIPANTS, type ParticipantResult } from "./lookup";
-export { createRecord, createSchema, type CreateInput, type Duplicate } from "./create";
+export { createRecord, createSchema, type CreateInput, type CreateOutcome, type Duplicate } from "./create";
 export { logEmail, logEmailSchema, findLogged, messageIdHash, type LogEmailInput } from "./log-email";
 export { readPipelines, type PipelineCatalogue } from "./pipelines";
 export { takeSessionToken, SESSION_LIMIT } from "./rate-limit";
 
-/** The session's portal (address for links, language) and a REST client acting as its user. */
-export async function portalContext(deps: MailDeps, auth: { portalId: string; userId: number }) {
+/** The session's portal: its address (for links) and language. */
+export async function sessionPortal(deps: Pick<MailDeps, "prisma">, auth: { portalId: string }) {
   const portal = await deps.prisma.portal.findUnique({ where: { id: auth.portalId }, select: { id: true, domain: true, protocol: true, lang: true, status: true } });
-  if (!portal) throw new MailError(401, "unauthorized", "StaffSuite is no longer installed in this Bitrix24");
+  if (!portal) throw new MailUnauthorizedError("StaffSuite is no longer installed in this Bitrix24");
+  return portal;
+}
+
+/** The session's portal and a REST client acting as its user. */
+export async function portalContext(deps: MailDeps, auth: { portalId: string; userId: number }) {
+  const portal = await sessionPortal(deps, auth);
   const client = await deps.clients.clientFor(auth.portalId, { userId: auth.userId });
   return { portal, client };
 }

@@ -16,9 +16,8 @@
  */
 import { createHmac } from "node:crypto";
 import { z } from "zod";
-import type { Bitrix24Client } from "../bitrix24";
+import { Bitrix24Error, type Bitrix24Client } from "../bitrix24";
 import type { MailDeps } from "./deps";
-import { AlreadyLoggedError, MailError } from "./errors";
 import { crmLink, ENTITY_TYPE_ID, portalBase } from "./portal-links";
 
 const address = z.object({ email: z.string().trim().toLowerCase().email().max(254), name: z.string().trim().max(200).default("") });
@@ -59,7 +58,7 @@ export async function logEmail(
   portal: { id: string; protocol: string; domain: string },
   userId: number,
   input: LogEmailInput,
-): Promise<{ activityId: number; link: string }> {
+): Promise<{ logged: { activityId: number; link: string } } | { alreadyLogged: { link: string; loggedAt: string } }> {
   const hash = messageIdHash(deps.secret, portal.id, input.messageId);
   const ownerTypeId = ENTITY_TYPE_ID[input.target.kind];
   const link = crmLink(portalBase(portal), input.target.kind, input.target.id);
@@ -68,7 +67,7 @@ export async function logEmail(
     await deps.prisma.mailLoggedEmail.create({ data: { portalId: portal.id, messageIdHash: hash, activityId: 0, ownerTypeId, ownerId: input.target.id, userId } });
   } catch {
     const existing = await findLogged(deps, portal, input.messageId);
-    throw new AlreadyLoggedError(existing?.link ?? link, existing?.loggedAt ?? new Date());
+    return { alreadyLogged: { link: existing?.link ?? link, loggedAt: (existing?.loggedAt ?? new Date()).toISOString() } };
   }
   try {
     const outgoing = input.direction === "outgoing";
@@ -93,9 +92,9 @@ export async function logEmail(
     if (!added.ok) throw added.error;
     if (completed && !completed.ok) throw completed.error;
     const activityId = Number(added.result);
-    if (!(activityId > 0)) throw new MailError(502, "portal_refused", "Bitrix24 did not return the new activity");
+    if (!(activityId > 0)) throw new Bitrix24Error("BAD_RESPONSE", "no ID of the new activity", 200, "crm.activity.add");
     await deps.prisma.mailLoggedEmail.update({ where: { portalId_messageIdHash: { portalId: portal.id, messageIdHash: hash } }, data: { activityId } });
-    return { activityId, link };
+    return { logged: { activityId, link } };
   } catch (error) {
     await deps.prisma.mailLoggedEmail.delete({ where: { portalId_messageIdHash: { portalId: portal.id, messageIdHash: hash } } }).catch(() => undefined);
     throw error;

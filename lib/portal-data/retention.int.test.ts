@@ -3,12 +3,12 @@
  * portals; and the daily schedule runs it through the job runtime.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../test/db";
-import { waitFor } from "../../test/wait-for";
+import { createTestDatabase, type TestDatabase } from "../../test/support/db";
+import { waitFor } from "../../test/support/wait-for";
 import { createJobsRuntime, stopBoss } from "../jobs";
 import { purgeExpired, RETENTION_JOB_KIND, RETENTION_JOB_RUN_ID, retentionPurgeJob, scheduleRetention } from "./retention";
 import { RETENTION, RETENTION_CRON } from "./retention-rules";
-import { seedPortal } from "./seed.test-support";
+import { seedPortal } from "../../test/support/portal-seed";
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -34,8 +34,8 @@ async function seedAroundCutoffs(memberId: string) {
     db.prisma.privacyArchive
       .create({ data: { portalId, userId: 1, tokenHash: `${memberId}-${key}`, chunks: { create: [{ seq: 0, data: Buffer.from("zip") }] }, sizeBytes: 3, createdAt, expiresAt } })
       .then((r) => r.id);
-  const extension = (key: string, revokedAt: Date | null) =>
-    db.prisma.extensionSession.create({ data: { portalId, userId: 1, tokenHash: `${memberId}-${key}`, createdAt: ago(400 * day), revokedAt } }).then((r) => r.id);
+  const extension = (key: string, revokedAt: Date | null, expiresAt = new Date(NOW.getTime() + 10 * day)) =>
+    db.prisma.extensionSession.create({ data: { portalId, userId: 1, tokenHash: `${memberId}-${key}`, createdAt: ago(400 * day), revokedAt, expiresAt } }).then((r) => r.id);
   const jobRun = (state: "completed" | "failed" | "queued" | "running", finishedAt: Date | null, createdAt: Date) =>
     db.prisma.jobRun.create({ data: { portalId, kind: "system.selftest", state, finishedAt, createdAt } }).then((r) => r.id);
 
@@ -48,7 +48,13 @@ async function seedAroundCutoffs(memberId: string) {
   const keptArchives = [await archive("valid", ago(2 * day), new Date(NOW.getTime() + minute))];
 
   await extension("revoked-long-ago", ago((RETENTION.revokedExtensionSessionDays + 1) * day));
-  const keptExtensions = [await extension("revoked-recently", ago((RETENTION.revokedExtensionSessionDays - 1) * day)), await extension("active", null)];
+  // Expired (never revoked) sessions, and connect claims never claimed, go the same way.
+  await extension("expired-long-ago", null, ago((RETENTION.revokedExtensionSessionDays + 1) * day));
+  const keptExtensions = [
+    await extension("revoked-recently", ago((RETENTION.revokedExtensionSessionDays - 1) * day)),
+    await extension("active", null),
+    await extension("expired-recently", null, ago((RETENTION.revokedExtensionSessionDays - 1) * day)),
+  ];
 
   await jobRun("completed", new Date(YEAR_AGO.getTime() - minute), ago(400 * day));
   await jobRun("failed", ago(500 * day), ago(500 * day));
@@ -71,8 +77,8 @@ describe("purgeExpired", () => {
     const portalRowsBefore = await db.prisma.portalToken.count();
 
     const counts = await purgeExpired(db.prisma, NOW);
-    // Per portal: 2 logs, 2 job runs, 2 archives, 1 extension session, 1 privacy request.
-    expect(counts).toEqual({ operationLogs: 4, finishedJobRuns: 4, archives: 4, extensionSessions: 2, privacyRequests: 2 });
+    // Per portal: 2 logs, 2 job runs, 2 archives, 2 extension sessions (revoked, expired), 1 privacy request.
+    expect(counts).toEqual({ operationLogs: 4, finishedJobRuns: 4, archives: 4, extensionSessions: 4, privacyRequests: 2 });
 
     for (const p of [a, b]) {
       const where = { portalId: p.portalId };

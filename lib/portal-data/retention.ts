@@ -5,7 +5,7 @@
 import type PgBoss from "pg-boss";
 import type { PrismaClient } from "../db";
 import { z } from "zod";
-import { defineJob } from "../jobs";
+import { defineJob, FINISHED_JOB_STATES } from "../jobs";
 import { RETENTION_CRON, retentionCutoffs } from "./retention-rules";
 
 export interface PurgeCounts {
@@ -34,7 +34,7 @@ export async function purgeExpired(prisma: PrismaClient, now = new Date()): Prom
     // queued or running stay whatever their age.
     prisma.jobRun.deleteMany({
       where: {
-        state: { in: ["completed", "failed", "cancelled"] },
+        state: { in: [...FINISHED_JOB_STATES] },
         finishedAt: { lt: cut.operationLogs },
         id: { not: RETENTION_JOB_RUN_ID },
       },
@@ -42,7 +42,8 @@ export async function purgeExpired(prisma: PrismaClient, now = new Date()): Prom
     prisma.privacyArchive.deleteMany({
       where: { OR: [{ expiresAt: { lte: cut.archivesExpiredBefore } }, { createdAt: { lt: cut.archivesCreatedBefore } }] },
     }),
-    prisma.extensionSession.deleteMany({ where: { revokedAt: { lt: cut.revokedExtensionSessions } } }),
+    // Revoked, or expired (a connect claim never claimed expires in minutes), for the same period.
+    prisma.extensionSession.deleteMany({ where: { OR: [{ revokedAt: { lt: cut.revokedExtensionSessions } }, { expiresAt: { lt: cut.revokedExtensionSessions } }] } }),
     // The Privacy requests log is an operation log too (user IDs and statuses): same 12 months,
     // counted from when the request was made.
     prisma.privacyRequest.deleteMany({ where: { createdAt: { lt: cut.operationLogs } } }),

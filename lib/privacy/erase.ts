@@ -11,7 +11,7 @@
  * "Everyone dismissed more than N months ago" resolves its subjects in the job (on the first
  * attempt; a retry reuses the requests that attempt created, found by jobRunId).
  */
-import type { Bitrix24Client } from "../bitrix24";
+import { AccessDeniedError, InsufficientScopeError, MethodNotFoundError, type Bitrix24Client } from "../bitrix24";
 import type { Lang } from "../i18n";
 import type { PrivacyDeps } from "./deps";
 import { findDismissed, dismissedBefore } from "./dismissed";
@@ -86,9 +86,15 @@ export async function runChanges(
   return result;
 }
 
+/** The portal's custom user fields; none when the app lacks the user.userfield scope (only the standard plan then applies). */
 async function listCustomFields(client: Pick<Bitrix24Client, "call">): Promise<string[]> {
-  const { result } = await client.call<Array<{ FIELD_NAME?: string }>>("user.userfield.list", { filter: { ENTITY_ID: "USER" } });
-  return (Array.isArray(result) ? result : []).map((f) => String(f.FIELD_NAME ?? "")).filter((n) => n.startsWith("UF_"));
+  try {
+    const { result } = await client.call<Array<{ FIELD_NAME?: string }>>("user.userfield.list", { filter: { ENTITY_ID: "USER" } });
+    return (Array.isArray(result) ? result : []).map((f) => String(f.FIELD_NAME ?? "")).filter((n) => n.startsWith("UF_"));
+  } catch (error) {
+    if (error instanceof InsufficientScopeError || error instanceof MethodNotFoundError || error instanceof AccessDeniedError) return [];
+    throw error;
+  }
 }
 
 type Outcome = { ok: true; changed: string[]; notApplied: string[] } | { ok: false; error: string };

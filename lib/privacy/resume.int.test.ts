@@ -9,12 +9,11 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { waitFor } from "../../test/wait-for";
-import type { PortalUser } from "../../emulator/state/types";
+import { waitFor } from "../../test/support/wait-for";
 import { generateKeyBase64 } from "../crypto";
 import { createJobsRuntime, stopBoss, type JobsRuntime } from "../jobs";
 import { signInFromPost } from "../lifecycle";
-import { CLIENT_ID, CLIENT_SECRET, lifecycleHarness, type LifecycleHarness } from "../lifecycle/testing/harness";
+import { CLIENT_ID, CLIENT_SECRET, lifecycleHarness, type LifecycleHarness, type PortalUser } from "../../test/support/lifecycle-harness";
 import { readArchiveChunks } from "./archive-store";
 import type { PrivacyDeps } from "./deps";
 import { pseudonymCode } from "./field-plans";
@@ -60,7 +59,7 @@ const jobRun = (id: string) => h.db.prisma.jobRun.findUniqueOrThrow({ where: { i
 const callsOf = async (method: string) => (await h.control<{ calls: unknown[] }>("GET", `calls?portal=acme&method=${method}&limit=100000`)).calls.length;
 
 beforeAll(async () => {
-  h = await lifecycleHarness({ portals: ["acme"], scopes: ["user", "department", "im", "disk", "task", "crm", "sonet_group"], recordsPerHeavyUser: 200, keyBase64 });
+  h = await lifecycleHarness({ portals: ["acme"], scopes: ["user", "user.userfield", "department", "im", "disk", "task", "crm", "sonet_group"], recordsPerHeavyUser: 200, keyBase64 });
   portalId = await h.installPortal("acme");
   const deps: PrivacyDeps = { prisma: h.db.prisma, keys: h.deps.keys, clients: h.deps.clients, appClientId: CLIENT_ID };
   definitions = privacyJobs(() => deps);

@@ -15,3 +15,6 @@ export { notifyReceivers } from "./notify";
 export { typeLabelKey, roleLabelKey } from "./labels";
 export { transferJobs, transferRunJob, createTransferJobs, scheduleTransferJobs, type TransferJobs } from "./jobs";
 export type { TransferDeps } from "./deps";
+export { searchPeople, peopleByIds, type PersonView } from "./people";
+export { appPathForPlacement, bindProfilePlacement, PROFILE_PLACEMENT } from "./placement";
+export { planCsv } from "./csv";

@@ -1,12 +1,12 @@
-import { requireSession } from "@/lib/auth";
 import { formatters, translator } from "@/lib/i18n";
 import { countPortalSessions, listSessions } from "@/lib/mail";
 import { mailDeps } from "@/app/api/extension/_lib/deps";
+import { requirePortalSession } from "../guards";
 import { RevokeButton } from "./revoke-button";
 
 /** Mail: the user's connected browsers (each revocable); for admins, how many the portal has. */
 export default async function MailPage() {
-  const session = await requireSession();
+  const session = await requirePortalSession();
   const t = translator(session.lang);
   const deps = mailDeps();
   const sessions = await listSessions(deps, { portalId: session.portalId, userId: session.userId });

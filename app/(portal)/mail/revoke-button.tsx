@@ -12,7 +12,7 @@ export function RevokeButton({ sessionId, label, done }: { sessionId: string; la
     <button
       type="button"
       disabled={pending}
-      onClick={() => start(async () => setRevoked((await revokeExtensionSession(sessionId)).ok))}
+      onClick={() => start(async () => setRevoked((await revokeExtensionSession({ sessionId })).ok))}
       className="rounded-md border border-b24-border px-3 py-1 text-sm hover:bg-b24-surface disabled:opacity-60"
     >
       {label}

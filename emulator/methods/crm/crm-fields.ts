@@ -120,6 +120,9 @@ export function formatCrm(d: PortalData, etid: number, row: number, fields: CrmF
   const out: Record<string, unknown> = {};
   for (const f of fields) {
     const raw = f.get(d, etid, row);
+    // The old methods leave a multi-field without values out entirely (a contact without an
+    // e-mail has no EMAIL key), where crm.item prints `fm: []`.
+    if (flavour === "legacy" && f.kind === "multi" && (raw as MultiField[]).length === 0) continue;
     const key = flavour === "legacy" ? f.upper : f.camel;
     out[key] = flavour === "legacy" ? legacyValue(f, raw) : itemValue(f, raw);
   }

@@ -34,6 +34,19 @@ describe("crm.deal / contact / lead / company (old methods)", () => {
     expect(await call("crm.deal.get", { id: "x" })).toMatchObject({ status: 400, body: { error: "" } });
   });
 
+  it("leaves EMAIL and PHONE out of a contact that has none (crm-contact-get.md), and deletes it (crm-contact-delete.md)", async () => {
+    const id = (await call("crm.contact.add", { fields: { NAME: "No", LAST_NAME: "Address" } })).body.result as number;
+    const got = (await call("crm.contact.get", { id })).body.result;
+    expect(got).toMatchObject({ ID: String(id), HAS_EMAIL: "N", HAS_PHONE: "N" });
+    expect(got).not.toHaveProperty("EMAIL");
+    expect(got).not.toHaveProperty("PHONE");
+    const listed = (await call("crm.contact.list", { filter: { ID: id }, select: ["ID", "EMAIL", "PHONE"] })).body.result[0];
+    expect(listed).toEqual({ ID: String(id) });
+    expect((await call("crm.contact.delete", { id })).body.result).toBe(true);
+    expect(await call("crm.contact.delete", { id })).toMatchObject({ status: 400, body: { error: "", error_description: "Not found" } });
+    expect((await call("crm.contact.list", { filter: { ID: id } })).body.result).toEqual([]);
+  });
+
   it("adds a contact in the multi-field format and finds it by e-mail", async () => {
     const add = await call("crm.contact.add", { fields: { NAME: "Ada", LAST_NAME: "Lovelace", EMAIL: [{ VALUE: "Ada@Example.test", VALUE_TYPE: "WORK" }] } });
     expect(typeof add.body.result).toBe("number");

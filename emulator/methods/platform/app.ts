@@ -8,7 +8,7 @@ import { defineMethods, listMethods, RestError, type MethodCall } from "../../re
 import type { Portal } from "../../state/types";
 
 /** The scopes the emulator knows of (scope.md with full=true lists every scope of the portal). */
-const ALL_SCOPES = ["app", "user", "user_brief", "user_basic", "department", "task", "tasks_extended", "crm", "im", "imbot", "disk", "sonet_group", "bizproc", "placement", "entity", "log", "calendar", "pull"];
+const ALL_SCOPES = ["app", "user", "user_brief", "user_basic", "user.userfield", "department", "task", "tasks_extended", "crm", "im", "imbot", "disk", "sonet_group", "bizproc", "placement", "entity", "log", "calendar", "pull"];
 
 function license(portal: Portal) {
   // app-info.md: LICENSE = {lang}_{type}; Enterprise types look like ent250, standard like std.

@@ -1,5 +1,5 @@
 /**
- * profile, user.admin, user.current, user.get, user.update, user.fields, user.userfield.list.
+ * profile, user.admin, user.current, user.get, user.update, user.fields (user.userfield.*: user-fields.ts).
  * Follows b24restdocs api-reference/common/users/profile.md, user-admin.md, api-reference/user/user-get.md,
  * user-update.md and the server's modules/rest/lib/api/user.php (quirks noted where they apply).
  */
@@ -130,29 +130,6 @@ defineMethods(
       const custom = new Set<string>();
       for (const u of portal.users.values()) for (const k of Object.keys(u.userFields)) custom.add(k);
       return { result: { ...FIELD_LABELS, ...Object.fromEntries([...custom].map((k) => [k, k])) } };
-    },
-  },
-  {
-    name: "user.userfield.list",
-    scope: "user",
-    handler: ({ portal }) => {
-      const custom = new Set<string>();
-      for (const u of portal.users.values()) for (const k of Object.keys(u.userFields)) custom.add(k);
-      const list = [...custom].sort().map((name, i) => ({
-        ID: String(i + 1),
-        ENTITY_ID: "USER",
-        FIELD_NAME: name,
-        USER_TYPE_ID: "string",
-        XML_ID: null,
-        SORT: "100",
-        MULTIPLE: "N",
-        MANDATORY: "N",
-        SHOW_FILTER: "N",
-        SHOW_IN_LIST: "Y",
-        EDIT_IN_LIST: "Y",
-        IS_SEARCHABLE: "N",
-      }));
-      return { result: list, total: list.length };
     },
   },
 );

@@ -14,4 +14,7 @@ export const de: MailMessages = {
   "mail.page.revoke": "Widerrufen",
   "mail.page.revoked": "Widerrufen: Dieser Browser ist getrennt.",
   "mail.page.admin": "Aktive Verbindungen der Erweiterung in diesem Portal: {sessions} (Personen: {users}).",
+  "mail.connectFailed.notInstalled": "StaffSuite ist in diesem Bitrix24 nicht installiert: Prüfen Sie die Adresse oder bitten Sie einen Administrator, es zu installieren.",
+  "mail.api.duplicates": "Ähnliche Einträge gibt es in Bitrix24 schon: Öffnen Sie einen davon oder legen Sie trotzdem einen neuen an.",
+  "mail.api.alreadyLogged": "Diese E-Mail ist bereits in Bitrix24 protokolliert.",
 };

@@ -13,6 +13,10 @@ export const en = {
   "mail.page.revoke": "Revoke",
   "mail.page.revoked": "Revoked: that browser is disconnected.",
   "mail.page.admin": "Active extension connections in this portal: {sessions} (people: {users}).",
+  "mail.connectFailed.notInstalled": "StaffSuite is not installed in this Bitrix24: check the address, or ask an administrator to install it.",
+  "mail.api.duplicates": "Similar records already exist in Bitrix24: open one of them, or create a new record anyway.",
+  "mail.api.alreadyLogged": "This email is already logged in Bitrix24.",
 };
 
 export type MailMessages = { [K in keyof typeof en]: string };
+

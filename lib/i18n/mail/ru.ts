@@ -14,4 +14,7 @@ export const ru: MailMessages = {
   "mail.page.revoke": "Отозвать",
   "mail.page.revoked": "Отозвано: этот браузер отключён.",
   "mail.page.admin": "Активных подключений расширения на портале: {sessions} (сотрудников: {users}).",
+  "mail.connectFailed.notInstalled": "StaffSuite не установлен в этом Битрикс24: проверьте адрес или попросите администратора установить его.",
+  "mail.api.duplicates": "Похожие записи в Битрикс24 уже есть: откройте одну из них или всё равно создайте новую.",
+  "mail.api.alreadyLogged": "Это письмо уже сохранено в Битрикс24.",
 };

@@ -44,7 +44,7 @@ export const de: SettingsMessages = {
   "settings.retention.heading": "Wie lange wir es behalten",
   "settings.retention.operationLogs": "Vorgangsprotokolle und abgeschlossene Aufträge: {months} Monate, danach automatisch gelöscht.",
   "settings.retention.archives": "Archive von Datenschutz-Downloads: bis ihr Download-Link abläuft, höchstens {days} Tage.",
-  "settings.retention.extensionSessions": "Widerrufene Verbindungen der Gmail-Erweiterung: {days} Tage.",
+  "settings.retention.extensionSessions": "Widerrufene oder abgelaufene Verbindungen der Gmail-Erweiterung: {days} Tage.",
   "settings.retention.uninstall": "Alles zu diesem Portal wird gelöscht, wenn StaffSuite deinstalliert wird, oder sofort, wenn ein Administrator es unten löscht.",
   "settings.retention.schedule": "Die Bereinigung läuft jede Nacht.",
   "settings.danger.heading": "Alle unsere Daten löschen",

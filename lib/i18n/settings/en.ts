@@ -43,7 +43,7 @@ export const en = {
   "settings.retention.heading": "How long we keep it",
   "settings.retention.operationLogs": "Operation logs and finished jobs: {months} months, then deleted automatically.",
   "settings.retention.archives": "Privacy download archives: until their download link expires, never more than {days} days.",
-  "settings.retention.extensionSessions": "Revoked Gmail extension connections: {days} days.",
+  "settings.retention.extensionSessions": "Revoked or expired Gmail extension connections: {days} days.",
   "settings.retention.uninstall": "Everything of this portal is deleted when StaffSuite is uninstalled, or right away when an administrator deletes it below.",
   "settings.retention.schedule": "The clean-up runs every night.",
   "settings.danger.heading": "Delete all our data",

@@ -3,15 +3,10 @@ import { env, requireSetting } from "@/lib/env";
 import type { MailDeps } from "@/lib/mail";
 import { services } from "@/lib/services";
 
-let deps: MailDeps | undefined;
-
-/** The Mail backend's dependencies from the process's configuration (one token store, one client factory). */
+/** The Mail backend's dependencies: the process's services (lib/services.ts) and the server secret. */
 export function mailDeps(): MailDeps {
-  if (!deps) {
-    const base = services();
-    deps = { prisma: base.prisma, clients: base.clients, tokens: base.tokens, credentials: base.credentials, appUrl: base.appUrl, secret: requireSetting("NEXTAUTH_SECRET") };
-  }
-  return deps;
+  const s = services();
+  return { prisma: s.prisma, clients: s.clients, tokens: s.tokens, credentials: s.credentials, appUrl: s.appUrl, secret: requireSetting("NEXTAUTH_SECRET"), fetch: s.fetch };
 }
 
 /** `chrome-extension://{id}` origins allowed to call the extension API. */

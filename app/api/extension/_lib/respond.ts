@@ -1,23 +1,17 @@
 /**
  * The extension API's edge: CORS for the extension's origin only, bearer authentication, the
- * per-session rate limit, zod-validated JSON input, and errors as JSON `{ error, message }` with
- * a status — never a 5xx for bad input. Portal errors become codes the sidebar translates.
+ * per-session rate limit, capped and zod-validated JSON input; failures answer through lib/errors'
+ * one mapping (`{ error, message }` with its status, message in the portal's language) — never a
+ * 5xx for bad input. Expected refusals with content (already logged, duplicates) are answered by
+ * the routes themselves with 409.
  */
 import "server-only";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
-import {
-  AccessDeniedError,
-  Bitrix24Error,
-  InsufficientScopeError,
-  NoTokenError,
-  OperationTimeLimitError,
-  PortalDisconnectedError,
-  RateLimitedError,
-  TokenExpiredError,
-  UserTokenDeadError,
-} from "@/lib/bitrix24";
-import { authenticate, MailError, MailRateLimitError, MailValidationError, takeSessionToken, type ExtensionAuth } from "@/lib/mail";
+import { errorResponse } from "@/lib/errors";
+import { resolveLang, type Lang } from "@/lib/i18n";
+import type { Bitrix24Client } from "@/lib/bitrix24";
+import { authenticate, MailRateLimitError, MailValidationError, sessionPortal, takeSessionToken, type ExtensionAuth } from "@/lib/mail";
 import { readCappedBody, RequestInputError } from "@/lib/security";
 import { extensionOrigins, mailDeps } from "./deps";
 
@@ -37,38 +31,28 @@ export function preflight(request: Request): Response {
   return new Response(null, { status: 204, headers: corsHeaders(request) });
 }
 
-export function json(request: Request, body: unknown, status = 200, extra: Record<string, string> = {}): Response {
-  return NextResponse.json(body, { status, headers: { ...corsHeaders(request), "cache-control": "no-store", ...extra } });
+export function json(request: Request, body: unknown, status = 200): Response {
+  return NextResponse.json(body, { status, headers: { ...corsHeaders(request), "cache-control": "no-store" } });
 }
 
-/** Maps any failure to its JSON answer (the sidebar shows `message`, translated by `error`). */
-export function errorResponse(request: Request, error: unknown): Response {
-  const e = (status: number, code: string, message: string, details?: Record<string, unknown>, extra?: Record<string, string>) =>
-    json(request, { error: code, message, ...details }, status, extra);
-  if (error instanceof MailRateLimitError) return e(429, error.code, error.message, undefined, { "retry-after": String(error.retryAfterSeconds) });
-  if (error instanceof MailError) return e(error.status, error.code, error.message, error.details);
-  if (error instanceof RateLimitedError || error instanceof OperationTimeLimitError) return e(503, "portal_busy", "Bitrix24 is busy (its request limit): try again in a minute", undefined, { "retry-after": "60" });
-  if (error instanceof PortalDisconnectedError) return e(409, "portal_disconnected", "StaffSuite is disconnected from this Bitrix24: an administrator must open it in Bitrix24");
-  if (error instanceof UserTokenDeadError || error instanceof NoTokenError || error instanceof TokenExpiredError) return e(401, "reconnect", "Your Bitrix24 sign-in has expired: connect the extension again");
-  if (error instanceof InsufficientScopeError) return e(403, "portal_scope", "StaffSuite lacks the CRM permission in this Bitrix24: ask an administrator");
-  if (error instanceof AccessDeniedError) return e(403, "portal_access_denied", "Your Bitrix24 rights do not allow this");
-  if (error instanceof Bitrix24Error) {
-    if (error.status >= 500 || error.code === "NETWORK_ERROR" || error.code === "BAD_RESPONSE") return e(502, "portal_unreachable", "Bitrix24 did not answer: try again");
-    // A refusal of the input by the portal (e.g. "Access denied.", an unknown stage).
-    return e(422, "portal_refused", error.description || error.code);
-  }
-  return e(500, "internal", "Something went wrong on our side");
+/** lib/errors' answer for `error`, with this API's CORS headers (and Retry-After for our own limit). */
+export function failure(request: Request, error: unknown, lang: Lang, where: string): Response {
+  const answer = errorResponse(error, lang, where);
+  const headers = new Headers(answer.headers);
+  for (const [k, v] of Object.entries(corsHeaders(request))) headers.set(k, v);
+  if (error instanceof MailRateLimitError) headers.set("retry-after", String(error.retryAfterSeconds));
+  return new Response(answer.body, { status: answer.status, headers });
 }
 
 const MAX_BODY_BYTES = 400_000;
 
-async function readJson(request: Request): Promise<unknown> {
+export async function readJson(request: Request): Promise<unknown> {
   let text: string;
   try {
     // Capped before parsing (lib/security): a log-email body is at most ~100k characters of text.
     text = new TextDecoder().decode(await readCappedBody(request, MAX_BODY_BYTES));
   } catch (error) {
-    if (error instanceof RequestInputError) throw new MailError(error.status, "invalid_input", error.message);
+    if (error instanceof RequestInputError) throw new MailValidationError(error.message);
     throw error;
   }
   if (!text) return {};
@@ -88,24 +72,41 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.in
   return parsed.data;
 }
 
-/** A route handler for a signed-in extension: authenticate → rate limit → parse → run. */
+interface Context {
+  portal: Awaited<ReturnType<typeof sessionPortal>>;
+  /** A REST client acting as the session's user (made on first use: disconnecting needs none). */
+  client(): Promise<Bitrix24Client>;
+}
+
+/**
+ * A route handler for a signed-in extension: authenticate → rate limit → the portal and a client
+ * acting as the session's user → parse → run. The run answers `{ status, body }` or a body (200).
+ */
 export function extensionRoute<S extends z.ZodType | null>(
   schema: S,
-  run: (args: { auth: ExtensionAuth; input: S extends z.ZodType ? z.infer<S> : undefined; request: Request }) => Promise<unknown>,
+  run: (args: { auth: ExtensionAuth; input: S extends z.ZodType ? z.infer<S> : undefined; request: Request } & Context) => Promise<unknown>,
   options: { status?: number } = {},
 ) {
   return async (request: Request): Promise<Response> => {
+    const where = `${request.method} ${new URL(request.url).pathname}`;
+    let lang: Lang = "en";
     try {
-      const auth = await authenticate(mailDeps(), request.headers.get("authorization"));
+      const deps = mailDeps();
+      const auth = await authenticate(deps, request.headers.get("authorization"));
       takeSessionToken(auth.sessionId);
+      const portal = await sessionPortal(deps, auth);
+      lang = resolveLang(portal.lang);
+      const context: Context = { portal, client: () => deps.clients.clientFor(auth.portalId, { userId: auth.userId }) };
       let input: unknown = undefined;
       if (schema) input = parseInput(schema, request.method === "GET" ? Object.fromEntries(new URL(request.url).searchParams) : await readJson(request));
-      const result = await run({ auth, input: input as never, request });
+      const result = await run({ auth, input: input as never, request, ...context });
+      if (result && typeof result === "object" && "status" in result && "body" in result) {
+        const r = result as { status: number; body: unknown };
+        return json(request, r.body, r.status);
+      }
       return json(request, result, options.status ?? 200);
     } catch (error) {
-      return errorResponse(request, error);
+      return failure(request, error, lang, where);
     }
   };
 }
-
-export { readJson };

@@ -14,6 +14,6 @@ export async function GET(request: Request) {
     const input = parseInput(connectStartSchema, Object.fromEntries(new URL(request.url).searchParams));
     return Response.redirect(await startConnect(mailDeps(), input), 302);
   } catch (error) {
-    return connectPage({ ok: false, error, lang: "en" });
+    return connectPage({ ok: false, error, lang: "en", where: "GET /api/extension/connect" });
   }
 }

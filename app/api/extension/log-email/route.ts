@@ -1,5 +1,6 @@
-/** POST /api/extension/log-email — only on the user's click; 409 already_logged for a message logged before. */
-import { logEmail, logEmailSchema, portalContext } from "@/lib/mail";
+/** POST /api/extension/log-email — only on the user's click; 201, or 409 `already_logged` with the link. */
+import { resolveLang, translator } from "@/lib/i18n";
+import { logEmail, logEmailSchema } from "@/lib/mail";
 import { mailDeps } from "../_lib/deps";
 import { extensionRoute, preflight } from "../_lib/respond";
 
@@ -7,12 +8,10 @@ export const dynamic = "force-dynamic";
 
 export const OPTIONS = preflight;
 
-export const POST = extensionRoute(
-  logEmailSchema,
-  async ({ auth, input }) => {
-    const deps = mailDeps();
-    const { portal, client } = await portalContext(deps, auth);
-    return logEmail(deps, client, portal, auth.userId, input);
-  },
-  { status: 201 },
-);
+export const POST = extensionRoute(logEmailSchema, async ({ auth, input, portal, client }) => {
+  const outcome = await logEmail(mailDeps(), await client(), portal, auth.userId, input);
+  if ("alreadyLogged" in outcome) {
+    return { status: 409, body: { error: "already_logged", message: translator(resolveLang(portal.lang))("mail.api.alreadyLogged"), ...outcome.alreadyLogged } };
+  }
+  return { status: 201, body: outcome.logged };
+});

@@ -2,7 +2,7 @@
  * GET /api/extension/session: who the token belongs to (portal, language) — the sidebar's check.
  * DELETE /api/extension/session: disconnect — revokes this token on the server at once.
  */
-import { portalContext, revokeSession } from "@/lib/mail";
+import { revokeSession } from "@/lib/mail";
 import { mailDeps } from "../_lib/deps";
 import { extensionRoute, preflight } from "../_lib/respond";
 
@@ -10,10 +10,10 @@ export const dynamic = "force-dynamic";
 
 export const OPTIONS = preflight;
 
-export const GET = extensionRoute(null, async ({ auth }) => {
-  const { portal } = await portalContext(mailDeps(), auth);
-  return { portal: { domain: portal.domain, url: `${portal.protocol === "http" ? "http" : "https"}://${portal.domain}`, lang: portal.lang }, user: { id: auth.userId } };
-});
+export const GET = extensionRoute(null, async ({ auth, portal }) => ({
+  portal: { domain: portal.domain, url: `${portal.protocol === "http" ? "http" : "https"}://${portal.domain}`, lang: portal.lang },
+  user: { id: auth.userId },
+}));
 
 export const DELETE = extensionRoute(null, async ({ auth }) => {
   await revokeSession(mailDeps(), auth, auth.sessionId);

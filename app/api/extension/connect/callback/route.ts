@@ -17,6 +17,6 @@ export async function GET(request: Request) {
     const { claimCode, lang } = await finishConnect(mailDeps(), input);
     return connectPage({ ok: true, claimCode, lang });
   } catch (error) {
-    return connectPage({ ok: false, error, lang: "en" });
+    return connectPage({ ok: false, error, lang: "en", where: "GET /api/extension/connect/callback" });
   }
 }

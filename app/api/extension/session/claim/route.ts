@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { claimSession, portalContext } from "@/lib/mail";
 import { mailDeps } from "../../_lib/deps";
-import { errorResponse, json, parseInput, preflight, readJson } from "../../_lib/respond";
+import { failure, json, parseInput, preflight, readJson } from "../../_lib/respond";
 
 export const dynamic = "force-dynamic";
 
@@ -28,6 +28,6 @@ export async function POST(request: Request) {
       user: { id: auth.userId, email: me.toLowerCase() },
     });
   } catch (error) {
-    return errorResponse(request, error);
+    return failure(request, error, "en", "POST /api/extension/session/claim");
   }
 }

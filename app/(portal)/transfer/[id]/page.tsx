@@ -1,0 +1,21 @@
+import { notFound } from "next/navigation";
+import { services } from "@/lib/services";
+import { peopleByIds } from "@/lib/transfer";
+import { requirePortalAdmin } from "../../guards";
+import { transferStatus } from "../actions";
+import { portalBase } from "../portal-base";
+import { TransferLive } from "../transfer-live";
+
+export const dynamic = "force-dynamic";
+
+/** Admins only: one transfer, undo or return — live progress, failures, undo, retry, return controls. */
+export default async function TransferProgressPage({ params }: { params: Promise<{ id: string }> }) {
+  const session = await requirePortalAdmin();
+  const { id } = await params;
+  const status = await transferStatus({ id });
+  if (!status.ok) notFound();
+  const client = await services().clients.clientFor(session.portalId, { userId: session.userId });
+  const people = await peopleByIds(client, [status.progress.fromUserId, ...status.progress.receiverIds]);
+  const names = Object.fromEntries([...people].map(([uid, p]) => [uid, p.name]));
+  return <TransferLive id={id} initial={status} names={names} portalBase={await portalBase(session.portalId)} />;
+}

@@ -1,0 +1,99 @@
+import Link from "next/link";
+import { formatters, translator, type MessageKey } from "@/lib/i18n";
+import { services } from "@/lib/services";
+import { listHistory, movedPerMonth, peopleByIds } from "@/lib/transfer";
+import { requirePortalAdmin } from "../../guards";
+import { typeLabel } from "../labels";
+
+export const dynamic = "force-dynamic";
+
+const COLORS = ["#2fc6f6", "#9dcf00", "#ffa900", "#ff5752", "#55d0e0", "#7b61ff", "#2067b0", "#f7a1c4", "#47e4c2", "#828b95", "#c2a100"];
+
+/** Admins only: past transfers, undos and returns with filters, and records moved per type and month. */
+export default async function TransferHistoryPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const session = await requirePortalAdmin();
+  const t = translator(session.lang);
+  const format = formatters(session.lang);
+  const q = await searchParams;
+  const userId = Number(q.user) > 0 ? Number(q.user) : undefined;
+  const kind = q.kind === "transfer" || q.kind === "undo" || q.kind === "return" ? q.kind : undefined;
+  const since = q.since && !Number.isNaN(Date.parse(q.since)) ? new Date(q.since) : undefined;
+  const until = q.until && !Number.isNaN(Date.parse(q.until)) ? new Date(Date.parse(q.until) + 86_400_000) : undefined;
+  const deps = { prisma: services().prisma, clients: services().clients };
+  const [entries, monthly] = await Promise.all([listHistory(deps, session.portalId, { userId, kind, since, until }), movedPerMonth(deps, session.portalId)]);
+  const client = await services().clients.clientFor(session.portalId, { userId: session.userId });
+  const people = await peopleByIds(client, entries.flatMap((e) => [e.fromUserId, e.startedBy, ...e.receiverIds]));
+  const name = (id: number) => people.get(id)?.name ?? `#${id}`;
+
+  const months = [...new Set(monthly.map((m) => m.month))];
+  const types = [...new Set(monthly.map((m) => m.type))];
+  const max = Math.max(1, ...months.map((month) => monthly.filter((m) => m.month === month).reduce((s, m) => s + m.moved, 0)));
+
+  return (
+    <div className="max-w-5xl space-y-8" data-testid="transfer-history">
+      <header className="flex flex-wrap items-baseline justify-between gap-4">
+        <h1 className="text-2xl font-semibold">{t("transfer.history.title")}</h1>
+        <Link href="/transfer" className="text-b24-link">{t("transfer.nav.new")}</Link>
+      </header>
+
+      <form className="flex flex-wrap items-end gap-3 text-sm" method="get">
+        <label className="flex flex-col gap-1">{t("transfer.history.filter.user")}<input name="user" inputMode="numeric" defaultValue={q.user ?? ""} className="w-28 rounded border border-b24-border px-2 py-1" /></label>
+        <label className="flex flex-col gap-1">{t("transfer.history.filter.kind")}
+          <select name="kind" defaultValue={kind ?? ""} className="rounded border border-b24-border px-2 py-1">
+            <option value="">{t("transfer.history.filter.any")}</option>
+            {(["transfer", "undo", "return"] as const).map((k) => <option key={k} value={k}>{t(`transfer.kind.${k}`)}</option>)}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1">{t("transfer.history.filter.since")}<input type="date" name="since" defaultValue={q.since ?? ""} className="rounded border border-b24-border px-2 py-1" /></label>
+        <label className="flex flex-col gap-1">{t("transfer.history.filter.until")}<input type="date" name="until" defaultValue={q.until ?? ""} className="rounded border border-b24-border px-2 py-1" /></label>
+        <button className="rounded-md bg-b24-blue px-3 py-1.5 font-medium text-white">{t("transfer.history.filter.apply")}</button>
+      </form>
+
+      <section className="space-y-3" data-testid="history-chart">
+        <h2 className="font-semibold">{t("transfer.history.chart")}</h2>
+        {months.length === 0 ? <p className="text-b24-muted">{t("transfer.history.empty")}</p> : (
+          <>
+            <div className="flex h-48 items-end gap-3 border-b border-b24-border" role="img" aria-label={t("transfer.history.chart")}>
+              {months.map((month) => (
+                <div key={month} className="flex h-full flex-1 flex-col items-center justify-end">
+                  <div className="flex w-full max-w-12 flex-col-reverse">
+                    {types.map((type, i) => {
+                      const v = monthly.find((m) => m.month === month && m.type === type)?.moved ?? 0;
+                      return v ? <div key={type} title={`${typeLabel(t, type)}: ${v}`} style={{ height: `${(v / max) * 176}px`, background: COLORS[i % COLORS.length] }} /> : null;
+                    })}
+                  </div>
+                  <span className="mt-1 text-xs text-b24-muted">{month}</span>
+                </div>
+              ))}
+            </div>
+            <ul className="flex flex-wrap gap-3 text-xs">
+              {types.map((type, i) => <li key={type} className="flex items-center gap-1"><span className="inline-block h-3 w-3" style={{ background: COLORS[i % COLORS.length] }} />{typeLabel(t, type)}</li>)}
+            </ul>
+          </>
+        )}
+      </section>
+
+      {entries.length === 0 ? <p className="text-b24-muted">{t("transfer.history.empty")}</p> : (
+        <div className="overflow-x-auto">
+          <table className="w-full text-sm" data-testid="history-table">
+            <thead><tr className="text-left text-b24-muted"><th className="py-1">{t("transfer.history.when")}</th><th>{t("transfer.history.filter.kind")}</th><th>{t("transfer.history.who")}</th><th>{t("transfer.review.type")}</th><th>{t("transfer.history.by")}</th><th>{t("transfer.history.duration")}</th><th>{t("transfer.history.result")}</th><th /></tr></thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr key={e.id} className="border-t border-b24-border align-top">
+                  <td className="py-1 whitespace-nowrap">{format.dateTime(new Date(e.createdAt))}</td>
+                  <td>{t(`transfer.kind.${e.kind}` as MessageKey)}{e.undone ? ` (${t("transfer.kind.undo")})` : ""}</td>
+                  <td>{name(e.fromUserId)} → {e.kind === "transfer" ? e.receiverIds.map(name).join(", ") : name(e.fromUserId)}</td>
+                  <td>{e.types.map((type) => typeLabel(t, type)).join(", ")}</td>
+                  <td>{name(e.startedBy)}</td>
+                  <td>{e.durationSeconds === null ? "—" : `${e.durationSeconds} s`}</td>
+                  <td>{e.moved} / {e.failed} / {e.skipped}</td>
+                  <td><Link className="text-b24-link" href={`/transfer/${e.id}`}>{t("transfer.history.open")}</Link></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

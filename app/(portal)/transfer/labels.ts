@@ -1,0 +1,12 @@
+import type { MessageKey, Translate } from "@/lib/i18n";
+
+/** The label of an object type; smart processes by the portal's own title. */
+export function typeLabel(t: Translate, type: string, smartProcesses: Array<{ entityTypeId: number; title: string }> = []): string {
+  const dynamic = /^dynamic-(\d+)$/.exec(type);
+  if (dynamic) return smartProcesses.find((s) => s.entityTypeId === Number(dynamic[1]))?.title || `${t("transfer.type.dynamic")} ${dynamic[1]}`;
+  return t(`transfer.type.${type}` as MessageKey);
+}
+
+export function roleLabel(t: Translate, role: string): string {
+  return t(`transfer.role.${role}` as MessageKey);
+}

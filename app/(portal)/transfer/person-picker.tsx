@@ -1,0 +1,61 @@
+"use client";
+
+import { useEffect, useId, useState } from "react";
+import { useT } from "@/lib/i18n/client";
+import { searchEmployees } from "./actions";
+
+export interface Person {
+  id: number;
+  name: string;
+  active: boolean;
+  position: string;
+  departments: string[];
+}
+
+/** A searchable list of the portal's users (dismissed ones included, marked). */
+export function PersonPicker({ onPick, exclude = [], testId }: { onPick(person: Person): void; exclude?: number[]; testId: string }) {
+  const t = useT();
+  const id = useId();
+  const [query, setQuery] = useState("");
+  const [people, setPeople] = useState<Person[] | null>(null);
+
+  useEffect(() => {
+    let stale = false;
+    const timer = setTimeout(async () => {
+      const res = await searchEmployees({ query });
+      if (!stale && res.ok) setPeople(res.people);
+    }, 250);
+    return () => {
+      stale = true;
+      clearTimeout(timer);
+    };
+  }, [query]);
+
+  const shown = (people ?? []).filter((p) => !exclude.includes(p.id));
+  return (
+    <div className="space-y-2" data-testid={testId}>
+      <label htmlFor={id} className="block text-sm font-medium">{t("transfer.search.label")}</label>
+      <input
+        id={id}
+        type="search"
+        value={query}
+        placeholder={t("transfer.search.placeholder")}
+        onChange={(e) => setQuery(e.target.value)}
+        className="w-full max-w-md rounded-md border border-b24-border px-3 py-2"
+      />
+      <ul className="max-h-72 divide-y divide-b24-border overflow-y-auto rounded-md border border-b24-border">
+        {people === null ? <li className="p-3 text-sm text-b24-muted">{t("transfer.types.loading")}</li> : null}
+        {people !== null && shown.length === 0 ? <li className="p-3 text-sm text-b24-muted">{t("transfer.search.none")}</li> : null}
+        {shown.map((p) => (
+          <li key={p.id}>
+            <button type="button" onClick={() => onPick(p)} data-testid={`person-${p.id}`} className="flex w-full items-baseline gap-3 px-3 py-2 text-left hover:bg-b24-surface focus:bg-b24-surface">
+              <span className="font-medium">{p.name}</span>
+              {!p.active ? <span className="rounded bg-b24-danger/10 px-1.5 text-xs text-b24-danger">{t("transfer.person.dismissed")}</span> : null}
+              <span className="truncate text-sm text-b24-muted">{[p.position, ...p.departments].filter(Boolean).join(" · ")}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

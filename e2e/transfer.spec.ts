@@ -1,0 +1,143 @@
+/**
+ * The Transfer wizard end to end inside the emulated portal: an administrator moves a seeded
+ * user's open records of every type to two receivers, watches the progress reach 100 %, and the
+ * emulator's state (control API) shows every moved record with its planned receiver and nothing
+ * else changed; undo gives it all back. An employee gets 403 on the wizard's pages and actions.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { appFrame, control, openInstalledPortal, portalUsers, queryAppDatabase, signedInAs } from "./support/stack-env";
+
+type Row = Array<number | number[]>;
+const KINDS = ["task", "crm-1", "crm-2", "crm-3", "crm-4", "crm-7", "crm-31", "crm-128", "crm-1032", "activity", "workgroup", "department"];
+
+async function ownership(key: string): Promise<Record<string, Row[]>> {
+  const out: Record<string, Row[]> = {};
+  for (const k of KINDS) out[k] = (await control<{ rows: Row[] }>("GET", `/portals/${key}/ownership?type=${k}`)).rows;
+  return out;
+}
+
+const kindOf = (type: string) => (["task", "activity", "workgroup", "department"].includes(type) ? type : `crm-${{ lead: 1, deal: 2, contact: 3, company: 4, quote: 7, invoice: 31 }[type] ?? type.replace("dynamic-", "")}`);
+const COLUMN: Record<string, number> = { responsible: 1, creator: 2, accomplice: 3, auditor: 4, assigned: 1, owner: 1, head: 1 };
+
+function actionId(name: string): string {
+  const manifest = JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../.next/server/server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { exportedName?: string; workers: Record<string, unknown> }>;
+  };
+  const entry = Object.entries(manifest.node).find(([, a]) => a.exportedName === name && Object.keys(a.workers).some((w) => w.includes("transfer")));
+  if (!entry) throw new Error(`${name} is not in the build's server-reference-manifest.json`);
+  return entry[0];
+}
+
+test("an administrator transfers a user's open work to two receivers, then undoes it", async ({ page }) => {
+  test.setTimeout(240_000);
+  const portal = await openInstalledPortal(page);
+  const summary = await control<{ heavyUserIds: number[] }>("GET", `/portals/${portal.key}`);
+  const users = await portalUsers(portal.key);
+  const from = users.find((u) => u.id === summary.heavyUserIds[1])!;
+  const [r1, r2] = users.filter((u) => u.active && u.userType === "employee" && !summary.heavyUserIds.includes(u.id) && u.id !== 1).slice(3, 5);
+  const before = await ownership(portal.key);
+
+  const frame = appFrame(page);
+  const wizard = frame.getByTestId("transfer-wizard");
+  await expect(wizard).toHaveAttribute("data-step", "1", { timeout: 60_000 });
+  const employeePicker = frame.getByTestId("employee-picker");
+  await employeePicker.getByRole("searchbox").fill(from.lastName);
+  await employeePicker.getByTestId(`person-${from.id}`).click();
+
+  await expect(wizard).toHaveAttribute("data-step", "2");
+  const types = frame.getByTestId("type-list");
+  await expect(types.locator("input[type=checkbox]").first()).toBeVisible({ timeout: 30_000 });
+  await expect(frame.getByTestId("open-only")).toBeChecked();
+  await frame.getByTestId("to-receivers").click();
+
+  const receiverPicker = frame.getByTestId("receiver-picker");
+  for (const r of [r1, r2]) {
+    await receiverPicker.getByRole("searchbox").fill(r.lastName);
+    await receiverPicker.getByTestId(`person-${r.id}`).click();
+  }
+  await expect(frame.getByTestId("receivers").locator("li")).toHaveCount(2);
+  await frame.getByTestId("to-review").click();
+
+  await expect(wizard).toHaveAttribute("data-step", "4", { timeout: 60_000 });
+  const planned = Number(await frame.getByTestId("review-total").textContent());
+  expect(planned).toBeGreaterThan(20);
+  const download = page.waitForEvent("download");
+  await frame.getByTestId("download-csv").click();
+  const csv = readFileSync(await (await download).path(), "utf8").trim().split(/\r?\n/);
+  expect(csv).toHaveLength(planned + 1);
+  expect(csv[0]).toBe("type,role,record_id,from_user_id,to_user_id,open");
+
+  await frame.getByTestId("run-transfer").click();
+  const live = frame.getByTestId("transfer-live");
+  await expect(live).toHaveAttribute("data-state", "completed", { timeout: 120_000 });
+  await expect(frame.getByTestId("transfer-bar")).toHaveAttribute("data-percent", "100");
+
+  const [transfer] = await queryAppDatabase<{ id: string; moved: number; failed: number; total: number }>(`SELECT id, moved, failed, total FROM "Transfer" WHERE "fromUserId" = $1 AND kind = 'transfer' ORDER BY "createdAt" DESC LIMIT 1`, [from.id]);
+  expect(transfer.total).toBe(planned);
+  const items = await queryAppDatabase<{ type: string; role: string; recordId: number; toUserId: number; state: string }>(`SELECT type, role, "recordId", "toUserId", state FROM "TransferItem" WHERE "transferId" = $1`, [transfer.id]);
+  const moved = items.filter((i) => i.state === "moved");
+  expect(moved.length).toBe(transfer.moved);
+  expect(new Set(moved.map((i) => i.toUserId))).toEqual(new Set([r1.id, r2.id]));
+  expect(new Set(moved.map((i) => i.type)).size).toBeGreaterThanOrEqual(8);
+
+  // The portal: each moved record now has its receiver; every other holder is unchanged.
+  const after = await ownership(portal.key);
+  const target = new Map(moved.map((i) => [`${kindOf(i.type)}:${i.recordId}:${COLUMN[i.role]}`, i.toUserId]));
+  for (const kind of KINDS) {
+    before[kind].forEach((row, r) => {
+      for (let col = 1; col < row.length; col++) {
+        const to = target.get(`${kind}:${row[0]}:${col}`);
+        const now = after[kind][r][col];
+        if (to === undefined) expect(now, `${kind} ${row[0]} column ${col}`).toEqual(row[col]);
+        else if (Array.isArray(now)) expect(now).toContain(to);
+        else expect(now, `${kind} ${row[0]}`).toBe(to);
+      }
+    });
+  }
+
+  // Undo: everything goes back (nobody changed a record meanwhile).
+  page.once("dialog", (dialog) => void dialog.accept());
+  await frame.getByTestId("undo-transfer").click();
+  await expect(live).toHaveAttribute("data-state", "completed", { timeout: 120_000 });
+  await expect(frame.getByTestId("transfer-live").getByRole("heading")).toHaveText("Undo");
+  const restored = await ownership(portal.key);
+  for (const kind of KINDS) expect(restored[kind], kind).toEqual(before[kind]);
+
+  // History lists both.
+  await frame.getByRole("link", { name: "Transfer" }).click();
+  await frame.getByTestId("history-link").click();
+  await expect(frame.getByTestId("history-table").locator("tbody tr")).toHaveCount(2);
+  await expect(frame.getByTestId("history-chart")).toBeVisible();
+});
+
+test("an employee gets 403 on the wizard's pages and its actions", async ({ page }) => {
+  const portal = await openInstalledPortal(page);
+  const frame = appFrame(page);
+  const [{ id: portalId }] = await queryAppDatabase<{ id: string }>(`SELECT id FROM "Portal" WHERE "memberId" = $1`, [portal.memberId]);
+  const employee = (await portalUsers(portal.key)).find((u) => !u.admin && u.active && u.userType === "employee")!;
+  await page.getByTestId("user-switcher").selectOption(String(employee.id));
+  await expect(frame.getByTestId("signed-in-as")).toHaveText(signedInAs(employee, "Employee"));
+  // An employee's open lands on Privacy; Transfer is not offered.
+  await expect(frame.getByRole("link", { name: "Transfer" })).toHaveCount(0);
+
+  for (const url of ["/transfer", "/transfer/history", "/transfer/overview/1"]) {
+    const status = await frame.locator("body").evaluate(async (_b, u) => (await fetch(u)).status, url);
+    expect(status, url).toBe(403);
+  }
+  const answer = await frame.locator("body").evaluate(
+    async (_body, { id, request }) => {
+      const response = await fetch("/transfer", {
+        method: "POST",
+        headers: { "Next-Action": id, Accept: "text/x-component", "Content-Type": "text/plain;charset=UTF-8" },
+        body: JSON.stringify([request]),
+      });
+      return response.status;
+    },
+    { id: actionId("runTransfer"), request: { fromUserId: 5, receiverIds: [6], selections: [{ type: "deal", role: "assigned" }] } },
+  );
+  expect(answer).toBe(403);
+  const [{ n }] = await queryAppDatabase<{ n: string }>(`SELECT count(*) AS n FROM "Transfer" WHERE "portalId" = $1`, [portalId]);
+  expect(Number(n)).toBe(0);
+});

@@ -1,0 +1,32 @@
+/**
+ * The user-profile placement (b24restdocs api-reference/widgets/user-profile/profile-menu.md):
+ * a "StaffSuite: work overview" item in the context menu of every profile. The portal opens our
+ * handler with PLACEMENT=USER_PROFILE_MENU and PLACEMENT_OPTIONS {"USER_ID": "…"}; we show that
+ * person's overview. Bound with placement.bind (api-reference/widgets/placement-bind.md: PLACEMENT,
+ * HANDLER, TITLE, LANG_ALL) by an administrator.
+ */
+import type { Bitrix24Client } from "../bitrix24";
+
+export const PROFILE_PLACEMENT = "USER_PROFILE_MENU";
+
+/** The app page a placement open lands on, or null when it is not ours to route. */
+export function appPathForPlacement(placement: string | null, options: unknown): string | null {
+  if (placement !== PROFILE_PLACEMENT) return null;
+  const userId = options && typeof options === "object" ? Number((options as Record<string, unknown>).USER_ID) : NaN;
+  return Number.isInteger(userId) && userId > 0 ? `/transfer/overview/${userId}` : null;
+}
+
+/** Binds the profile menu item to `handlerUrl` (idempotent: an existing binding is replaced). */
+export async function bindProfilePlacement(client: Pick<Bitrix24Client, "call">, handlerUrl: string): Promise<void> {
+  await client.call("placement.unbind", { PLACEMENT: PROFILE_PLACEMENT, HANDLER: handlerUrl }).catch(() => undefined);
+  await client.call("placement.bind", {
+    PLACEMENT: PROFILE_PLACEMENT,
+    HANDLER: handlerUrl,
+    TITLE: "StaffSuite: work overview",
+    LANG_ALL: {
+      en: { TITLE: "StaffSuite: work overview" },
+      ru: { TITLE: "StaffSuite: обзор работы" },
+      de: { TITLE: "StaffSuite: Arbeitsübersicht" },
+    },
+  });
+}
