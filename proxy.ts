@@ -10,8 +10,7 @@
  *   (lib/security/page-post.ts); Next would answer those with 500.
  */
 import { NextResponse, type NextRequest } from "next/server";
-import { checkPagePostBody, checkPagePostHeaders } from "@/lib/security/page-post";
-import { frameAncestors } from "@/lib/security/frame";
+import { checkPagePostBody, checkPagePostHeaders, frameAncestors } from "@/lib/security";
 import { decodeSession, sessionCookieOf } from "@/lib/session-cookie";
 
 export async function proxy(request: NextRequest) {

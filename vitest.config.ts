@@ -28,7 +28,7 @@ export default defineConfig({
           include: ["**/*.int.test.ts", "**/*.int.test.tsx"],
           exclude,
           // One embedded PostgreSQL with a migrated template database for the run.
-          globalSetup: ["./test/global-setup.ts"],
+          globalSetup: ["./test/support/global-setup.ts"],
           // Integration tests start servers and databases: give them room on a shared 2-core machine.
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -1,6 +1,6 @@
 import { headers } from "next/headers";
 import { translator } from "@/lib/i18n";
-import { langFromAcceptLanguage } from "@/lib/i18n/accept-language";
+import { langFromAcceptLanguage } from "@/lib/i18n";
 
 /**
  * HTTP 401 for any page without a session (unauthorized() in app/(portal)/layout.tsx): opened

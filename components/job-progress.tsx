@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useT } from "@/lib/i18n/client";
-import { FINISHED_JOB_STATES, type JobProgress as Progress } from "@/lib/jobs/progress";
+import { FINISHED_JOB_STATES, type JobProgress as Progress } from "@/lib/jobs/client";
 
 const POLL_MS = 1000;
 const finished = (state: Progress["state"]) => (FINISHED_JOB_STATES as readonly string[]).includes(state);

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createAdminRights, ADMIN_RECHECK_MAX_AGE_MS } from "./admin-rights";
 import { signInFromPost } from "./lifecycle";
-import { ADMIN_ID, lifecycleHarness, type LifecycleHarness } from "./lifecycle/testing/harness";
+import { ADMIN_ID, lifecycleHarness, type LifecycleHarness } from "../test/support/lifecycle-harness";
 
 let h: LifecycleHarness;
 beforeAll(async () => {

@@ -6,7 +6,7 @@
  * most; destructive actions always ask (maxAgeMs 0).
  */
 import type { ClientFactory } from "./bitrix24";
-import { Bitrix24Error, isTokenRejection } from "./bitrix24/errors";
+import { Bitrix24Error, isTokenRejection } from "./bitrix24";
 
 /** How long a "yes, still an administrator" is believed before the portal is asked again. */
 export const ADMIN_RECHECK_MAX_AGE_MS = 2 * 60_000;

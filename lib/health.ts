@@ -4,7 +4,7 @@
  */
 import packageJson from "../package.json";
 import type { PrismaClient } from "./db";
-import { BOSS_SCHEMA } from "./jobs/boss";
+import { BOSS_SCHEMA } from "./jobs";
 
 export interface HealthReport {
   status: "ok" | "degraded";

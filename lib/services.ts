@@ -15,8 +15,7 @@
  */
 import type PgBoss from "pg-boss";
 import { createAdminRights, type AdminRights } from "./admin-rights";
-import { createClientFactory, TokenStore, type ClientFactory, type OAuthClientCredentials } from "./bitrix24";
-import type { FetchLike } from "./bitrix24/http";
+import { createClientFactory, TokenStore, type ClientFactory, type FetchLike, type OAuthClientCredentials } from "./bitrix24";
 import { createKeyRing, type KeyRing } from "./crypto";
 import { getPrisma, type PrismaClient } from "./db";
 import { ConfigurationError, env, requireSetting } from "./env";

@@ -9,8 +9,7 @@
  */
 import { controlClient } from "../emulator/control/client";
 import { startEmulator } from "../emulator/server";
-import { Bitrix24Client, ENTERPRISE_PLAN, STANDARD_PLAN } from "../lib/bitrix24/index";
-import { resetLimiters } from "../lib/bitrix24/rate-limiter";
+import { Bitrix24Client, ENTERPRISE_PLAN, STANDARD_PLAN, resetLimiters } from "../lib/bitrix24";
 
 function arg(name: string, fallback: string): string {
   const hit = process.argv.find((a) => a.startsWith(`--${name}=`));

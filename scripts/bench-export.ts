@@ -17,8 +17,7 @@ import { createKeyRing, generateKeyBase64 } from "../lib/crypto";
 import { startEmbeddedPostgres } from "../lib/database/embedded-postgres";
 import { applyMigrations } from "../lib/database/migrate";
 import { getPrisma } from "../lib/db";
-import { runDownload } from "../lib/privacy/download";
-import { createRequests } from "../lib/privacy/requests";
+import { createRequests, runDownload } from "../lib/privacy";
 
 const GOAL_RSS_MB = 250;
 const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;

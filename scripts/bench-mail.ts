@@ -19,7 +19,7 @@ import { controlClient } from "../emulator/control/client";
 import { spawn } from "node:child_process";
 import { freePort } from "../lib/database/embedded-postgres";
 import { createClientFactory, TokenStore, type FetchLike } from "../lib/bitrix24/index";
-import { resetLimiters } from "../lib/bitrix24/rate-limiter";
+import { resetLimiters } from "../lib/bitrix24";
 import { createKeyRing, generateKeyBase64 } from "../lib/crypto";
 import { applyMigrations } from "../lib/database/migrate";
 import { startEmbeddedPostgres } from "../lib/database/embedded-postgres";
@@ -39,7 +39,7 @@ async function startEmulatorProcess(root: string): Promise<{ httpUrl: string; cl
 }
 import { getPrisma } from "../lib/db";
 import { authenticate, lookupParticipants, portalContext, takeSessionToken, type MailDeps } from "../lib/mail/index";
-import { challengeOf, claimSession, createPendingSession } from "../lib/mail/sessions";
+import { challengeOf, claimSession, createPendingSession } from "../lib/mail";
 
 function arg(name: string, fallback: string): number {
   const hit = process.argv.find((a) => a.startsWith(`--${name}=`));

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, beforeEach, expect, it, vi } from "vitest";
 import { POST as eventsRoute } from "../app/api/bitrix24/events/route";
 import { generateKeyBase64 } from "../lib/crypto";
 import { resetEnvCache } from "../lib/env";
-import { CLIENT_ID, CLIENT_SECRET, lifecycleHarness, type LifecycleHarness } from "../lib/lifecycle/testing/harness";
+import { CLIENT_ID, CLIENT_SECRET, lifecycleHarness, type LifecycleHarness } from "./support/lifecycle-harness";
 import { resetServices } from "../lib/services";
 
 const FORGED = '2026-01-01T00:00:00.000Z INFO [events] handled event="ONAPPINSTALL" outcome="installed"';
@@ -63,7 +63,7 @@ function expectOneLineEach() {
 }
 
 it("an event name with an injected line break is refused and forges no line", async () => {
-  const token = h.portal("acme").installs.get(CLIENT_ID)!.applicationToken;
+  const token = (await h.installs("acme")).find((i) => i.clientId === CLIENT_ID)!.applicationToken;
   const status = await postEvent({ event: `ONAPPTEST\n${FORGED}`, "auth[member_id]": h.portal("acme").memberId, "auth[application_token]": token });
   expect(status).toBe(400);
   expectOneLineEach();
@@ -78,7 +78,7 @@ it("a 40 KB event name is refused, not logged", async () => {
 it("a refused and an accepted event each log one line of validated values", async () => {
   const memberId = h.portal("acme").memberId;
   expect(await postEvent({ event: "ONAPPTEST", "auth[member_id]": memberId, "auth[application_token]": `wrong\n${FORGED}`, "data[X]": `\n${FORGED}` })).toBe(401);
-  const token = h.portal("acme").installs.get(CLIENT_ID)!.applicationToken;
+  const token = (await h.installs("acme")).find((i) => i.clientId === CLIENT_ID)!.applicationToken;
   expect(await postEvent({ event: "onapptest", "auth[member_id]": memberId, "auth[application_token]": token, "data[X]": `\r\n${FORGED}` })).toBe(200);
   expectOneLineEach();
   const lines = written.join("").trimEnd().split("\n");

@@ -1,6 +1,6 @@
 "use client";
 
-import { codeFromDigest, errorMessageKey } from "@/lib/errors/codes";
+import { codeFromDigest, errorMessageKey } from "@/lib/errors/client";
 import { useT } from "@/lib/i18n/client";
 
 /**

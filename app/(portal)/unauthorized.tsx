@@ -1,6 +1,6 @@
 import { headers } from "next/headers";
 import { translator } from "@/lib/i18n";
-import { langFromAcceptLanguage } from "@/lib/i18n/accept-language";
+import { langFromAcceptLanguage } from "@/lib/i18n";
 
 /** Rendered by unauthorized() (HTTP 401): no session, so no portal language; the browser's instead. */
 export default async function PortalUnauthorized() {

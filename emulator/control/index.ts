@@ -10,6 +10,7 @@ import { issueTokens } from "../oauth/tokens";
 import { limitsOf } from "../rest/limits";
 import { addWebhook, createStore, nowMs, openPortal, portalBaseUrl, registerApp, type EmulatorStore, type LimitsConfig } from "../state/store";
 import type { AppRegistration, Portal } from "../state/types";
+import { AppOpenError, appOpenRequest, grantsView } from "./app-open";
 import { entityTypes, readEntity } from "./entities";
 import { ownershipRows } from "./ownership";
 import { registerUser } from "./register-user";
@@ -191,6 +192,29 @@ async function route(store: EmulatorStore, method: string, parts: string[], q: U
     case "GET installs": return [...p.installs.values()];
     case "GET notifications": return p.data.notifications;
     case "GET events": return p.eventBindings;
+    case "POST app-open": {
+      try {
+        return appOpenRequest(store, p, String(body.clientId), num(body.userId, 1), {
+          lang: typeof body.lang === "string" ? body.lang : undefined,
+          placementOptions: body.placementOptions && typeof body.placementOptions === "object" ? (body.placementOptions as Json) : undefined,
+        });
+      } catch (error) {
+        if (error instanceof AppOpenError) throw new ControlError(400, error.message);
+        throw error;
+      }
+    }
+    case "GET disk": {
+      // Users' storages and the files uploaded to them, contents as base64.
+      const disk = p.data.disk;
+      return {
+        userStorages: [...disk.userStorages].map(([userId, st]) => ({ userId, ...st })),
+        files: [...disk.files.values()].map(({ content, ...meta }) => ({ ...meta, contentBase64: Buffer.from(content).toString("base64") })),
+      };
+    }
+    case "GET grants": {
+      const userId = q.get("userId");
+      return grantsView(store, p.key, { userId: userId === null ? undefined : Number(userId), clientId: q.get("clientId") ?? undefined });
+    }
     case "POST install": {
       const install = await installApp(store, p, String(body.clientId), num(body.userId, 1));
       return { install, deliveries: store.deliveries.filter((d) => d.portalKey === p.key && d.clientId === install.clientId) };

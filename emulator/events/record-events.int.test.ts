@@ -6,7 +6,7 @@
  * this test, changes records through REST, and the form-encoded deliveries are checked field by field.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { waitFor } from "../../test/wait-for";
+import { waitFor } from "../../test/support/wait-for";
 import { CLIENT_ID, postJson, startWorld, type World } from "../testing/harness";
 
 let w: World;

@@ -89,6 +89,16 @@ export interface AppInstall {
   options: Record<string, unknown>;
   /** user.option-like per-user app options (BX24.userOption). */
   userOptions: Record<number, Record<string, unknown>>;
+  /** placement.bind handlers of this app (emulator/methods/platform/placement.ts). */
+  placements?: PlacementBinding[];
+}
+
+export interface PlacementBinding {
+  placement: string;
+  handler: string;
+  title: string;
+  /** LANG_ALL: per-language TITLE / DESCRIPTION / GROUP_NAME. */
+  langAll: Record<string, { TITLE?: string; DESCRIPTION?: string; GROUP_NAME?: string }>;
 }
 
 export interface EventBinding {

@@ -3,10 +3,10 @@
  * across pages, retries on injected faults, typed errors.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../test/db";
+import { createTestDatabase, type TestDatabase } from "../../test/support/db";
 import { AccessDeniedError, Bitrix24Error, MethodNotFoundError, RateLimitedError } from "./errors";
 import { resetLimiters } from "./rate-limiter";
-import { ADMIN_ID, createWorld, type World } from "./testing/emulator-world";
+import { ADMIN_ID, createWorld, type World } from "../../test/support/emulator-world";
 import type { ClientEvent } from "./client";
 
 let db: TestDatabase;

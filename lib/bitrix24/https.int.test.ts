@@ -4,9 +4,9 @@
  * server's for refreshes. Needs the emulator's CA trusted (NODE_EXTRA_CA_CERTS, set by `npm test`).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../test/db";
+import { createTestDatabase, type TestDatabase } from "../../test/support/db";
 import { resetLimiters } from "./rate-limiter";
-import { ADMIN_ID, createWorld, grantsOf, type World } from "./testing/emulator-world";
+import { ADMIN_ID, createWorld, grantsOf, type World } from "../../test/support/emulator-world";
 
 let db: TestDatabase;
 let world: World;
@@ -29,11 +29,11 @@ describe("https portal", () => {
     expect(portal.clientEndpoint).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/rest\/$/);
     expect(portal.serverEndpoint).toMatch(/^https:\/\//);
     await world.control("POST", "portals/secure/tokens/expire", { userId: ADMIN_ID });
-    const before = grantsOf(world.emu, "secure", ADMIN_ID).length;
+    const before = (await grantsOf(world.control, "secure", ADMIN_ID)).length;
     const client = await world.factory.clientFor(world.portalId, { userId: ADMIN_ID });
     const r = await client.call<{ ID: unknown }>("profile");
     expect(Number(r.result.ID)).toBe(ADMIN_ID);
-    expect(grantsOf(world.emu, "secure", ADMIN_ID).length - before).toBe(1);
+    expect((await grantsOf(world.control, "secure", ADMIN_ID)).length - before).toBe(1);
     const calls = await world.calls();
     expect(calls.filter((c) => c.error === "INVALID_REQUEST")).toHaveLength(0);
   });

@@ -12,9 +12,10 @@ export { createClientFactory, type ClientFactory, type ClientFactoryConfig } fro
 export { TokenStore, DEAD_REFRESH_REASON, type TokenPair, type TokenStoreConfig } from "./token-store";
 export { BATCH_LIMIT, type BatchCommand, type BatchItemResult, type BatchOptions } from "./batch";
 export { PAGE_SIZE, type ListOptions } from "./list-all";
-export { STANDARD_PLAN, ENTERPRISE_PLAN, limiterFor, RateLimiter, type RateLimitConfig } from "./rate-limiter";
+export { STANDARD_PLAN, ENTERPRISE_PLAN, limiterFor, resetLimiters, RateLimiter, type RateLimitConfig } from "./rate-limiter";
 export { DEFAULT_RETRY, isIdempotentMethod, type RetryPolicy } from "./retry";
-export { refreshTokens, tokenUrl, RefreshTokenDeadError, type OAuthClientCredentials } from "./oauth";
+export { accessTokenExpiry, refreshTokens, tokenUrl, RefreshTokenDeadError, type OAuthClientCredentials } from "./oauth";
+export { displayName } from "./names";
 export { encodeParams, type Params, type ParamValue } from "./params";
 export { sendRest, type FetchLike } from "./http";
 export { OperatingTracker, type OperatingConfig } from "./operating";
@@ -29,4 +30,7 @@ export {
   PortalDisconnectedError,
   NoTokenError,
   UserTokenDeadError,
+  isTokenRejection,
+  isRetryable,
 } from "./errors";
+export { oauthTokenSchema, type OAuthTokenAnswer } from "./envelope";

@@ -4,12 +4,12 @@
  * method that used up its time without sending a request the portal would refuse.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../test/db";
+import { createTestDatabase, type TestDatabase } from "../../test/support/db";
 import { Bitrix24Client } from "./client";
 import { OperationTimeLimitError } from "./errors";
 import { OperatingTracker } from "./operating";
 import { resetLimiters, type RateLimitConfig } from "./rate-limiter";
-import { ADMIN_ID, createWorld, type World } from "./testing/emulator-world";
+import { ADMIN_ID, createWorld, type World } from "../../test/support/emulator-world";
 
 let db: TestDatabase;
 let world: World;

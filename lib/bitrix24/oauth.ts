@@ -17,6 +17,15 @@ export interface OAuthClientCredentials {
 /** The OAuth server said the refresh token is dead (`invalid_grant`): only a re-install/re-open helps. */
 export class RefreshTokenDeadError extends Bitrix24Error {}
 
+/**
+ * When an OAuth answer's access token expires: its `expires` (Unix seconds) when given, else
+ * `expires_in` seconds from `now` (an hour when neither is there: the platform's token lifetime).
+ */
+export function accessTokenExpiry(answer: { expires?: number | string | null; expires_in?: number | string | null }, now: number = Date.now()): Date {
+  if (answer.expires !== undefined && answer.expires !== null && answer.expires !== "") return new Date(Number(answer.expires) * 1000);
+  return new Date(now + Number(answer.expires_in ?? 3600) * 1000);
+}
+
 /** `https://oauth.bitrix.info/rest/` → `https://oauth.bitrix.info/oauth/token/` (keeps any path before rest/). */
 export function tokenUrl(serverEndpoint: string): string {
   const base = serverEndpoint.replace(/rest\/?$/, "");

@@ -5,12 +5,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client";
-import { createTestDatabase, type TestDatabase } from "../../test/db";
+import { createTestDatabase, type TestDatabase } from "../../test/support/db";
 import { PortalDisconnectedError, UserTokenDeadError } from "./errors";
 import { resetLimiters } from "./rate-limiter";
 import { TokenStore } from "./token-store";
 import { createClientFactory } from "./client-factory";
-import { ADMIN_ID, CLIENT_ID, CLIENT_SECRET, createWorld, grantsOf, type World } from "./testing/emulator-world";
+import { ADMIN_ID, CLIENT_ID, CLIENT_SECRET, createWorld, grantsOf, type World } from "../../test/support/emulator-world";
 
 let db: TestDatabase;
 let world: World;
@@ -35,13 +35,13 @@ describe("token race", () => {
   it("20 concurrent calls with an expired access token → one refresh, all succeed", async () => {
     await world.connectUser(5);
     await expireOnEmulator(5);
-    const grantsBefore = grantsOf(world.emu, "acme", 5).length;
+    const grantsBefore = (await grantsOf(world.control, "acme", 5)).length;
     const client = await world.factory.clientFor(world.portalId, { userId: 5 });
     const results = await Promise.all(Array.from({ length: 20 }, () => client.call<{ ID: unknown }>("profile")));
     expect(results.map((r) => Number(r.result.ID))).toEqual(Array(20).fill(5));
     // Each refresh issues one new grant and spends the old refresh token.
-    expect(grantsOf(world.emu, "acme", 5).length - grantsBefore).toBe(1);
-    expect(grantsOf(world.emu, "acme", 5).filter((g) => g.refreshUsed)).toHaveLength(1);
+    expect((await grantsOf(world.control, "acme", 5)).length - grantsBefore).toBe(1);
+    expect((await grantsOf(world.control, "acme", 5)).filter((g) => g.refreshUsed)).toHaveLength(1);
     const rejected = (await world.calls()).filter((c) => c.error === "expired_token");
     expect(rejected.length).toBeGreaterThan(0);
   });
@@ -54,7 +54,7 @@ describe("token race", () => {
       data: { expiresAt: new Date(Date.now() - 1000) },
     });
     await expireOnEmulator(6);
-    const grantsBefore = grantsOf(world.emu, "acme", 6).length;
+    const grantsBefore = (await grantsOf(world.control, "acme", 6)).length;
     const otherPrisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: db.url, max: 5 }) });
     try {
       const stores = [world.tokens, new TokenStore({ prisma: otherPrisma, keys: world.keys, credentials: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET } })];
@@ -62,7 +62,7 @@ describe("token race", () => {
       const clients = await Promise.all(factories.map((f) => f.clientFor(world.portalId, { userId: 6 })));
       const results = await Promise.all(Array.from({ length: 20 }, (_, i) => clients[i % 2].call<{ ID: unknown }>("profile")));
       expect(results.every((r) => Number(r.result.ID) === 6)).toBe(true);
-      expect(grantsOf(world.emu, "acme", 6).length - grantsBefore).toBe(1);
+      expect((await grantsOf(world.control, "acme", 6)).length - grantsBefore).toBe(1);
       const portal = await db.prisma.portal.findUniqueOrThrow({ where: { id: world.portalId } });
       expect(portal.status).toBe("active");
     } finally {
@@ -76,7 +76,7 @@ describe("encryption at rest", () => {
     await world.connectUser(8);
     const rows = await db.prisma.$queryRaw<Array<{ a: string; r: string }>>`SELECT "accessTokenEnc" AS a, "refreshTokenEnc" AS r FROM "PortalToken"`;
     expect(rows.length).toBeGreaterThanOrEqual(4);
-    const allIssued = [...world.emu.store.grantsByAccess.values()].flatMap((g) => [g.accessToken, g.refreshToken]);
+    const allIssued = (await grantsOf(world.control, "acme", undefined, null)).flatMap((g) => [g.accessToken, g.refreshToken]);
     expect(allIssued.length).toBeGreaterThan(world.issued.length);
     const dump = JSON.stringify(rows);
     for (const token of allIssued) expect(dump).not.toContain(token);

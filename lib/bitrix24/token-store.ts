@@ -13,7 +13,7 @@ import type { PrismaClient } from "../generated/prisma/client";
 import { decryptSecret, encryptSecret, type KeyRing } from "../crypto";
 import { NoTokenError, PortalDisconnectedError, UserTokenDeadError } from "./errors";
 import type { FetchLike } from "./http";
-import { refreshTokens, RefreshTokenDeadError, type OAuthClientCredentials } from "./oauth";
+import { accessTokenExpiry, refreshTokens, RefreshTokenDeadError, type OAuthClientCredentials } from "./oauth";
 import type { AccessTokenSource } from "./client";
 
 export interface TokenPair {
@@ -167,8 +167,7 @@ export class TokenStore {
           }
           throw e;
         }
-        const expiresAt =
-          answer.expires !== undefined ? answer.expires * 1000 : this.now() + (answer.expires_in ?? 3600) * 1000;
+        const expiresAt = accessTokenExpiry(answer, this.now()).getTime();
         await tx.portalToken.update({
           where: { id: row.id },
           data: {

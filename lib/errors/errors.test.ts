@@ -11,9 +11,8 @@ import {
   RateLimitedError,
   TokenExpiredError,
   UserTokenDeadError,
-} from "../bitrix24/errors";
-import { dictionaries } from "../i18n/dictionaries";
-import { LANGUAGES } from "../i18n";
+} from "../bitrix24";
+import { dictionaries, LANGUAGES } from "../i18n";
 import { EventAuthError, PortalAuthError } from "../lifecycle";
 import { codeFromDigest, describeError, errorMessage, errorResponse, ForbiddenError, NotFoundError, UnauthorizedError, ValidationError, ERROR_CODES } from "./index";
 

@@ -17,7 +17,7 @@ import {
   PortalDisconnectedError,
   RateLimitedError,
   UserTokenDeadError,
-} from "../bitrix24/errors";
+} from "../bitrix24";
 import { translator, type Lang, type MessageKey } from "../i18n";
 import { logger } from "../log";
 import { DIGEST_PREFIX, ERROR_STATUS, errorMessageKey, type ErrorCode } from "./codes";

@@ -9,6 +9,7 @@ export const LANGUAGES = ["en", "ru", "de"] as const;
 export type Lang = (typeof LANGUAGES)[number];
 export type MessageKey = keyof Messages;
 export type { Messages } from "./dictionaries";
+export { dictionaries } from "./dictionaries";
 
 /** Maps a portal LANG value (e.g. "ru", "de", "ua", "br") to one we speak. */
 export function resolveLang(value: string | null | undefined): Lang {
@@ -37,3 +38,4 @@ export function translator(lang: Lang): Translate {
 }
 
 export { formatters } from "./format";
+export { langFromAcceptLanguage } from "./accept-language";

@@ -7,7 +7,7 @@
  * and may outlive a deploy that changed its shape (JobsRuntime fails such a job, without retries).
  */
 import type { z } from "zod";
-import type { ClientFactory } from "../bitrix24/client-factory";
+import type { ClientFactory } from "../bitrix24";
 import type { PrismaClient } from "../db";
 
 export interface JobContext<Input> {

@@ -6,8 +6,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../test/db";
-import { waitFor } from "../../test/wait-for";
+import { createTestDatabase, type TestDatabase } from "../../test/support/db";
+import { waitFor } from "../../test/support/wait-for";
 import PgBoss from "pg-boss";
 import { ValidationError } from "../errors";
 import { ensureQueue } from "./boss";

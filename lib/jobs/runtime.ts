@@ -4,7 +4,7 @@
  * backoff, expiry of attempts lost with a dead worker, and distribution across processes.
  */
 import type PgBoss from "pg-boss";
-import type { ClientFactory } from "../bitrix24/client-factory";
+import type { ClientFactory } from "../bitrix24";
 import type { PrismaClient } from "../db";
 import { ValidationError } from "../errors";
 import { ensureQueue, getBoss } from "./boss";

@@ -5,8 +5,7 @@
  */
 import type { PrismaClient } from "../db";
 import type { KeyRing } from "../crypto";
-import type { ClientFactory, OAuthClientCredentials, TokenStore } from "../bitrix24";
-import type { FetchLike } from "../bitrix24/http";
+import type { ClientFactory, FetchLike, OAuthClientCredentials, TokenStore } from "../bitrix24";
 
 export interface LifecycleDeps {
   prisma: PrismaClient;

@@ -6,11 +6,9 @@
  */
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { appFormFields } from "../../emulator/portal-page/app-page";
-import { issueTokens } from "../../emulator/server";
 import { RequestInputError, TooManyRequestsError, VerificationBudget, type VerificationLimits } from "../security";
 import { acceptEvent, acceptPortalPost, EVENT_MAX_BYTES, PortalAuthError, type DoorGuard } from ".";
-import { ADMIN_ID, CLIENT_ID, lifecycleHarness, type LifecycleHarness } from "./testing/harness";
+import { ADMIN_ID, CLIENT_ID, lifecycleHarness, type LifecycleHarness } from "../../test/support/lifecycle-harness";
 
 let h: LifecycleHarness;
 beforeAll(async () => {
@@ -40,7 +38,7 @@ function handlerPost(fields: Record<string, string>, options: { query?: Record<s
 
 /** Fields of a forged open: the right portal's member_id, tokens nobody issued. */
 const forgedFields = () => ({ AUTH_ID: randomBytes(35).toString("hex"), REFRESH_ID: randomBytes(35).toString("hex"), member_id: h.portal("acme").memberId });
-const genuineFields = (userId = ADMIN_ID) => appFormFields(issueTokens(h.emu.store, h.portal("acme"), CLIENT_ID, userId));
+const genuineFields = async (userId = ADMIN_ID) => (await h.appOpen("acme", userId)).form;
 
 async function refusal(attempt: Promise<unknown>): Promise<unknown> {
   return attempt.then(() => null, (e: unknown) => e);
@@ -78,26 +76,26 @@ describe("the handler URL's POST", () => {
   });
 
   it("refuses a browser POST from a page that is not the portal it names (login CSRF), before any outbound call", async () => {
-    const fromElsewhere = handlerPost(genuineFields(), { headers: { origin: "https://attacker.example", "sec-fetch-site": "cross-site" } });
+    const fromElsewhere = handlerPost(await genuineFields(), { headers: { origin: "https://attacker.example", "sec-fetch-site": "cross-site" } });
     expect(await refusal(acceptPortalPost(h.deps, fromElsewhere, "open", guard()))).toMatchObject({ status: 400, message: "the POST does not come from the portal it names" });
-    const opaque = handlerPost(genuineFields(), { headers: { origin: "null", "sec-fetch-site": "cross-site" } });
+    const opaque = handlerPost(await genuineFields(), { headers: { origin: "null", "sec-fetch-site": "cross-site" } });
     expect(await refusal(acceptPortalPost(h.deps, opaque, "open", guard()))).toBeInstanceOf(RequestInputError);
-    const noOrigin = handlerPost(genuineFields(), { headers: { "sec-fetch-site": "cross-site" } });
+    const noOrigin = handlerPost(await genuineFields(), { headers: { "sec-fetch-site": "cross-site" } });
     expect(await refusal(acceptPortalPost(h.deps, noOrigin, "open", guard()))).toBeInstanceOf(RequestInputError);
     expect(await oauthRequests()).toBe(0);
 
     // The portal's own page (its origin) signs in, as does a caller that is no browser at all.
     const portalOrigin = `http://${h.portal("acme").domain}`;
-    const session = await acceptPortalPost(h.deps, handlerPost(genuineFields(), { headers: { origin: portalOrigin, "sec-fetch-site": "cross-site" } }), "open", guard());
+    const session = await acceptPortalPost(h.deps, handlerPost(await genuineFields(), { headers: { origin: portalOrigin, "sec-fetch-site": "cross-site" } }), "open", guard());
     expect(session).toMatchObject({ userId: ADMIN_ID, portalOrigin });
-    expect((await acceptPortalPost(h.deps, handlerPost(genuineFields()), "open", guard())).userId).toBe(ADMIN_ID);
+    expect((await acceptPortalPost(h.deps, handlerPost(await genuineFields()), "open", guard())).userId).toBe(ADMIN_ID);
   });
 
   it("forged POSTs past the source's budget are refused without an outbound call; genuine opens do not use it up", async () => {
     const limits: VerificationLimits = { perSource: { capacity: 5, refillPerSecond: 0.001 }, perPortal: { capacity: 1000, refillPerSecond: 1 }, overall: { capacity: 1000, refillPerSecond: 1 } };
     const door = guard(limits);
     // Genuine opens first: each is given back.
-    for (let i = 0; i < 8; i++) expect((await acceptPortalPost(h.deps, handlerPost(genuineFields()), "open", door)).userId).toBe(ADMIN_ID);
+    for (let i = 0; i < 8; i++) expect((await acceptPortalPost(h.deps, handlerPost(await genuineFields()), "open", door)).userId).toBe(ADMIN_ID);
     await h.control("DELETE", "oauth-requests");
     const outcomes: string[] = [];
     for (let i = 0; i < 20; i++) {
@@ -107,7 +105,7 @@ describe("the handler URL's POST", () => {
     expect(outcomes).toEqual([...Array(5).fill("401"), ...Array(15).fill("429")]);
     expect(await oauthRequests()).toBe(5);
     // Another source is not blocked by this one's flood.
-    expect((await acceptPortalPost(h.deps, handlerPost(genuineFields()), "open", { budget: door.budget, source: "198.51.100.1" })).userId).toBe(ADMIN_ID);
+    expect((await acceptPortalPost(h.deps, handlerPost(await genuineFields()), "open", { budget: door.budget, source: "198.51.100.1" })).userId).toBe(ADMIN_ID);
   });
 
   it("a flood spread over many sources is held by the per-portal and overall budgets", async () => {

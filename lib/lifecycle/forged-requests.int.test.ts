@@ -6,9 +6,8 @@
  */
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { installApp } from "../../emulator/server";
 import { PortalAuthError, installFromPost, signInFromPost } from ".";
-import { ADMIN_ID, CLIENT_ID, OTHER_CLIENT_ID, lifecycleHarness, type LifecycleHarness } from "./testing/harness";
+import { ADMIN_ID, CLIENT_ID, OTHER_CLIENT_ID, lifecycleHarness, type LifecycleHarness } from "../../test/support/lifecycle-harness";
 
 let h: LifecycleHarness;
 beforeAll(async () => {
@@ -22,7 +21,7 @@ afterAll(async () => h?.close());
 async function world() {
   const portals = await h.db.prisma.portal.findMany({ orderBy: { id: "asc" } });
   const tokens = await h.db.prisma.portalToken.findMany({ orderBy: { id: "asc" } });
-  const bindings = ["acme", "globex"].map((k) => h.portal(k).eventBindings.map((b) => ({ ...b })));
+  const bindings = await Promise.all(["acme", "globex"].map(async (k) => (await h.eventBindings(k)).map((b) => ({ ...b }))));
   return { portals, tokens, bindings };
 }
 
@@ -36,7 +35,7 @@ async function expectRefusedAndUnchanged(attempt: () => Promise<unknown>, reason
 
 describe("forged portal POSTs", () => {
   it("refuses an install POST carrying another app's tokens", async () => {
-    await installApp(h.emu.store, h.portal("acme"), OTHER_CLIENT_ID, ADMIN_ID);
+    await h.installApp("acme", OTHER_CLIENT_ID, ADMIN_ID);
     const { post } = await h.iframePost("acme", ADMIN_ID, { clientId: OTHER_CLIENT_ID });
     await expectRefusedAndUnchanged(() => installFromPost(h.deps, post), /wrong_client/);
     const again = await h.iframePost("acme", ADMIN_ID, { clientId: OTHER_CLIENT_ID });
@@ -56,7 +55,7 @@ describe("forged portal POSTs", () => {
   it("refuses a replayed POST whose AUTH_ID has expired, and the same POST replayed after use", async () => {
     const { post, tokens } = await h.iframePost("acme", ADMIN_ID);
     await h.control("POST", "portals/acme/tokens/expire", { userId: ADMIN_ID, clientId: CLIENT_ID, access: true });
-    expect(h.emu.store.grantsByAccess.get(tokens.accessToken)!.accessExpiresAt).toBeLessThanOrEqual(Date.now());
+    expect((await h.findGrant(tokens.accessToken))!.accessExpiresAt).toBeLessThanOrEqual(Date.now());
     await expectRefusedAndUnchanged(() => signInFromPost(h.deps, post), /expired_token/);
 
     const fresh = await h.iframePost("acme", ADMIN_ID);
@@ -66,7 +65,7 @@ describe("forged portal POSTs", () => {
   });
 
   it("refuses a non-administrator's POST to the install URL and binds nothing", async () => {
-    const employee = h.employee("acme");
+    const employee = (await h.employee("acme"));
     const { post } = await h.iframePost("acme", employee.id);
     await expectRefusedAndUnchanged(() => installFromPost(h.deps, post), /administrator/);
     expect(await h.db.prisma.portalToken.count({ where: { userId: employee.id } })).toBe(0);
@@ -78,7 +77,7 @@ describe("forged events", () => {
 
   it("refuses ONAPPUNINSTALL with a wrong application_token (or another portal's) and deletes nothing", async () => {
     const before = await world();
-    const attempts = [randomBytes(16).toString("hex"), h.portal("globex").installs.get(CLIENT_ID)!.applicationToken, ""];
+    const attempts = [randomBytes(16).toString("hex"), (await h.installs("globex")).find((i) => i.clientId === CLIENT_ID)!.applicationToken, ""];
     for (const token of attempts) {
       const status = await h.postEvent({ event: "ONAPPUNINSTALL", "data[CLEAN]": "1", ...acmeAuth(), "auth[application_token]": token });
       expect(status).toBe(401);
@@ -90,7 +89,7 @@ describe("forged events", () => {
   it("refuses an ONAPPINSTALL forged by an employee with their own iframe tokens: the application_token cannot be replaced", async () => {
     // Any employee who opens the app sees AUTH_ID/REFRESH_ID in the iframe POST. Were those enough
     // for ONAPPINSTALL, they could set the application_token and then send ONAPPUNINSTALL.
-    const employee = h.employee("acme");
+    const employee = (await h.employee("acme"));
     const { tokens } = await h.iframePost("acme", employee.id);
     const chosen = randomBytes(16).toString("hex");
     const before = await world();

@@ -6,10 +6,9 @@
  * application_token. Real PostgreSQL, the emulator over HTTP.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { installApp } from "../../emulator/server";
 import { decryptSecret } from "../crypto";
 import { eventHandlerUrl, installFromPost } from ".";
-import { ADMIN_ID, CLIENT_ID, lifecycleHarness, type LifecycleHarness } from "./testing/harness";
+import { ADMIN_ID, CLIENT_ID, lifecycleHarness, type LifecycleHarness } from "../../test/support/lifecycle-harness";
 
 let h: LifecycleHarness;
 beforeAll(async () => {
@@ -24,14 +23,14 @@ const ourBindings = async () =>
 describe("install", () => {
   it("stores the portal, its installer and encrypted tokens, and binds both lifecycle events; a re-install duplicates nothing", async () => {
     const emulated = h.portal("acme");
-    const install = await installApp(h.emu.store, emulated, CLIENT_ID, ADMIN_ID);
+    const install = await h.installApp("acme", CLIENT_ID, ADMIN_ID);
     expect(install.installed).toBe(false);
     const { post, tokens } = await h.iframePost("acme", ADMIN_ID, { query: { LANG: "de" } });
 
     const session = await installFromPost(h.deps, post);
 
     expect(session).toMatchObject({ memberId: emulated.memberId, userId: ADMIN_ID, isAdmin: true, lang: "de" });
-    const admin = emulated.users.get(ADMIN_ID)!;
+    const admin = (await h.users("acme")).find((u) => u.id === ADMIN_ID)!;
     const row = await h.db.prisma.portal.findUniqueOrThrow({ where: { id: session.portalId } });
     expect(row).toMatchObject({
       memberId: emulated.memberId,
@@ -52,14 +51,14 @@ describe("install", () => {
     expect(row.installerName).toBeTruthy();
 
     // Verification spent the posted refresh token at the OAuth server and stored the fresh pair.
-    const postedGrant = h.emu.store.grantsByRefresh.get(tokens.refreshToken)!;
+    const postedGrant = (await h.findGrant(tokens.refreshToken))!;
     expect(postedGrant.refreshUsed).toBe(true);
     const stored = await h.db.prisma.portalToken.findMany({ where: { portalId: session.portalId } });
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ userId: ADMIN_ID, isAdmin: true });
     const access = decryptSecret(stored[0].accessTokenEnc, h.deps.keys);
     const refresh = decryptSecret(stored[0].refreshTokenEnc, h.deps.keys);
-    const grant = h.emu.store.grantsByAccess.get(access)!;
+    const grant = (await h.findGrant(access))!;
     expect(grant).toMatchObject({ portalKey: "acme", clientId: CLIENT_ID, userId: ADMIN_ID, refreshToken: refresh, refreshUsed: false });
     for (const enc of [stored[0].accessTokenEnc, stored[0].refreshTokenEnc]) {
       expect(enc).toMatch(/^v1\./);
@@ -82,7 +81,7 @@ describe("install", () => {
 
   it("installFinish makes the portal deliver ONAPPINSTALL to our handler, which stores the application_token encrypted", async () => {
     const emulated = h.portal("acme");
-    const applicationToken = emulated.installs.get(CLIENT_ID)!.applicationToken;
+    const applicationToken = (await h.installs("acme")).find((i) => i.clientId === CLIENT_ID)!.applicationToken;
     const before = h.received.length;
 
     const deliveries = await h.finishInstall("acme");
@@ -95,10 +94,10 @@ describe("install", () => {
     expect(rows[0].applicationTokenEnc).toMatch(/^v1\./);
     expect(rows[0].applicationTokenEnc).not.toContain(applicationToken);
     expect(decryptSecret(rows[0].applicationTokenEnc!, h.deps.keys)).toBe(applicationToken);
-    expect(emulated.installs.get(CLIENT_ID)!.installed).toBe(true);
+    expect((await h.installs("acme")).find((i) => i.clientId === CLIENT_ID)!.installed).toBe(true);
     // ONAPPINSTALL is verified through the OAuth server too: its refresh token is spent, its fresh pair stored.
     const eventRefresh = deliveries[0].body["auth[refresh_token]"];
-    expect(h.emu.store.grantsByRefresh.get(eventRefresh)!.refreshUsed).toBe(true);
+    expect((await h.findGrant(eventRefresh))!.refreshUsed).toBe(true);
     expect(await h.db.prisma.portalToken.count()).toBe(1);
   });
 
@@ -110,6 +109,6 @@ describe("install", () => {
     expect(await ourBindings()).toHaveLength(2);
     // The application_token from ONAPPINSTALL survives a re-install POST.
     const row = await h.db.prisma.portal.findUniqueOrThrow({ where: { id } });
-    expect(decryptSecret(row.applicationTokenEnc!, h.deps.keys)).toBe(h.portal("acme").installs.get(CLIENT_ID)!.applicationToken);
+    expect(decryptSecret(row.applicationTokenEnc!, h.deps.keys)).toBe((await h.installs("acme")).find((i) => i.clientId === CLIENT_ID)!.applicationToken);
   });
 });

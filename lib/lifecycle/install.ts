@@ -5,6 +5,7 @@
  * with the application_token (events.ts).
  */
 import { z } from "zod";
+import { displayName } from "../bitrix24";
 import type { LifecycleDeps } from "./deps";
 import { recordInstaller, upsertPortal } from "./portals";
 import type { PortalPost } from "./portal-post";
@@ -40,7 +41,7 @@ export async function installFromPost(deps: LifecycleDeps, post: PortalPost): Pr
 
   const me = currentUserSchema.parse((await client.call("user.current")).result);
   await recordInstaller(deps, portalId, verified.userId, {
-    name: [me.NAME, me.LAST_NAME].filter(Boolean).join(" ") || null,
+    name: displayName(me) || null,
     email: me.EMAIL || null,
     position: me.WORK_POSITION || null,
   });

@@ -5,10 +5,9 @@
  * ADMIN says whether the user is a portal administrator).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { installApp } from "../../emulator/server";
 import { decryptSecret } from "../crypto";
 import { PortalAuthError, signInFromPost } from ".";
-import { ADMIN_ID, CLIENT_ID, lifecycleHarness, type LifecycleHarness } from "./testing/harness";
+import { ADMIN_ID, CLIENT_ID, lifecycleHarness, type LifecycleHarness } from "../../test/support/lifecycle-harness";
 
 let h: LifecycleHarness;
 let acmeId: string;
@@ -30,13 +29,13 @@ describe("sign-in", () => {
   it("gives the portal's admin an admin session and keeps their working tokens", async () => {
     const { post } = await h.iframePost("acme", ADMIN_ID);
     const session = await signInFromPost(h.deps, post);
-    const admin = h.portal("acme").users.get(ADMIN_ID)!;
+    const admin = (await h.users("acme")).find((u) => u.id === ADMIN_ID)!;
     expect(session).toEqual({ portalId: acmeId, memberId: h.portal("acme").memberId, userId: ADMIN_ID, userName: `${admin.name} ${admin.lastName}`, isAdmin: true, lang: "en", portalOrigin: `http://${h.portal("acme").domain}`, signedInAt: expect.any(Number) });
     expect(await profileOf(acmeId, ADMIN_ID)).toMatchObject({ ID: String(ADMIN_ID), ADMIN: true });
   });
 
   it("gives an employee a non-admin session of their own and stores their tokens beside the admin's", async () => {
-    const employee = h.employee("acme");
+    const employee = (await h.employee("acme"));
     const { post } = await h.iframePost("acme", employee.id, { query: { LANG: "ru" } });
     const session = await signInFromPost(h.deps, post);
     expect(session).toEqual({ portalId: acmeId, memberId: h.portal("acme").memberId, userId: employee.id, userName: `${employee.name} ${employee.lastName}`, isAdmin: false, lang: "ru", portalOrigin: `http://${h.portal("acme").domain}`, signedInAt: expect.any(Number) });
@@ -48,7 +47,7 @@ describe("sign-in", () => {
   });
 
   it("a user who becomes an admin in the portal gets an admin session next time (the portal decides, not our records)", async () => {
-    const employee = h.employee("acme");
+    const employee = (await h.employee("acme"));
     await h.control("POST", `portals/acme/users/${employee.id}`, { admin: true });
     try {
       const session = await signInFromPost(h.deps, (await h.iframePost("acme", employee.id)).post);
@@ -63,7 +62,7 @@ describe("sign-in", () => {
 
   it("only an admin's sign-in reconnects a disconnected portal (portals.ts; token-store.ts DEAD_REFRESH_REASON)", async () => {
     await h.deps.tokens.markDisconnected(acmeId, "refresh token dead");
-    await signInFromPost(h.deps, (await h.iframePost("acme", h.employee("acme").id)).post);
+    await signInFromPost(h.deps, (await h.iframePost("acme", (await h.employee("acme")).id)).post);
     expect(await h.db.prisma.portal.findUniqueOrThrow({ where: { id: acmeId } })).toMatchObject({ status: "disconnected", disconnectedReason: "refresh token dead" });
     await signInFromPost(h.deps, (await h.iframePost("acme", ADMIN_ID)).post);
     expect(await h.db.prisma.portal.findUniqueOrThrow({ where: { id: acmeId } })).toMatchObject({ status: "active", disconnectedReason: null, disconnectedAt: null });
@@ -71,7 +70,7 @@ describe("sign-in", () => {
 
   it("an employee's LANG is their session's: the portal keeps the language of its install", async () => {
     const before = (await h.db.prisma.portal.findUniqueOrThrow({ where: { id: acmeId } })).lang;
-    const employee = h.employee("acme");
+    const employee = (await h.employee("acme"));
     const session = await signInFromPost(h.deps, (await h.iframePost("acme", employee.id, { query: { LANG: before === "de" ? "ru" : "de" } })).post);
     expect(session.lang).toBe(before === "de" ? "ru" : "de");
     expect((await h.db.prisma.portal.findUniqueOrThrow({ where: { id: acmeId } })).lang).toBe(before);
@@ -79,7 +78,7 @@ describe("sign-in", () => {
 
   it("refuses a portal that never ran our install, even with valid tokens, and stores nothing", async () => {
     // The app is installed in the emulated portal, but its install URL never reached us.
-    await installApp(h.emu.store, h.portal("initech"), CLIENT_ID, ADMIN_ID);
+    await h.installApp("initech", CLIENT_ID, ADMIN_ID);
     const { post } = await h.iframePost("initech", ADMIN_ID);
     const error = await signInFromPost(h.deps, post).then(() => null, (e: unknown) => e);
     expect(error).toBeInstanceOf(PortalAuthError);

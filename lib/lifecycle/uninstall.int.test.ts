@@ -5,9 +5,9 @@
  * route is; afterwards no row in any table refers to the portal, and other portals keep theirs.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rowsReferringTo } from "../../test/portal-rows";
+import { rowsReferringTo } from "../../test/support/portal-rows";
 import { signInFromPost } from ".";
-import { CLIENT_ID, lifecycleHarness, type LifecycleHarness } from "./testing/harness";
+import { CLIENT_ID, lifecycleHarness, type LifecycleHarness } from "../../test/support/lifecycle-harness";
 
 const KEYS = ["acme", "globex", "initech"] as const;
 let h: LifecycleHarness;
@@ -32,7 +32,7 @@ beforeAll(async () => {
   h = await lifecycleHarness({ portals: [...KEYS] });
   for (const key of KEYS) {
     ids[key] = await h.installPortal(key);
-    await signInFromPost(h.deps, (await h.iframePost(key, h.employee(key).id)).post);
+    await signInFromPost(h.deps, (await h.iframePost(key, (await h.employee(key)).id)).post);
     await seedPortalRows(ids[key]);
   }
 });
@@ -49,7 +49,7 @@ describe("uninstall", () => {
 
   it("ONAPPUNINSTALL (CLEAN=1) deletes every row of the portal and nothing of the others", async () => {
     const others = { globex: await rowsReferringTo(h.db.prisma, ids.globex), initech: await rowsReferringTo(h.db.prisma, ids.initech) };
-    const applicationToken = h.portal("acme").installs.get(CLIENT_ID)!.applicationToken;
+    const applicationToken = (await h.installs("acme")).find((i) => i.clientId === CLIENT_ID)!.applicationToken;
 
     const deliveries = await h.uninstall("acme", true);
 
@@ -61,8 +61,8 @@ describe("uninstall", () => {
     expect(await rowsReferringTo(h.db.prisma, ids.globex)).toEqual(others.globex);
     expect(await rowsReferringTo(h.db.prisma, ids.initech)).toEqual(others.initech);
     // The emulator forgot the install and our bindings too.
-    expect(h.portal("acme").installs.has(CLIENT_ID)).toBe(false);
-    expect(h.portal("acme").eventBindings.filter((b) => b.clientId === CLIENT_ID)).toEqual([]);
+    expect((await h.installs("acme")).some((i) => i.clientId === CLIENT_ID)).toBe(false);
+    expect((await h.eventBindings("acme")).filter((b) => b.clientId === CLIENT_ID)).toEqual([]);
 
     // A replay of the event finds nothing to delete and is refused.
     const replay = await h.postEvent({ ...deliveries[0].body, "auth[application_token]": applicationToken });

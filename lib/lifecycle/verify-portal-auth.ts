@@ -12,8 +12,7 @@
  */
 import { UnauthorizedError } from "../errors";
 import { z } from "zod";
-import { refreshTokens, type OAuthClientCredentials } from "../bitrix24";
-import { sendRest, type FetchLike } from "../bitrix24/http";
+import { accessTokenExpiry, displayName, refreshTokens, sendRest, type FetchLike, type OAuthClientCredentials } from "../bitrix24";
 import { normalizePortalDomain, samePortalDomain } from "../portal-domain";
 
 export class PortalAuthError extends UnauthorizedError {
@@ -89,7 +88,7 @@ export async function verifyPortalAuth(
   }
   if (answer.user_id !== undefined && Number(answer.user_id) !== profile.ID) throw new PortalAuthError("the tokens belong to different users");
 
-  const expiresAt = answer.expires ? new Date(Number(answer.expires) * 1000) : new Date(Date.now() + Number(answer.expires_in ?? 3600) * 1000);
+  const expiresAt = accessTokenExpiry(answer);
   return {
     memberId: answer.member_id,
     domain: portalDomain,
@@ -100,7 +99,7 @@ export async function verifyPortalAuth(
     licenseStatus: answer.status ?? null,
     userId: profile.ID,
     isAdmin: profile.ADMIN,
-    userName: [profile.NAME, profile.LAST_NAME].map((part) => part?.trim()).filter(Boolean).join(" "),
+    userName: displayName(profile),
     tokens: { accessToken: answer.access_token, refreshToken: answer.refresh_token, expiresAt, scope: answer.scope ?? "" },
   };
 }

@@ -15,8 +15,7 @@
 import { createHmac } from "node:crypto";
 import { z } from "zod";
 import { safeEqual } from "../crypto";
-import { Bitrix24Error, PortalDisconnectedError, sendRest, tokenUrl } from "../bitrix24";
-import { oauthTokenSchema } from "../bitrix24/envelope";
+import { accessTokenExpiry, Bitrix24Error, oauthTokenSchema, PortalDisconnectedError, sendRest, tokenUrl } from "../bitrix24";
 import { nowOf, type MailDeps } from "./deps";
 import { MailUnauthorizedError, PortalNotFoundError } from "./errors";
 import { createPendingSession } from "./sessions";
@@ -129,7 +128,7 @@ export async function finishConnect(deps: MailDeps, input: z.infer<typeof connec
   }
   if (tokens.user_id !== undefined && Number(tokens.user_id) !== profile.ID) throw new MailUnauthorizedError("The tokens belong to different users");
 
-  const expiresAt = tokens.expires ? new Date(Number(tokens.expires) * 1000) : new Date(nowOf(deps) + Number(tokens.expires_in ?? 3600) * 1000);
+  const expiresAt = accessTokenExpiry(tokens, nowOf(deps));
   await deps.tokens.saveTokens(portal.id, profile.ID, { accessToken: tokens.access_token, refreshToken: tokens.refresh_token, expiresAt, scope: tokens.scope ?? "", isAdmin: profile.ADMIN });
   const claimCode = await createPendingSession(deps, { portalId: portal.id, userId: profile.ID, challenge: state.c, label: state.l });
   return { claimCode, lang: portal.lang };

@@ -5,7 +5,7 @@
  */
 import type { PrismaClient } from "../generated/prisma/client";
 import type { ClientFactory, OAuthClientCredentials, TokenStore } from "../bitrix24";
-import type { FetchLike } from "../bitrix24/http";
+import type { FetchLike } from "../bitrix24";
 
 export interface MailDeps {
   prisma: PrismaClient;

@@ -7,7 +7,7 @@ import { MailUnauthorizedError } from "./errors";
 
 export { type MailDeps } from "./deps";
 export { MailUnauthorizedError, MailValidationError, PortalNotFoundError, MailRateLimitError } from "./errors";
-export { authenticate, claimSession, revokeSession, listSessions, countPortalSessions, challengeOf, SESSION_TTL_MS, type ExtensionAuth, type SessionSummary } from "./sessions";
+export { authenticate, claimSession, createPendingSession, revokeSession, listSessions, countPortalSessions, challengeOf, SESSION_TTL_MS, type ExtensionAuth, type SessionSummary } from "./sessions";
 export { startConnect, finishConnect, connectStartSchema, connectCallbackSchema, CALLBACK_PATH } from "./connect";
 export { lookupParticipants, lookupSchema, lookupCommands, MAX_PARTICIPANTS, type ParticipantResult } from "./lookup";
 export { createRecord, createSchema, type CreateInput, type CreateOutcome, type Duplicate } from "./create";

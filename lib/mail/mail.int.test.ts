@@ -4,9 +4,9 @@
  * one-batch lookup, creating with the duplicate check, logging an e-mail once.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../test/db";
-import { resetLimiters } from "../bitrix24/rate-limiter";
-import { ADMIN_ID, CLIENT_ID, CLIENT_SECRET, createWorld, type World } from "../bitrix24/testing/emulator-world";
+import { createTestDatabase, type TestDatabase } from "../../test/support/db";
+import { resetLimiters } from "../bitrix24";
+import { ADMIN_ID, CLIENT_ID, CLIENT_SECRET, createWorld, type World } from "../../test/support/emulator-world";
 import { hashToken } from "../crypto";
 import {
   authenticate,

@@ -4,9 +4,9 @@
  * current holder, and changing it (single owners and co-executor lists).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../test/db";
-import { resetLimiters } from "../bitrix24/rate-limiter";
-import { ADMIN_ID, createWorld, type World } from "../bitrix24/testing/emulator-world";
+import { createTestDatabase, type TestDatabase } from "../../test/support/db";
+import { resetLimiters } from "../bitrix24";
+import { ADMIN_ID, createWorld, type World } from "../../test/support/emulator-world";
 import type { Bitrix24Client } from "../bitrix24";
 import { changeHolders, countOwned, findRole, listAllOwned, loadCatalogue, readRecords, type OwnershipRole } from ".";
 

@@ -10,6 +10,7 @@
  */
 import type PgBoss from "pg-boss";
 import type { PrismaClient } from "../db";
+import { UNFINISHED_JOB_STATES } from "../jobs";
 import { logger } from "../log";
 
 const log = logger("portal-data");
@@ -31,7 +32,7 @@ export async function deletePortalData(deps: DeletePortalDataDeps, portalId: str
   const { deleted, unfinished } = await deps.prisma.$transaction(async (tx) => {
     // Read the unfinished runs' pg-boss ids before they cascade away with the portal.
     const unfinished = await tx.jobRun.findMany({
-      where: { portalId, state: { in: ["queued", "running", "retrying"] }, bossJobId: { not: null } },
+      where: { portalId, state: { in: [...UNFINISHED_JOB_STATES] }, bossJobId: { not: null } },
       select: { kind: true, bossJobId: true },
     });
     const { count } = await tx.portal.deleteMany({ where: { id: portalId } });

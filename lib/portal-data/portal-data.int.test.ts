@@ -4,13 +4,13 @@
  */
 import type PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../test/db";
-import { rowsReferringTo } from "../../test/portal-rows";
-import { waitFor } from "../../test/wait-for";
+import { createTestDatabase, type TestDatabase } from "../../test/support/db";
+import { rowsReferringTo } from "../../test/support/portal-rows";
+import { waitFor } from "../../test/support/wait-for";
 import { createJobsRuntime, selftestJob, stopBoss, type JobsRuntime } from "../jobs";
 import { deletePortalData } from "./delete";
 import { describePortalData } from "./describe";
-import { SECRET_MARKERS, seedPortal } from "./seed.test-support";
+import { SECRET_MARKERS, seedPortal } from "../../test/support/portal-seed";
 
 let db: TestDatabase;
 let runtime: JobsRuntime;

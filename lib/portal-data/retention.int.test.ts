@@ -3,12 +3,12 @@
  * portals; and the daily schedule runs it through the job runtime.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../test/db";
-import { waitFor } from "../../test/wait-for";
+import { createTestDatabase, type TestDatabase } from "../../test/support/db";
+import { waitFor } from "../../test/support/wait-for";
 import { createJobsRuntime, stopBoss } from "../jobs";
 import { purgeExpired, RETENTION_JOB_KIND, RETENTION_JOB_RUN_ID, retentionPurgeJob, scheduleRetention } from "./retention";
 import { RETENTION, RETENTION_CRON } from "./retention-rules";
-import { seedPortal } from "./seed.test-support";
+import { seedPortal } from "../../test/support/portal-seed";
 
 let db: TestDatabase;
 beforeAll(async () => {

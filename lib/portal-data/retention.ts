@@ -5,7 +5,7 @@
 import type PgBoss from "pg-boss";
 import type { PrismaClient } from "../db";
 import { z } from "zod";
-import { defineJob } from "../jobs";
+import { defineJob, FINISHED_JOB_STATES } from "../jobs";
 import { RETENTION_CRON, retentionCutoffs } from "./retention-rules";
 
 export interface PurgeCounts {
@@ -34,7 +34,7 @@ export async function purgeExpired(prisma: PrismaClient, now = new Date()): Prom
     // queued or running stay whatever their age.
     prisma.jobRun.deleteMany({
       where: {
-        state: { in: ["completed", "failed", "cancelled"] },
+        state: { in: [...FINISHED_JOB_STATES] },
         finishedAt: { lt: cut.operationLogs },
         id: { not: RETENTION_JOB_RUN_ID },
       },

@@ -6,6 +6,8 @@ import { privacyJobs } from "./jobs";
 
 export type { PrivacyDeps } from "./deps";
 export { privacyJobs, downloadInputSchema, changeInputSchema } from "./jobs";
+export { runDownload, type DownloadInput } from "./download";
+export { createRequests } from "./requests";
 import type { PrivacyServices } from "./requests-service";
 export { startDownload, startChange, startDismissedSweep, type PrivacyServices, type Requester, type Started } from "./requests-service";
 export { readPrivacySettings, savePrivacySettings, privacySettingsSchema, LINK_DAYS_MAX, type PrivacySettings } from "./settings";

@@ -6,10 +6,9 @@
  */
 import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { columnsContaining } from "../../test/columns-containing";
+import { columnsContaining } from "../../test/support/columns-containing";
 import { signInFromPost } from "../lifecycle";
-import { CLIENT_ID, lifecycleHarness, type LifecycleHarness } from "../lifecycle/testing/harness";
-import type { PortalUser } from "../../emulator/state/types";
+import { CLIENT_ID, lifecycleHarness, type LifecycleHarness, type PortalUser } from "../../test/support/lifecycle-harness";
 import { readArchiveChunks } from "./archive-store";
 import type { PrivacyDeps } from "./deps";
 import { runDownload } from "./download";
@@ -61,7 +60,7 @@ const text = (bytes: Uint8Array) => new TextDecoder("utf-8", { ignoreBOM: true }
 
 describe("download", () => {
   it("exports every profile field (custom ones too), departments and manager as CSV + JSON with a README, and notifies with a link", async () => {
-    const employee = h.employee("acme");
+    const employee = (await h.employee("acme"));
     await h.control("POST", `portals/acme/users/${employee.id}`, { userFields: { ...employee.userFields, UF_SKYPE: "=cmd|' /C calc'!A0", UF_INTERESTS: "chess, go" }, personalMobile: "+49 170 1234567" });
     await signIn(employee.id);
     remember(await user(employee.id));
@@ -120,7 +119,7 @@ describe("download", () => {
   });
 
   it("a retried attempt replaces the partial archive of the earlier one (no spool or duplicate left)", async () => {
-    const employee = h.employee("acme");
+    const employee = (await h.employee("acme"));
     await h.db.prisma.privacyArchive.create({ data: { portalId, userId: employee.id, tokenHash: "partial", jobRunId: "job-download-2", sizeBytes: 0, expiresAt: new Date(Date.now() + 3600_000), chunks: { create: [{ seq: 0, data: Buffer.from("half") }] } } });
     await h.db.prisma.privacyArchive.create({ data: { portalId, userId: employee.id, tokenHash: "spool:job-download-2:0", sizeBytes: 0, expiresAt: new Date(Date.now() + 3600_000) } });
     const [requestId] = await createRequests(h.db.prisma, portalId, "download", [employee.id], employee.id);
@@ -131,16 +130,16 @@ describe("download", () => {
   });
 
   it("saves to the user's Drive instead and keeps no copy", async () => {
-    const employee = h.employee("acme");
+    const employee = (await h.employee("acme"));
     const [requestId] = await createRequests(h.db.prisma, portalId, "download", [employee.id], employee.id);
     const before = await h.db.prisma.privacyArchive.count();
     const out = await runDownload(deps, { jobRunId: "job-download-3", portalId, input: { requestId, subjectUserId: employee.id, lang: "ru", saveToDrive: true }, reportProgress: noProgress });
     expect(out.savedToDrive).toBe(true);
     expect(await h.db.prisma.privacyArchive.count()).toBe(before);
-    const files = [...h.portal("acme").data.disk.files.values()];
-    expect(files).toHaveLength(1);
-    expect(files[0]).toMatchObject({ createdBy: employee.id, storageId: h.portal("acme").data.disk.userStorages.get(employee.id)!.storageId });
-    expect(Object.keys(unzipSync(files[0].content))).toContain("profile.csv");
+    const disk = await h.control<{ userStorages: Array<{ userId: number; storageId: number }>; files: Array<{ createdBy: number; storageId: number; contentBase64: string }> }>("GET", "portals/acme/disk");
+    expect(disk.files).toHaveLength(1);
+    expect(disk.files[0]).toMatchObject({ createdBy: employee.id, storageId: disk.userStorages.find((s) => s.userId === employee.id)!.storageId });
+    expect(Object.keys(unzipSync(Buffer.from(disk.files[0].contentBase64, "base64")))).toContain("profile.csv");
     const notifications = await h.control<Array<{ toUserId: number; message: string }>>("GET", "portals/acme/notifications");
     expect(notifications.filter((n) => n.toUserId === employee.id).at(-1)!.message).toContain("/disk/file/personal-data-");
   });
@@ -210,7 +209,7 @@ describe("anonymise and erase", () => {
   });
 
   it("erases: every personal field empty, photo removed, account deactivated", async () => {
-    const subject = h.employee("acme");
+    const subject = (await h.employee("acme"));
     const before = await user(subject.id);
     remember(before);
     expect(before.active).toBe(true);
@@ -240,7 +239,8 @@ describe("anonymise and erase", () => {
 describe("what we store afterwards", () => {
   it("no table holds a subject's name or field value outside the encrypted archive (and the scan can fail)", async () => {
     // A live archive of another employee, so the encrypted chunks are part of the scan.
-    const other = (await users()).find((u) => u.active && !u.admin && u.userType === "employee" && u.id !== h.employee("acme").id)!;
+    const first = await h.employee("acme");
+    const other = (await users()).find((u) => u.active && !u.admin && u.userType === "employee" && u.id !== first.id)!;
     remember(other);
     await signIn(other.id);
     const [requestId] = await createRequests(h.db.prisma, portalId, "download", [other.id], other.id);

@@ -7,10 +7,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../test/db";
-import { waitFor } from "../../test/wait-for";
-import { resetLimiters } from "../bitrix24/rate-limiter";
-import { ADMIN_ID, CLIENT_ID, CLIENT_SECRET, createWorld, type CallLogEntry, type World } from "../bitrix24/testing/emulator-world";
+import { createTestDatabase, type TestDatabase } from "../../test/support/db";
+import { waitFor } from "../../test/support/wait-for";
+import { resetLimiters } from "../bitrix24";
+import { ADMIN_ID, CLIENT_ID, CLIENT_SECRET, createWorld, type CallLogEntry, type World } from "../../test/support/emulator-world";
 import { createJobsRuntime, stopBoss, type JobsRuntime } from "../jobs";
 import { jobCatalogue } from "../job-catalogue";
 import { transferRunJob } from "./jobs";

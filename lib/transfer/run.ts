@@ -3,6 +3,7 @@
  * Idempotent across attempts: a repeated attempt finds the plan and the items' states in the
  * database and carries on from there (move.ts).
  */
+import { amendOperation } from "../operation-log";
 import type { TransferDeps } from "./deps";
 import { moveItems, type MoveCounts } from "./move";
 import { planAssignments, saveReversePlan, savePlan, type StoredOptions } from "./plan";
@@ -66,9 +67,5 @@ async function finish(deps: TransferDeps, transferId: string, result: RunResult)
       total: result.total,
     },
   });
-  const log = await deps.prisma.operationLog.findUniqueOrThrow({ where: { id: transfer.logId } });
-  await deps.prisma.operationLog.update({
-    where: { id: transfer.logId },
-    data: { details: { ...(log.details as object), state: transfer.state, total: result.total, moved: result.moved, failed: result.failed, skipped: result.skipped, finishedAt: transfer.finishedAt?.toISOString() ?? null } },
-  });
+  await amendOperation(deps.prisma, transfer.logId, { state: transfer.state, total: result.total, moved: result.moved, failed: result.failed, skipped: result.skipped, finishedAt: transfer.finishedAt?.toISOString() ?? null });
 }

@@ -2,6 +2,7 @@
  * Starting a transfer, an undo or a return: the checks that refuse it with a reason, the
  * Transfer row with its operation-log row (IDs and options only), and the durable job.
  */
+import { recordOperation } from "../operation-log";
 import type { Bitrix24Client } from "../bitrix24";
 import type { JobDefinition } from "../jobs";
 import type { TransferDeps } from "./deps";
@@ -50,15 +51,13 @@ export async function startTransfer(deps: TransferDeps, jobs: Enqueue, job: JobD
   await refuseIfBusy(deps, portalId);
   const options: StoredOptions = { selections: request.selections, query: request.query, split: request.split, notify: request.notify };
   const transfer = await deps.prisma.$transaction(async (tx) => {
-    const log = await tx.operationLog.create({
-      data: {
-        portalId,
-        tool: "transfer",
-        action: request.returnAt ? "temporary-transfer" : "transfer",
-        actorUserId,
-        subjectUserId: request.fromUserId,
-        details: { receivers: request.receiverIds, selections: request.selections, state: "queued" },
-      },
+    const log = await recordOperation(tx, {
+      portalId,
+      tool: "transfer",
+      action: request.returnAt ? "temporary-transfer" : "transfer",
+      actorUserId,
+      subjectUserId: request.fromUserId,
+      details: { receivers: request.receiverIds, selections: request.selections, state: "queued" },
     });
     return tx.transfer.create({
       data: {
@@ -96,15 +95,13 @@ export async function startReverse(deps: TransferDeps, jobs: Enqueue, job: JobDe
   if (moved === 0) throw new TransferRefused("nothing-to-undo");
   await refuseIfBusy(deps, parent.portalId);
   const reverse = await deps.prisma.$transaction(async (tx) => {
-    const log = await tx.operationLog.create({
-      data: {
-        portalId: parent.portalId,
-        tool: "transfer",
-        action: kind,
-        actorUserId,
-        subjectUserId: parent.fromUserId,
-        details: { of: parentId, receivers: [parent.fromUserId], state: "queued" },
-      },
+    const log = await recordOperation(tx, {
+      portalId: parent.portalId,
+      tool: "transfer",
+      action: kind,
+      actorUserId,
+      subjectUserId: parent.fromUserId,
+      details: { of: parentId, receivers: [parent.fromUserId], state: "queued" },
     });
     // An undo ends a temporary transfer's pending return: the records are back already.
     if (parent.returnState === "scheduled") await tx.transfer.update({ where: { id: parentId }, data: { returnState: kind === "undo" ? "cancelled" : "started" } });

@@ -8,10 +8,10 @@
  * seeded user's name.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../test/db";
-import { waitFor } from "../../test/wait-for";
-import { resetLimiters } from "../bitrix24/rate-limiter";
-import { ADMIN_ID, createWorld, type World } from "../bitrix24/testing/emulator-world";
+import { createTestDatabase, type TestDatabase } from "../../test/support/db";
+import { waitFor } from "../../test/support/wait-for";
+import { resetLimiters } from "../bitrix24";
+import { ADMIN_ID, createWorld, type World } from "../../test/support/emulator-world";
 import { createJobsRuntime, stopBoss, type JobsRuntime } from "../jobs";
 import type { TransferDeps } from "./deps";
 import { createTransferJobs, type TransferJobs } from "./jobs";

@@ -8,8 +8,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { finishInstallAndDeliver, installApp } from "../../emulator/apps/lifecycle";
-import { issueTokens } from "../../emulator/oauth/tokens";
-import { appFormFields } from "../../emulator/portal-page/app-page";
+import { appOpenRequest } from "../../emulator/control/app-open";
 import { startEmulator, type RunningEmulator } from "../../emulator/server";
 import type { PortalLang } from "../../emulator/state/types";
 import { generateKeyBase64 } from "../../lib/crypto";
@@ -71,12 +70,9 @@ function readOrCreateSecrets(dataDir: string): Secrets {
 /** Does what the portal page does on an admin's first open: POST to the install URL, then installFinish. */
 async function installLikeThePortal(emulator: RunningEmulator, clientId: string, lang: string): Promise<void> {
   const portal = emulator.store.portals.get(PORTAL_KEY)!;
-  const app = emulator.store.apps.get(clientId)!;
   await installApp(emulator.store, portal, clientId, 1);
-  const tokens = issueTokens(emulator.store, portal, clientId, 1);
-  const query = new URLSearchParams({ DOMAIN: portal.domain, PROTOCOL: portal.protocol === "https" ? "1" : "0", LANG: lang, APP_SID: randomBytes(8).toString("hex") });
-  const form = new URLSearchParams(appFormFields(tokens));
-  const response = await fetch(`${app.installUrl}?${query}`, { method: "POST", body: form, redirect: "manual" });
+  const open = appOpenRequest(emulator.store, portal, clientId, 1, { lang });
+  const response = await fetch(open.url, { method: "POST", body: new URLSearchParams(open.form), redirect: "manual" });
   if (response.status !== 303) {
     const reason = /data-testid="auth-error">([^<]*)</.exec(await response.text())?.[1] ?? "";
     throw new Error(`the app refused the install POST (HTTP ${response.status}) ${reason}`);

@@ -28,7 +28,7 @@ function RemainingWork({ userId }: { userId: number }) {
     <span data-testid="remaining-work">
       {work ? t("privacy.dismissed.workCount", { open: work.open, total: work.total }) : "…"}{" "}
       {/* A link, not an import: the Transfer tool's overview of this user. */}
-      <a className="text-b24-link underline" href={`/transfer?user=${userId}`}>{t("privacy.dismissed.transfer")}</a>
+      <a className="text-b24-link underline" href={`/transfer/overview/${userId}`}>{t("privacy.dismissed.transfer")}</a>
     </span>
   );
 }

@@ -52,7 +52,9 @@ export function TransferWizard({ initialEmployee }: { initialEmployee: Person | 
   useEffect(() => {
     if (!employee || step !== 2) return;
     let stale = false;
-    void countRecords({ fromUserId: employee.id, query: { createdAfter: query.createdAfter, createdBefore: query.createdBefore } }).then((res) => {
+    // Only the filters that are set: an undefined value would travel as "$undefined".
+    const dates = { ...(query.createdAfter ? { createdAfter: query.createdAfter } : {}), ...(query.createdBefore ? { createdBefore: query.createdBefore } : {}) };
+    void countRecords({ fromUserId: employee.id, query: dates }).then((res) => {
       if (stale) return;
       if (!res.ok) return setError("message" in res ? res.message : t("errors.internal" as MessageKey));
       setCounts(res.counts);

@@ -7,4 +7,5 @@ import "./app";
 import "./events";
 import "./offline-events";
 import "./im";
+import "./placement";
 export {};

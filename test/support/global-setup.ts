@@ -1,6 +1,6 @@
 /**
  * One embedded PostgreSQL for the whole Vitest run, with a migrated template database that each
- * test file clones (test/db.ts) — cloning takes milliseconds, migrating takes seconds.
+ * test file clones (test/support/db.ts) — cloning takes milliseconds, migrating takes seconds.
  * With TEST_DATABASE_URL set (any PostgreSQL 14+ whose user may CREATE DATABASE), that server is
  * used instead.
  */
@@ -8,21 +8,21 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { siblingDatabaseUrl, startEmbeddedPostgres } from "../lib/database/embedded-postgres";
-import { applyMigrations } from "../lib/database/migrate";
-import { ensureLocalCa, trustBundle } from "../emulator/tls/local-ca";
+import { siblingDatabaseUrl, startEmbeddedPostgres } from "../../lib/database/embedded-postgres";
+import { applyMigrations } from "../../lib/database/migrate";
+import { ensureLocalCa, trustBundle } from "../../emulator/tls/local-ca";
 
 export const TEMPLATE_DATABASE = "staffsuite_template";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    /** URL of the migrated template database; test/db.ts clones it per file. */
+    /** URL of the migrated template database; test/support/db.ts clones it per file. */
     templateDatabaseUrl: string;
   }
 }
 
 export default async function setup(project: TestProject) {
-  const root = path.resolve(import.meta.dirname, "..");
+  const root = path.resolve(import.meta.dirname, "../..");
   // The emulator's HTTPS listener uses a local CA. Node reads NODE_EXTRA_CA_CERTS at start, and
   // Vitest forks its test processes after this setup with this process's environment, so they
   // trust it (npm test sets it too; then the bundle is already ours and stays as it is).

@@ -2,7 +2,7 @@
  * Finds every row that refers to a portal, in every table that has a portalId column (found in
  * information_schema, so a table added later is covered without touching the tests).
  */
-import type { PrismaClient } from "../lib/db";
+import type { PrismaClient } from "../../lib/db";
 
 export async function rowsReferringTo(prisma: PrismaClient, portalId: string): Promise<Record<string, number>> {
   // information_schema names are of type `name`, which the pg adapter cannot read: cast to text.

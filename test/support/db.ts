@@ -5,8 +5,8 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
-import { siblingDatabaseUrl } from "../lib/database/embedded-postgres";
-import { getPrisma, type PrismaClient } from "../lib/db";
+import { siblingDatabaseUrl } from "../../lib/database/embedded-postgres";
+import { getPrisma, type PrismaClient } from "../../lib/db";
 
 export interface TestDatabase {
   url: string;

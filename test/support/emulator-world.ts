@@ -2,14 +2,13 @@
  * Test-only: an emulator portal with our app installed, a fresh migrated database holding the
  * Portal row and an admin's encrypted tokens, and a token store + client factory wired to both.
  * The world is arranged through the emulator's control API over HTTP (emulator/control/README.md);
- * the app itself never imports this folder (lib/ meets the emulator only over HTTP).
+ * the app never imports test/ (lib/ meets the emulator only over HTTP; eslint.config.mjs).
  */
-import { startEmulator, type RunningEmulator } from "../../../emulator/server";
-import { controlClient, type ControlCall } from "../../../emulator/control/client";
-import type { PrismaClient } from "../../generated/prisma/client";
-import { createKeyRing, generateKeyBase64, type KeyRing } from "../../crypto";
-import { TokenStore } from "../token-store";
-import { createClientFactory, type ClientFactory, type ClientFactoryConfig } from "../client-factory";
+import { startEmulator, type RunningEmulator } from "../../emulator/server";
+import { controlClient, type ControlCall } from "../../emulator/control/client";
+import { createClientFactory, TokenStore, type ClientFactory, type ClientFactoryConfig } from "../../lib/bitrix24";
+import { createKeyRing, generateKeyBase64, type KeyRing } from "../../lib/crypto";
+import type { PrismaClient } from "../../lib/db";
 
 export const CLIENT_ID = "local.staffsuite-test";
 export const CLIENT_SECRET = "test-secret-0123456789";
@@ -144,11 +143,22 @@ export async function createWorld(opts: {
   };
 }
 
+/** An OAuth grant as the control API shows it (GET /_emulator/portals/{key}/grants). */
+export interface Grant {
+  accessToken: string;
+  refreshToken: string;
+  userId: number;
+  clientId: string;
+  accessExpiresAt: number;
+  refreshUsed: boolean;
+}
+
 /**
- * Grants the emulator's OAuth server has issued for a portal user; each refresh adds one and
- * spends the previous refresh token. Read from the emulator's state: its OAuth token endpoint is
- * not in the REST call log.
+ * Grants the emulator's OAuth server has issued for a portal user of our app; each refresh adds
+ * one and spends the previous refresh token. Its OAuth token endpoint is not in the REST call log,
+ * so they come from the control API.
  */
-export function grantsOf(emu: RunningEmulator, portalKey: string, userId: number) {
-  return [...emu.store.grantsByAccess.values()].filter((g) => g.portalKey === portalKey && g.userId === userId && g.clientId === CLIENT_ID);
+export function grantsOf(control: ControlCall, portalKey: string, userId?: number, clientId: string | null = CLIENT_ID): Promise<Grant[]> {
+  const query = new URLSearchParams({ ...(userId === undefined ? {} : { userId: String(userId) }), ...(clientId ? { clientId } : {}) });
+  return control<Grant[]>("GET", `portals/${portalKey}/grants?${query}`);
 }

@@ -3,7 +3,7 @@
  * one of `needles` in clear: text, JSON and array columns as text, bytea as raw bytes. Used to
  * prove that tokens, names and personal field values are stored nowhere in clear.
  */
-import type { PrismaClient } from "../lib/db";
+import type { PrismaClient } from "../../lib/db";
 
 export async function columnsContaining(prisma: PrismaClient, needles: string[]): Promise<string[]> {
   const columns = await prisma.$queryRaw<Array<{ s: string; t: string; c: string; type: string }>>`

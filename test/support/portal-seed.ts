@@ -2,7 +2,7 @@
  * Test support: a portal with at least one row in every portal-owned table, and nothing expired
  * (each test adds the old rows it is about).
  */
-import type { PrismaClient } from "../db";
+import type { PrismaClient } from "../../lib/db";
 
 export const SECRET_MARKERS = ["v1:access-secret", "v1:refresh-secret", "v1:application-secret"];
 
