@@ -117,6 +117,7 @@ test("no route handler, page or server action answers 5xx to bad input", async (
           { name: "foreign origin", headers: { ...headers, origin: "https://attacker.example", "content-type": "text/plain;charset=UTF-8" }, data: '["x"]' },
           { name: "null origin", headers: { ...headers, origin: "null", "content-type": "text/plain;charset=UTF-8" }, data: '["x"]' },
           { name: "junk arguments", headers: { ...headers, "content-type": "text/plain;charset=UTF-8" }, data: '["$@1", {"$": "$Q9"}, "$K1"]' },
+          { name: "arguments of the wrong types", headers: { ...headers, "content-type": "text/plain;charset=UTF-8" }, data: '[42, "$$x", {"a": [1]}, "$D2026-13-45"]' },
           { name: "not an array", headers: { ...headers, "content-type": "text/plain;charset=UTF-8" }, data: '"$T"' },
           { name: "unknown action id", headers: { ...headers, "next-action": "ff".repeat(21), "content-type": "text/plain;charset=UTF-8" }, data: "[]" },
           { name: "action id with junk", headers: { ...headers, "next-action": "../../x%00", "content-type": "text/plain;charset=UTF-8" }, data: "[]" },

@@ -4,6 +4,7 @@
  */
 import type PgBoss from "pg-boss";
 import type { PrismaClient } from "../db";
+import { isRecordId } from "../security";
 
 /** The one list of a job's states: those it ends in, and those it may still move from. */
 export const FINISHED_JOB_STATES = ["completed", "failed", "cancelled"] as const;
@@ -31,12 +32,9 @@ export interface JobViewer {
 }
 
 /** A job's progress; null when it does not exist or `viewer` may not see it (the same answer for both). */
-const JOB_RUN_ID = /^[A-Za-z0-9_-]{1,64}$/;
-
 export async function readJobProgress(prisma: PrismaClient, boss: PgBoss | null, jobRunId: string, viewer?: JobViewer): Promise<JobProgress | null> {
-  // Ids are cuids (prisma/schema.prisma JobRun.id): anything else (a NUL byte, a stray escape, a
-  // megabyte) is no job of ours and must not reach the database, which refuses some of it loudly.
-  if (!JOB_RUN_ID.test(jobRunId)) return null;
+  // An id from a URL that cannot be ours must not reach the database (lib/security/record-id.ts).
+  if (!isRecordId(jobRunId)) return null;
   const visible = viewer ? { portalId: viewer.portalId, ...(viewer.isAdmin ? {} : { startedBy: viewer.userId }) } : {};
   let run = await prisma.jobRun.findFirst({ where: { id: jobRunId, ...visible } });
   if (!run) return null;

@@ -7,6 +7,7 @@
 import { hashToken, safeEqual, type KeyRing } from "../crypto";
 import type { PrismaClient } from "../db";
 import { readArchiveChunks } from "./archive-store";
+import { isRecordId } from "../security";
 
 export type ArchiveAccess =
   | { kind: "ok"; archiveId: string; sizeBytes: number; createdAt: Date; expiresAt: Date; chunks: () => AsyncGenerator<Buffer> }
@@ -18,6 +19,8 @@ export async function openArchive(
   deps: { prisma: PrismaClient; keys: KeyRing; now?: () => Date },
   request: { archiveId: string; token: string; session: { portalId: string; userId: number } },
 ): Promise<ArchiveAccess> {
+  // An id from a URL that cannot be ours never reaches the database (lib/security/record-id.ts).
+  if (!isRecordId(request.archiveId)) return { kind: "not_found" };
   const archive = await deps.prisma.privacyArchive.findUnique({ where: { id: request.archiveId } });
   // Deleted (expired and purged, saved to Drive, or the portal's data deleted): the link is dead.
   if (!archive || archive.tokenHash.startsWith("spool:")) return { kind: "expired" };

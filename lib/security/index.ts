@@ -3,3 +3,4 @@ export { readCappedBody, readFormFields, RequestInputError } from "./request-bod
 export { DEFAULT_VERIFICATION_LIMITS, KeyedBuckets, processVerificationBudget, TooManyRequestsError, requestSource, VerificationBudget, type BucketSpec, type VerificationLimits, type VerificationTicket } from "./rate-limit";
 export { frameAncestors, webOrigin } from "./frame";
 export { ACTION_MAX_BYTES, checkPagePostBody, checkPagePostHeaders, type PagePostRefusal } from "./page-post";
+export { isRecordId } from "./record-id";

@@ -17,6 +17,16 @@ describe("crm.activity", () => {
     for (const a of r.body.result) expect(a).toMatchObject({ RESPONSIBLE_ID: "1", COMPLETED: "N" });
   });
 
+  it("filters by BINDINGS (fields.md: the activity's owner bindings), not ignoring it", async () => {
+    const some = (await call("crm.activity.list", { select: ["ID", "OWNER_TYPE_ID", "OWNER_ID"] })).body.result[0];
+    const r = await call("crm.activity.list", { filter: { BINDINGS: [{ OWNER_TYPE_ID: Number(some.OWNER_TYPE_ID), OWNER_ID: Number(some.OWNER_ID) }] }, select: ["ID", "OWNER_TYPE_ID", "OWNER_ID"] });
+    expect(r.body.result.map((x: { ID: string }) => x.ID)).toContain(some.ID);
+    for (const a of r.body.result) expect(a).toMatchObject({ OWNER_TYPE_ID: some.OWNER_TYPE_ID, OWNER_ID: some.OWNER_ID });
+    const all = await call("crm.activity.list", { select: ["ID"] });
+    expect(r.body.total).toBeLessThan(all.body.total);
+    expect((await call("crm.activity.list", { filter: { BINDINGS: [{ OWNER_TYPE_ID: 2, OWNER_ID: 999_999 }] } })).body.result).toEqual([]);
+  });
+
   it("logs an e-mail (TYPE_ID 4) with COMMUNICATIONS and owner, and reads it back", async () => {
     const contact = (await call("crm.contact.get", { id: 4 })).body.result;
     const add = await call("crm.activity.add", {

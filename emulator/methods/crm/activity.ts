@@ -103,6 +103,22 @@ function reader(portal: Portal, user: PortalUser): ((row: number) => boolean) | 
   };
 }
 
+/**
+ * The BINDINGS filter (fields.md: BINDINGS, crm_activity_binding): a list of {OWNER_TYPE_ID,
+ * OWNER_ID}; an activity matches when it is bound to one of them. Emulated activities have one
+ * binding, their owner.
+ */
+function withBindings(visible: ((row: number) => boolean) | undefined, d: PortalData, filter: Record<string, unknown>): ((row: number) => boolean) | undefined {
+  const key = Object.keys(filter).find((k) => k.toUpperCase() === "BINDINGS");
+  if (!key) return visible;
+  const raw = filter[key];
+  const list = (Array.isArray(raw) ? raw : raw && typeof raw === "object" ? Object.values(raw) : []) as Array<Record<string, unknown>>;
+  const wanted = new Set(list.filter((b) => b && typeof b === "object").map((b) => `${Number(b.OWNER_TYPE_ID)}:${Number(b.OWNER_ID)}`));
+  const a = d.activities;
+  const bound = (r: number) => wanted.has(`${a.int("ownerTypeId", r)}:${a.int("ownerId", r)}`);
+  return visible ? (r) => bound(r) && visible(r) : bound;
+}
+
 function rowOf(call: MethodCall): number {
   const id = readId(param(call.params, "id", "ID"));
   if (id === null) throw fail("ID is not defined or invalid.");
@@ -116,7 +132,8 @@ function list(call: MethodCall) {
   const view = activityView(d);
   const filter = readObject(param(p, "filter", "FILTER"), "filter", fail);
   const order = parseOrder(view, readObject(param(p, "order", "ORDER"), "order", fail), {});
-  const page = runQuery(view, d.activities, { filter, order, start: readStart(p) }, {}, reader(call.portal, call.user));
+  const visible = withBindings(reader(call.portal, call.user), d, filter);
+  const page = runQuery(view, d.activities, { filter, order, start: readStart(p) }, { ignore: (k) => k.toUpperCase() === "BINDINGS" }, visible);
   const sel = readSelect(param(p, "select", "SELECT"));
   const select = sel && !sel.includes("*") ? new Set(["ID", ...sel.map((s) => s.toUpperCase())]) : sel ? new Set(OUTPUT.filter((k) => k !== "COMMUNICATIONS").concat(sel.map((s) => s.toUpperCase()))) : null;
   return { result: page.rows.map((r) => format(d, r, select)), total: page.total, next: page.next };

@@ -44,6 +44,8 @@ function userGet(call: MethodCall) {
       continue;
     }
     const { field, op } = parseFilterKey(key);
+    // user.php's prepareUserData keeps only allowed names: SELECT (user.get has no select; it
+    // always answers the full record), START, SORT, ORDER and unknown keys never filter.
     if (!FILTERABLE.has(field)) continue;
     if (field === "USER_TYPE" && [value].flat().includes("email")) askedEmailType = true;
     terms.push({ field, op, value });
