@@ -100,8 +100,9 @@ test("an administrator transfers a user's open work to two receivers, then undoe
   // Undo: everything goes back (nobody changed a record meanwhile).
   page.once("dialog", (dialog) => void dialog.accept());
   await frame.getByTestId("undo-transfer").click();
-  await expect(live).toHaveAttribute("data-state", "completed", { timeout: 120_000 });
+  // The transfer's own page says "completed" too: wait for the undo's page first, then for it to finish.
   await expect(frame.getByTestId("transfer-live").getByRole("heading")).toHaveText("Undo");
+  await expect(live).toHaveAttribute("data-state", "completed", { timeout: 120_000 });
   const restored = await ownership(portal.key);
   for (const kind of KINDS) {
     if (kind !== "task") {
@@ -118,7 +119,7 @@ test("an administrator transfers a user's open work to two receivers, then undoe
   }
 
   // History lists both.
-  await frame.getByRole("link", { name: "Transfer" }).click();
+  await frame.getByRole("link", { name: "Transfer", exact: true }).click();
   await frame.getByTestId("history-link").click();
   await expect(frame.getByTestId("history-table").locator("tbody tr")).toHaveCount(2);
   await expect(frame.getByTestId("history-chart")).toBeVisible();

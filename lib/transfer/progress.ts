@@ -55,8 +55,10 @@ export async function readTransferProgress(deps: TransferDeps, portalId: string,
   const total = sum("total") || t.total;
   const end = t.finishedAt ?? now;
   const elapsed = t.movingSince ? (end.getTime() - t.movingSince.getTime()) / 1000 : 0;
-  const rate = elapsed > 0.5 && settled > 0 ? settled / elapsed : null;
   const running = t.state === "moving" || t.state === "planning" || t.state === "queued";
+  // While running, the first half second gives no steady rate (nor a sensible ETA); a finished
+  // transfer has its rate however quickly it went.
+  const rate = settled > 0 && elapsed > 0 && (elapsed > 0.5 || !running) ? settled / elapsed : null;
   return {
     id: t.id,
     kind: t.kind,
