@@ -30,7 +30,8 @@ const everywhereZones = [
     target: "./test",
     from: "./emulator",
     except: ["./server.ts", "./control/client.ts", "./tls/local-ca.ts"],
-    message: "Test support starts the emulator (emulator/server.ts, trusting its CA: tls/local-ca.ts) and arranges its world through the control API (emulator/control/client.ts), not its memory.",
+    message:
+      "Test support starts the emulator (emulator/server.ts, trusting its CA: tls/local-ca.ts) and arranges its world through the control API (emulator/control/client.ts), not its memory.",
   },
 ];
 
@@ -53,13 +54,33 @@ const config = [
     // app's or the emulator's code; its browser code (src/) imports no Node modules either.
     files: ["extension/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@/*", "**/lib/**", "**/emulator/**", "**/app/**", "**/components/**"], message: "extension/ talks to the app over HTTP: no imports from lib/, app/, components/ or emulator/" }] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/*", "**/lib/**", "**/emulator/**", "**/app/**", "**/components/**"],
+              message: "extension/ talks to the app over HTTP: no imports from lib/, app/, components/ or emulator/",
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ["extension/src/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@/*", "**/lib/**", "**/emulator/**", "**/app/**", "**/components/**", "node:*"], message: "extension/src runs in the browser and talks to the app over HTTP: no imports from lib/, app/, components/, emulator/ or Node" }] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/*", "**/lib/**", "**/emulator/**", "**/app/**", "**/components/**", "node:*"],
+              message: "extension/src runs in the browser and talks to the app over HTTP: no imports from lib/, app/, components/, emulator/ or Node",
+            },
+          ],
+        },
+      ],
     },
   },
 ];

@@ -17,7 +17,10 @@ export async function proxy(request: NextRequest) {
   // A malformed %-escape in the path makes Next's parameter decoding fail with a 500 (dynamic
   // segments such as /jobs/[id]); it names nothing of ours.
   if (!decodablePath(request.nextUrl.pathname)) {
-    return NextResponse.json({ error: "bad_request", message: "the address has a malformed %-escape" }, { status: 400, headers: { "Cache-Control": "no-store" } });
+    return NextResponse.json(
+      { error: "bad_request", message: "the address has a malformed %-escape" },
+      { status: 400, headers: { "Cache-Control": "no-store" } },
+    );
   }
   // API routes answer for themselves (CORS for the extension, their own bodies); the framing
   // header for them is next.config.ts's.

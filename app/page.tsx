@@ -12,7 +12,9 @@ export default function HomePage() {
       <ul className="mt-10 space-y-6">
         <li>
           <h2 className="text-xl font-medium">Transfer</h2>
-          <p className="mt-1">Hand a departing employee&apos;s tasks, CRM records, activities and workgroups to colleagues — with progress, history and undo.</p>
+          <p className="mt-1">
+            Hand a departing employee&apos;s tasks, CRM records, activities and workgroups to colleagues — with progress, history and undo.
+          </p>
         </li>
         <li>
           <h2 className="text-xl font-medium">Privacy</h2>

@@ -27,7 +27,9 @@ export function JobProgress({ initial }: { initial: Progress }) {
   return (
     <div className="space-y-2" data-testid="job-progress" data-state={job.state}>
       <div className="flex items-baseline justify-between text-sm">
-        <span className="font-medium" data-testid="job-state">{t(`jobs.state.${job.state}`)}</span>
+        <span className="font-medium" data-testid="job-state">
+          {t(`jobs.state.${job.state}`)}
+        </span>
         <span className="text-b24-muted" data-testid="job-counts">
           {/* A job that ended before counting its work (failed at once) has nothing left to count. */}
           {job.total > 0 ? t("jobs.counts", { done: job.done, total: job.total }) : finished(job.state) ? null : t("jobs.preparing")}
@@ -47,7 +49,9 @@ export function JobProgress({ initial }: { initial: Progress }) {
         />
       </div>
       {job.state === "failed" && job.error ? (
-        <p role="alert" className="text-sm text-b24-danger" data-testid="job-error">{t("jobs.error", { error: job.error })}</p>
+        <p role="alert" className="text-sm text-b24-danger" data-testid="job-error">
+          {t("jobs.error", { error: job.error })}
+        </p>
       ) : null}
       {isError ? <p className="text-sm text-b24-muted">{t("jobs.unreachable")}</p> : null}
     </div>

@@ -13,7 +13,7 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import { appUrl, openInstalledPortal } from "./support/stack-env";
 
 const build = path.resolve(import.meta.dirname, "../.next");
-const readJson = <T,>(file: string) => JSON.parse(readFileSync(path.join(build, file), "utf8")) as T;
+const readJson = <T>(file: string) => JSON.parse(readFileSync(path.join(build, file), "utf8")) as T;
 
 interface Route {
   /** "/api/jobs/[id]" */
@@ -42,7 +42,19 @@ function discoverActions(): Array<{ id: string; pagePattern: string }> {
 }
 
 /** Values for a dynamic segment, already escaped for the path. */
-const BAD_IDS = ["%00", "abc%00def", "%E0%A4%A", "%ZZ", "%", "..%2F..%2Fetc%2Fpasswd", "x".repeat(4000), "%F0%9F%92%A5", "1%20OR%201%3D1", "00000000-0000-0000-0000-000000000000", "clxxxxxxxxxxxxxxxxxxxxxxx"];
+const BAD_IDS = [
+  "%00",
+  "abc%00def",
+  "%E0%A4%A",
+  "%ZZ",
+  "%",
+  "..%2F..%2Fetc%2Fpasswd",
+  "x".repeat(4000),
+  "%F0%9F%92%A5",
+  "1%20OR%201%3D1",
+  "00000000-0000-0000-0000-000000000000",
+  "clxxxxxxxxxxxxxxxxxxxxxxx",
+];
 
 function concretePaths(pattern: string): string[] {
   if (!pattern.includes("[")) return [pattern];
@@ -54,7 +66,11 @@ const BODIES: Array<{ name: string; headers: Record<string, string>; data: strin
   { name: "empty", headers: {}, data: "" },
   { name: "broken json", headers: { "content-type": "application/json" }, data: '{"a": [1, 2' },
   { name: "json of the wrong shape", headers: { "content-type": "application/json" }, data: '[[[[["deep"]]]], null, {"__proto__": {"x": 1}}]' },
-  { name: "multipart without boundary", headers: { "content-type": "multipart/form-data" }, data: "--x\r\ncontent-disposition: form-data; name=a\r\n\r\n1\r\n--x--" },
+  {
+    name: "multipart without boundary",
+    headers: { "content-type": "multipart/form-data" },
+    data: "--x\r\ncontent-disposition: form-data; name=a\r\n\r\n1\r\n--x--",
+  },
   { name: "multipart with a broken body", headers: { "content-type": "multipart/form-data; boundary=zzz" }, data: "--zzz\r\nnonsense" },
   { name: "form with malformed escapes", headers: { "content-type": "application/x-www-form-urlencoded" }, data: "a=%E0%A4%A&b=%ZZ&c=%00" },
   { name: "invalid utf-8", headers: { "content-type": "text/plain;charset=UTF-8" }, data: Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0x00]) },
@@ -69,9 +85,21 @@ interface Answer {
   status: number;
 }
 
-async function send(request: APIRequestContext, method: string, url: string, options: { headers?: Record<string, string>; data?: string | Buffer } = {}): Promise<number> {
+async function send(
+  request: APIRequestContext,
+  method: string,
+  url: string,
+  options: { headers?: Record<string, string>; data?: string | Buffer } = {},
+): Promise<number> {
   try {
-    const response = await request.fetch(url, { method, headers: options.headers, data: options.data, maxRedirects: 0, failOnStatusCode: false, timeout: 30_000 });
+    const response = await request.fetch(url, {
+      method,
+      headers: options.headers,
+      data: options.data,
+      maxRedirects: 0,
+      failOnStatusCode: false,
+      timeout: 30_000,
+    });
     return response.status();
   } catch {
     // A connection the server closed instead of answering is a failure too.
@@ -87,7 +115,9 @@ test("no route handler, page or server action answers 5xx to bad input", async (
   const routes = discoverRoutes();
   const actions = discoverActions();
   // The build has what this suite knows exists (a newer build only adds to it).
-  expect(routes.map((r) => r.pattern)).toEqual(expect.arrayContaining(["/api/jobs/[id]", "/api/bitrix24/events", "/bitrix24/app", "/bitrix24/install", "/settings"]));
+  expect(routes.map((r) => r.pattern)).toEqual(
+    expect.arrayContaining(["/api/jobs/[id]", "/api/bitrix24/events", "/bitrix24/app", "/bitrix24/install", "/settings"]),
+  );
   expect(actions.length).toBeGreaterThan(0);
 
   const answers: Answer[] = [];
@@ -106,7 +136,10 @@ test("no route handler, page or server action answers 5xx to bad input", async (
         }
         // Query strings with NUL, broken escapes and absurd length.
         for (const query of ["?id=%00", "?LANG=%E0%A4%A&DOMAIN=%00", `?x=${"q".repeat(6000)}`]) {
-          answers.push({ what: `${who} GET ${route.pattern}${query.slice(0, 40)}`, status: await send(request, "GET", `${base}${concretePaths(route.pattern)[0]}${query}`) });
+          answers.push({
+            what: `${who} GET ${route.pattern}${query.slice(0, 40)}`,
+            status: await send(request, "GET", `${base}${concretePaths(route.pattern)[0]}${query}`),
+          });
         }
       }
       for (const action of actions) {
@@ -117,12 +150,20 @@ test("no route handler, page or server action answers 5xx to bad input", async (
           { name: "foreign origin", headers: { ...headers, origin: "https://attacker.example", "content-type": "text/plain;charset=UTF-8" }, data: '["x"]' },
           { name: "null origin", headers: { ...headers, origin: "null", "content-type": "text/plain;charset=UTF-8" }, data: '["x"]' },
           { name: "junk arguments", headers: { ...headers, "content-type": "text/plain;charset=UTF-8" }, data: '["$@1", {"$": "$Q9"}, "$K1"]' },
-          { name: "arguments of the wrong types", headers: { ...headers, "content-type": "text/plain;charset=UTF-8" }, data: '[42, "$$x", {"a": [1]}, "$D2026-13-45"]' },
+          {
+            name: "arguments of the wrong types",
+            headers: { ...headers, "content-type": "text/plain;charset=UTF-8" },
+            data: '[42, "$$x", {"a": [1]}, "$D2026-13-45"]',
+          },
           { name: "not an array", headers: { ...headers, "content-type": "text/plain;charset=UTF-8" }, data: '"$T"' },
           { name: "unknown action id", headers: { ...headers, "next-action": "ff".repeat(21), "content-type": "text/plain;charset=UTF-8" }, data: "[]" },
           { name: "action id with junk", headers: { ...headers, "next-action": "../../x%00", "content-type": "text/plain;charset=UTF-8" }, data: "[]" },
         ];
-        for (const c of cases) answers.push({ what: `${who} action ${action.id.slice(0, 8)}… on ${action.pagePattern} (${c.name})`, status: await send(request, "POST", pageUrl, c) });
+        for (const c of cases)
+          answers.push({
+            what: `${who} action ${action.id.slice(0, 8)}… on ${action.pagePattern} (${c.name})`,
+            status: await send(request, "POST", pageUrl, c),
+          });
       }
     } finally {
       await request.dispose();
@@ -130,7 +171,10 @@ test("no route handler, page or server action answers 5xx to bad input", async (
   }
 
   const failures = answers.filter((a) => a.status >= 500);
-  expect(failures.map((f) => `${f.status} ${f.what}`), `${failures.length} of ${answers.length} requests answered 5xx`).toEqual([]);
+  expect(
+    failures.map((f) => `${f.status} ${f.what}`),
+    `${failures.length} of ${answers.length} requests answered 5xx`,
+  ).toEqual([]);
   expect(answers.length).toBeGreaterThan(500);
 
   // Portal pages without a session: 401, not a 200 that says "open it from the portal".

@@ -25,7 +25,10 @@ async function portalId(memberId: string): Promise<string> {
   return row.id;
 }
 
-const openInFrame = (page: Page, path: string) => appFrame(page).locator("body").evaluate((_, to) => window.location.assign(to), path);
+const openInFrame = (page: Page, path: string) =>
+  appFrame(page)
+    .locator("body")
+    .evaluate((_, to) => window.location.assign(to), path);
 
 test("the job page shows a running job's progress until it completes", async ({ page }) => {
   const portal = await openInstalledPortal(page);
@@ -37,13 +40,19 @@ test("the job page shows a running job's progress until it completes", async ({ 
   const bar = frame.getByRole("progressbar");
   const seen = new Set<number>();
   await expect
-    .poll(async () => {
-      const now = Number(await bar.getAttribute("aria-valuenow"));
-      seen.add(now);
-      return now;
-    }, { timeout: 60_000, intervals: [100] })
+    .poll(
+      async () => {
+        const now = Number(await bar.getAttribute("aria-valuenow"));
+        seen.add(now);
+        return now;
+      },
+      { timeout: 60_000, intervals: [100] },
+    )
     .toBe(100);
-  expect([...seen].some((v) => v > 0 && v < 100), `intermediate values seen: ${[...seen].join(", ")}`).toBe(true);
+  expect(
+    [...seen].some((v) => v > 0 && v < 100),
+    `intermediate values seen: ${[...seen].join(", ")}`,
+  ).toBe(true);
   await expect(frame.getByTestId("job-state")).toHaveText("Completed");
   await expect(frame.getByTestId("job-counts")).toHaveText("20 of 20");
 });
@@ -66,7 +75,10 @@ test("only the portal's admins and the user who started a job can read it", asyn
   const own = await runtime.enqueue(selftestJob, { portalId: pid, startedBy: employee.id, input: { steps: 1, stepMs: 1 } });
   const admins = await runtime.enqueue(selftestJob, { portalId: pid, startedBy: 1, input: { steps: 1, stepMs: 1 } });
 
-  const statusInFrame = (id: string) => appFrame(page).locator("body").evaluate(async (_, url) => (await fetch(url)).status, `/api/jobs/${id}`);
+  const statusInFrame = (id: string) =>
+    appFrame(page)
+      .locator("body")
+      .evaluate(async (_, url) => (await fetch(url)).status, `/api/jobs/${id}`);
   expect(await statusInFrame(own)).toBe(200); // the admin sees every job of the portal
 
   await page.getByTestId("user-switcher").selectOption(String(employee.id));
@@ -81,7 +93,9 @@ test("only the portal's admins and the user who started a job can read it", asyn
   // built-in 404 page filled 100vh, so the auto-sized frame grew without end).
   await openInFrame(page, `/jobs/${own}`);
   await expect(appFrame(page).getByTestId("not-found")).toContainText("Not found");
-  const contentHeight = await appFrame(page).getByTestId("frame-content").evaluate((node) => node.getBoundingClientRect().height);
+  const contentHeight = await appFrame(page)
+    .getByTestId("frame-content")
+    .evaluate((node) => node.getBoundingClientRect().height);
   expect(contentHeight).toBeLessThan(800);
 
   // Outside the portal there is no session at all.

@@ -6,7 +6,6 @@
 import { expect, test } from "@playwright/test";
 import { appFrame, control, newPortalWithApp, openInstalledPortal, portalUsers, queryAppDatabase, signedInAs } from "./support/stack-env";
 
-
 test("an administrator installs StaffSuite and is signed in, in the portal's language", async ({ page }) => {
   const portal = await newPortalWithApp("de");
   await page.goto(portal.pageUrl);

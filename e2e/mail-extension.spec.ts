@@ -37,8 +37,12 @@ test.beforeAll(async ({ browser }) => {
   installer = await browser.newPage();
   portalKey = (await openInstalledPortal(installer)).key;
   const admin = await control<TokenAnswer>("POST", `/portals/${portalKey}/tokens`, { clientId: clientId(), userId: 1 });
-  rest = async <T,>(method: string, params: Record<string, unknown>) => {
-    const res = await fetch(`${admin.client_endpoint}${method}.json`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ...params, auth: admin.access_token }) });
+  rest = async <T>(method: string, params: Record<string, unknown>) => {
+    const res = await fetch(`${admin.client_endpoint}${method}.json`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ ...params, auth: admin.access_token }),
+    });
     const json = (await res.json()) as { result: T; error?: string };
     if (json.error) throw new Error(`${method}: ${json.error}`);
     return json.result;
@@ -76,7 +80,9 @@ test("connects, shows the thread's people, creates a lead, logs once, follows na
   const colleague = users.find((u) => Number(u.ID) === 3)!;
   const stamp = Date.now();
   const contactEmail = `gina.buyer.${stamp}@globex-e2e.test`;
-  const contactId = await rest<number>("crm.contact.add", { fields: { NAME: "Gina", LAST_NAME: "Buyer", EMAIL: [{ VALUE: contactEmail, VALUE_TYPE: "WORK" }], OPENED: "Y" } });
+  const contactId = await rest<number>("crm.contact.add", {
+    fields: { NAME: "Gina", LAST_NAME: "Buyer", EMAIL: [{ VALUE: contactEmail, VALUE_TYPE: "WORK" }], OPENED: "Y" },
+  });
   const dealId = await rest<number>("crm.deal.add", { fields: { TITLE: `Globex renewal ${stamp}`, CONTACT_ID: contactId, OPENED: "Y" } });
   const stranger = `sam.stranger.${stamp}@initech-e2e.test`;
   const myEmail = me.EMAIL.toLowerCase();
@@ -85,13 +91,32 @@ test("connects, shows the thread's people, creates a lead, logs once, follows na
       id: "FMfcgzQXJWbNqTdLkLrMvZpR",
       subject: `Renewal terms ${stamp}`,
       messages: [
-        { id: `18c${stamp}a1`, from: { email: stranger, name: "Sam Stranger" }, to: [{ email: myEmail, name: `${me.NAME} ${me.LAST_NAME}` }], cc: [{ email: colleague.EMAIL, name: `${colleague.NAME} ${colleague.LAST_NAME}` }, { email: contactEmail, name: "Gina Buyer" }], date: "Thu, Nov 20, 2026, 10:00 AM", body: "Hello, here are the renewal terms we discussed." },
+        {
+          id: `18c${stamp}a1`,
+          from: { email: stranger, name: "Sam Stranger" },
+          to: [{ email: myEmail, name: `${me.NAME} ${me.LAST_NAME}` }],
+          cc: [
+            { email: colleague.EMAIL, name: `${colleague.NAME} ${colleague.LAST_NAME}` },
+            { email: contactEmail, name: "Gina Buyer" },
+          ],
+          date: "Thu, Nov 20, 2026, 10:00 AM",
+          body: "Hello, here are the renewal terms we discussed.",
+        },
       ],
     },
     {
       id: "FMfcgzQXJWbNqTdLkLrMvZpS",
       subject: `Lunch ${stamp}`,
-      messages: [{ id: `18c${stamp}b1`, from: { email: contactEmail, name: "Gina Buyer" }, to: [{ email: myEmail, name: "" }], cc: [], date: "Fri, Nov 21, 2026, 12:00 PM", body: "Lunch on Friday?" }],
+      messages: [
+        {
+          id: `18c${stamp}b1`,
+          from: { email: contactEmail, name: "Gina Buyer" },
+          to: [{ email: myEmail, name: "" }],
+          cc: [],
+          date: "Fri, Nov 21, 2026, 12:00 PM",
+          body: "Lunch on Friday?",
+        },
+      ],
     },
   ];
   await context.route("https://mail.google.com/**", (route) => route.fulfill({ status: 200, contentType: "text/html", body: gmailPage(myEmail, threads) }));
@@ -144,7 +169,10 @@ test("connects, shows the thread's people, creates a lead, logs once, follows na
   const contactCard = panel.locator(`[data-email="${contactEmail}"]`);
   await contactCard.locator(`[data-action="log-email"][data-target="deal:${dealId}"]`).click();
   await expect(contactCard.getByRole("status")).toContainText("Logged to Bitrix24");
-  const activities = await rest<Array<Record<string, string>>>("crm.activity.list", { filter: { OWNER_TYPE_ID: 2, OWNER_ID: dealId }, select: ["ID", "SUBJECT", "TYPE_ID", "DIRECTION", "DESCRIPTION"] });
+  const activities = await rest<Array<Record<string, string>>>("crm.activity.list", {
+    filter: { OWNER_TYPE_ID: 2, OWNER_ID: dealId },
+    select: ["ID", "SUBJECT", "TYPE_ID", "DIRECTION", "DESCRIPTION"],
+  });
   const logged = activities.filter((a) => a.SUBJECT === threads[0].subject);
   expect(logged).toHaveLength(1);
   expect(logged[0]).toMatchObject({ TYPE_ID: "4", DIRECTION: "1" });
@@ -171,7 +199,11 @@ test("connects, shows the thread's people, creates a lead, logs once, follows na
   await popup.getByRole("button", { name: "Disconnect" }).click();
   await expect(popup.getByRole("status")).toContainText("Disconnected");
   expect(await storage()).toEqual({});
-  const after = await fetch(`${appUrl()}/api/extension/lookup`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ participants: [{ email: contactEmail }] }) });
+  const after = await fetch(`${appUrl()}/api/extension/lookup`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: JSON.stringify({ participants: [{ email: contactEmail }] }),
+  });
   expect(after.status).toBe(401);
   await expect(panel.getByTestId("staffsuite-message")).toContainText("Not connected");
   await installer.reload();
@@ -180,7 +212,8 @@ test("connects, shows the thread's people, creates a lead, logs once, follows na
 });
 
 test("the API answers bad input with JSON 4xx, never 5xx, and CORS only for the extension", async () => {
-  const post = (path: string, body: string, headers: Record<string, string> = {}) => fetch(`${appUrl()}${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
+  const post = (path: string, body: string, headers: Record<string, string> = {}) =>
+    fetch(`${appUrl()}${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
   expect((await post("/api/extension/lookup", "{}")).status).toBe(401);
   expect((await post("/api/extension/session/claim", "not json")).status).toBe(400);
   expect((await post("/api/extension/session/claim", JSON.stringify({ code: "x".repeat(20), verifier: "y".repeat(50) }))).status).toBe(401);
@@ -194,9 +227,15 @@ test("the API answers bad input with JSON 4xx, never 5xx, and CORS only for the 
   // A callback whose state we did not sign is refused before any call to the OAuth server.
   const callback = await fetch(`${appUrl()}/api/extension/connect/callback?code=abc&state=${"x".repeat(30)}`);
   expect(callback.status).toBe(401);
-  const ok = await fetch(`${appUrl()}/api/extension/lookup`, { method: "OPTIONS", headers: { origin: `chrome-extension://${EXTENSION_ID}`, "access-control-request-method": "POST" } });
+  const ok = await fetch(`${appUrl()}/api/extension/lookup`, {
+    method: "OPTIONS",
+    headers: { origin: `chrome-extension://${EXTENSION_ID}`, "access-control-request-method": "POST" },
+  });
   expect(ok.headers.get("access-control-allow-origin")).toBe(`chrome-extension://${EXTENSION_ID}`);
-  const evil = await fetch(`${appUrl()}/api/extension/lookup`, { method: "OPTIONS", headers: { origin: "https://evil.example", "access-control-request-method": "POST" } });
+  const evil = await fetch(`${appUrl()}/api/extension/lookup`, {
+    method: "OPTIONS",
+    headers: { origin: "https://evil.example", "access-control-request-method": "POST" },
+  });
   expect(evil.headers.get("access-control-allow-origin")).toBeNull();
 });
 
@@ -216,9 +255,26 @@ test("the sidebar speaks the portal's language and follows a dark theme", async 
   await expect(consent.getByRole("heading")).toHaveText("StaffSuite für Gmail ist verbunden");
   await consent.close();
 
-  const threads: FixtureThread[] = [{ id: "FMfcgzQXJWbNqTdLkLrMvZpT", subject: "Angebot", messages: [{ id: "18cde1", from: { email: "kunde@beispiel-e2e.test", name: "Karla Kunde" }, to: [{ email: "ich@beispiel-e2e.test", name: "" }], cc: [], date: "Mon, Nov 24, 2026, 9:00 AM", body: "Guten Tag" }] }];
+  const threads: FixtureThread[] = [
+    {
+      id: "FMfcgzQXJWbNqTdLkLrMvZpT",
+      subject: "Angebot",
+      messages: [
+        {
+          id: "18cde1",
+          from: { email: "kunde@beispiel-e2e.test", name: "Karla Kunde" },
+          to: [{ email: "ich@beispiel-e2e.test", name: "" }],
+          cc: [],
+          date: "Mon, Nov 24, 2026, 9:00 AM",
+          body: "Guten Tag",
+        },
+      ],
+    },
+  ];
   await context.unroute("https://mail.google.com/**");
-  await context.route("https://mail.google.com/**", (route) => route.fulfill({ status: 200, contentType: "text/html", body: gmailPage("ich@beispiel-e2e.test", threads) }));
+  await context.route("https://mail.google.com/**", (route) =>
+    route.fulfill({ status: 200, contentType: "text/html", body: gmailPage("ich@beispiel-e2e.test", threads) }),
+  );
   const gmail = await context.newPage();
   await gmail.emulateMedia({ colorScheme: "dark" });
   await gmail.goto(`https://mail.google.com/mail/u/0/#inbox/${threads[0].id}`);

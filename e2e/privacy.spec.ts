@@ -60,7 +60,11 @@ test("an employee downloads their data through the notification's link; nobody e
   await expect(frame.getByTestId("erase-card")).toHaveCount(0);
   // … and the server action refuses whatever the page shows.
   const refused = await frame.locator("body").evaluate(async (_b, id) => {
-    const response = await fetch("/privacy", { method: "POST", headers: { "Next-Action": id, Accept: "text/x-component", "Content-Type": "text/plain;charset=UTF-8" }, body: JSON.stringify([{ kind: "erase" }]) });
+    const response = await fetch("/privacy", {
+      method: "POST",
+      headers: { "Next-Action": id, Accept: "text/x-component", "Content-Type": "text/plain;charset=UTF-8" },
+      body: JSON.stringify([{ kind: "erase" }]),
+    });
     return { status: response.status, body: await response.text() };
   }, actionId("startMyChange"));
   expect(refused.body).toContain("switch_off");
@@ -85,7 +89,12 @@ test("an employee downloads their data through the notification's link; nobody e
     const bytes = new Uint8Array(await response.arrayBuffer());
     let binary = "";
     for (const b of bytes) binary += String.fromCharCode(b);
-    return { status: response.status, type: response.headers.get("content-type"), disposition: response.headers.get("content-disposition"), base64: btoa(binary) };
+    return {
+      status: response.status,
+      type: response.headers.get("content-type"),
+      disposition: response.headers.get("content-disposition"),
+      base64: btoa(binary),
+    };
   }, archiveHref);
   expect([fetched.status, fetched.type]).toEqual([200, "application/zip"]);
   expect(fetched.disposition).toContain("attachment");
@@ -167,7 +176,23 @@ test("an administrator anonymises one dismissed user and erases another; the log
     const y = after.find((u) => u.id === id)! as unknown as Record<string, unknown>;
     return Object.keys(x).filter((k) => JSON.stringify(x[k]) !== JSON.stringify(y[k]));
   };
-  const promised = new Set(["name", "lastName", "secondName", "email", "personalGender", "personalWww", "personalBirthday", "personalPhoto", "personalPhone", "personalMobile", "personalCity", "personalStreet", "workPosition", "workPhone", "userFields"]);
+  const promised = new Set([
+    "name",
+    "lastName",
+    "secondName",
+    "email",
+    "personalGender",
+    "personalWww",
+    "personalBirthday",
+    "personalPhoto",
+    "personalPhone",
+    "personalMobile",
+    "personalCity",
+    "personalStreet",
+    "workPosition",
+    "workPhone",
+    "userFields",
+  ]);
   expect(diff(a.id).filter((k) => !promised.has(k))).toEqual([]);
   expect(diff(b.id).filter((k) => !promised.has(k) && k !== "active")).toEqual([]);
   const anonymised = after.find((u) => u.id === a.id)!;

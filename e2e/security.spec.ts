@@ -37,7 +37,9 @@ test("a page of another origin on the portal's site cannot frame the admin area"
   // Every emulated portal is the root of its own origin (docs/decisions/005-emulator-portal-per-port.md).
   const portalOrigin = new URL(portal.pageUrl).origin;
 
-  const bait = await baitServer(`<!doctype html><title>Win a prize</title><iframe id="victim" src="${appUrl()}/settings" style="opacity:0.01;width:900px;height:700px"></iframe>`);
+  const bait = await baitServer(
+    `<!doctype html><title>Win a prize</title><iframe id="victim" src="${appUrl()}/settings" style="opacity:0.01;width:900px;height:700px"></iframe>`,
+  );
   try {
     const attacker = await context.newPage();
     const framed = attacker.waitForResponse((r) => r.url() === `${appUrl()}/settings`);
@@ -51,7 +53,14 @@ test("a page of another origin on the portal's site cannot frame the admin area"
     // …and Chromium does not render it in the bait page: nothing of Settings is there to click.
     const victim = attacker.frames().find((f) => f !== attacker.mainFrame());
     expect(victim).toBeDefined();
-    await expect.poll(async () => victim!.locator('[data-testid="settings"], [data-testid="danger-zone"]').count().catch(() => 0)).toBe(0);
+    await expect
+      .poll(async () =>
+        victim!
+          .locator('[data-testid="settings"], [data-testid="danger-zone"]')
+          .count()
+          .catch(() => 0),
+      )
+      .toBe(0);
     expect(await victim!.evaluate(() => document.body?.innerText ?? "").catch(() => "")).not.toContain("Delete all data");
     await attacker.close();
   } finally {
@@ -71,7 +80,10 @@ test("an administrator demoted in the portal is refused at their next destructiv
 
   await control("POST", `/portals/${portal.key}/users/1`, { admin: false });
   await frame.getByRole("button", { name: "Delete all data…" }).click();
-  await frame.getByRole("dialog").getByLabel(/type the portal address/).fill(domain);
+  await frame
+    .getByRole("dialog")
+    .getByLabel(/type the portal address/)
+    .fill(domain);
   await frame.getByRole("dialog").getByRole("button", { name: "Delete everything" }).click();
   await expect(frame.getByTestId("forbidden")).toContainText("Administrators only");
   expect(await portalRowCount(portal.memberId)).toBe(1);
@@ -83,7 +95,10 @@ test("after deleting all data the app says a reinstall brings it back, and a rei
   const [{ domain }] = await queryAppDatabase<{ domain: string }>(`SELECT domain FROM "Portal" WHERE "memberId" = $1`, [portal.memberId]);
   await frame.getByRole("button", { name: "Delete all data…" }).click();
   await expect(frame.getByRole("dialog")).toContainText("until an administrator reinstalls it");
-  await frame.getByRole("dialog").getByLabel(/type the portal address/).fill(domain);
+  await frame
+    .getByRole("dialog")
+    .getByLabel(/type the portal address/)
+    .fill(domain);
   await frame.getByRole("dialog").getByRole("button", { name: "Delete everything" }).click();
   await expect(frame.getByTestId("data-deleted")).toContainText("reinstalls it in Bitrix24");
   expect(await portalRowCount(portal.memberId)).toBe(0);

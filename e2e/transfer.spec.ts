@@ -18,7 +18,10 @@ async function ownership(key: string): Promise<Record<string, Row[]>> {
   return out;
 }
 
-const kindOf = (type: string) => (["task", "activity", "workgroup", "department"].includes(type) ? type : `crm-${{ lead: 1, deal: 2, contact: 3, company: 4, quote: 7, invoice: 31 }[type] ?? type.replace("dynamic-", "")}`);
+const kindOf = (type: string) =>
+  ["task", "activity", "workgroup", "department"].includes(type)
+    ? type
+    : `crm-${{ lead: 1, deal: 2, contact: 3, company: 4, quote: 7, invoice: 31 }[type] ?? type.replace("dynamic-", "")}`;
 const COLUMN: Record<string, number> = { responsible: 1, creator: 2, accomplice: 3, auditor: 4, assigned: 1, owner: 1, head: 1 };
 
 function actionId(name: string): string {
@@ -65,7 +68,9 @@ test("an administrator transfers a user's open work to two receivers, then undoe
   expect(planned).toBeGreaterThan(20);
   const download = page.waitForEvent("download");
   await frame.getByTestId("download-csv").click();
-  const csv = readFileSync(await (await download).path(), "utf8").trim().split(/\r?\n/);
+  const csv = readFileSync(await (await download).path(), "utf8")
+    .trim()
+    .split(/\r?\n/);
   expect(csv).toHaveLength(planned + 1);
   expect(csv[0]).toBe("type,role,record_id,from_user_id,to_user_id,open");
 
@@ -74,9 +79,15 @@ test("an administrator transfers a user's open work to two receivers, then undoe
   await expect(live).toHaveAttribute("data-state", "completed", { timeout: 120_000 });
   await expect(frame.getByTestId("transfer-bar")).toHaveAttribute("data-percent", "100");
 
-  const [transfer] = await queryAppDatabase<{ id: string; moved: number; failed: number; total: number }>(`SELECT id, moved, failed, total FROM "Transfer" WHERE "fromUserId" = $1 AND kind = 'transfer' ORDER BY "createdAt" DESC LIMIT 1`, [from.id]);
+  const [transfer] = await queryAppDatabase<{ id: string; moved: number; failed: number; total: number }>(
+    `SELECT id, moved, failed, total FROM "Transfer" WHERE "fromUserId" = $1 AND kind = 'transfer' ORDER BY "createdAt" DESC LIMIT 1`,
+    [from.id],
+  );
   expect(transfer.total).toBe(planned);
-  const items = await queryAppDatabase<{ type: string; role: string; recordId: number; toUserId: number; state: string }>(`SELECT type, role, "recordId", "toUserId", state FROM "TransferItem" WHERE "transferId" = $1`, [transfer.id]);
+  const items = await queryAppDatabase<{ type: string; role: string; recordId: number; toUserId: number; state: string }>(
+    `SELECT type, role, "recordId", "toUserId", state FROM "TransferItem" WHERE "transferId" = $1`,
+    [transfer.id],
+  );
   const moved = items.filter((i) => i.state === "moved");
   expect(moved.length).toBe(transfer.moved);
   expect(new Set(moved.map((i) => i.toUserId))).toEqual(new Set([r1.id, r2.id]));
@@ -114,7 +125,8 @@ test("an administrator transfers a user's open work to two receivers, then undoe
     // may have lost that duplicate — the transfer merged them).
     before.task.forEach((row, r) => {
       expect(restored.task[r].slice(0, 3), `task ${row[0]}`).toEqual(row.slice(0, 3));
-      for (const col of [3, 4]) expect((restored.task[r][col] as number[]).includes(from.id), `task ${row[0]} list ${col}`).toBe((row[col] as number[]).includes(from.id));
+      for (const col of [3, 4])
+        expect((restored.task[r][col] as number[]).includes(from.id), `task ${row[0]} list ${col}`).toBe((row[col] as number[]).includes(from.id));
     });
   }
 

@@ -51,7 +51,14 @@ const portals: Array<CreatePortalOptions & { port?: number }> = [];
 if (values.demo) portals.push({ key: "acme", plan: "standard", protocol: "http", lang: "en", seed, title: "Acme Demo", port: Number(values["demo-port"]) });
 for (const spec of values.portal ?? []) {
   const [key, plan, protocol, lang, port] = spec.split(":");
-  portals.push({ key, plan: (plan || "standard") as Plan, protocol: (protocol || "http") as "http" | "https", lang: (lang || "en") as PortalLang, seed, port: Number(port || 0) });
+  portals.push({
+    key,
+    plan: (plan || "standard") as Plan,
+    protocol: (protocol || "http") as "http" | "https",
+    lang: (lang || "en") as PortalLang,
+    seed,
+    port: Number(port || 0),
+  });
 }
 
 const apps: AppOption[] = [];

@@ -11,9 +11,16 @@ import { CLIENT_ID, CLIENT_SECRET, get, postJson, startWorld, type World } from 
 
 let w: World;
 beforeAll(async () => {
-  w = await startWorld({ portals: [{ key: "acme", plan: "standard", seed: { seed: 7, users: 130 } }, { key: "secure", protocol: "https", seed: 3 }] });
+  w = await startWorld({
+    portals: [
+      { key: "acme", plan: "standard", seed: { seed: 7, users: 130 } },
+      { key: "secure", protocol: "https", seed: 3 },
+    ],
+  });
 });
-afterAll(async () => { await w.close(); });
+afterAll(async () => {
+  await w.close();
+});
 
 /** Gets tokens the way a standalone app does: authorize page → code → /oauth/token/. */
 async function tokensViaAuthorizeFlow(userId: number): Promise<Record<string, any>> {
@@ -68,7 +75,9 @@ describe("@bitrix24/b24jssdk B24OAuth against the emulator", () => {
     const all = await b24.actions.v2.callList.make<{ ID: string }>({ method: "user.get", params: { filter: { ACTIVE: true } }, idKey: "ID" });
     expect(all.isSuccess).toBe(true);
     const ids = all.getData()!.map((u) => Number(u.ID));
-    const expected = [...w.emu.store.portals.get("acme")!.users.values()].filter((u) => u.active && !["bot", "email", "imconnector", "replica"].includes(u.userType)).length;
+    const expected = [...w.emu.store.portals.get("acme")!.users.values()].filter(
+      (u) => u.active && !["bot", "email", "imconnector", "replica"].includes(u.userType),
+    ).length;
     expect(expected).toBeGreaterThan(50); // more than one page
     expect(ids.length).toBe(expected);
     expect(new Set(ids).size).toBe(ids.length);
@@ -86,7 +95,9 @@ describe("@bitrix24/b24jssdk B24OAuth against the emulator", () => {
     const log = w.emu.store.calls.slice(before).map((c) => `${c.method}:${c.status}`);
     expect(log).toEqual(["user.current:401", "user.current:200"]);
     // The old refresh token is single-use: it was spent by the SDK.
-    const reuse = await get(`${w.emu.httpUrl}/oauth/token/?grant_type=refresh_token&client_id=${CLIENT_ID}&client_secret=${CLIENT_SECRET}&refresh_token=${t.refresh_token}`);
+    const reuse = await get(
+      `${w.emu.httpUrl}/oauth/token/?grant_type=refresh_token&client_id=${CLIENT_ID}&client_secret=${CLIENT_SECRET}&refresh_token=${t.refresh_token}`,
+    );
     expect(reuse).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
   });
 });

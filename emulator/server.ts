@@ -17,15 +17,7 @@ import { handleOAuthServer } from "./oauth/server";
 import { issueTokens } from "./oauth/tokens";
 import { handlePortalPage } from "./portal-page/index";
 import { handleRest } from "./rest/handler";
-import {
-  createStore,
-  openPortal,
-  portalBaseUrl,
-  registerApp,
-  type CreatePortalOptions,
-  type EmulatorStore,
-  type StoreOptions,
-} from "./state/store";
+import { createStore, openPortal, portalBaseUrl, registerApp, type CreatePortalOptions, type EmulatorStore, type StoreOptions } from "./state/store";
 import type { AppRegistration, Portal } from "./state/types";
 import { ensureLocalCa } from "./tls/local-ca";
 import { listenDual, type Listener } from "./http/portal-listener";
@@ -184,7 +176,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   store.network = {
     async open(portal, port) {
       const t = portal.protocol === "https" ? await loadTls() : null;
-      const listener = await listenDual(host, port, guarded((req, res) => routePortal(ctx, portal, req, res)), t);
+      const listener = await listenDual(
+        host,
+        port,
+        guarded((req, res) => routePortal(ctx, portal, req, res)),
+        t,
+      );
       listeners.set(portal.key, listener);
       portal.port = listener.port;
     },
@@ -213,7 +210,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     await store.network?.closeAll();
     const servers = [httpServer, httpsServer].filter((s): s is http.Server => s !== null);
     await Promise.all(
-      servers.map((s) => new Promise<void>((resolve) => { s.closeAllConnections(); s.close(() => resolve()); })),
+      servers.map(
+        (s) =>
+          new Promise<void>((resolve) => {
+            s.closeAllConnections();
+            s.close(() => resolve());
+          }),
+      ),
     );
   };
   return {

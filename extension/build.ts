@@ -64,5 +64,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.met
   const arg = process.argv.find((a) => a.startsWith("--app-url="));
   const appUrl = arg ? arg.slice("--app-url=".length) : process.env.APP_URL || "http://localhost:3000";
   const out = await buildExtension({ appUrl });
-  console.log(`Extension for ${new URL(appUrl).origin}:\n  unpacked: ${path.relative(process.cwd(), out.dir)}\n  zip:      ${path.relative(process.cwd(), out.zip)}`);
+  console.log(
+    `Extension for ${new URL(appUrl).origin}:\n  unpacked: ${path.relative(process.cwd(), out.dir)}\n  zip:      ${path.relative(process.cwd(), out.zip)}`,
+  );
 }

@@ -22,7 +22,11 @@ export function iconPng(size: number): Buffer {
     return (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
   };
   // Envelope: a rectangle outline with a V.
-  const left = size * 0.2, right = size * 0.8, top = size * 0.3, bottom = size * 0.7, w = Math.max(1, size / 14);
+  const left = size * 0.2,
+    right = size * 0.8,
+    top = size * 0.3,
+    bottom = size * 0.7,
+    w = Math.max(1, size / 14);
   const onEnvelope = (x: number, y: number) => {
     const inside = x >= left && x <= right && y >= top && y <= bottom;
     if (!inside) return false;
@@ -35,7 +39,8 @@ export function iconPng(size: number): Buffer {
     px[row] = 0;
     for (let x = 0; x < size; x++) {
       const o = row + 1 + x * 4;
-      const cx = x + 0.5, cy = y + 0.5;
+      const cx = x + 0.5,
+        cy = y + 0.5;
       if (!inRounded(cx, cy)) continue;
       const white = onEnvelope(cx, cy);
       px[o] = white ? 255 : 0x2f;
@@ -49,5 +54,10 @@ export function iconPng(size: number): Buffer {
   ihdr.writeUInt32BE(size, 4);
   ihdr[8] = 8; // bit depth
   ihdr[9] = 6; // RGBA
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", ihdr), chunk("IDAT", deflateSync(px)), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", ihdr),
+    chunk("IDAT", deflateSync(px)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }

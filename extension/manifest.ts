@@ -8,7 +8,6 @@
  * app's CORS allow-list (EXTENSION_IDS) knows it; the Web Store assigns its own ID on upload.
  */
 export const EXTENSION_KEY =
-  
   "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAscd4g66YIr9GfIYQvCye3CrTV46CmGWuAEgBMSQ0oYTBDdC+fw6FUgNKJMLwnB5YUGQyD5pwPJHAAAkPHCCCgGtAvI5DwzQSSwrYMC550Rg/45zxseQWVgwMMOsCctEvj2qQUjV0FWOw7qNccDDUYJOCCFW1Zph6Jv0P34CxIN9ga8J8evUgkHPde8fkqA2KOrAjPmTNc925NoXf6+peFvZQyfEQv1JtROH39ou4XGZLz14F8qTckoAc66fa7hqf174jOR6/IW4GxC+pZn+gS7G8TihY5Eng2tPkIuU2rz7eB0y9QttD087EfnWJIkMB5YMwEHzYCoIvmiZigEyglwIDAQAB";
 
 export function extensionManifest(appOrigin: string) {

@@ -7,10 +7,12 @@ import path from "node:path";
 import { crc32, deflateRawSync } from "node:zlib";
 
 function filesUnder(dir: string, base = dir): string[] {
-  return readdirSync(dir).sort().flatMap((name) => {
-    const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? filesUnder(full, base) : [path.relative(base, full).split(path.sep).join("/")];
-  });
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const full = path.join(dir, name);
+      return statSync(full).isDirectory() ? filesUnder(full, base) : [path.relative(base, full).split(path.sep).join("/")];
+    });
 }
 
 export function zipFiles(dir: string): Buffer {

@@ -17,7 +17,16 @@ export interface AdminRights {
 }
 
 /** Codes that mean "this user cannot act in this portal any more" (not "the portal is busy"). */
-const NOT_ANY_MORE = new Set(["PORTAL_NOT_FOUND", "NO_TOKEN", "USER_TOKEN_DEAD", "PORTAL_DISCONNECTED", "ACCESS_DENIED", "AUTHORIZATION_ERROR", "INVALID_TOKEN", "EXPIRED_TOKEN"]);
+const NOT_ANY_MORE = new Set([
+  "PORTAL_NOT_FOUND",
+  "NO_TOKEN",
+  "USER_TOKEN_DEAD",
+  "PORTAL_DISCONNECTED",
+  "ACCESS_DENIED",
+  "AUTHORIZATION_ERROR",
+  "INVALID_TOKEN",
+  "EXPIRED_TOKEN",
+]);
 
 export function createAdminRights(clients: ClientFactory, now: () => number = Date.now): AdminRights {
   const answers = new Map<string, { admin: boolean; at: number }>();

@@ -44,7 +44,11 @@ export function keyFromBase64(base64: string): EncryptionKey {
 export function createKeyRing(currentBase64: string, oldBase64List: string | readonly string[] = []): KeyRing {
   const current = keyFromBase64(currentBase64);
   const oldList = typeof oldBase64List === "string" ? oldBase64List.split(",") : oldBase64List;
-  const old = oldList.map((s) => s.trim()).filter(Boolean).map(keyFromBase64).filter((k) => k.id !== current.id);
+  const old = oldList
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map(keyFromBase64)
+    .filter((k) => k.id !== current.id);
   return { current, all: [current, ...old] };
 }
 

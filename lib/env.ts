@@ -5,13 +5,9 @@
  */
 import { z } from "zod";
 
-const booleanFlag = z
-  .enum(["true", "false", "1", "0", "yes", "no", ""])
-  .transform((v) => v === "true" || v === "1" || v === "yes");
+const booleanFlag = z.enum(["true", "false", "1", "0", "yes", "no", ""]).transform((v) => v === "true" || v === "1" || v === "yes");
 
-const base64Key = z
-  .string()
-  .refine((v) => Buffer.from(v, "base64").length === 32, "a base64-encoded 32-byte key (openssl rand -base64 32)");
+const base64Key = z.string().refine((v) => Buffer.from(v, "base64").length === 32, "a base64-encoded 32-byte key (openssl rand -base64 32)");
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -34,7 +30,12 @@ const schema = z.object({
   TOKEN_ENCRYPTION_KEYS_OLD: z
     .string()
     .default("")
-    .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(base64Key)),
   /** Signs session cookies (next-auth). */
   NEXTAUTH_SECRET: z.string().min(16, "at least 16 random characters").optional(),
@@ -52,7 +53,12 @@ const schema = z.object({
   EXTENSION_IDS: z
     .string()
     .default("nkpemaaopkoinklakofmpgimbhhlcabe")
-    .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().regex(/^[a-p]{32}$/, "Chrome extension IDs (32 letters a–p), comma-separated"))),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });

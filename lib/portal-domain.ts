@@ -7,7 +7,12 @@
 
 /** host[:port][/path], lower case, without scheme, trailing slashes or a trailing /rest. */
 export function normalizePortalDomain(value: string): string {
-  return value.trim().replace(/^https?:\/\//i, "").replace(/\/+$/, "").replace(/\/rest$/i, "").toLowerCase();
+  return value
+    .trim()
+    .replace(/^https?:\/\//i, "")
+    .replace(/\/+$/, "")
+    .replace(/\/rest$/i, "")
+    .toLowerCase();
 }
 
 /** True when both name the same portal (an empty value names none). */

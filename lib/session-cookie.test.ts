@@ -18,7 +18,16 @@ beforeAll(() => {
 afterAll(() => vi.useRealTimers());
 
 const T0 = Date.parse("2026-03-02T08:00:00Z");
-const session: PortalSession = { portalId: "p1", memberId: "m1", userId: 7, userName: "", isAdmin: true, lang: "en", portalOrigin: "https://acme.bitrix24.test", signedInAt: T0 };
+const session: PortalSession = {
+  portalId: "p1",
+  memberId: "m1",
+  userId: 7,
+  userName: "",
+  isAdmin: true,
+  lang: "en",
+  portalOrigin: "https://acme.bitrix24.test",
+  signedInAt: T0,
+};
 
 async function poll(cookie: string): Promise<Response> {
   return sessionRoute(new Request("http://app.test/api/auth/session", { headers: { cookie: `other=1; ${SESSION_COOKIE}=${cookie}` } }));

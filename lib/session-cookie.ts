@@ -83,4 +83,3 @@ export function sessionCookieOf(headers: Headers): string | undefined {
   }
   return undefined;
 }
-

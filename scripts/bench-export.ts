@@ -36,7 +36,9 @@ async function main(): Promise<void> {
   const plan = arg("plan", "standard") === "enterprise" ? "enterprise" : "standard";
   const root = path.resolve(import.meta.dirname, "..");
   const port = await freePort();
-  const emulator = spawn(process.execPath, ["--import", "tsx", path.join(root, "emulator/cli.ts"), "--port", String(port), "--no-https", "--control"], { stdio: ["ignore", "ignore", "inherit"] });
+  const emulator = spawn(process.execPath, ["--import", "tsx", path.join(root, "emulator/cli.ts"), "--port", String(port), "--no-https", "--control"], {
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   const emuUrl = `http://127.0.0.1:${port}`;
   const control = controlClient(emuUrl);
   for (let i = 0; ; i++) {
@@ -55,7 +57,13 @@ async function main(): Promise<void> {
     const clientId = "local.bench-export";
     // The heavy users' share of records per kind follows the generator (emulator/seed/records.ts).
     await control("POST", "portals", { key: "bench", plan, seed: { seed: 5, users: 60, recordsPerHeavyUser: records } });
-    await control("POST", "apps", { clientId, clientSecret: "bench-secret", name: "bench", handlerUrl: "http://127.0.0.1:9/", scopes: ["user", "department", "task", "crm", "im", "sonet_group", "disk"] });
+    await control("POST", "apps", {
+      clientId,
+      clientSecret: "bench-secret",
+      name: "bench",
+      handlerUrl: "http://127.0.0.1:9/",
+      scopes: ["user", "department", "task", "crm", "im", "sonet_group", "disk"],
+    });
     await control("POST", "portals/bench/install", { clientId, userId: 1 });
     const summary = await control<{ heavyUserIds: number[]; memberId: string; domain: string }>("GET", "portals/bench");
     const users = await control<Array<{ id: number; active: boolean; admin: boolean }>>("GET", "portals/bench/users");
@@ -63,7 +71,9 @@ async function main(): Promise<void> {
     const t = await control<{ access_token: string; client_endpoint: string }>("POST", "portals/bench/tokens", { clientId, userId: subject.id });
 
     await prisma.portal.deleteMany({ where: { memberId: summary.memberId } });
-    const portal = await prisma.portal.create({ data: { memberId: summary.memberId, domain: summary.domain, clientEndpoint: t.client_endpoint, serverEndpoint: `${emuUrl}/rest/`, protocol: "http" } });
+    const portal = await prisma.portal.create({
+      data: { memberId: summary.memberId, domain: summary.domain, clientEndpoint: t.client_endpoint, serverEndpoint: `${emuUrl}/rest/`, protocol: "http" },
+    });
     let calls = 0;
     const client = new Bitrix24Client({
       restBase: t.client_endpoint,
@@ -91,7 +101,9 @@ async function main(): Promise<void> {
         reportProgress: async (done, total) => {
           if (done - lastShown >= 5000) {
             lastShown = done;
-            console.log(`  … ${done} / ${total} rows, ${((performance.now() - start) / 1000).toFixed(0)} s, RSS ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);
+            console.log(
+              `  … ${done} / ${total} rows, ${((performance.now() - start) / 1000).toFixed(0)} s, RSS ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`,
+            );
           }
         },
       },
@@ -104,7 +116,14 @@ async function main(): Promise<void> {
     const row = (k: string, v: string) => console.log(`  ${k.padEnd(34)} ${v}`);
     row("time", `${seconds.toFixed(1)} s`);
     row("rows exported (all files)", String(rows));
-    row("record rows", String(Object.entries(out.rows).filter(([f]) => f.startsWith("records-")).reduce((a, [, n]) => a + n, 0)));
+    row(
+      "record rows",
+      String(
+        Object.entries(out.rows)
+          .filter(([f]) => f.startsWith("records-"))
+          .reduce((a, [, n]) => a + n, 0),
+      ),
+    );
     row("REST calls (HTTP requests)", String(calls));
     row("REST calls by method (emulator)", JSON.stringify(emulatorCounts));
     row("archive size", `${(out.sizeBytes / 1e6).toFixed(2)} MB (encrypted in the database)`);

@@ -27,10 +27,16 @@ import { startEmbeddedPostgres } from "../lib/database/embedded-postgres";
 /** The emulator as a separate process (npm run emulator), with its control API. */
 async function startEmulatorProcess(root: string): Promise<{ httpUrl: string; close(): Promise<void> }> {
   const port = await freePort();
-  const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["emulator/cli.ts", "--port", String(port), "--no-https", "--control"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+  const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["emulator/cli.ts", "--port", String(port), "--no-https", "--control"], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   const httpUrl = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
-    const up = await fetch(`${httpUrl}/_emulator/state`).then((r) => r.ok, () => false);
+    const up = await fetch(`${httpUrl}/_emulator/state`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (up) break;
     if (i > 300 || child.exitCode !== null) throw new Error("the emulator did not start");
     await new Promise((r) => setTimeout(r, 100));
@@ -85,19 +91,55 @@ async function main(): Promise<void> {
     };
     const keys = createKeyRing(generateKeyBase64());
     const tokens = new TokenStore({ prisma, keys, credentials: { clientId, clientSecret }, fetch: timedFetch });
-    const clients = createClientFactory({ prisma, tokens, fetch: timedFetch, rateLimitFor: () => ({ burst: 1_000_000, drainPerSecond: 1_000_000, headroom: 0 }) });
-    const deps: MailDeps = { prisma, clients, tokens, credentials: { clientId, clientSecret }, appUrl: "http://127.0.0.1:9", secret: "bench-mail-secret-0123456789", fetch: timedFetch };
+    const clients = createClientFactory({
+      prisma,
+      tokens,
+      fetch: timedFetch,
+      rateLimitFor: () => ({ burst: 1_000_000, drainPerSecond: 1_000_000, headroom: 0 }),
+    });
+    const deps: MailDeps = {
+      prisma,
+      clients,
+      tokens,
+      credentials: { clientId, clientSecret },
+      appUrl: "http://127.0.0.1:9",
+      secret: "bench-mail-secret-0123456789",
+      fetch: timedFetch,
+    };
 
-    type TokenAnswer = { access_token: string; refresh_token: string; expires: number; member_id: string; client_endpoint: string; server_endpoint: string; scope: string };
+    type TokenAnswer = {
+      access_token: string;
+      refresh_token: string;
+      expires: number;
+      member_id: string;
+      client_endpoint: string;
+      server_endpoint: string;
+      scope: string;
+    };
     const first = await control<TokenAnswer>("POST", "portals/bench/tokens", { clientId, userId: 1 });
-    const portal = await prisma.portal.create({ data: { memberId: first.member_id, domain: summary.domain, protocol: summary.protocol, clientEndpoint: first.client_endpoint, serverEndpoint: first.server_endpoint } });
+    const portal = await prisma.portal.create({
+      data: {
+        memberId: first.member_id,
+        domain: summary.domain,
+        protocol: summary.protocol,
+        clientEndpoint: first.client_endpoint,
+        serverEndpoint: first.server_endpoint,
+      },
+    });
 
     // The thread: colleagues, CRM contacts (their real e-mails) and strangers.
     const users = await control<Array<{ id: number; email: string; active: boolean; userType: string }>>("GET", "portals/bench/users");
     const employees = users.filter((u) => u.active && u.userType === "employee" && u.email);
-    await tokens.saveTokens(portal.id, 1, { accessToken: first.access_token, refreshToken: first.refresh_token, expiresAt: new Date(first.expires * 1000), isAdmin: true });
+    await tokens.saveTokens(portal.id, 1, {
+      accessToken: first.access_token,
+      refreshToken: first.refresh_token,
+      expiresAt: new Date(first.expires * 1000),
+      isAdmin: true,
+    });
     const adminClient = await clients.clientFor(portal.id, { userId: 1 });
-    const contacts = (await adminClient.call<Array<{ EMAIL?: Array<{ VALUE: string }> }>>("crm.contact.list", { select: ["ID", "EMAIL"], filter: { HAS_EMAIL: "Y" } })).result;
+    const contacts = (
+      await adminClient.call<Array<{ EMAIL?: Array<{ VALUE: string }> }>>("crm.contact.list", { select: ["ID", "EMAIL"], filter: { HAS_EMAIL: "Y" } })
+    ).result;
     const contactEmails = contacts.flatMap((c) => c.EMAIL?.map((e) => e.VALUE.toLowerCase()) ?? []);
     const third = Math.ceil(participants / 3);
     const thread = [
@@ -135,9 +177,11 @@ async function main(): Promise<void> {
     await control("DELETE", "calls");
     const samples: Array<{ total: number; portal: number; size: number }> = [];
     const started = performance.now();
-    await Promise.all(bearers.map(async (b) => {
-      for (let i = 0; i < lookups; i++) samples.push(await one(b));
-    }));
+    await Promise.all(
+      bearers.map(async (b) => {
+        for (let i = 0; i < lookups; i++) samples.push(await one(b));
+      }),
+    );
     const elapsed = (performance.now() - started) / 1000;
     const log = (await control<{ calls: Array<{ method: string; inBatch: boolean }> }>("GET", "calls?portal=bench&limit=1000000")).calls;
     const requests = log.filter((c) => !c.inBatch).length;
@@ -147,7 +191,10 @@ async function main(): Promise<void> {
     row("lookups", `${samples.length} in ${elapsed.toFixed(1)} s (${(samples.length / elapsed).toFixed(0)}/s)`);
     row("server overhead p50 / p95 (goal p95 < 50 ms)", `${percentile(overhead, 50).toFixed(1)} ms / ${percentile(overhead, 95).toFixed(1)} ms`);
     row("wall time p50 / p95 (incl. portal)", `${percentile(totals, 50).toFixed(1)} ms / ${percentile(totals, 95).toFixed(1)} ms`);
-    row("portal REST requests per lookup (goal 1)", `${(requests / samples.length).toFixed(2)} (${requests} requests: ${[...new Set(log.filter((c) => !c.inBatch).map((c) => c.method))].join(", ")})`);
+    row(
+      "portal REST requests per lookup (goal 1)",
+      `${(requests / samples.length).toFixed(2)} (${requests} requests: ${[...new Set(log.filter((c) => !c.inBatch).map((c) => c.method))].join(", ")})`,
+    );
     row("batch commands per lookup", `${(log.filter((c) => c.inBatch).length / samples.length).toFixed(1)}`);
     await prisma.$disconnect();
   } finally {

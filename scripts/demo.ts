@@ -24,7 +24,11 @@ if (!options.success) {
 }
 
 const dev = process.argv.includes("--dev");
-console.log(dev ? "Starting StaffSuite in development mode with the portal emulator…" : "Starting the StaffSuite demo (first start builds the app; this takes a minute or two)…");
+console.log(
+  dev
+    ? "Starting StaffSuite in development mode with the portal emulator…"
+    : "Starting the StaffSuite demo (first start builds the app; this takes a minute or two)…",
+);
 const stack = await startStack({
   dataDir: path.join(root, ".data"),
   appPort: options.data.DEMO_APP_PORT,

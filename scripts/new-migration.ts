@@ -19,7 +19,10 @@ if (!name) {
   process.exit(2);
 }
 
-const previous = readdirSync(migrationsDir).filter((d) => /^\d{14}_/.test(d)).sort().at(-1);
+const previous = readdirSync(migrationsDir)
+  .filter((d) => /^\d{14}_/.test(d))
+  .sort()
+  .at(-1);
 const fromSnapshot = previous ? path.join(migrationsDir, previous, "schema.snapshot.prisma") : null;
 if (fromSnapshot && !existsSync(fromSnapshot)) {
   console.error(`${fromSnapshot} is missing: cannot tell what the last migration produced.`);

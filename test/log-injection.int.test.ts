@@ -49,7 +49,11 @@ beforeEach(() => {
 
 async function postEvent(fields: Record<string, string>): Promise<number> {
   const response = await eventsRoute(
-    new Request(`${h.appUrl}/api/bitrix24/events`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(fields).toString() }),
+    new Request(`${h.appUrl}/api/bitrix24/events`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams(fields).toString(),
+    }),
   );
   return response.status;
 }
@@ -77,7 +81,9 @@ it("a 40 KB event name is refused, not logged", async () => {
 
 it("a refused and an accepted event each log one line of validated values", async () => {
   const memberId = h.portal("acme").memberId;
-  expect(await postEvent({ event: "ONAPPTEST", "auth[member_id]": memberId, "auth[application_token]": `wrong\n${FORGED}`, "data[X]": `\n${FORGED}` })).toBe(401);
+  expect(await postEvent({ event: "ONAPPTEST", "auth[member_id]": memberId, "auth[application_token]": `wrong\n${FORGED}`, "data[X]": `\n${FORGED}` })).toBe(
+    401,
+  );
   const token = (await h.installs("acme")).find((i) => i.clientId === CLIENT_ID)!.applicationToken;
   expect(await postEvent({ event: "onapptest", "auth[member_id]": memberId, "auth[application_token]": token, "data[X]": `\r\n${FORGED}` })).toBe(200);
   expectOneLineEach();

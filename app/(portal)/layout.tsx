@@ -22,22 +22,22 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   const connection = await readPortalConnection(services(), session.portalId);
   return (
     <I18nProvider lang={session.lang} messages={messagesFor(session.lang)}>
-    <FrameAutoSize>
-      <div lang={session.lang} className="bg-white">
-        <PortalNav
-          isAdmin={session.isAdmin}
-          labels={{ transfer: t("nav.transfer"), privacy: t("nav.privacy"), mail: t("nav.mail"), settings: t("nav.settings") }}
-          who={`${session.userName ? t("session.signedInAsName", { name: session.userName }) : t("session.signedInAs", { userId: session.userId })} · ${session.isAdmin ? t("session.admin") : t("session.employee")}`}
-        />
-        {connection && !connection.connected && session.isAdmin ? (
-          <div role="alert" className="mx-6 mt-4 rounded-md border border-b24-danger/40 bg-b24-danger/10 p-4" data-testid="portal-disconnected">
-            <p className="font-medium">{t("portal.disconnected.title")}</p>
-            <p className="mt-1 text-sm">{t("portal.disconnected.body")}</p>
-          </div>
-        ) : null}
-        <main className="px-6 py-6">{children}</main>
-      </div>
-    </FrameAutoSize>
+      <FrameAutoSize>
+        <div lang={session.lang} className="bg-white">
+          <PortalNav
+            isAdmin={session.isAdmin}
+            labels={{ transfer: t("nav.transfer"), privacy: t("nav.privacy"), mail: t("nav.mail"), settings: t("nav.settings") }}
+            who={`${session.userName ? t("session.signedInAsName", { name: session.userName }) : t("session.signedInAs", { userId: session.userId })} · ${session.isAdmin ? t("session.admin") : t("session.employee")}`}
+          />
+          {connection && !connection.connected && session.isAdmin ? (
+            <div role="alert" className="mx-6 mt-4 rounded-md border border-b24-danger/40 bg-b24-danger/10 p-4" data-testid="portal-disconnected">
+              <p className="font-medium">{t("portal.disconnected.title")}</p>
+              <p className="mt-1 text-sm">{t("portal.disconnected.body")}</p>
+            </div>
+          ) : null}
+          <main className="px-6 py-6">{children}</main>
+        </div>
+      </FrameAutoSize>
     </I18nProvider>
   );
 }

@@ -16,7 +16,7 @@ function required(name: string): string {
 }
 
 /** The emulator's control API (emulator/control/README.md); the URL is known only after global setup. */
-export const control: ControlCall = <T,>(method: ControlMethod, path: string, body?: unknown) => controlClient(emulatorUrl())<T>(method, path, body);
+export const control: ControlCall = <T>(method: ControlMethod, path: string, body?: unknown) => controlClient(emulatorUrl())<T>(method, path, body);
 
 let portalSeq = 0;
 

@@ -18,7 +18,10 @@ beforeAll(async () => {
   emu = await startEmulator({ tlsDir: TLS_DIR, controlApi: true, portals: [{ key: "acme", seed: 4, lang: "de" }] });
   await C("apps", { clientId: "app.one", clientSecret: "s", name: "One", handlerUrl: `${app.url}/app/`, installUrl: `${app.url}/install/`, scopes: ["user"] });
 });
-afterAll(async () => { await emu.close(); await app.close(); });
+afterAll(async () => {
+  await emu.close();
+  await app.close();
+});
 
 describe("install, events, uninstall", () => {
   it("installs with a random application_token; ONAPPINSTALL goes to the bound handler after installFinish", async () => {
@@ -37,14 +40,36 @@ describe("install, events, uninstall", () => {
     expect(fin.body.deliveries).toHaveLength(1);
     const ev = app.received.find((r) => r.path === "/events")!.body;
     expect(ev.get("event")).toBe("ONAPPINSTALL");
-    expect(Object.fromEntries([...ev].filter(([k]) => k.startsWith("data")))).toEqual({ "data[VERSION]": "1", "data[ACTIVE]": "Y", "data[INSTALLED]": "Y", "data[LANGUAGE_ID]": "de" });
-    for (const k of ["access_token", "expires", "expires_in", "scope", "domain", "server_endpoint", "status", "client_endpoint", "member_id", "user_id", "refresh_token", "application_token"]) {
+    expect(Object.fromEntries([...ev].filter(([k]) => k.startsWith("data")))).toEqual({
+      "data[VERSION]": "1",
+      "data[ACTIVE]": "Y",
+      "data[INSTALLED]": "Y",
+      "data[LANGUAGE_ID]": "de",
+    });
+    for (const k of [
+      "access_token",
+      "expires",
+      "expires_in",
+      "scope",
+      "domain",
+      "server_endpoint",
+      "status",
+      "client_endpoint",
+      "member_id",
+      "user_id",
+      "refresh_token",
+      "application_token",
+    ]) {
       expect(ev.get(`auth[${k}]`), k).toBeTruthy();
     }
     expect(ev.get("auth[application_token]")).toBe(inst.body.install.applicationToken);
     expect(Number(ev.get("ts"))).toBeGreaterThan(0);
     // The token in the event works.
-    expect((await get(`${ev.get("auth[client_endpoint]")}app.info?auth=${ev.get("auth[access_token]")}`)).body.result).toMatchObject({ INSTALLED: true, STATUS: "L", LICENSE_FAMILY: "std" });
+    expect((await get(`${ev.get("auth[client_endpoint]")}app.info?auth=${ev.get("auth[access_token]")}`)).body.result).toMatchObject({
+      INSTALLED: true,
+      STATUS: "L",
+      LICENSE_FAMILY: "std",
+    });
   });
 
   it("event.get lists and event.unbind removes bindings; the handler URL follows the server's checkCallback", async () => {
@@ -55,15 +80,26 @@ describe("install, events, uninstall", () => {
     expect(list).toEqual(expect.arrayContaining([{ event: "ONAPPUNINSTALL", handler: `${app.url}/events`, auth_type: "0", offline: 0 }]));
     // modules/rest/lib/handlerhelper.php: a host without a dot, or a scheme other than http(s), is refused;
     // the host is not compared with the app's URL, so another host or port is accepted.
-    expect(await postJson(`${rest}event.bind`, { auth, event: "ONUSERADD", handler: "http://intranet/h" })).toMatchObject({ status: 400, body: { error: "ERROR_WRONG_HANDLER_URL" } });
-    expect(await postJson(`${rest}event.bind`, { auth, event: "ONUSERADD", handler: "ftp://files.example/h" })).toMatchObject({ status: 400, body: { error: "ERROR_UNSUPPORTED_PROTOCOL" } });
+    expect(await postJson(`${rest}event.bind`, { auth, event: "ONUSERADD", handler: "http://intranet/h" })).toMatchObject({
+      status: 400,
+      body: { error: "ERROR_WRONG_HANDLER_URL" },
+    });
+    expect(await postJson(`${rest}event.bind`, { auth, event: "ONUSERADD", handler: "ftp://files.example/h" })).toMatchObject({
+      status: 400,
+      body: { error: "ERROR_UNSUPPORTED_PROTOCOL" },
+    });
     expect((await postJson(`${rest}event.bind`, { auth, event: "ONUSERADD", handler: "https://other.example:8443/h" })).body.result).toBe(true);
     expect((await postJson(`${rest}event.unbind`, { auth, event: "ONUSERADD", handler: "https://other.example:8443/h" })).body.result).toEqual({ count: 1 });
     await postJson(`${rest}event.bind`, { auth, event: "ONUSERADD", handler: `${app.url}/u` });
     expect((await postJson(`${rest}event.unbind`, { auth, event: "ONUSERADD", handler: `${app.url}/u` })).body.result).toEqual({ count: 1 });
     const plain = [...emu.store.portals.get("acme")!.users.values()].find((u) => !u.admin && u.active)!;
     const t2 = await C("portals/acme/tokens", { clientId: "app.one", userId: plain.id });
-    const denied = await postJson(`${rest}event.bind`, { auth: t2.body.access_token, event: "ONUSERADD", handler: `${app.url}/u`, auth_type: plain.id === 1 ? 2 : 1 });
+    const denied = await postJson(`${rest}event.bind`, {
+      auth: t2.body.access_token,
+      event: "ONUSERADD",
+      handler: `${app.url}/u`,
+      auth_type: plain.id === 1 ? 2 : 1,
+    });
     expect(denied).toMatchObject({ status: 403, body: { error: "ACCESS_DENIED" } });
   });
 

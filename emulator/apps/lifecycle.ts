@@ -13,7 +13,12 @@ import { now, portalBaseUrl, randomToken } from "../state/store";
 import type { AppInstall, Portal } from "../state/types";
 
 /** Handlers for an event of an app: bound ones, plus the registration's own for install events. */
-function handlersFor(store: EmulatorStore, portal: Portal, clientId: string, event: string): Array<{ handler: string; id: number | undefined; authType: number }> {
+function handlersFor(
+  store: EmulatorStore,
+  portal: Portal,
+  clientId: string,
+  event: string,
+): Array<{ handler: string; id: number | undefined; authType: number }> {
   const bound: Array<{ handler: string; id: number | undefined; authType: number }> = portal.eventBindings
     .filter((b) => b.clientId === clientId && b.event === event && b.eventType === "online")
     .map((b) => ({ handler: b.handler, id: b.id as number | undefined, authType: b.authType }));

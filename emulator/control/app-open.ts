@@ -52,6 +52,9 @@ export function appOpenRequest(
 /** The OAuth grants issued for a portal (optionally one user's, one app's), oldest first. */
 export function grantsView(store: EmulatorStore, portalKey: string, filter: { userId?: number; clientId?: string }): OAuthGrant[] {
   return [...store.grantsByAccess.values()].filter(
-    (g) => g.portalKey === portalKey && (filter.userId === undefined || g.userId === filter.userId) && (filter.clientId === undefined || g.clientId === filter.clientId),
+    (g) =>
+      g.portalKey === portalKey &&
+      (filter.userId === undefined || g.userId === filter.userId) &&
+      (filter.clientId === undefined || g.clientId === filter.clientId),
   );
 }

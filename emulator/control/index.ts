@@ -18,7 +18,10 @@ import { registerUser } from "./register-user";
 type Json = Record<string, unknown>;
 
 class ControlError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -39,7 +42,12 @@ function portalSummary(store: EmulatorStore, p: Portal): Json {
     users: p.users.size,
     departments: p.departments.size,
     heavyUserIds: p.data.heavyUserIds,
-    installs: [...p.installs.values()].map((i) => ({ clientId: i.clientId, installed: i.installed, applicationToken: i.applicationToken, installedByUserId: i.installedByUserId })),
+    installs: [...p.installs.values()].map((i) => ({
+      clientId: i.clientId,
+      installed: i.installed,
+      applicationToken: i.applicationToken,
+      installedByUserId: i.installedByUserId,
+    })),
   };
 }
 
@@ -109,8 +117,17 @@ function expireTokens(store: EmulatorStore, p: Portal, body: Json): Json {
 
 async function route(store: EmulatorStore, method: string, parts: string[], q: URLSearchParams, body: Json): Promise<unknown> {
   const [a, key, b, c] = parts;
-  if (a === "reset" && method === "POST") { await reset(store); return { ok: true }; }
-  if (a === "state" && method === "GET") return { portals: [...store.portals.values()].map((p) => portalSummary(store, p)), apps: [...store.apps.values()], clockOffsetMs: store.clockOffsetMs, faults: store.faults };
+  if (a === "reset" && method === "POST") {
+    await reset(store);
+    return { ok: true };
+  }
+  if (a === "state" && method === "GET")
+    return {
+      portals: [...store.portals.values()].map((p) => portalSummary(store, p)),
+      apps: [...store.apps.values()],
+      clockOffsetMs: store.clockOffsetMs,
+      faults: store.faults,
+    };
   if (a === "apps" && method === "POST") {
     const reg = body as Partial<AppRegistration>;
     if (!reg.clientId || !reg.clientSecret || !reg.handlerUrl) throw new ControlError(400, "clientId, clientSecret and handlerUrl are required");
@@ -118,18 +135,29 @@ async function route(store: EmulatorStore, method: string, parts: string[], q: U
   }
   if (a === "apps" && method === "GET") return [...store.apps.values()];
   if (a === "deliveries" && method === "GET") {
-    return store.deliveries.filter((d) => (!q.get("portal") || d.portalKey === q.get("portal")) && (!q.get("event") || d.event === q.get("event")?.toUpperCase()));
+    return store.deliveries.filter(
+      (d) => (!q.get("portal") || d.portalKey === q.get("portal")) && (!q.get("event") || d.event === q.get("event")?.toUpperCase()),
+    );
   }
   if (a === "calls" && method === "GET") return callsView(store, q);
-  if (a === "calls" && method === "DELETE") { store.calls = []; return { ok: true }; }
+  if (a === "calls" && method === "DELETE") {
+    store.calls = [];
+    return { ok: true };
+  }
   if (a === "oauth-requests" && method === "GET") {
     const byGrant = Object.fromEntries(store.oauthRequests);
     return { total: Object.values(byGrant).reduce((n, c) => n + c, 0), byGrant };
   }
-  if (a === "oauth-requests" && method === "DELETE") { store.oauthRequests.clear(); return { ok: true }; }
+  if (a === "oauth-requests" && method === "DELETE") {
+    store.oauthRequests.clear();
+    return { ok: true };
+  }
   if (a === "faults") {
     if (method === "GET") return store.faults;
-    if (method === "DELETE") { store.faults = []; return { ok: true }; }
+    if (method === "DELETE") {
+      store.faults = [];
+      return { ok: true };
+    }
     if (method === "POST") {
       const fault = {
         id: ++store.seq.fault,
@@ -164,11 +192,16 @@ async function route(store: EmulatorStore, method: string, parts: string[], q: U
   }
   const p = need(store, key);
   if (!b) {
-    if (method === "DELETE") { store.portals.delete(key); await store.network?.close(key); return { ok: true }; }
+    if (method === "DELETE") {
+      store.portals.delete(key);
+      await store.network?.close(key);
+      return { ok: true };
+    }
     return portalSummary(store, p);
   }
   switch (`${method} ${b}`) {
-    case "GET users": return [...p.users.values()];
+    case "GET users":
+      return [...p.users.values()];
     case "POST users": {
       if (c === undefined) return registerUser(store, p, body);
       const u = p.users.get(Number(c));
@@ -176,7 +209,8 @@ async function route(store: EmulatorStore, method: string, parts: string[], q: U
       Object.assign(u, body);
       return u;
     }
-    case "GET departments": return [...p.departments.values()];
+    case "GET departments":
+      return [...p.departments.values()];
     case "GET entity": {
       const type = q.get("type") ?? "";
       const e = readEntity(p, type, Number(q.get("id")));
@@ -189,9 +223,12 @@ async function route(store: EmulatorStore, method: string, parts: string[], q: U
       if (!rows) throw new ControlError(404, `no record kind "${type}" (task, crm-{entityTypeId}, activity, workgroup, department)`);
       return { type, rows };
     }
-    case "GET installs": return [...p.installs.values()];
-    case "GET notifications": return p.data.notifications;
-    case "GET events": return p.eventBindings;
+    case "GET installs":
+      return [...p.installs.values()];
+    case "GET notifications":
+      return p.data.notifications;
+    case "GET events":
+      return p.eventBindings;
     case "POST app-open": {
       try {
         return appOpenRequest(store, p, String(body.clientId), num(body.userId, 1), {
@@ -219,8 +256,10 @@ async function route(store: EmulatorStore, method: string, parts: string[], q: U
       const install = await installApp(store, p, String(body.clientId), num(body.userId, 1));
       return { install, deliveries: store.deliveries.filter((d) => d.portalKey === p.key && d.clientId === install.clientId) };
     }
-    case "POST install-finish": return { deliveries: await finishInstallAndDeliver(store, p, String(body.clientId)), install: p.installs.get(String(body.clientId)) ?? null };
-    case "POST uninstall": return { deliveries: await uninstallApp(store, p, String(body.clientId), body.clean === true || body.clean === 1) };
+    case "POST install-finish":
+      return { deliveries: await finishInstallAndDeliver(store, p, String(body.clientId)), install: p.installs.get(String(body.clientId)) ?? null };
+    case "POST uninstall":
+      return { deliveries: await uninstallApp(store, p, String(body.clientId), body.clean === true || body.clean === 1) };
     case "POST tokens": {
       if (c === "expire") return expireTokens(store, p, body);
       const clientId = String(body.clientId);
@@ -233,14 +272,20 @@ async function route(store: EmulatorStore, method: string, parts: string[], q: U
       const hook = addWebhook(p, num(body.userId, 1), scopes, typeof body.code === "string" ? body.code : undefined);
       return { ...hook, url: `${portalBaseUrl(store, p)}/rest/${hook.userId}/${hook.code}/` };
     }
-    case "GET limits": return limitsOf(store, p);
-    case "POST limits": return setLimits(store, p, body);
+    case "GET limits":
+      return limitsOf(store, p);
+    case "POST limits":
+      return setLimits(store, p, body);
   }
   throw new ControlError(404, "unknown control endpoint");
 }
 
 export async function handleControl(store: EmulatorStore, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-  const parts = url.pathname.replace(/^\/_emulator\/?/, "").split("/").filter(Boolean).map(decodeURIComponent);
+  const parts = url.pathname
+    .replace(/^\/_emulator\/?/, "")
+    .split("/")
+    .filter(Boolean)
+    .map(decodeURIComponent);
   let body: Json = {};
   if (req.method === "POST" || req.method === "PUT" || req.method === "DELETE") {
     const text = await readBody(req);

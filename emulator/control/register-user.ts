@@ -45,17 +45,23 @@ export function registerUser(store: EmulatorStore, portal: Portal, body: Record<
   };
   portal.users.set(id, user);
   const dateRegister = isoFromSeconds(Math.floor(Date.parse(registered) / 1000));
-  emitEvent(store, portal, "ONUSERADD", {
-    ID: String(id),
-    ACTIVE: "1",
-    EMAIL: user.email,
-    NAME: user.name,
-    LAST_NAME: user.lastName,
-    PERSONAL_GENDER: user.personalGender,
-    PERSONAL_BIRTHDAY: user.personalBirthday ? isoFromSeconds(Math.floor(Date.parse(user.personalBirthday) / 1000)) : "",
-    UF_DEPARTMENT: user.departmentIds.map(String),
-    DATE_REGISTER: dateRegister,
-    WORK_POSITION: user.workPosition,
-  }, { userId: id, clientId: null, authConnector: "" });
+  emitEvent(
+    store,
+    portal,
+    "ONUSERADD",
+    {
+      ID: String(id),
+      ACTIVE: "1",
+      EMAIL: user.email,
+      NAME: user.name,
+      LAST_NAME: user.lastName,
+      PERSONAL_GENDER: user.personalGender,
+      PERSONAL_BIRTHDAY: user.personalBirthday ? isoFromSeconds(Math.floor(Date.parse(user.personalBirthday) / 1000)) : "",
+      UF_DEPARTMENT: user.departmentIds.map(String),
+      DATE_REGISTER: dateRegister,
+      WORK_POSITION: user.workPosition,
+    },
+    { userId: id, clientId: null, authConnector: "" },
+  );
   return user;
 }

@@ -31,19 +31,34 @@ export interface EventCause {
 
 /** A stable MESSAGE_ID: one per event name and object. */
 function messageId(event: string, data: unknown): string {
-  return createHash("md5").update(`${event}|${JSON.stringify(data)}`).digest("hex");
+  return createHash("md5")
+    .update(`${event}|${JSON.stringify(data)}`)
+    .digest("hex");
 }
 
 function recordOffline(store: EmulatorStore, portal: Portal, clientId: string, connectorId: string, event: string, data: unknown, cause: EventCause): void {
   const id = messageId(event, data);
-  const queued = portal.offlineEvents.find((e) => e.clientId === clientId && e.connectorId === connectorId && e.messageId === id && e.processId === "" && !e.error);
+  const queued = portal.offlineEvents.find(
+    (e) => e.clientId === clientId && e.connectorId === connectorId && e.messageId === id && e.processId === "" && !e.error,
+  );
   if (queued) {
     queued.at = nowMs(store);
     queued.data = data;
     queued.userId = cause.userId;
     return;
   }
-  portal.offlineEvents.push({ id: ++portal.offlineSeq, clientId, connectorId, at: nowMs(store), event, data, userId: cause.userId, messageId: id, processId: "", error: false });
+  portal.offlineEvents.push({
+    id: ++portal.offlineSeq,
+    clientId,
+    connectorId,
+    at: nowMs(store),
+    event,
+    data,
+    userId: cause.userId,
+    messageId: id,
+    processId: "",
+    error: false,
+  });
 }
 
 /** Sends an event of a portal to every app bound to it. Returns at once; online deliveries continue in the background. */

@@ -17,15 +17,20 @@ beforeAll(async () => {
   w = await startWorld({}, ["user", "department", "crm", "task"]);
   w.emu.store.limits.get("acme")!.enabled = false;
 });
-afterAll(async () => { await w?.close(); });
+afterAll(async () => {
+  await w?.close();
+});
 
 /** The next delivery of an event to the test's handler (waits for the portal's background queue). */
 async function delivery(event: string, after = 0): Promise<URLSearchParams> {
   let found: URLSearchParams | undefined;
-  await waitFor(() => {
-    found = w.app.received.slice(after).find((r) => r.path === "/events" && r.body.get("event") === event)?.body;
-    return found !== undefined;
-  }, { message: `${event} delivery` });
+  await waitFor(
+    () => {
+      found = w.app.received.slice(after).find((r) => r.path === "/events" && r.body.get("event") === event)?.body;
+      return found !== undefined;
+    },
+    { message: `${event} delivery` },
+  );
   return found!;
 }
 
@@ -39,12 +44,18 @@ async function bind(event: string, extra: object = {}) {
 
 describe("event.bind", () => {
   it("answers ERROR_EVENT_NOT_FOUND for an unknown event and for an event outside the token's scopes", async () => {
-    expect(await call("event.bind", { event: "ONSOMETHINGMADEUP", handler: handler() })).toMatchObject({ status: 400, body: { error: "ERROR_EVENT_NOT_FOUND", error_description: "Event not found" } });
+    expect(await call("event.bind", { event: "ONSOMETHINGMADEUP", handler: handler() })).toMatchObject({
+      status: 400,
+      body: { error: "ERROR_EVENT_NOT_FOUND", error_description: "Event not found" },
+    });
     // An app with only the user scope cannot bind CRM events (the server looks in the token's scopes).
     await postJson(`${w.emu.httpUrl}/_emulator/apps`, { clientId: "app.narrow", clientSecret: "s", handlerUrl: `${w.app.url}/narrow`, scopes: ["user"] });
     await postJson(`${w.emu.httpUrl}/_emulator/portals/acme/install`, { clientId: "app.narrow", userId: 1 });
     const narrow = (await postJson(`${w.emu.httpUrl}/_emulator/portals/acme/tokens`, { clientId: "app.narrow", userId: 1 })).body.access_token;
-    expect(await postJson(`${w.rest}event.bind`, { auth: narrow, event: "ONCRMDEALADD", handler: handler() })).toMatchObject({ status: 400, body: { error: "ERROR_EVENT_NOT_FOUND" } });
+    expect(await postJson(`${w.rest}event.bind`, { auth: narrow, event: "ONCRMDEALADD", handler: handler() })).toMatchObject({
+      status: 400,
+      body: { error: "ERROR_EVENT_NOT_FOUND" },
+    });
     expect((await postJson(`${w.rest}event.bind`, { auth: narrow, event: "ONUSERADD", handler: handler() })).body.result).toBe(true);
   });
 
@@ -95,14 +106,20 @@ describe("online record events", () => {
     const item = (await call("crm.item.add", { entityTypeId: etid, fields: { title: "SP item" } })).body.result.item;
     expect(data(await delivery("ONCRMDYNAMICITEMADD", before))).toEqual({ "data[FIELDS][ID]": String(item.id), "data[FIELDS][ENTITY_TYPE_ID]": String(etid) });
     expect((await call("crm.item.delete", { entityTypeId: etid, id: item.id })).body.result).toEqual([]);
-    expect(data(await delivery("ONCRMDYNAMICITEMDELETE", before))).toEqual({ "data[FIELDS][ID]": String(item.id), "data[FIELDS][ENTITY_TYPE_ID]": String(etid) });
+    expect(data(await delivery("ONCRMDYNAMICITEMDELETE", before))).toEqual({
+      "data[FIELDS][ID]": String(item.id),
+      "data[FIELDS][ENTITY_TYPE_ID]": String(etid),
+    });
 
     const quote = (await call("crm.item.add", { entityTypeId: 7, fields: { title: "Q" } })).body.result.item;
     await call("crm.item.update", { entityTypeId: 7, id: quote.id, fields: { title: "Q2" } });
     expect(data(await delivery("ONCRMQUOTEUPDATE", before))).toEqual({ "data[FIELDS][ID]": String(quote.id) });
 
-    const contact = (await call("crm.contact.add", { fields: { NAME: "Ann", EMAIL: [{ VALUE: "ann@example.com", VALUE_TYPE: "WORK" }] } })).body.result as number;
-    const act = await call("crm.activity.add", { fields: { OWNER_TYPE_ID: 3, OWNER_ID: contact, TYPE_ID: 2, SUBJECT: "Call", COMMUNICATIONS: [{ VALUE: "+100", ENTITY_ID: contact, ENTITY_TYPE_ID: 3 }] } });
+    const contact = (await call("crm.contact.add", { fields: { NAME: "Ann", EMAIL: [{ VALUE: "ann@example.com", VALUE_TYPE: "WORK" }] } })).body
+      .result as number;
+    const act = await call("crm.activity.add", {
+      fields: { OWNER_TYPE_ID: 3, OWNER_ID: contact, TYPE_ID: 2, SUBJECT: "Call", COMMUNICATIONS: [{ VALUE: "+100", ENTITY_ID: contact, ENTITY_TYPE_ID: 3 }] },
+    });
     expect(data(await delivery("ONCRMACTIVITYADD", before))).toEqual({ "data[FIELDS][ID]": String(act.body.result) });
   });
 
@@ -112,21 +129,52 @@ describe("online record events", () => {
     await bind("ONTASKDELETE");
     const before = w.app.received.length;
     const task = (await call("tasks.task.add", { fields: { TITLE: "Evented", RESPONSIBLE_ID: 1 } })).body.result.task;
-    expect(data(await delivery("ONTASKADD", before))).toEqual({ "data[FIELDS_BEFORE]": "undefined", "data[FIELDS_AFTER][ID]": String(task.id), "data[IS_ACCESSIBLE_BEFORE]": "N", "data[IS_ACCESSIBLE_AFTER]": "undefined" });
+    expect(data(await delivery("ONTASKADD", before))).toEqual({
+      "data[FIELDS_BEFORE]": "undefined",
+      "data[FIELDS_AFTER][ID]": String(task.id),
+      "data[IS_ACCESSIBLE_BEFORE]": "N",
+      "data[IS_ACCESSIBLE_AFTER]": "undefined",
+    });
     await call("tasks.task.update", { taskId: task.id, fields: { TITLE: "Evented 2" } });
     const upd = await delivery("ONTASKUPDATE", before);
-    expect(data(upd)).toEqual({ "data[FIELDS_BEFORE][ID]": String(task.id), "data[FIELDS_AFTER][ID]": String(task.id), "data[IS_ACCESSIBLE_BEFORE]": "undefined", "data[IS_ACCESSIBLE_AFTER]": "undefined" });
+    expect(data(upd)).toEqual({
+      "data[FIELDS_BEFORE][ID]": String(task.id),
+      "data[FIELDS_AFTER][ID]": String(task.id),
+      "data[IS_ACCESSIBLE_BEFORE]": "undefined",
+      "data[IS_ACCESSIBLE_AFTER]": "undefined",
+    });
     expect(upd.get("auth[user_id]")).toBe("2");
     expect((await call("tasks.task.delete", { taskId: task.id })).body.result).toEqual({ task: true });
-    expect(data(await delivery("ONTASKDELETE", before))).toEqual({ "data[FIELDS_BEFORE][ID]": String(task.id), "data[FIELDS_AFTER]": "undefined", "data[IS_ACCESSIBLE_BEFORE]": "undefined", "data[IS_ACCESSIBLE_AFTER]": "undefined" });
+    expect(data(await delivery("ONTASKDELETE", before))).toEqual({
+      "data[FIELDS_BEFORE][ID]": String(task.id),
+      "data[FIELDS_AFTER]": "undefined",
+      "data[IS_ACCESSIBLE_BEFORE]": "undefined",
+      "data[IS_ACCESSIBLE_AFTER]": "undefined",
+    });
   });
 
   it("delivers ONUSERADD when a new employee completes registration", async () => {
     await bind("ONUSERADD");
     const before = w.app.received.length;
-    const user = (await postJson(`${w.emu.httpUrl}/_emulator/portals/acme/users`, { email: "new.hire@example.com", name: "New", lastName: "Hire", departmentIds: [1], workPosition: "Analyst" })).body;
+    const user = (
+      await postJson(`${w.emu.httpUrl}/_emulator/portals/acme/users`, {
+        email: "new.hire@example.com",
+        name: "New",
+        lastName: "Hire",
+        departmentIds: [1],
+        workPosition: "Analyst",
+      })
+    ).body;
     const ev = await delivery("ONUSERADD", before);
-    expect(data(ev)).toMatchObject({ "data[ID]": String(user.id), "data[ACTIVE]": "1", "data[EMAIL]": "new.hire@example.com", "data[NAME]": "New", "data[LAST_NAME]": "Hire", "data[UF_DEPARTMENT][0]": "1", "data[WORK_POSITION]": "Analyst" });
+    expect(data(ev)).toMatchObject({
+      "data[ID]": String(user.id),
+      "data[ACTIVE]": "1",
+      "data[EMAIL]": "new.hire@example.com",
+      "data[NAME]": "New",
+      "data[LAST_NAME]": "Hire",
+      "data[UF_DEPARTMENT][0]": "1",
+      "data[WORK_POSITION]": "Analyst",
+    });
     expect(ev.get("auth[user_id]")).toBe(String(user.id));
   });
 
@@ -152,7 +200,12 @@ describe("offline events", () => {
     await call("crm.contact.update", { id: contact, fields: { NAME: "Mine" }, auth_connector: "sync1" });
     const list = await call("event.offline.list", { auth_connector: "sync1" });
     expect(list.body.total).toBe(1);
-    expect(list.body.result[0]).toMatchObject({ EVENT_NAME: "ONCRMCONTACTUPDATE", EVENT_DATA: { FIELDS: { ID: String(contact) } }, PROCESS_ID: "", ERROR: "0" });
+    expect(list.body.result[0]).toMatchObject({
+      EVENT_NAME: "ONCRMCONTACTUPDATE",
+      EVENT_DATA: { FIELDS: { ID: String(contact) } },
+      PROCESS_ID: "",
+      ERROR: "0",
+    });
 
     const got = await call("event.offline.get", { clear: 0, auth_connector: "sync1" });
     expect(got.body.result.process_id).toMatch(/^[0-9a-f]{32}$/);

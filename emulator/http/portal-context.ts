@@ -20,8 +20,4 @@ export interface PortalPageContext {
   finishInstall(clientId: string): AppInstall | null;
 }
 
-export type PortalPageHandler = (
-  req: IncomingMessage,
-  res: ServerResponse,
-  ctx: PortalPageContext,
-) => boolean | Promise<boolean>;
+export type PortalPageHandler = (req: IncomingMessage, res: ServerResponse, ctx: PortalPageContext) => boolean | Promise<boolean>;

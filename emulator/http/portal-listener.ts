@@ -21,12 +21,7 @@ export interface Listener {
 
 const TLS_HANDSHAKE = 0x16;
 
-export async function listenDual(
-  host: string,
-  port: number,
-  handler: RequestHandler,
-  tls: { key: string; cert: string } | null,
-): Promise<Listener> {
+export async function listenDual(host: string, port: number, handler: RequestHandler, tls: { key: string; cert: string } | null): Promise<Listener> {
   const plain = http.createServer(handler);
   const secure = tls ? https.createServer({ key: tls.key, cert: tls.cert }, handler) : null;
   const sockets = new Set<net.Socket>();

@@ -33,7 +33,11 @@ export async function handleAuthorize(store: EmulatorStore, portal: Portal, req:
   const app = store.apps.get(clientId);
   if (!app) return sendHtml(res, 400, page("Authorization error", `<h1 class="err">Unknown application</h1><p>No application with this client_id.</p>`));
   if (!portal.installs.has(clientId)) {
-    return sendHtml(res, 400, page("Authorization error", `<h1 class="err">Application is not installed</h1><p>Install the application in this Bitrix24 first.</p>`));
+    return sendHtml(
+      res,
+      400,
+      page("Authorization error", `<h1 class="err">Application is not installed</h1><p>Install the application in this Bitrix24 first.</p>`),
+    );
   }
   const userId = Number(str("user_id"));
   const user = portal.users.get(userId);
@@ -45,7 +49,14 @@ export async function handleAuthorize(store: EmulatorStore, portal: Portal, req:
     const buttons = users
       .map((u) => `<button type="submit" name="user_id" value="${u.id}">${escapeHtml(`${u.name} ${u.lastName}`.trim())}${u.admin ? " (admin)" : ""}</button>`)
       .join("");
-    return sendHtml(res, 200, page("Sign in", `<h1>Sign in to ${escapeHtml(portal.title)}</h1><p>Allow <b>${escapeHtml(app.name)}</b> to access your account as:</p><form method="post" action="">${hidden}${buttons}</form>`));
+    return sendHtml(
+      res,
+      200,
+      page(
+        "Sign in",
+        `<h1>Sign in to ${escapeHtml(portal.title)}</h1><p>Allow <b>${escapeHtml(app.name)}</b> to access your account as:</p><form method="post" action="">${hidden}${buttons}</form>`,
+      ),
+    );
   }
   const code = issueCode(store, portal, clientId, user.id);
   // The return address comes from the app card; a redirect_uri on the same origin is accepted.

@@ -7,8 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLIENT_ID, CLIENT_SECRET, get, postForm, startWorld, type World } from "../testing/harness";
 
 let w: World;
-beforeAll(async () => { w = await startWorld(); });
-afterAll(async () => { await w.close(); });
+beforeAll(async () => {
+  w = await startWorld();
+});
+afterAll(async () => {
+  await w.close();
+});
 
 async function authorize(userId: number, state = "s1"): Promise<URL> {
   const res = await fetch(`${w.portalUrl}/oauth/authorize/?client_id=${CLIENT_ID}&state=${state}&user_id=${userId}`, { redirect: "manual" });
@@ -32,7 +36,12 @@ describe("OAuth", () => {
     expect(back.origin + back.pathname).toBe(`${w.app.url}/handler`);
     // The portal is the root of its own origin: DOMAIN is its host:port, nothing after it.
     expect(portal.domain).toBe(new URL(w.portalUrl).host);
-    expect(Object.fromEntries(back.searchParams)).toMatchObject({ state: "st", domain: portal.domain, member_id: portal.memberId, scope: "user,department,im,crm,task" });
+    expect(Object.fromEntries(back.searchParams)).toMatchObject({
+      state: "st",
+      domain: portal.domain,
+      member_id: portal.memberId,
+      scope: "user,department,im,crm,task",
+    });
     expect(back.searchParams.get("code")).toMatch(/^[0-9a-f]{32}$/);
     expect(back.searchParams.get("server_domain")).toBe(new URL(w.emu.httpUrl).host);
   });
@@ -42,8 +51,27 @@ describe("OAuth", () => {
     const q = `grant_type=authorization_code&client_id=${CLIENT_ID}&client_secret=${CLIENT_SECRET}&code=${code}`;
     const r = await token(q);
     expect(r.status).toBe(200);
-    expect(Object.keys(r.body).sort()).toEqual(["access_token", "client_endpoint", "domain", "expires", "expires_in", "member_id", "refresh_token", "scope", "server_endpoint", "status", "user_id"]);
-    expect(r.body).toMatchObject({ expires_in: 3600, user_id: 2, status: "L", client_endpoint: `${w.portalUrl}/rest/`, domain: new URL(w.emu.httpUrl).host, server_endpoint: `${w.emu.httpUrl}/rest/` });
+    expect(Object.keys(r.body).sort()).toEqual([
+      "access_token",
+      "client_endpoint",
+      "domain",
+      "expires",
+      "expires_in",
+      "member_id",
+      "refresh_token",
+      "scope",
+      "server_endpoint",
+      "status",
+      "user_id",
+    ]);
+    expect(r.body).toMatchObject({
+      expires_in: 3600,
+      user_id: 2,
+      status: "L",
+      client_endpoint: `${w.portalUrl}/rest/`,
+      domain: new URL(w.emu.httpUrl).host,
+      server_endpoint: `${w.emu.httpUrl}/rest/`,
+    });
     expect(r.body.expires).toBeGreaterThan(Date.now() / 1000 + 3500);
     expect(await token(q)).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
   });
@@ -52,7 +80,10 @@ describe("OAuth", () => {
     const code = (await authorize(1)).searchParams.get("code")!;
     await postFormClock(31);
     try {
-      expect(await token(`grant_type=authorization_code&client_id=${CLIENT_ID}&client_secret=${CLIENT_SECRET}&code=${code}`)).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
+      expect(await token(`grant_type=authorization_code&client_id=${CLIENT_ID}&client_secret=${CLIENT_SECRET}&code=${code}`)).toMatchObject({
+        status: 400,
+        body: { error: "invalid_grant" },
+      });
     } finally {
       await postFormClock(null);
     }
@@ -70,16 +101,25 @@ describe("OAuth", () => {
   });
 
   it("answers invalid_client for a wrong secret and invalid_request without grant_type", async () => {
-    expect(await token(`grant_type=refresh_token&client_id=${CLIENT_ID}&client_secret=bad&refresh_token=x`)).toMatchObject({ status: 401, body: { error: "invalid_client" } });
+    expect(await token(`grant_type=refresh_token&client_id=${CLIENT_ID}&client_secret=bad&refresh_token=x`)).toMatchObject({
+      status: 401,
+      body: { error: "invalid_client" },
+    });
     expect(await token(`client_id=${CLIENT_ID}`)).toMatchObject({ status: 400, body: { error: "invalid_request" } });
   });
 
   it("refuses a refresh token past its life, and revoked tokens", async () => {
     const code = (await authorize(3)).searchParams.get("code")!;
     const t = (await token(`grant_type=authorization_code&client_id=${CLIENT_ID}&client_secret=${CLIENT_SECRET}&code=${code}`)).body;
-    await fetch(`${w.emu.httpUrl}/_emulator/portals/acme/tokens/expire`, { method: "POST", body: JSON.stringify({ userId: 3, access: true, refresh: true, revoke: true }) });
+    await fetch(`${w.emu.httpUrl}/_emulator/portals/acme/tokens/expire`, {
+      method: "POST",
+      body: JSON.stringify({ userId: 3, access: true, refresh: true, revoke: true }),
+    });
     expect(await get(`${t.client_endpoint}profile?auth=${t.access_token}`)).toMatchObject({ status: 401, body: { error: "invalid_token" } });
-    expect(await token(`grant_type=refresh_token&client_id=${CLIENT_ID}&client_secret=${CLIENT_SECRET}&refresh_token=${t.refresh_token}`)).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
+    expect(await token(`grant_type=refresh_token&client_id=${CLIENT_ID}&client_secret=${CLIENT_SECRET}&refresh_token=${t.refresh_token}`)).toMatchObject({
+      status: 400,
+      body: { error: "invalid_grant" },
+    });
   });
 });
 

@@ -62,7 +62,14 @@ export async function handleOAuthServer(store: EmulatorStore, req: IncomingMessa
   return oauthError(res, 400, "invalid_request", "Unsupported grant_type");
 }
 
-async function handleRestWithParams(store: EmulatorStore, key: string, req: IncomingMessage, res: ServerResponse, url: URL, params: Record<string, unknown>): Promise<void> {
+async function handleRestWithParams(
+  store: EmulatorStore,
+  key: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  params: Record<string, unknown>,
+): Promise<void> {
   const portal = store.portals.get(key);
   if (!portal) return sendJson(res, 404, { error: "PORTAL_NOT_FOUND", error_description: "No such portal" });
   const u = new URL(url.toString());

@@ -95,9 +95,7 @@ export function issueTokens(store: EmulatorStore, portal: Portal, clientId: stri
   return describeGrant(store, portal, grant);
 }
 
-export type AccessCheck =
-  | { ok: true; grant: OAuthGrant }
-  | { ok: false; error: "expired_token" | "invalid_token" | "NO_AUTH_FOUND" };
+export type AccessCheck = { ok: true; grant: OAuthGrant } | { ok: false; error: "expired_token" | "invalid_token" | "NO_AUTH_FOUND" };
 
 /**
  * Checks an access token presented to a portal's REST. b24restdocs api-reference/common/system-errors

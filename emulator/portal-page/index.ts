@@ -80,9 +80,7 @@ function appPage(req: IncomingMessage, res: ServerResponse, ctx: PortalPageConte
   const slider = url.searchParams.get("IFRAME") === "Y";
   // A real DEFAULT opening carries the rest of the page's path as "any" (captured POSTs in
   // b24restdocs samples show {"any":"119\/"}); a slider carries openApplication's parameters.
-  const placementOptions = slider
-    ? (parsePlacementOptions(url.searchParams.get("PLACEMENT_OPTIONS")) ?? {})
-    : { any: `${clientId}/${rest}` };
+  const placementOptions = slider ? (parsePlacementOptions(url.searchParams.get("PLACEMENT_OPTIONS")) ?? {}) : { any: `${clientId}/${rest}` };
   const frame = buildAppFrame({ req, ctx, app, install, viewer: m.viewer, lang: m.lang, labels: m.labels, slider, placementOptions });
   const main = renderAppMain(app.name, frame, m.base);
   const html = slider ? renderSliderDocument(m.lang, app.name, main, m.base) : renderChrome(m, apps, main);
@@ -126,13 +124,29 @@ export async function handlePortalPage(req: IncomingMessage, res: ServerResponse
   }
   if (req.method === "GET" && (sub === "/notifications/" || sub === "/notifications")) {
     const m = chromeModel(req, ctx, url, null, ctx.portal.title);
-    sendHtml(res, 200, renderChrome(m, installedApps(ctx).map((a) => a.app), renderNotificationsMain(m)));
+    sendHtml(
+      res,
+      200,
+      renderChrome(
+        m,
+        installedApps(ctx).map((a) => a.app),
+        renderNotificationsMain(m),
+      ),
+    );
     return true;
   }
   if (sub === "/" || sub === "") {
     const m = chromeModel(req, ctx, url, null, ctx.portal.title);
     const list = installedApps(ctx);
-    sendHtml(res, 200, renderChrome(m, list.map((a) => a.app), renderStartMain(m, list)));
+    sendHtml(
+      res,
+      200,
+      renderChrome(
+        m,
+        list.map((a) => a.app),
+        renderStartMain(m, list),
+      ),
+    );
     return true;
   }
   return false;

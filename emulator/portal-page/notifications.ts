@@ -29,7 +29,12 @@ export function bbCodeToHtml(message: string): string {
 export function renderNotificationsMain(m: ChromeModel): string {
   const mine = m.portal.data.notifications.filter((n) => n.toUserId === m.viewer.id).sort((a, b) => b.id - a.id);
   const items = mine.length
-    ? mine.map((n) => `<li class="b24-notification" data-testid="notification" data-id="${n.id}"><time>${escapeHtml(n.createdAt.slice(0, 16).replace("T", " "))}</time> <span>${bbCodeToHtml(n.message)}</span></li>`).join("")
+    ? mine
+        .map(
+          (n) =>
+            `<li class="b24-notification" data-testid="notification" data-id="${n.id}"><time>${escapeHtml(n.createdAt.slice(0, 16).replace("T", " "))}</time> <span>${bbCodeToHtml(n.message)}</span></li>`,
+        )
+        .join("")
     : `<li>${escapeHtml(m.labels.noNotifications)}</li>`;
   return `<h1 class="b24-title">${escapeHtml(m.labels.notifications)}</h1><ul class="b24-notifications" data-testid="notifications">${items}</ul>`;
 }

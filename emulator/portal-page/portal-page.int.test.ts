@@ -57,7 +57,15 @@ describe("portal page", () => {
     });
     // The iframe's name is what B24Frame parses: DOMAIN | protocol | APP_SID.
     expect(attr(html, /<iframe id="appframe_[0-9a-f]+" name="([^"]+)"/)).toBe(`${host}|0|${config.appSid}`);
-    expect(config.initData).toMatchObject({ DOMAIN: host, PATH: "/rest/", INSTALL: true, IS_ADMIN: true, MEMBER_ID: portal.memberId, LANG: "ru", PLACEMENT: "DEFAULT" });
+    expect(config.initData).toMatchObject({
+      DOMAIN: host,
+      PATH: "/rest/",
+      INSTALL: true,
+      IS_ADMIN: true,
+      MEMBER_ID: portal.memberId,
+      LANG: "ru",
+      PLACEMENT: "DEFAULT",
+    });
     expect(config.appOrigin).toBe("http://localhost:1");
     // Titles are escaped.
     expect(html).toContain("Page &lt;Test&gt;");

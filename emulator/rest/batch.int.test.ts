@@ -8,8 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postForm, postJson, startWorld, type World } from "../testing/harness";
 
 let w: World;
-beforeAll(async () => { w = await startWorld({ portals: [{ key: "acme", seed: { seed: 5, users: 80 } }] }); });
-afterAll(async () => { await w.close(); });
+beforeAll(async () => {
+  w = await startWorld({ portals: [{ key: "acme", seed: { seed: 5, users: 80 } }] });
+});
+afterAll(async () => {
+  await w.close();
+});
 
 const batch = (body: Record<string, unknown>) => postJson(`${w.rest}batch`, { auth: w.token(), ...body });
 

@@ -25,9 +25,7 @@ export interface Caller {
   portalUrl: string;
 }
 
-export type CommandResult =
-  | { ok: true; outcome: MethodOutcome; time: TimeInfo }
-  | { ok: false; error: RestError; time: TimeInfo | null };
+export type CommandResult = { ok: true; outcome: MethodOutcome; time: TimeInfo } | { ok: false; error: RestError; time: TimeInfo | null };
 
 /** The record a write addresses (id / taskId / ID / GROUP_ID), for the call log. */
 function writeTarget(method: string, params: Params | undefined): { recordId?: number; entityTypeId?: number } {
@@ -40,7 +38,15 @@ function writeTarget(method: string, params: Params | undefined): { recordId?: n
   return Number.isInteger(etid) && etid > 0 ? { recordId, entityTypeId: etid } : { recordId };
 }
 
-export function logCall(store: EmulatorStore, caller: Pick<Caller, "portal" | "app" | "webhookUserId"> & { user: PortalUser | null }, method: string, status: number, error: string | null, inBatch: boolean, params?: Params): void {
+export function logCall(
+  store: EmulatorStore,
+  caller: Pick<Caller, "portal" | "app" | "webhookUserId"> & { user: PortalUser | null },
+  method: string,
+  status: number,
+  error: string | null,
+  inBatch: boolean,
+  params?: Params,
+): void {
   store.calls.push({
     ...writeTarget(method, params),
     at: now(store).toISOString(),

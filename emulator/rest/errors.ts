@@ -9,11 +9,9 @@ export const errors = {
   noAuth: () => new RestError("NO_AUTH_FOUND", "Wrong authorization data", 401),
   invalidToken: () => new RestError("invalid_token", "Unable to get application by token", 401),
   expiredToken: () => new RestError("expired_token", "The access token provided has expired.", 401),
-  insufficientScope: () =>
-    new RestError("insufficient_scope", "The request requires higher privileges than provided by the access token", 403),
+  insufficientScope: () => new RestError("insufficient_scope", "The request requires higher privileges than provided by the access token", 403),
   queryLimit: () => new RestError("QUERY_LIMIT_EXCEEDED", "Too many requests", 503),
-  operationTimeLimit: (method: string) =>
-    new RestError("OPERATION_TIME_LIMIT", `Method is blocked due to operation time limit. Method: ${method}`, 429),
+  operationTimeLimit: (method: string) => new RestError("OPERATION_TIME_LIMIT", `Method is blocked due to operation time limit. Method: ${method}`, 429),
   batchLength: () => new RestError("ERROR_BATCH_LENGTH_EXCEEDED", "Max batch length exceeded", 400),
   batchNotAllowed: () => new RestError("ERROR_BATCH_METHOD_NOT_ALLOWED", "Method is not allowed for batch usage", 405),
   https: () => new RestError("INVALID_REQUEST", "Https required.", 400),

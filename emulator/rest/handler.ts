@@ -21,7 +21,10 @@ import { findDiskDownload } from "../methods/disk/index";
 
 function parseRestPath(restPath: string): { method: string; webhook: { userId: number; code: string } | null } | null {
   // The SDK joins client_endpoint ".../rest/" and "/method", so empty segments are skipped.
-  const parts = restPath.split("/").filter(Boolean).map((p) => decodeURIComponent(p));
+  const parts = restPath
+    .split("/")
+    .filter(Boolean)
+    .map((p) => decodeURIComponent(p));
   const strip = (m: string) => m.replace(/\.(json|xml)$/i, "");
   if (parts.length === 1) return { method: strip(parts[0]), webhook: null };
   if (parts.length === 3 && /^\d+$/.test(parts[0])) return { method: strip(parts[2]), webhook: { userId: Number(parts[0]), code: parts[1] } };
@@ -71,7 +74,8 @@ export async function handleRest(store: EmulatorStore, portal: Portal, req: Inco
   if (fault) {
     if (fault.latencyMs > 0) await sleep(fault.latencyMs);
     logCall(store, caller, parsed.method, fault.status, fault.error, false);
-    if (fault.html) return sendHtml(res, fault.status, `<html><head><title>${fault.status}</title></head><body><h1>${fault.status} ${fault.error}</h1></body></html>`);
+    if (fault.html)
+      return sendHtml(res, fault.status, `<html><head><title>${fault.status}</title></head><body><h1>${fault.status} ${fault.error}</h1></body></html>`);
     if (fault.error) return sendError(res, new RestError(fault.error, fault.description, fault.status));
   }
   if (parsed.method.toLowerCase() === "batch") {
@@ -79,7 +83,10 @@ export async function handleRest(store: EmulatorStore, portal: Portal, req: Inco
     const started = performance.now();
     const outcome = await runBatch(store, caller, params);
     logCall(store, caller, "batch", 200, null, false);
-    const time = timeInfo(startMs, Math.max(startMs, nowMs(store)), (performance.now() - started) / 1000, { sec: 0, resetAt: Math.floor(startMs / 1000) + 600 });
+    const time = timeInfo(startMs, Math.max(startMs, nowMs(store)), (performance.now() - started) / 1000, {
+      sec: 0,
+      resetAt: Math.floor(startMs / 1000) + 600,
+    });
     return sendJson(res, 200, { result: outcome.result, time });
   }
   const r = await runCommand(store, caller, parsed.method, params, false);

@@ -7,8 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { get, postJson, startWorld, type World } from "../testing/harness";
 
 let w: World;
-beforeAll(async () => { w = await startWorld(); });
-afterAll(async () => { await w.close(); });
+beforeAll(async () => {
+  w = await startWorld();
+});
+afterAll(async () => {
+  await w.close();
+});
 
 const control = (path: string, body: unknown) => postJson(`${w.emu.httpUrl}/_emulator/portals/acme/${path}`, body);
 
@@ -18,7 +22,9 @@ describe("request rate (leaky bucket)", () => {
     const token = w.token();
     const url = `${w.rest}server.time?auth=${token}`;
     // Burst: fire 60 at once; a standard plan takes 50.
-    const burst = await Promise.all(Array.from({ length: 60 }, () => fetch(url).then(async (r) => ({ status: r.status, body: (await r.json()) as { error?: string } }))));
+    const burst = await Promise.all(
+      Array.from({ length: 60 }, () => fetch(url).then(async (r) => ({ status: r.status, body: (await r.json()) as { error?: string } }))),
+    );
     const accepted = burst.filter((r) => r.status === 200).length;
     const refused = burst.filter((r) => r.status === 503);
     expect(accepted).toBeGreaterThanOrEqual(50);
@@ -39,7 +45,9 @@ describe("request rate (leaky bucket)", () => {
     }
     const seconds = (Date.now() - started) / 1000;
     const rate = ok / seconds;
-    console.log(`[limits] burst: ${accepted} accepted of 60, then ${ok} accepted / ${limited} refused in ${seconds.toFixed(2)} s = ${rate.toFixed(2)} req/s (plan Y = 2)`);
+    console.log(
+      `[limits] burst: ${accepted} accepted of 60, then ${ok} accepted / ${limited} refused in ${seconds.toFixed(2)} s = ${rate.toFixed(2)} req/s (plan Y = 2)`,
+    );
     expect(rate).toBeGreaterThan(1.3);
     expect(rate).toBeLessThan(2.7);
   });

@@ -28,7 +28,12 @@ describe("parseForm", () => {
 describe("phpMap", () => {
   it("prints an empty map as [] and 0..n keys as a list", () => {
     expect(phpMap([])).toEqual([]);
-    expect(phpMap([["0", "a"], ["1", "b"]])).toEqual(["a", "b"]);
+    expect(
+      phpMap([
+        ["0", "a"],
+        ["1", "b"],
+      ]),
+    ).toEqual(["a", "b"]);
     expect(phpMap([["x", 1]])).toEqual({ x: 1 });
   });
 });

@@ -33,7 +33,9 @@ function assign(root: Record<string, unknown>, path: string[], value: string): v
   for (let i = 0; i < path.length; i++) {
     let key = path[i];
     if (key === "") {
-      const ints = Object.keys(node).map(Number).filter((n) => Number.isInteger(n) && n >= 0);
+      const ints = Object.keys(node)
+        .map(Number)
+        .filter((n) => Number.isInteger(n) && n >= 0);
       key = String(ints.length ? Math.max(...ints) + 1 : 0);
     }
     if (i === path.length - 1) {

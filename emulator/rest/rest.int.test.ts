@@ -7,8 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { get, postForm, postJson, startWorld, type World } from "../testing/harness";
 
 let w: World;
-beforeAll(async () => { w = await startWorld(); });
-afterAll(async () => { await w.close(); });
+beforeAll(async () => {
+  w = await startWorld();
+});
+afterAll(async () => {
+  await w.close();
+});
 
 describe("REST envelope and addressing", () => {
   it("answers /rest/{method}.json and /rest/{method} with result and the full time object", async () => {

@@ -70,13 +70,21 @@ export function buildCatalog(): CrmCatalog {
   };
 
   add(ENTITY.lead, null, "STATUS", [
-    ["NEW", "Unassigned", "P"], ["IN_PROCESS", "In progress", "P"], ["PROCESSED", "Processed", "P"],
-    ["CONVERTED", "Good lead", "S"], ["JUNK", "Junk lead", "F"],
+    ["NEW", "Unassigned", "P"],
+    ["IN_PROCESS", "In progress", "P"],
+    ["PROCESSED", "Processed", "P"],
+    ["CONVERTED", "Good lead", "S"],
+    ["JUNK", "Junk lead", "F"],
   ]);
   const dealStages: Array<[string, string, Semantics]> = [
-    ["NEW", "New", "P"], ["PREPARATION", "Document preparation", "P"], ["PREPAYMENT_INVOICE", "Prepayment invoice", "P"],
-    ["EXECUTING", "In progress", "P"], ["FINAL_INVOICE", "Final invoice", "P"], ["WON", "Deal won", "S"],
-    ["LOSE", "Deal lost", "F"], ["APOLOGY", "Analyze failure", "F"],
+    ["NEW", "New", "P"],
+    ["PREPARATION", "Document preparation", "P"],
+    ["PREPAYMENT_INVOICE", "Prepayment invoice", "P"],
+    ["EXECUTING", "In progress", "P"],
+    ["FINAL_INVOICE", "Final invoice", "P"],
+    ["WON", "Deal won", "S"],
+    ["LOSE", "Deal lost", "F"],
+    ["APOLOGY", "Analyze failure", "F"],
   ];
   const categories: CrmCategory[] = [
     { id: 0, entityTypeId: ENTITY.deal, name: "General", sort: 100, isDefault: true },
@@ -84,20 +92,51 @@ export function buildCatalog(): CrmCatalog {
     { id: 2, entityTypeId: ENTITY.deal, name: "Tenders", sort: 300, isDefault: false },
   ];
   add(ENTITY.deal, 0, "DEAL_STAGE", dealStages);
-  for (const c of [1, 2]) add(ENTITY.deal, c, `DEAL_STAGE_${c}`, dealStages.slice(0, 4).concat(dealStages.slice(5, 7)).map(([s, n, m]) => [`C${c}:${s}`, n, m]));
+  for (const c of [1, 2])
+    add(
+      ENTITY.deal,
+      c,
+      `DEAL_STAGE_${c}`,
+      dealStages
+        .slice(0, 4)
+        .concat(dealStages.slice(5, 7))
+        .map(([s, n, m]) => [`C${c}:${s}`, n, m]),
+    );
 
   add(ENTITY.quote, null, "QUOTE_STATUS", [
-    ["DRAFT", "New", "P"], ["SENT", "Sent to client", "P"], ["APPROVED", "Approved", "S"], ["DECLAINED", "Declined", "F"],
+    ["DRAFT", "New", "P"],
+    ["SENT", "Sent to client", "P"],
+    ["APPROVED", "Approved", "S"],
+    ["DECLAINED", "Declined", "F"],
   ]);
   // Smart invoices and smart processes always have categories (crm.item docs: categoryId).
   categories.push({ id: 3, entityTypeId: ENTITY.invoice, name: "Invoices", sort: 100, isDefault: true });
   add(ENTITY.invoice, 3, "SMART_INVOICE_STAGE_3", [
-    ["DT31_3:N", "New", "P"], ["DT31_3:S", "Sent", "P"], ["DT31_3:P", "Paid", "S"], ["DT31_3:D", "Declined", "F"],
+    ["DT31_3:N", "New", "P"],
+    ["DT31_3:S", "Sent", "P"],
+    ["DT31_3:P", "Paid", "S"],
+    ["DT31_3:D", "Declined", "F"],
   ]);
 
   const types: CrmType[] = [
-    { id: 1, entityTypeId: 128, title: "Service requests", createdBy: 1, createdTime: "2023-03-01T10:00:00+00:00", isCategoriesEnabled: true, isObserversEnabled: true },
-    { id: 2, entityTypeId: 1032, title: "Projects delivery", createdBy: 1, createdTime: "2024-05-12T10:00:00+00:00", isCategoriesEnabled: false, isObserversEnabled: true },
+    {
+      id: 1,
+      entityTypeId: 128,
+      title: "Service requests",
+      createdBy: 1,
+      createdTime: "2023-03-01T10:00:00+00:00",
+      isCategoriesEnabled: true,
+      isObserversEnabled: true,
+    },
+    {
+      id: 2,
+      entityTypeId: 1032,
+      title: "Projects delivery",
+      createdBy: 1,
+      createdTime: "2024-05-12T10:00:00+00:00",
+      isCategoriesEnabled: false,
+      isObserversEnabled: true,
+    },
   ];
   let catId = 4;
   for (const t of types) {
@@ -107,17 +146,48 @@ export function buildCatalog(): CrmCatalog {
       categories.push({ id, entityTypeId: t.entityTypeId, name, sort: 100 * (i + 1), isDefault: i === 0 });
       const p = `DT${t.entityTypeId}_${id}`;
       add(t.entityTypeId, id, `DYNAMIC_${t.entityTypeId}_STAGE_${id}`, [
-        [`${p}:NEW`, "New", "P"], [`${p}:PREPARATION`, "Preparation", "P"], [`${p}:CLIENT`, "Waiting for client", "P"],
-        [`${p}:SUCCESS`, "Success", "S"], [`${p}:FAIL`, "Failed", "F"],
+        [`${p}:NEW`, "New", "P"],
+        [`${p}:PREPARATION`, "Preparation", "P"],
+        [`${p}:CLIENT`, "Waiting for client", "P"],
+        [`${p}:SUCCESS`, "Success", "S"],
+        [`${p}:FAIL`, "Failed", "F"],
       ]);
     });
   }
 
-  add(0, null, "SOURCE", [["CALL", "Call", "P"], ["EMAIL", "E-mail", "P"], ["WEB", "Website", "P"], ["ADVERTISING", "Advertising", "P"], ["PARTNER", "Existing client", "P"], ["OTHER", "Other", "P"]]);
-  add(0, null, "CONTACT_TYPE", [["CLIENT", "Clients", "P"], ["SUPPLIER", "Suppliers", "P"], ["PARTNER", "Partners", "P"], ["OTHER", "Other", "P"]]);
-  add(0, null, "COMPANY_TYPE", [["CUSTOMER", "Client", "P"], ["SUPPLIER", "Supplier", "P"], ["COMPETITOR", "Competitor", "P"], ["PARTNER", "Partner", "P"], ["OTHER", "Other", "P"]]);
-  add(0, null, "INDUSTRY", [["IT", "Information technology", "P"], ["TELECOM", "Telecommunication", "P"], ["MANUFACTURING", "Manufacturing", "P"], ["BANKING", "Banking services", "P"], ["OTHER", "Other", "P"]]);
-  add(0, null, "DEAL_TYPE", [["SALE", "Sales", "P"], ["COMPLEX", "Complex sale", "P"], ["SERVICES", "Services", "P"]]);
+  add(0, null, "SOURCE", [
+    ["CALL", "Call", "P"],
+    ["EMAIL", "E-mail", "P"],
+    ["WEB", "Website", "P"],
+    ["ADVERTISING", "Advertising", "P"],
+    ["PARTNER", "Existing client", "P"],
+    ["OTHER", "Other", "P"],
+  ]);
+  add(0, null, "CONTACT_TYPE", [
+    ["CLIENT", "Clients", "P"],
+    ["SUPPLIER", "Suppliers", "P"],
+    ["PARTNER", "Partners", "P"],
+    ["OTHER", "Other", "P"],
+  ]);
+  add(0, null, "COMPANY_TYPE", [
+    ["CUSTOMER", "Client", "P"],
+    ["SUPPLIER", "Supplier", "P"],
+    ["COMPETITOR", "Competitor", "P"],
+    ["PARTNER", "Partner", "P"],
+    ["OTHER", "Other", "P"],
+  ]);
+  add(0, null, "INDUSTRY", [
+    ["IT", "Information technology", "P"],
+    ["TELECOM", "Telecommunication", "P"],
+    ["MANUFACTURING", "Manufacturing", "P"],
+    ["BANKING", "Banking services", "P"],
+    ["OTHER", "Other", "P"],
+  ]);
+  add(0, null, "DEAL_TYPE", [
+    ["SALE", "Sales", "P"],
+    ["COMPLEX", "Complex sale", "P"],
+    ["SERVICES", "Services", "P"],
+  ]);
   return { types, categories, statuses, stagesOf };
 }
 

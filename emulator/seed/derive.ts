@@ -66,15 +66,18 @@ const saltOf = (etid: number) => ETID_SALT[etid] ?? 200 + etid;
 
 export function crmTitle(d: PortalData, etid: number, row: number): string {
   const t = d.crm.get(etid)!;
-  return overridden(t, row, "title", () => {
-    if (etid === ENTITY.company) return companyName(d.seed, row);
-    if (etid === ENTITY.contact) {
-      const p = personName(d.seed, saltOf(etid), row);
-      return `${p.first} ${p.last}`;
-    }
-    const prefix = etid === ENTITY.lead ? "Lead" : etid === ENTITY.deal ? "Deal" : etid === ENTITY.quote ? "Quote" : etid === ENTITY.invoice ? "Invoice" : "Item";
-    return `${prefix} #${row + 1}: ${words(d.seed, saltOf(etid), row, 2)}`;
-  }) ?? "";
+  return (
+    overridden(t, row, "title", () => {
+      if (etid === ENTITY.company) return companyName(d.seed, row);
+      if (etid === ENTITY.contact) {
+        const p = personName(d.seed, saltOf(etid), row);
+        return `${p.first} ${p.last}`;
+      }
+      const prefix =
+        etid === ENTITY.lead ? "Lead" : etid === ENTITY.deal ? "Deal" : etid === ENTITY.quote ? "Quote" : etid === ENTITY.invoice ? "Invoice" : "Item";
+      return `${prefix} #${row + 1}: ${words(d.seed, saltOf(etid), row, 2)}`;
+    }) ?? ""
+  );
 }
 
 function companyName(seed: number, row: number): string {
@@ -107,38 +110,44 @@ const fmId = (etid: number, row: number, slot: number) => String(((row + 1) * 4 
 
 export function crmEmails(d: PortalData, etid: number, row: number): MultiField[] {
   const t = d.crm.get(etid)!;
-  return overridden(t, row, "EMAIL", () => {
-    if (etid !== ENTITY.contact && etid !== ENTITY.lead && etid !== ENTITY.company) return [];
-    if (etid === ENTITY.company) {
-      const slug = asciiSlug(companyName(d.seed, row).split(" ")[0]) || "company";
-      return [{ ID: fmId(etid, row, 0), VALUE_TYPE: "WORK", VALUE: `info@${slug}${row + 1}.example.test`, TYPE_ID: "EMAIL" }];
-    }
-    const base = etid === ENTITY.lead && leadIsContact(d, row) ? { etid: ENTITY.contact, row: row / 10 } : { etid, row };
-    const p = personName(d.seed, saltOf(base.etid), base.row);
-    const local = `${asciiSlug(p.first)}.${asciiSlug(p.last)}.${base.etid === ENTITY.contact ? "c" : "l"}${base.row + 1}`;
-    const list: MultiField[] = [{ ID: fmId(etid, row, 0), VALUE_TYPE: "WORK", VALUE: `${local}@client.example.test`, TYPE_ID: "EMAIL" }];
-    if (hash3(d.seed, 91, row) % 5 === 0) list.push({ ID: fmId(etid, row, 1), VALUE_TYPE: "HOME", VALUE: `${local}@mail.example.test`, TYPE_ID: "EMAIL" });
-    return list;
-  }) ?? [];
+  return (
+    overridden(t, row, "EMAIL", () => {
+      if (etid !== ENTITY.contact && etid !== ENTITY.lead && etid !== ENTITY.company) return [];
+      if (etid === ENTITY.company) {
+        const slug = asciiSlug(companyName(d.seed, row).split(" ")[0]) || "company";
+        return [{ ID: fmId(etid, row, 0), VALUE_TYPE: "WORK", VALUE: `info@${slug}${row + 1}.example.test`, TYPE_ID: "EMAIL" }];
+      }
+      const base = etid === ENTITY.lead && leadIsContact(d, row) ? { etid: ENTITY.contact, row: row / 10 } : { etid, row };
+      const p = personName(d.seed, saltOf(base.etid), base.row);
+      const local = `${asciiSlug(p.first)}.${asciiSlug(p.last)}.${base.etid === ENTITY.contact ? "c" : "l"}${base.row + 1}`;
+      const list: MultiField[] = [{ ID: fmId(etid, row, 0), VALUE_TYPE: "WORK", VALUE: `${local}@client.example.test`, TYPE_ID: "EMAIL" }];
+      if (hash3(d.seed, 91, row) % 5 === 0) list.push({ ID: fmId(etid, row, 1), VALUE_TYPE: "HOME", VALUE: `${local}@mail.example.test`, TYPE_ID: "EMAIL" });
+      return list;
+    }) ?? []
+  );
 }
 
 export function crmPhones(d: PortalData, etid: number, row: number): MultiField[] {
   const t = d.crm.get(etid)!;
-  return overridden(t, row, "PHONE", () => {
-    if (etid !== ENTITY.contact && etid !== ENTITY.lead && etid !== ENTITY.company) return [];
-    const h = hash3(d.seed, 93, row * 8 + etid);
-    if (h % 6 === 0) return [];
-    const number = `+49 30 ${String(1000000 + (h % 8999999))}`;
-    return [{ ID: fmId(etid, row, 2), VALUE_TYPE: h % 2 ? "WORK" : "MOBILE", VALUE: number, TYPE_ID: "PHONE" }];
-  }) ?? [];
+  return (
+    overridden(t, row, "PHONE", () => {
+      if (etid !== ENTITY.contact && etid !== ENTITY.lead && etid !== ENTITY.company) return [];
+      const h = hash3(d.seed, 93, row * 8 + etid);
+      if (h % 6 === 0) return [];
+      const number = `+49 30 ${String(1000000 + (h % 8999999))}`;
+      return [{ ID: fmId(etid, row, 2), VALUE_TYPE: h % 2 ? "WORK" : "MOBILE", VALUE: number, TYPE_ID: "PHONE" }];
+    }) ?? []
+  );
 }
 
 export function crmObservers(d: PortalData, etid: number, row: number): number[] {
   const t = d.crm.get(etid)!;
-  return overridden(t, row, "observers", () => {
-    const o = t.int("observer1", row);
-    return o ? [o] : [];
-  }) ?? [];
+  return (
+    overridden(t, row, "observers", () => {
+      const o = t.int("observer1", row);
+      return o ? [o] : [];
+    }) ?? []
+  );
 }
 
 export function crmComments(d: PortalData, etid: number, row: number): string {
@@ -177,19 +186,21 @@ export interface Communication {
 
 /** COMMUNICATIONS of an e-mail or call: the owner's (or the owner deal's contact's) address/number. */
 export function activityCommunications(d: PortalData, row: number): Communication[] {
-  return overridden(d.activities, row, "communications", () => {
-    const kind = d.activities.int("kind", row);
-    if (kind > 1) return [];
-    let etid = d.activities.int("ownerTypeId", row);
-    let id = d.activities.int("ownerId", row);
-    if (etid === ENTITY.deal) {
-      const contact = d.crm.get(ENTITY.deal)!.int("contactId", id - 1);
-      if (!contact) return [];
-      etid = ENTITY.contact;
-      id = contact;
-    }
-    const list = kind === 0 ? crmEmails(d, etid, id - 1) : crmPhones(d, etid, id - 1);
-    if (!list.length) return [];
-    return [{ ID: String(row + 1), TYPE: kind === 0 ? "EMAIL" : "PHONE", VALUE: list[0].VALUE, ENTITY_ID: String(id), ENTITY_TYPE_ID: String(etid) }];
-  }) ?? [];
+  return (
+    overridden(d.activities, row, "communications", () => {
+      const kind = d.activities.int("kind", row);
+      if (kind > 1) return [];
+      let etid = d.activities.int("ownerTypeId", row);
+      let id = d.activities.int("ownerId", row);
+      if (etid === ENTITY.deal) {
+        const contact = d.crm.get(ENTITY.deal)!.int("contactId", id - 1);
+        if (!contact) return [];
+        etid = ENTITY.contact;
+        id = contact;
+      }
+      const list = kind === 0 ? crmEmails(d, etid, id - 1) : crmPhones(d, etid, id - 1);
+      if (!list.length) return [];
+      return [{ ID: String(row + 1), TYPE: kind === 0 ? "EMAIL" : "PHONE", VALUE: list[0].VALUE, ENTITY_ID: String(id), ENTITY_TYPE_ID: String(etid) }];
+    }) ?? []
+  );
 }

@@ -14,7 +14,12 @@ const snapshot = (seed: number) => {
   return JSON.stringify({
     users: [...p.users.values()],
     departments: [...p.departments.values()],
-    tasks: Array.from({ length: d.tasks.length }, (_, r) => [taskTitle(d, r), d.tasks.int("responsibleId", r), d.tasks.int("status", r), taskAccomplices(d, r)]),
+    tasks: Array.from({ length: d.tasks.length }, (_, r) => [
+      taskTitle(d, r),
+      d.tasks.int("responsibleId", r),
+      d.tasks.int("status", r),
+      taskAccomplices(d, r),
+    ]),
     contacts: Array.from({ length: d.crm.get(ENTITY.contact)!.length }, (_, r) => crmEmails(d, ENTITY.contact, r)),
     groups: d.workgroups.map((g) => [g.ownerId, [...g.members]]),
   });

@@ -60,9 +60,7 @@ export function generatePeople(seed: number, userCount: number): People {
     const local = `${asciiSlug(name)}.${asciiSlug(lastName)}${id}`;
     const registered = base + rnd.int(4 * 365) * 86_400_000;
     const birthYear = 1965 + rnd.int(38);
-    const birthday = rnd.chance(0.85)
-      ? `${birthYear}-${String(1 + rnd.int(12)).padStart(2, "0")}-${String(1 + rnd.int(28)).padStart(2, "0")}`
-      : "";
+    const birthday = rnd.chance(0.85) ? `${birthYear}-${String(1 + rnd.int(12)).padStart(2, "0")}-${String(1 + rnd.int(28)).padStart(2, "0")}` : "";
     const dept = id === 1 ? 1 : extranet ? null : deptIds[1 + rnd.int(deptIds.length - 1)];
     users.set(id, {
       id,

@@ -66,7 +66,17 @@ function compile(def: FieldDef, op: Op, value: unknown): Pred {
     const texts = values.map((x) => String(x ?? "").toLowerCase());
     if (base === "%" || base === "=%" || base === "%=") {
       const like = base !== "%";
-      const res = texts.map((t) => (like ? new RegExp(`^${t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/%/g, ".*").replace(/_/g, ".")}$`, "s") : null));
+      const res = texts.map((t) =>
+        like
+          ? new RegExp(
+              `^${t
+                .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+                .replace(/%/g, ".*")
+                .replace(/_/g, ".")}$`,
+              "s",
+            )
+          : null,
+      );
       p = (r) => {
         const s = String(def.get(r) ?? "").toLowerCase();
         return texts.some((t, i) => (res[i] ? res[i]!.test(s) : s.includes(t)));
@@ -131,7 +141,12 @@ export function readObject(value: unknown, paramName: string, error: (msg: strin
   return value as Record<string, unknown>;
 }
 
-export function parseOrder(view: View, order: Record<string, unknown>, opts: QueryOptions, validateDir?: (field: string, dir: string) => void): ListQuery["order"] {
+export function parseOrder(
+  view: View,
+  order: Record<string, unknown>,
+  opts: QueryOptions,
+  validateDir?: (field: string, dir: string) => void,
+): ListQuery["order"] {
   const out: ListQuery["order"] = [];
   for (const [key, dirRaw] of Object.entries(order)) {
     const def = view.get(normKey(key));

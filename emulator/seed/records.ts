@@ -40,7 +40,15 @@ function ownerPicker(plan: RecordPlan, rnd: Prng, total: number, heavy: number) 
 
 // Task REAL_STATUS 1 new, 2 pending, 3 in progress, 4 awaiting control, 5 completed, 6 deferred,
 // 7 declined: server source modules/tasks/lib/internals/task/status.php (CTasks::STATE_*).
-const STATUS_WEIGHTS: Array<[number, number]> = [[1, 0.03], [2, 0.25], [3, 0.2], [4, 0.07], [5, 0.35], [6, 0.05], [7, 0.05]];
+const STATUS_WEIGHTS: Array<[number, number]> = [
+  [1, 0.03],
+  [2, 0.25],
+  [3, 0.2],
+  [4, 0.07],
+  [5, 0.35],
+  [6, 0.05],
+  [7, 0.05],
+];
 
 function pickWeighted(rnd: Prng, weights: Array<[number, number]>): number {
   let x = rnd.next();
@@ -54,8 +62,7 @@ export function generateTasks(plan: RecordPlan): RecordTable<(typeof TASK_COLUMN
   const rnd = new Prng(plan.seed ^ 0x7a5c);
   const owner = ownerPicker(plan, rnd, total, heavy);
   const staff = plan.staffIds;
-  const [resp, creator, status, prio, group, created, changed, changedBy, deadline, closed, acc1, aud1] =
-    TASK_COLUMNS.map((c) => t.col(c));
+  const [resp, creator, status, prio, group, created, changed, changedBy, deadline, closed, acc1, aud1] = TASK_COLUMNS.map((c) => t.col(c));
   for (let r = 0; r < total; r++) {
     const o = owner();
     // The owner holds one of the four roles, so every role is met for heavy users too.
@@ -80,7 +87,12 @@ export function generateTasks(plan: RecordPlan): RecordTable<(typeof TASK_COLUMN
 export function generateCrm(plan: RecordPlan, catalog: CrmCatalog): Map<number, RecordTable<(typeof CRM_COLUMNS)[number]>> {
   const out = new Map<number, RecordTable<(typeof CRM_COLUMNS)[number]>>();
   const kinds: Array<[number, keyof typeof HEAVY_SHARE]> = [
-    [ENTITY.company, 4], [ENTITY.contact, 3], [ENTITY.lead, 1], [ENTITY.deal, 2], [ENTITY.quote, 7], [ENTITY.invoice, 31],
+    [ENTITY.company, 4],
+    [ENTITY.contact, 3],
+    [ENTITY.lead, 1],
+    [ENTITY.deal, 2],
+    [ENTITY.quote, 7],
+    [ENTITY.invoice, 31],
     ...catalog.types.map((ty) => [ty.entityTypeId, "dynamic"] as [number, keyof typeof HEAVY_SHARE]),
   ];
   const sizeOf = new Map<number, number>();
@@ -94,8 +106,9 @@ export function generateCrm(plan: RecordPlan, catalog: CrmCatalog): Map<number, 
     const staff = plan.staffIds;
     const contacts = sizeOf.get(ENTITY.contact) ?? 0;
     const companies = sizeOf.get(ENTITY.company) ?? 0;
-    const [assigned, createdBy, updatedBy, created, updated, stage, category, opp, contactId, companyId, opened, source, typeRef, obs1] =
-      CRM_COLUMNS.map((c) => t.col(c));
+    const [assigned, createdBy, updatedBy, created, updated, stage, category, opp, contactId, companyId, opened, source, typeRef, obs1] = CRM_COLUMNS.map((c) =>
+      t.col(c),
+    );
     for (let r = 0; r < total; r++) {
       assigned[r] = owner();
       createdBy[r] = rnd.chance(0.5) ? assigned[r] : staff[rnd.int(staff.length)];
@@ -121,7 +134,13 @@ export function generateCrm(plan: RecordPlan, catalog: CrmCatalog): Map<number, 
 }
 
 /** Activity kinds: index into ACTIVITY_KINDS (derive.ts) — email, call, meeting, to-do, app (configurable). */
-const KIND_WEIGHTS: Array<[number, number]> = [[0, 0.35], [1, 0.25], [2, 0.1], [3, 0.25], [4, 0.05]];
+const KIND_WEIGHTS: Array<[number, number]> = [
+  [0, 0.35],
+  [1, 0.25],
+  [2, 0.1],
+  [3, 0.25],
+  [4, 0.05],
+];
 
 export function generateActivities(plan: RecordPlan, data: Pick<PortalData, "crm">) {
   const { total, heavy } = sizes(plan, "activities");

@@ -19,7 +19,10 @@ export class RecordTable<C extends string = string> {
   /** Bumped on every change, so derived indexes (e.g. the e-mail index) know to rebuild. */
   version = 0;
 
-  constructor(readonly columns: readonly C[], generated: number) {
+  constructor(
+    readonly columns: readonly C[],
+    generated: number,
+  ) {
     this.generated = generated;
     this.length = generated;
     this.capacity = Math.max(16, generated);

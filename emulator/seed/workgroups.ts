@@ -5,9 +5,28 @@
 import type { Workgroup } from "../state/portal-data";
 import { Prng } from "./prng";
 
-const NAMES = ["Website relaunch", "Q4 sales push", "Onboarding 2025", "ERP migration", "Trade fair Köln", "Партнёрская программа",
-  "Mobile app", "Office move", "Security audit", "Customer portal", "Data warehouse", "Brand refresh", "Support KB",
-  "Hiring: engineers", "Budget 2026", "Warehouse Łódź", "Expansión Madrid", "Legal templates", "Pricing review", "Intranet news"];
+const NAMES = [
+  "Website relaunch",
+  "Q4 sales push",
+  "Onboarding 2025",
+  "ERP migration",
+  "Trade fair Köln",
+  "Партнёрская программа",
+  "Mobile app",
+  "Office move",
+  "Security audit",
+  "Customer portal",
+  "Data warehouse",
+  "Brand refresh",
+  "Support KB",
+  "Hiring: engineers",
+  "Budget 2026",
+  "Warehouse Łódź",
+  "Expansión Madrid",
+  "Legal templates",
+  "Pricing review",
+  "Intranet news",
+];
 
 export function generateWorkgroups(seed: number, staffIds: number[], heavyUserIds: number[]): Workgroup[] {
   const rnd = new Prng(seed ^ 0x9a0f);

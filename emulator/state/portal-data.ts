@@ -8,20 +8,51 @@ import { buildCatalog, type CrmCatalog } from "../seed/crm-catalog";
 import { RecordTable } from "../seed/table";
 
 export const TASK_COLUMNS = [
-  "responsibleId", "createdBy", "status", "priority", "groupId", "createdAt", "changedAt", "changedBy",
-  "deadline", "closedAt", "acc1", "aud1",
+  "responsibleId",
+  "createdBy",
+  "status",
+  "priority",
+  "groupId",
+  "createdAt",
+  "changedAt",
+  "changedBy",
+  "deadline",
+  "closedAt",
+  "acc1",
+  "aud1",
 ] as const;
 export type TaskColumn = (typeof TASK_COLUMNS)[number];
 
 export const CRM_COLUMNS = [
-  "assignedById", "createdBy", "updatedBy", "createdAt", "updatedAt", "stage", "categoryId", "opportunity",
-  "contactId", "companyId", "opened", "source", "typeRef", "observer1",
+  "assignedById",
+  "createdBy",
+  "updatedBy",
+  "createdAt",
+  "updatedAt",
+  "stage",
+  "categoryId",
+  "opportunity",
+  "contactId",
+  "companyId",
+  "opened",
+  "source",
+  "typeRef",
+  "observer1",
 ] as const;
 export type CrmColumn = (typeof CRM_COLUMNS)[number];
 
 export const ACTIVITY_COLUMNS = [
-  "responsibleId", "authorId", "ownerTypeId", "ownerId", "kind", "completed", "direction", "createdAt",
-  "startTime", "endTime", "priority",
+  "responsibleId",
+  "authorId",
+  "ownerTypeId",
+  "ownerId",
+  "kind",
+  "completed",
+  "direction",
+  "createdAt",
+  "startTime",
+  "endTime",
+  "priority",
 ] as const;
 export type ActivityColumn = (typeof ACTIVITY_COLUMNS)[number];
 
@@ -75,7 +106,15 @@ export interface DiskState {
 
 export interface PortalData {
   /** Notifications sent with im.notify.*: kept so tests can assert on them. */
-  notifications: Array<{ id: number; toUserId: number; fromUserId: number | null; message: string; tag: string; kind: "system" | "personal"; createdAt: string }>;
+  notifications: Array<{
+    id: number;
+    toUserId: number;
+    fromUserId: number | null;
+    message: string;
+    tag: string;
+    kind: "system" | "personal";
+    createdAt: string;
+  }>;
   /** The generator's seed: text fields of generated rows are derived from it. */
   seed: number;
   /** Active employees that generated records may reference (for derived participants). */

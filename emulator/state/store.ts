@@ -220,15 +220,13 @@ export function portalBaseUrl(store: EmulatorStore, portal: Portal): string {
 
 export function createPortal(store: EmulatorStore, options: CreatePortalOptions): Portal {
   if (!/^[a-z0-9][a-z0-9-]{0,40}$/.test(options.key)) throw new Error(`invalid portal key "${options.key}"`);
-  const seedOptions: SeedOptions =
-    typeof options.seed === "object" ? options.seed : { seed: options.seed ?? 1 };
+  const seedOptions: SeedOptions = typeof options.seed === "object" ? options.seed : { seed: options.seed ?? 1 };
   const generated = generatePortal(seedOptions);
   const plan = options.plan ?? "standard";
   const protocol = options.protocol ?? "http";
   // member_id is a 32-hex-digit id (b24restdocs settings/oauth/index.md); derived from key+seed
   // so the demo portal keeps its identity across restarts.
-  const memberId =
-    options.memberId ?? createHash("md5").update(`member:${options.key}:${seedOptions.seed}`).digest("hex");
+  const memberId = options.memberId ?? createHash("md5").update(`member:${options.key}:${seedOptions.seed}`).digest("hex");
   const portal: Portal = {
     key: options.key,
     memberId,

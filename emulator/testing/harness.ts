@@ -36,7 +36,11 @@ export async function startAppServer(): Promise<AppServer> {
   return {
     url: `http://127.0.0.1:${port}`,
     received,
-    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }
 
@@ -58,7 +62,16 @@ export async function startWorld(overrides: Partial<EmulatorOptions> = {}, scope
     controlApi: true,
     portals: [{ key: "acme", plan: "standard", seed: 7 }],
     apps: [
-      { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, name: "Test app", handlerUrl: `${app.url}/handler`, installUrl: null, scopes, installIn: ["acme"], installedBy: 1 },
+      {
+        clientId: CLIENT_ID,
+        clientSecret: CLIENT_SECRET,
+        name: "Test app",
+        handlerUrl: `${app.url}/handler`,
+        installUrl: null,
+        scopes,
+        installIn: ["acme"],
+        installedBy: 1,
+      },
     ],
     ...overrides,
   });
@@ -69,7 +82,10 @@ export async function startWorld(overrides: Partial<EmulatorOptions> = {}, scope
     portalUrl: `http://${portal.domain}`,
     rest: `http://${portal.domain}/rest/`,
     token: (userId = 1) => issueTokens(emu.store, portal, CLIENT_ID, userId).accessToken,
-    close: async () => { await emu.close(); await app.close(); },
+    close: async () => {
+      await emu.close();
+      await app.close();
+    },
   };
 }
 
@@ -83,7 +99,9 @@ export function methodWorld(scopes: string[]): { world: () => World; call: (meth
     current = await startWorld({}, scopes);
     current.emu.store.limits.get("acme")!.enabled = false;
   });
-  afterAll(async () => { await current?.close(); });
+  afterAll(async () => {
+    await current?.close();
+  });
   const world = () => {
     if (!current) throw new Error("methodWorld: the world starts in beforeAll");
     return current;

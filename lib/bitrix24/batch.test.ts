@@ -74,7 +74,11 @@ describe("runBatch", () => {
         return { result: { result: { c0: 1 }, result_error: { c1: { error: "E" } } } as T };
       },
     };
-    const out = await runBatch(caller, Array.from({ length: 60 }, () => ({ method: "m" })), { halt: true });
+    const out = await runBatch(
+      caller,
+      Array.from({ length: 60 }, () => ({ method: "m" })),
+      { halt: true },
+    );
     expect(calls).toBe(1);
     expect(out).toHaveLength(60);
     expect(out.filter((x) => !x.ok && x.error.code === "BATCH_NOT_RUN")).toHaveLength(58);

@@ -20,9 +20,7 @@ export interface BatchCommand {
   params?: Params;
 }
 
-export type BatchItemResult =
-  | { ok: true; result: unknown; total?: number; next?: number }
-  | { ok: false; error: Bitrix24Error };
+export type BatchItemResult = { ok: true; result: unknown; total?: number; next?: number } | { ok: false; error: Bitrix24Error };
 
 export interface BatchOptions {
   /** Stop at the first failing command (per chunk: `halt=1`); later chunks are not sent either. */

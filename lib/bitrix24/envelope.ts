@@ -7,9 +7,9 @@ import { z } from "zod";
 
 /** PHP encodes an empty map as `[]`: accept both and always hand back a record. */
 const phpMap = <T extends z.ZodType>(value: T) =>
-  z.union([z.record(z.string(), value), z.array(value)]).transform((v): Record<string, z.output<T>> =>
-    Array.isArray(v) ? Object.fromEntries(v.map((item, i) => [String(i), item])) : v,
-  );
+  z
+    .union([z.record(z.string(), value), z.array(value)])
+    .transform((v): Record<string, z.output<T>> => (Array.isArray(v) ? Object.fromEntries(v.map((item, i) => [String(i), item])) : v));
 
 export const timeSchema = z
   .object({
@@ -40,10 +40,7 @@ export const errorSchema = z.object({
   error_description: z.string().optional().catch(undefined),
 });
 
-export const batchErrorSchema = z.union([
-  z.object({ error: z.string(), error_description: z.string().optional().catch(undefined) }).loose(),
-  z.unknown(),
-]);
+export const batchErrorSchema = z.union([z.object({ error: z.string(), error_description: z.string().optional().catch(undefined) }).loose(), z.unknown()]);
 
 export const batchResultSchema = z.object({
   result: phpMap(z.unknown()),

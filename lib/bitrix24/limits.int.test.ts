@@ -65,7 +65,10 @@ describe("operating time", () => {
   it("stops calling a method over its operating limit until the reset, without a refused request", async () => {
     // One call uses up the 480 s. The bucket starts empty: the test before filled it, and a
     // QUERY_LIMIT_EXCEEDED here would hide the operating refusal this test is about.
-    const limits = await world.control<{ operatingLimitSec: number }>("POST", "portals/acme/limits", { methodCostSec: { "user.current": 500 }, resetCounters: true });
+    const limits = await world.control<{ operatingLimitSec: number }>("POST", "portals/acme/limits", {
+      methodCostSec: { "user.current": 500 },
+      resetCounters: true,
+    });
     const client = await world.factory.clientFor(world.portalId, { userId: ADMIN_ID });
     const tracker = new OperatingTracker({ limitSec: limits.operatingLimitSec, marginSec: 30, maxPauseMs: 2000 });
     const tracked = new Bitrix24Client({

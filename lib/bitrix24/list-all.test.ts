@@ -9,7 +9,10 @@ function fakeList(ids: number[], wrap: (items: object[]) => unknown, idKey: stri
     async call<T>(_m: string, params: Params) {
       sent.push(params);
       const after = Number((params[filterParam] as Record<string, unknown>)[`>${cursor}`] ?? 0);
-      const page = ids.filter((id) => id > after).slice(0, 50).map((id) => ({ [idKey]: String(id) }));
+      const page = ids
+        .filter((id) => id > after)
+        .slice(0, 50)
+        .map((id) => ({ [idKey]: String(id) }));
       return { result: wrap(page) as T };
     },
   };
@@ -27,20 +30,34 @@ describe("listAll", () => {
   });
 
   it("asks once more when the last page is exactly full", async () => {
-    const api = fakeList(Array.from({ length: 100 }, (_, i) => i + 1), (x) => x, "ID");
+    const api = fakeList(
+      Array.from({ length: 100 }, (_, i) => i + 1),
+      (x) => x,
+      "ID",
+    );
     expect(await listAll(api, "crm.lead.list", {}, {})).toHaveLength(100);
     expect(api.sent).toHaveLength(3);
   });
 
   it("reads crm.item.list's result.items with camelCase id", async () => {
-    const api = fakeList(Array.from({ length: 75 }, (_, i) => i + 1), (items) => ({ items }), "id", "filter", "id");
+    const api = fakeList(
+      Array.from({ length: 75 }, (_, i) => i + 1),
+      (items) => ({ items }),
+      "id",
+      "filter",
+      "id",
+    );
     const all = await listAll(api, "crm.item.list", { entityTypeId: 2 }, {});
     expect(all).toHaveLength(75);
     expect(api.sent[1]).toMatchObject({ entityTypeId: 2, order: { id: "ASC" }, filter: { ">id": 50 } });
   });
 
   it("reads tasks.task.list's result.tasks, filtering by ID", async () => {
-    const api = fakeList(Array.from({ length: 51 }, (_, i) => i + 1), (tasks) => ({ tasks }), "id");
+    const api = fakeList(
+      Array.from({ length: 51 }, (_, i) => i + 1),
+      (tasks) => ({ tasks }),
+      "id",
+    );
     expect(await listAll(api, "tasks.task.list", {}, {})).toHaveLength(51);
     expect(api.sent[1]).toMatchObject({ order: { ID: "ASC" }, filter: { ">ID": 50 } });
   });
@@ -51,7 +68,11 @@ describe("listAll", () => {
   });
 
   it("stops at maxItems and refuses answers with no list", async () => {
-    const api = fakeList(Array.from({ length: 500 }, (_, i) => i + 1), (x) => x, "ID");
+    const api = fakeList(
+      Array.from({ length: 500 }, (_, i) => i + 1),
+      (x) => x,
+      "ID",
+    );
     expect(await listAll(api, "crm.deal.list", {}, { maxItems: 60 })).toHaveLength(60);
     expect(api.sent).toHaveLength(2);
     expect(() => extractItems("x", { foo: 1 })).toThrow(/no item list/);

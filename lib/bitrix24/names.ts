@@ -4,5 +4,8 @@
  * stored in our tables (docs/architecture.md "What we keep"), except the installer's.
  */
 export function displayName(person: { NAME?: string | null; LAST_NAME?: string | null }): string {
-  return [person.NAME, person.LAST_NAME].map((part) => part?.trim()).filter(Boolean).join(" ");
+  return [person.NAME, person.LAST_NAME]
+    .map((part) => part?.trim())
+    .filter(Boolean)
+    .join(" ");
 }

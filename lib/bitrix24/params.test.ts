@@ -16,9 +16,7 @@ describe("encodeParams", () => {
   });
 
   it("encodes scalars: booleans as Y/N, null as empty, dates as ISO, skips undefined", () => {
-    expect(
-      flattenParams({ a: true, b: false, c: null, d: undefined, e: new Date("2024-01-02T03:04:05Z"), f: 0 }),
-    ).toEqual([
+    expect(flattenParams({ a: true, b: false, c: null, d: undefined, e: new Date("2024-01-02T03:04:05Z"), f: 0 })).toEqual([
       ["a", "Y"],
       ["b", "N"],
       ["c", ""],

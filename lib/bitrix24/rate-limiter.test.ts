@@ -61,9 +61,13 @@ describe("RateLimiter", () => {
   it("queues concurrent callers in order with a fake clock", async () => {
     let now = 0;
     const waits: number[] = [];
-    const limiter = new RateLimiter({ burst: 2, drainPerSecond: 1, headroom: 0 }, () => now, async (ms) => {
-      waits.push(ms);
-    });
+    const limiter = new RateLimiter(
+      { burst: 2, drainPerSecond: 1, headroom: 0 },
+      () => now,
+      async (ms) => {
+        waits.push(ms);
+      },
+    );
     await Promise.all([limiter.acquire(), limiter.acquire(), limiter.acquire(), limiter.acquire()]);
     expect(waits).toEqual([1000, 2000]);
     now = 10_000;

@@ -35,14 +35,7 @@ export function isIdempotentMethod(method: string): boolean {
 }
 
 /** Whether to retry after `error` on attempt `attempt`, and after how long; null = give up. */
-export function retryDecision(
-  error: unknown,
-  attempt: number,
-  policy: RetryPolicy,
-  nowSec: number,
-  random?: () => number,
-  idempotent = true,
-): number | null {
+export function retryDecision(error: unknown, attempt: number, policy: RetryPolicy, nowSec: number, random?: () => number, idempotent = true): number | null {
   if (attempt >= policy.maxAttempts || !isRetryable(error)) return null;
   const refusedBeforeRunning = error instanceof RateLimitedError || error instanceof OperationTimeLimitError;
   if (!idempotent && !refusedBeforeRunning) return null;

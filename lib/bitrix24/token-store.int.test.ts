@@ -57,7 +57,10 @@ describe("token race", () => {
     const grantsBefore = (await grantsOf(world.control, "acme", 6)).length;
     const otherPrisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: db.url, max: 5 }) });
     try {
-      const stores = [world.tokens, new TokenStore({ prisma: otherPrisma, keys: world.keys, credentials: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET } })];
+      const stores = [
+        world.tokens,
+        new TokenStore({ prisma: otherPrisma, keys: world.keys, credentials: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET } }),
+      ];
       const factories = [world.factory, createClientFactory({ prisma: otherPrisma, tokens: stores[1] })];
       const clients = await Promise.all(factories.map((f) => f.clientFor(world.portalId, { userId: 6 })));
       const results = await Promise.all(Array.from({ length: 20 }, (_, i) => clients[i % 2].call<{ ID: unknown }>("profile")));

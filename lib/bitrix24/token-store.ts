@@ -39,13 +39,11 @@ interface Cached {
   expiresAt: number;
 }
 
-type LockedOutcome =
-  | { kind: "token"; token: string; expiresAt: number }
-  | { kind: "user-dead" }
-  | { kind: "dead"; reason: string };
+type LockedOutcome = { kind: "token"; token: string; expiresAt: number } | { kind: "user-dead" } | { kind: "dead"; reason: string };
 
 /** The reason an admin sees on a disconnected portal (and what to do about it). */
-export const DEAD_REFRESH_REASON = "The portal no longer accepts the app's refresh token. A portal administrator must open StaffSuite in Bitrix24 again (or reinstall it) to reconnect.";
+export const DEAD_REFRESH_REASON =
+  "The portal no longer accepts the app's refresh token. A portal administrator must open StaffSuite in Bitrix24 again (or reinstall it) to reconnect.";
 
 export class TokenStore {
   private readonly cache = new Map<string, Cached>();
@@ -202,4 +200,3 @@ export class TokenStore {
 function key(portalId: string, userId: number): string {
   return `${portalId}:${userId}`;
 }
-

@@ -33,7 +33,10 @@ describe("embedded PostgreSQL", () => {
     const dir = path.join(scratch, "restart", "pg");
     const first = await ensureDatabase({ embeddedDir: dir, quiet: true });
     expect(first.embedded).toBe(true);
-    await query(first.url, `INSERT INTO "Portal" (id, "memberId", domain, "clientEndpoint", "serverEndpoint", "updatedAt") VALUES ('p1', 'kept', 'd', 'c', 's', now())`);
+    await query(
+      first.url,
+      `INSERT INTO "Portal" (id, "memberId", domain, "clientEndpoint", "serverEndpoint", "updatedAt") VALUES ('p1', 'kept', 'd', 'c', 's', now())`,
+    );
 
     const joined = await startEmbeddedPostgres(dir, { quiet: true });
     expect(joined.owned).toBe(false);

@@ -30,7 +30,8 @@ describe("dictionaries", () => {
   it("placeholders match across languages", () => {
     const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     for (const [key, text] of Object.entries(dictionaries.en)) {
-      for (const lang of LANGUAGES) expect(placeholders(dictionaries[lang][key as keyof typeof dictionaries.en]), `${lang}: ${key}`).toEqual(placeholders(text));
+      for (const lang of LANGUAGES)
+        expect(placeholders(dictionaries[lang][key as keyof typeof dictionaries.en]), `${lang}: ${key}`).toEqual(placeholders(text));
     }
   });
 });

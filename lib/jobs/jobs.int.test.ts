@@ -44,11 +44,14 @@ describe("durable jobs", () => {
     const portalId = await newPortal("progress");
     const id = await runtime.enqueue(selftestJob, { portalId, startedBy: 1, input: { steps: 6, stepMs: 150 } });
     const seen = new Set<number>();
-    await waitFor(async () => {
-      const row = await run(id);
-      seen.add(row.done);
-      return row.state === "completed";
-    }, { timeoutMs: 30_000, intervalMs: 50 });
+    await waitFor(
+      async () => {
+        const row = await run(id);
+        seen.add(row.done);
+        return row.state === "completed";
+      },
+      { timeoutMs: 30_000, intervalMs: 50 },
+    );
     const done = await run(id);
     expect(done).toMatchObject({ done: 6, total: 6, attempts: 1, error: null, result: { counted: 6, attempt: 1 } });
     // Intermediate progress was visible while it ran, not only the end state.
@@ -161,7 +164,12 @@ describe("processes starting together", () => {
       const kinds = Array.from({ length: 6 }, (_, i) => defineJob({ ...selftestJob, kind: `start.queue-${i}` }));
       await Promise.all(bosses.flatMap((boss) => kinds.map((kind) => ensureQueue(boss, fresh.url, kind))));
       const queues = await bosses[0].getQueues();
-      expect(queues.map((q) => q.name).filter((n) => n.startsWith("start.")).sort()).toEqual(kinds.map((k) => k.kind).sort());
+      expect(
+        queues
+          .map((q) => q.name)
+          .filter((n) => n.startsWith("start."))
+          .sort(),
+      ).toEqual(kinds.map((k) => k.kind).sort());
     } finally {
       for (const boss of bosses) await boss.stop({ graceful: false, wait: true }).catch(() => {});
       await fresh.drop();

@@ -90,7 +90,16 @@ export function createJobsRuntime(options: {
     if (!input.success) {
       await prisma.jobRun.update({
         where: { id: jobRun.id },
-        data: { state: "failed", attempts: attempt, finishedAt: new Date(), error: `The job's stored input no longer fits its definition: ${input.error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ")}`.slice(0, 2000) },
+        data: {
+          state: "failed",
+          attempts: attempt,
+          finishedAt: new Date(),
+          error:
+            `The job's stored input no longer fits its definition: ${input.error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ")}`.slice(
+              0,
+              2000,
+            ),
+        },
       });
       await lock?.release();
       return { invalidInput: true };
@@ -192,7 +201,10 @@ export function createJobsRuntime(options: {
     async enqueue(definition, { portalId = null, startedBy = null, input, expireInSeconds }) {
       if (!definitions.has(definition.kind)) throw new Error(`Job kind ${definition.kind} is not in the catalogue`);
       const parsed = definition.input.safeParse(input);
-      if (!parsed.success) throw new ValidationError(`Invalid input for ${definition.kind}: ${parsed.error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ")}`);
+      if (!parsed.success)
+        throw new ValidationError(
+          `Invalid input for ${definition.kind}: ${parsed.error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ")}`,
+        );
       const jobRun = await prisma.jobRun.create({
         data: { kind: definition.kind, portalId, startedBy, input: parsed.data as never, state: "queued" },
       });
@@ -207,9 +219,7 @@ export function createJobsRuntime(options: {
         // pg-boss 10 runs one fetch loop per work() call: concurrency = that many loops.
         for (let i = 0; i < concurrency; i++) {
           workerIds.push(
-            await b.work<JobData>(definition.kind, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds }, async ([job]) =>
-              run(definition, job),
-            ),
+            await b.work<JobData>(definition.kind, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds }, async ([job]) => run(definition, job)),
           );
         }
       }

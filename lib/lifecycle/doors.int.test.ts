@@ -22,7 +22,11 @@ beforeEach(async () => {
 
 const oauthRequests = async () => (await h.control<{ total: number }>("GET", "oauth-requests")).total;
 const hooks = { onUninstall: async () => undefined };
-const generous: VerificationLimits = { perSource: { capacity: 1000, refillPerSecond: 1 }, perPortal: { capacity: 1000, refillPerSecond: 1 }, overall: { capacity: 1000, refillPerSecond: 1 } };
+const generous: VerificationLimits = {
+  perSource: { capacity: 1000, refillPerSecond: 1 },
+  perPortal: { capacity: 1000, refillPerSecond: 1 },
+  overall: { capacity: 1000, refillPerSecond: 1 },
+};
 const guard = (limits = generous, source = "203.0.113.7"): DoorGuard => ({ budget: new VerificationBudget(limits), source });
 
 /** A POST to the handler URL as a browser or a script would send it. */
@@ -41,7 +45,10 @@ const forgedFields = () => ({ AUTH_ID: randomBytes(35).toString("hex"), REFRESH_
 const genuineFields = async (userId = ADMIN_ID) => (await h.appOpen("acme", userId)).form;
 
 async function refusal(attempt: Promise<unknown>): Promise<unknown> {
-  return attempt.then(() => null, (e: unknown) => e);
+  return attempt.then(
+    () => null,
+    (e: unknown) => e,
+  );
 }
 
 describe("the handler URL's POST", () => {
@@ -71,13 +78,19 @@ describe("the handler URL's POST", () => {
     const big = handlerPost({ ...forgedFields(), PLACEMENT_OPTIONS: "x".repeat(64 * 1024) });
     expect(await refusal(acceptPortalPost(h.deps, big, "open", guard()))).toMatchObject({ status: 413 });
     const multipart = new Request(`${h.appUrl}/app`, { method: "POST", headers: { "content-type": "multipart/form-data" }, body: "--x\r\n" });
-    expect(await refusal(acceptPortalPost(h.deps, multipart, "open", guard()))).toMatchObject({ status: 400, message: "multipart/form-data without a boundary" });
+    expect(await refusal(acceptPortalPost(h.deps, multipart, "open", guard()))).toMatchObject({
+      status: 400,
+      message: "multipart/form-data without a boundary",
+    });
     expect(await oauthRequests()).toBe(0);
   });
 
   it("refuses a browser POST from a page that is not the portal it names (login CSRF), before any outbound call", async () => {
     const fromElsewhere = handlerPost(await genuineFields(), { headers: { origin: "https://attacker.example", "sec-fetch-site": "cross-site" } });
-    expect(await refusal(acceptPortalPost(h.deps, fromElsewhere, "open", guard()))).toMatchObject({ status: 400, message: "the POST does not come from the portal it names" });
+    expect(await refusal(acceptPortalPost(h.deps, fromElsewhere, "open", guard()))).toMatchObject({
+      status: 400,
+      message: "the POST does not come from the portal it names",
+    });
     const opaque = handlerPost(await genuineFields(), { headers: { origin: "null", "sec-fetch-site": "cross-site" } });
     expect(await refusal(acceptPortalPost(h.deps, opaque, "open", guard()))).toBeInstanceOf(RequestInputError);
     const noOrigin = handlerPost(await genuineFields(), { headers: { "sec-fetch-site": "cross-site" } });
@@ -86,13 +99,22 @@ describe("the handler URL's POST", () => {
 
     // The portal's own page (its origin) signs in, as does a caller that is no browser at all.
     const portalOrigin = `http://${h.portal("acme").domain}`;
-    const session = await acceptPortalPost(h.deps, handlerPost(await genuineFields(), { headers: { origin: portalOrigin, "sec-fetch-site": "cross-site" } }), "open", guard());
+    const session = await acceptPortalPost(
+      h.deps,
+      handlerPost(await genuineFields(), { headers: { origin: portalOrigin, "sec-fetch-site": "cross-site" } }),
+      "open",
+      guard(),
+    );
     expect(session).toMatchObject({ userId: ADMIN_ID, portalOrigin });
     expect((await acceptPortalPost(h.deps, handlerPost(await genuineFields()), "open", guard())).userId).toBe(ADMIN_ID);
   });
 
   it("forged POSTs past the source's budget are refused without an outbound call; genuine opens do not use it up", async () => {
-    const limits: VerificationLimits = { perSource: { capacity: 5, refillPerSecond: 0.001 }, perPortal: { capacity: 1000, refillPerSecond: 1 }, overall: { capacity: 1000, refillPerSecond: 1 } };
+    const limits: VerificationLimits = {
+      perSource: { capacity: 5, refillPerSecond: 0.001 },
+      perPortal: { capacity: 1000, refillPerSecond: 1 },
+      overall: { capacity: 1000, refillPerSecond: 1 },
+    };
     const door = guard(limits);
     // Genuine opens first: each is given back.
     for (let i = 0; i < 8; i++) expect((await acceptPortalPost(h.deps, handlerPost(await genuineFields()), "open", door)).userId).toBe(ADMIN_ID);
@@ -109,7 +131,11 @@ describe("the handler URL's POST", () => {
   });
 
   it("a flood spread over many sources is held by the per-portal and overall budgets", async () => {
-    const limits: VerificationLimits = { perSource: { capacity: 1000, refillPerSecond: 1 }, perPortal: { capacity: 4, refillPerSecond: 0.001 }, overall: { capacity: 6, refillPerSecond: 0.001 } };
+    const limits: VerificationLimits = {
+      perSource: { capacity: 1000, refillPerSecond: 1 },
+      perPortal: { capacity: 4, refillPerSecond: 0.001 },
+      overall: { capacity: 6, refillPerSecond: 0.001 },
+    };
     const budget = new VerificationBudget(limits);
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) {
@@ -125,7 +151,11 @@ describe("the handler URL's POST", () => {
 
 describe("the events URL", () => {
   function eventPost(body: BodyInit, headers: Record<string, string> = {}): Request {
-    return new Request(`${h.appUrl}/api/bitrix24/events`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", ...headers }, body });
+    return new Request(`${h.appUrl}/api/bitrix24/events`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+      body,
+    });
   }
 
   it("refuses a 10 MB body on its declared length before reading any of it", async () => {
@@ -157,22 +187,46 @@ describe("the events URL", () => {
         if (pulled >= 10 * 1024 * 1024) controller.close();
       },
     });
-    const request = new Request(`${h.appUrl}/api/bitrix24/events`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body, duplex: "half" } as RequestInit);
+    const request = new Request(`${h.appUrl}/api/bitrix24/events`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body,
+      duplex: "half",
+    } as RequestInit);
     expect(await refusal(acceptEvent(h.deps, request, hooks, guard()))).toMatchObject({ status: 413 });
     expect(pulled).toBeLessThanOrEqual(EVENT_MAX_BYTES + 3 * 16 * 1024);
   });
 
   it("refuses an event name with a line break or of absurd length, and missing auth fields by name", async () => {
     const base = { "auth[member_id]": h.portal("acme").memberId, "auth[application_token]": "x" };
-    expect(await refusal(acceptEvent(h.deps, eventPost(new URLSearchParams({ ...base, event: "ONAPPUNINSTALL\n[events] ONAPPINSTALL: installed" }).toString()), hooks, guard()))).toMatchObject({ status: 400, message: "event is malformed" });
-    expect(await refusal(acceptEvent(h.deps, eventPost(new URLSearchParams({ ...base, event: "A".repeat(60_000) }).toString()), hooks, guard()))).toMatchObject({ status: 400, message: "event is malformed" });
-    expect(await refusal(acceptEvent(h.deps, eventPost(new URLSearchParams({ event: "ONAPPUNINSTALL", "auth[member_id]": h.portal("acme").memberId }).toString()), hooks, guard()))).toMatchObject({ message: "auth[application_token] is missing" });
+    expect(
+      await refusal(
+        acceptEvent(h.deps, eventPost(new URLSearchParams({ ...base, event: "ONAPPUNINSTALL\n[events] ONAPPINSTALL: installed" }).toString()), hooks, guard()),
+      ),
+    ).toMatchObject({ status: 400, message: "event is malformed" });
+    expect(await refusal(acceptEvent(h.deps, eventPost(new URLSearchParams({ ...base, event: "A".repeat(60_000) }).toString()), hooks, guard()))).toMatchObject(
+      { status: 400, message: "event is malformed" },
+    );
+    expect(
+      await refusal(
+        acceptEvent(
+          h.deps,
+          eventPost(new URLSearchParams({ event: "ONAPPUNINSTALL", "auth[member_id]": h.portal("acme").memberId }).toString()),
+          hooks,
+          guard(),
+        ),
+      ),
+    ).toMatchObject({ message: "auth[application_token] is missing" });
     expect(await refusal(acceptEvent(h.deps, eventPost("event=%E0%A4%A", {}), hooks, guard()))).toMatchObject({ status: 400 });
     expect(await refusal(acceptEvent(h.deps, eventPost("{}", { "content-type": "application/json" }), hooks, guard()))).toMatchObject({ status: 415 });
   });
 
   it("forged ONAPPINSTALLs past the budget are refused without an outbound call", async () => {
-    const budget = new VerificationBudget({ perSource: { capacity: 3, refillPerSecond: 0.001 }, perPortal: { capacity: 100, refillPerSecond: 1 }, overall: { capacity: 100, refillPerSecond: 1 } });
+    const budget = new VerificationBudget({
+      perSource: { capacity: 3, refillPerSecond: 0.001 },
+      perPortal: { capacity: 100, refillPerSecond: 1 },
+      overall: { capacity: 100, refillPerSecond: 1 },
+    });
     const statuses: string[] = [];
     for (let i = 0; i < 6; i++) {
       const fields = {

@@ -47,7 +47,12 @@ const EVENT_NAME = /^[A-Z0-9_]{1,64}$/;
 const MEMBER_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** The events URL: the parsed event (for the caller's log: its name is validated) and its outcome. */
-export async function acceptEvent(deps: LifecycleDeps, request: Request, hooks: EventHooks, guard: DoorGuard): Promise<{ event: PortalEvent; outcome: EventOutcome }> {
+export async function acceptEvent(
+  deps: LifecycleDeps,
+  request: Request,
+  hooks: EventHooks,
+  guard: DoorGuard,
+): Promise<{ event: PortalEvent; outcome: EventOutcome }> {
   const event = parseEventForm(await readFormFields(request, EVENT_MAX_BYTES));
   if (!event.event) throw new RequestInputError(400, "event is missing");
   if (!EVENT_NAME.test(event.event)) throw new RequestInputError(400, "event is malformed");

@@ -24,9 +24,7 @@ export interface PortalEvent {
 }
 
 export type EventOutcome =
-  | { kind: "installed"; portalId: string }
-  | { kind: "uninstalled"; portalId: string; clean: boolean }
-  | { kind: "ignored"; portalId: string; event: string };
+  { kind: "installed"; portalId: string } | { kind: "uninstalled"; portalId: string; clean: boolean } | { kind: "ignored"; portalId: string; event: string };
 
 /** `auth[member_id]=…&data[CLEAN]=1&event=ONAPPUNINSTALL` → { event, data, auth }. */
 export function parseEventForm(form: Iterable<[string, string]>): PortalEvent {

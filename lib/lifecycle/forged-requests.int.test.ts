@@ -27,7 +27,10 @@ async function world() {
 
 async function expectRefusedAndUnchanged(attempt: () => Promise<unknown>, reason: RegExp) {
   const before = await world();
-  const error = await attempt().then(() => null, (e: unknown) => e);
+  const error = await attempt().then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(PortalAuthError);
   expect((error as PortalAuthError).reason).toMatch(reason);
   expect(await world()).toEqual(before);
@@ -65,7 +68,7 @@ describe("forged portal POSTs", () => {
   });
 
   it("refuses a non-administrator's POST to the install URL and binds nothing", async () => {
-    const employee = (await h.employee("acme"));
+    const employee = await h.employee("acme");
     const { post } = await h.iframePost("acme", employee.id);
     await expectRefusedAndUnchanged(() => installFromPost(h.deps, post), /administrator/);
     expect(await h.db.prisma.portalToken.count({ where: { userId: employee.id } })).toBe(0);
@@ -89,7 +92,7 @@ describe("forged events", () => {
   it("refuses an ONAPPINSTALL forged by an employee with their own iframe tokens: the application_token cannot be replaced", async () => {
     // Any employee who opens the app sees AUTH_ID/REFRESH_ID in the iframe POST. Were those enough
     // for ONAPPINSTALL, they could set the application_token and then send ONAPPUNINSTALL.
-    const employee = (await h.employee("acme"));
+    const employee = await h.employee("acme");
     const { tokens } = await h.iframePost("acme", employee.id);
     const chosen = randomBytes(16).toString("hex");
     const before = await world();

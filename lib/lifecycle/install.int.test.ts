@@ -16,7 +16,11 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.close());
 
-interface Binding { clientId: string; event: string; handler: string }
+interface Binding {
+  clientId: string;
+  event: string;
+  handler: string;
+}
 const ourBindings = async () =>
   (await h.control<Binding[]>("GET", "portals/acme/events")).filter((b) => b.clientId === CLIENT_ID).map((b) => ({ event: b.event, handler: b.handler }));
 
@@ -68,7 +72,10 @@ describe("install", () => {
 
     const handler = eventHandlerUrl(h.deps);
     expect(handler).toBe(`${h.appUrl}/api/bitrix24/events`);
-    expect(await ourBindings()).toEqual([{ event: "ONAPPINSTALL", handler }, { event: "ONAPPUNINSTALL", handler }]);
+    expect(await ourBindings()).toEqual([
+      { event: "ONAPPINSTALL", handler },
+      { event: "ONAPPUNINSTALL", handler },
+    ]);
 
     // The admin opens the install URL again before installFinish (a reload): same row, same bindings.
     const again = await installFromPost(h.deps, (await h.iframePost("acme", ADMIN_ID)).post);
@@ -88,7 +95,9 @@ describe("install", () => {
 
     expect(deliveries).toHaveLength(1);
     expect(deliveries[0]).toMatchObject({ event: "ONAPPINSTALL", handler: eventHandlerUrl(h.deps), status: 200, error: null });
-    expect(h.received.slice(before)).toEqual([expect.objectContaining({ event: "ONAPPINSTALL", status: 200, outcome: { kind: "installed", portalId: expect.any(String) } })]);
+    expect(h.received.slice(before)).toEqual([
+      expect.objectContaining({ event: "ONAPPINSTALL", status: 200, outcome: { kind: "installed", portalId: expect.any(String) } }),
+    ]);
     const rows = await h.db.prisma.portal.findMany();
     expect(rows).toHaveLength(1);
     expect(rows[0].applicationTokenEnc).toMatch(/^v1\./);

@@ -32,7 +32,10 @@ export const portalPostSchema = z.object({
   member_id: required("member_id", /^[A-Za-z0-9_-]+$/, 64),
   status: z.string().max(8).optional(),
   PLACEMENT: z.string().max(128).default("DEFAULT"),
-  PLACEMENT_OPTIONS: z.string().max(8 * 1024).optional(),
+  PLACEMENT_OPTIONS: z
+    .string()
+    .max(8 * 1024)
+    .optional(),
   DOMAIN: required("DOMAIN", DOMAIN, 255),
   PROTOCOL: z.enum(["0", "1"], { error: "PROTOCOL must be 0 or 1" }).optional(),
   LANG: z.string().max(8).optional(),
@@ -83,4 +86,3 @@ export function checkPostOrigin(headers: Headers, post: Pick<PortalPost, "DOMAIN
     throw new RequestInputError(400, "the POST does not come from the portal it names");
   }
 }
-

@@ -11,11 +11,7 @@ export interface InstallerDetails {
   position: string | null;
 }
 
-export async function upsertPortal(
-  deps: LifecycleDeps,
-  verified: VerifiedPortalUser,
-  extras: { lang?: string } = {},
-): Promise<string> {
+export async function upsertPortal(deps: LifecycleDeps, verified: VerifiedPortalUser, extras: { lang?: string } = {}): Promise<string> {
   const facts = {
     domain: verified.domain,
     protocol: verified.protocol,
@@ -41,12 +37,21 @@ export async function upsertPortal(
 export async function recordInstaller(deps: LifecycleDeps, portalId: string, userId: number, details: InstallerDetails): Promise<void> {
   await deps.prisma.portal.update({
     where: { id: portalId },
-    data: { installedByUserId: userId, installerName: details.name, installerEmail: details.email, installerPosition: details.position, installedAt: new Date() },
+    data: {
+      installedByUserId: userId,
+      installerName: details.name,
+      installerEmail: details.email,
+      installerPosition: details.position,
+      installedAt: new Date(),
+    },
   });
 }
 
 /** Whether the portal still accepts our tokens (what the layout's banner shows admins). */
-export async function readPortalConnection(deps: Pick<LifecycleDeps, "prisma">, portalId: string): Promise<{ connected: boolean; reason: string | null } | null> {
+export async function readPortalConnection(
+  deps: Pick<LifecycleDeps, "prisma">,
+  portalId: string,
+): Promise<{ connected: boolean; reason: string | null } | null> {
   const portal = await deps.prisma.portal.findUnique({ where: { id: portalId }, select: { status: true, disconnectedReason: true } });
   if (!portal) return null;
   return { connected: portal.status === "active", reason: portal.disconnectedReason };

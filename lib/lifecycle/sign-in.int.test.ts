@@ -30,15 +30,33 @@ describe("sign-in", () => {
     const { post } = await h.iframePost("acme", ADMIN_ID);
     const session = await signInFromPost(h.deps, post);
     const admin = (await h.users("acme")).find((u) => u.id === ADMIN_ID)!;
-    expect(session).toEqual({ portalId: acmeId, memberId: h.portal("acme").memberId, userId: ADMIN_ID, userName: `${admin.name} ${admin.lastName}`, isAdmin: true, lang: "en", portalOrigin: `http://${h.portal("acme").domain}`, signedInAt: expect.any(Number) });
+    expect(session).toEqual({
+      portalId: acmeId,
+      memberId: h.portal("acme").memberId,
+      userId: ADMIN_ID,
+      userName: `${admin.name} ${admin.lastName}`,
+      isAdmin: true,
+      lang: "en",
+      portalOrigin: `http://${h.portal("acme").domain}`,
+      signedInAt: expect.any(Number),
+    });
     expect(await profileOf(acmeId, ADMIN_ID)).toMatchObject({ ID: String(ADMIN_ID), ADMIN: true });
   });
 
   it("gives an employee a non-admin session of their own and stores their tokens beside the admin's", async () => {
-    const employee = (await h.employee("acme"));
+    const employee = await h.employee("acme");
     const { post } = await h.iframePost("acme", employee.id, { query: { LANG: "ru" } });
     const session = await signInFromPost(h.deps, post);
-    expect(session).toEqual({ portalId: acmeId, memberId: h.portal("acme").memberId, userId: employee.id, userName: `${employee.name} ${employee.lastName}`, isAdmin: false, lang: "ru", portalOrigin: `http://${h.portal("acme").domain}`, signedInAt: expect.any(Number) });
+    expect(session).toEqual({
+      portalId: acmeId,
+      memberId: h.portal("acme").memberId,
+      userId: employee.id,
+      userName: `${employee.name} ${employee.lastName}`,
+      isAdmin: false,
+      lang: "ru",
+      portalOrigin: `http://${h.portal("acme").domain}`,
+      signedInAt: expect.any(Number),
+    });
     const row = await h.db.prisma.portalToken.findUniqueOrThrow({ where: { portalId_userId: { portalId: acmeId, userId: employee.id } } });
     expect(row.isAdmin).toBe(false);
     expect(await profileOf(acmeId, employee.id)).toMatchObject({ ID: String(employee.id), ADMIN: false });
@@ -47,7 +65,7 @@ describe("sign-in", () => {
   });
 
   it("a user who becomes an admin in the portal gets an admin session next time (the portal decides, not our records)", async () => {
-    const employee = (await h.employee("acme"));
+    const employee = await h.employee("acme");
     await h.control("POST", `portals/acme/users/${employee.id}`, { admin: true });
     try {
       const session = await signInFromPost(h.deps, (await h.iframePost("acme", employee.id)).post);
@@ -63,14 +81,21 @@ describe("sign-in", () => {
   it("only an admin's sign-in reconnects a disconnected portal (portals.ts; token-store.ts DEAD_REFRESH_REASON)", async () => {
     await h.deps.tokens.markDisconnected(acmeId, "refresh token dead");
     await signInFromPost(h.deps, (await h.iframePost("acme", (await h.employee("acme")).id)).post);
-    expect(await h.db.prisma.portal.findUniqueOrThrow({ where: { id: acmeId } })).toMatchObject({ status: "disconnected", disconnectedReason: "refresh token dead" });
+    expect(await h.db.prisma.portal.findUniqueOrThrow({ where: { id: acmeId } })).toMatchObject({
+      status: "disconnected",
+      disconnectedReason: "refresh token dead",
+    });
     await signInFromPost(h.deps, (await h.iframePost("acme", ADMIN_ID)).post);
-    expect(await h.db.prisma.portal.findUniqueOrThrow({ where: { id: acmeId } })).toMatchObject({ status: "active", disconnectedReason: null, disconnectedAt: null });
+    expect(await h.db.prisma.portal.findUniqueOrThrow({ where: { id: acmeId } })).toMatchObject({
+      status: "active",
+      disconnectedReason: null,
+      disconnectedAt: null,
+    });
   });
 
   it("an employee's LANG is their session's: the portal keeps the language of its install", async () => {
     const before = (await h.db.prisma.portal.findUniqueOrThrow({ where: { id: acmeId } })).lang;
-    const employee = (await h.employee("acme"));
+    const employee = await h.employee("acme");
     const session = await signInFromPost(h.deps, (await h.iframePost("acme", employee.id, { query: { LANG: before === "de" ? "ru" : "de" } })).post);
     expect(session.lang).toBe(before === "de" ? "ru" : "de");
     expect((await h.db.prisma.portal.findUniqueOrThrow({ where: { id: acmeId } })).lang).toBe(before);
@@ -80,7 +105,10 @@ describe("sign-in", () => {
     // The app is installed in the emulated portal, but its install URL never reached us.
     await h.installApp("initech", CLIENT_ID, ADMIN_ID);
     const { post } = await h.iframePost("initech", ADMIN_ID);
-    const error = await signInFromPost(h.deps, post).then(() => null, (e: unknown) => e);
+    const error = await signInFromPost(h.deps, post).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(PortalAuthError);
     expect((error as PortalAuthError).reason).toMatch(/not set up/);
     expect(await h.db.prisma.portal.count({ where: { memberId: h.portal("initech").memberId } })).toBe(0);

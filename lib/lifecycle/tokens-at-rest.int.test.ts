@@ -23,7 +23,7 @@ afterAll(async () => h?.close());
 
 /** Every secret the portal handed to our app: the iframe POSTs', the event's and the refreshed pairs. */
 async function issuedSecrets(): Promise<string[]> {
-  const grants = (await h.grants("acme"));
+  const grants = await h.grants("acme");
   const application = (await h.installs("acme")).map((i) => i.applicationToken);
   return [...grants.flatMap((g) => [g.accessToken, g.refreshToken]), ...application];
 }
@@ -54,11 +54,22 @@ describe("tokens at rest", () => {
     const [leaked] = await issuedSecrets();
     const log = await h.db.prisma.operationLog.create({ data: { portalId, tool: "test", action: "leak", actorUserId: 1, details: { note: `x${leaked}x` } } });
     const archive = await h.db.prisma.privacyArchive.create({
-      data: { portalId, userId: 1, tokenHash: "leak", chunks: { create: [{ seq: 0, data: Buffer.from(`zip ${leaked} zip`) }] }, sizeBytes: 1, expiresAt: new Date() },
+      data: {
+        portalId,
+        userId: 1,
+        tokenHash: "leak",
+        chunks: { create: [{ seq: 0, data: Buffer.from(`zip ${leaked} zip`) }] },
+        sizeBytes: 1,
+        expiresAt: new Date(),
+      },
     });
     const session = await h.db.prisma.extensionSession.create({ data: { portalId, userId: 1, tokenHash: "leak", label: leaked } });
     try {
-      expect((await columnsContaining(await issuedSecrets())).sort()).toEqual(["public.ExtensionSession.label", "public.OperationLog.details", "public.PrivacyArchiveChunk.data"]);
+      expect((await columnsContaining(await issuedSecrets())).sort()).toEqual([
+        "public.ExtensionSession.label",
+        "public.OperationLog.details",
+        "public.PrivacyArchiveChunk.data",
+      ]);
     } finally {
       await h.db.prisma.extensionSession.delete({ where: { id: session.id } });
       await h.db.prisma.operationLog.delete({ where: { id: log.id } });

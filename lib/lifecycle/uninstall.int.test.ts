@@ -23,7 +23,16 @@ async function seedPortalRows(portalId: string) {
   await p.transfer.create({ data: { portalId, logId: log.id, kind: "transfer", fromUserId: 2, receiverIds: [3], startedBy: 1 } });
   await p.dismissalWatch.create({ data: { portalId, userId: 2 } });
   await p.mailLoggedEmail.create({ data: { portalId, messageIdHash: `msg-${portalId}`, activityId: 1, ownerTypeId: 3, ownerId: 1, userId: 2 } });
-  await p.privacyArchive.create({ data: { portalId, userId: 2, tokenHash: `hash-${portalId}`, chunks: { create: [{ seq: 0, data: Buffer.from("zip") }] }, sizeBytes: 3, expiresAt: new Date(Date.now() + 86_400_000) } });
+  await p.privacyArchive.create({
+    data: {
+      portalId,
+      userId: 2,
+      tokenHash: `hash-${portalId}`,
+      chunks: { create: [{ seq: 0, data: Buffer.from("zip") }] },
+      sizeBytes: 3,
+      expiresAt: new Date(Date.now() + 86_400_000),
+    },
+  });
   await p.privacyRequest.create({ data: { portalId, kind: "erase", subjectUserId: 2, requestedBy: 1 } });
   await p.extensionSession.create({ data: { portalId, userId: 2, tokenHash: `ext-${portalId}` } });
 }

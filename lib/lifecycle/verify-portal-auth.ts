@@ -66,7 +66,12 @@ export async function verifyPortalAuth(
 ): Promise<VerifiedPortalUser> {
   let answer;
   try {
-    answer = await refreshTokens({ serverEndpoint: deps.oauthServerEndpoint, credentials: deps.credentials, refreshToken: claim.refreshToken, fetch: deps.fetch });
+    answer = await refreshTokens({
+      serverEndpoint: deps.oauthServerEndpoint,
+      credentials: deps.credentials,
+      refreshToken: claim.refreshToken,
+      fetch: deps.fetch,
+    });
   } catch (error) {
     const code = error instanceof Error && "code" in error ? String((error as { code: unknown }).code) : "unknown";
     throw new PortalAuthError(`the OAuth server refused the refresh token (${code})`);

@@ -26,7 +26,12 @@ export const CALLBACK_PATH = "/api/extension/connect/callback";
 
 /** `https://Acme.bitrix24.com/`, `acme.bitrix24.com/crm/`, `http://127.0.0.1:4000/p/acme` → the DOMAIN we store. */
 export function portalAddressCandidates(input: string): string[] {
-  const trimmed = input.trim().replace(/^https?:\/\//i, "").replace(/[?#].*$/, "").replace(/\/+$/, "").toLowerCase();
+  const trimmed = input
+    .trim()
+    .replace(/^https?:\/\//i, "")
+    .replace(/[?#].*$/, "")
+    .replace(/\/+$/, "")
+    .toLowerCase();
   const out = [trimmed];
   // Path-addressed portals (the emulator's /p/{key}) keep two path segments; real ones none.
   const parts = trimmed.split("/");
@@ -53,7 +58,8 @@ export function encodeState(deps: Pick<MailDeps, "secret">, payload: StatePayloa
 
 export function decodeState(deps: Pick<MailDeps, "secret" | "now">, state: string): StatePayload {
   const [body, mac] = state.split(".");
-  if (!body || !mac || !safeEqual(mac, sign(deps.secret, body))) throw new MailUnauthorizedError("This sign-in did not start here: connect again from the extension");
+  if (!body || !mac || !safeEqual(mac, sign(deps.secret, body)))
+    throw new MailUnauthorizedError("This sign-in did not start here: connect again from the extension");
   const payload = JSON.parse(Buffer.from(body, "base64url").toString("utf8")) as StatePayload;
   if (!(payload.e > nowOf(deps))) throw new MailUnauthorizedError("This sign-in took too long: connect again from the extension");
   return payload;
@@ -68,7 +74,10 @@ export const connectStartSchema = z.object({
 /** Step 1: the portal's authorize URL for this connect attempt. */
 export async function startConnect(deps: MailDeps, input: z.infer<typeof connectStartSchema>): Promise<string> {
   const candidates = portalAddressCandidates(input.portal);
-  const portal = await deps.prisma.portal.findFirst({ where: { domain: { in: candidates } }, select: { id: true, domain: true, protocol: true, status: true } });
+  const portal = await deps.prisma.portal.findFirst({
+    where: { domain: { in: candidates } },
+    select: { id: true, domain: true, protocol: true, status: true },
+  });
   if (!portal) throw new PortalNotFoundError();
   if (portal.status !== "active") throw new PortalDisconnectedError(portal.id, "disconnected");
   const state = encodeState(deps, { p: portal.id, c: input.challenge, l: input.label, e: nowOf(deps) + STATE_TTL_MS });
@@ -99,7 +108,12 @@ export async function finishConnect(deps: MailDeps, input: z.infer<typeof connec
   if (input.member_id && input.member_id !== portal.memberId) throw new MailUnauthorizedError("The answer came from another Bitrix24");
 
   const doFetch = deps.fetch ?? fetch;
-  const body = new URLSearchParams({ grant_type: "authorization_code", client_id: deps.credentials.clientId, client_secret: deps.credentials.clientSecret, code: input.code });
+  const body = new URLSearchParams({
+    grant_type: "authorization_code",
+    client_id: deps.credentials.clientId,
+    client_secret: deps.credentials.clientSecret,
+    code: input.code,
+  });
   let json: unknown;
   try {
     const response = await doFetch(tokenUrl(portal.serverEndpoint), {
@@ -129,7 +143,13 @@ export async function finishConnect(deps: MailDeps, input: z.infer<typeof connec
   if (tokens.user_id !== undefined && Number(tokens.user_id) !== profile.ID) throw new MailUnauthorizedError("The tokens belong to different users");
 
   const expiresAt = accessTokenExpiry(tokens, nowOf(deps));
-  await deps.tokens.saveTokens(portal.id, profile.ID, { accessToken: tokens.access_token, refreshToken: tokens.refresh_token, expiresAt, scope: tokens.scope ?? "", isAdmin: profile.ADMIN });
+  await deps.tokens.saveTokens(portal.id, profile.ID, {
+    accessToken: tokens.access_token,
+    refreshToken: tokens.refresh_token,
+    expiresAt,
+    scope: tokens.scope ?? "",
+    isAdmin: profile.ADMIN,
+  });
   const claimCode = await createPendingSession(deps, { portalId: portal.id, userId: profile.ID, challenge: state.c, label: state.l });
   return { claimCode, lang: portal.lang };
 }

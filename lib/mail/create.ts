@@ -14,8 +14,21 @@ import { crmLink, portalBase, type CrmKind } from "./portal-links";
 const name = z.string().trim().max(100);
 const email = z.string().trim().toLowerCase().email().max(254);
 
-export const createContactSchema = z.object({ kind: z.literal("contact"), email, name: name.default(""), lastName: name.default(""), force: z.boolean().default(false) });
-export const createLeadSchema = z.object({ kind: z.literal("lead"), email, name: name.default(""), lastName: name.default(""), title: z.string().trim().min(1).max(255), force: z.boolean().default(false) });
+export const createContactSchema = z.object({
+  kind: z.literal("contact"),
+  email,
+  name: name.default(""),
+  lastName: name.default(""),
+  force: z.boolean().default(false),
+});
+export const createLeadSchema = z.object({
+  kind: z.literal("lead"),
+  email,
+  name: name.default(""),
+  lastName: name.default(""),
+  title: z.string().trim().min(1).max(255),
+  force: z.boolean().default(false),
+});
 export const createDealSchema = z.object({
   kind: z.literal("deal"),
   title: z.string().trim().min(1).max(255),
@@ -36,13 +49,33 @@ export interface Duplicate {
 }
 
 /** Mail providers whose domain says nothing about the person's company. */
-const PUBLIC_DOMAINS = new Set(["gmail.com", "googlemail.com", "yahoo.com", "outlook.com", "hotmail.com", "live.com", "icloud.com", "mail.ru", "yandex.ru", "gmx.de", "gmx.net", "web.de", "proton.me", "protonmail.com", "aol.com"]);
+const PUBLIC_DOMAINS = new Set([
+  "gmail.com",
+  "googlemail.com",
+  "yahoo.com",
+  "outlook.com",
+  "hotmail.com",
+  "live.com",
+  "icloud.com",
+  "mail.ru",
+  "yandex.ru",
+  "gmx.de",
+  "gmx.net",
+  "web.de",
+  "proton.me",
+  "protonmail.com",
+  "aol.com",
+]);
 
 type Row = Record<string, unknown>;
 const list = (r: { ok: boolean; result?: unknown }) => (r.ok && Array.isArray(r.result) ? (r.result as Row[]) : []);
 const person = (r: Row) => displayName({ NAME: r.NAME as string | undefined, LAST_NAME: r.LAST_NAME as string | undefined }) || String(r.TITLE ?? "");
 
-async function findDuplicates(client: Bitrix24Client, base: string, input: z.infer<typeof createContactSchema> | z.infer<typeof createLeadSchema>): Promise<Duplicate[]> {
+async function findDuplicates(
+  client: Bitrix24Client,
+  base: string,
+  input: z.infer<typeof createContactSchema> | z.infer<typeof createLeadSchema>,
+): Promise<Duplicate[]> {
   const commands: BatchCommand[] = [{ method: "crm.duplicate.findbycomm", params: { type: "EMAIL", values: [input.email] } }];
   const byName = input.lastName.length >= 2;
   if (byName) {
@@ -63,27 +96,49 @@ async function findDuplicates(client: Bitrix24Client, base: string, input: z.inf
     out.push(d);
   };
   const found = answers[0].ok && answers[0].result && typeof answers[0].result === "object" ? (answers[0].result as Record<string, unknown>) : {};
-  for (const [type, kind] of [["CONTACT", "contact"], ["LEAD", "lead"], ["COMPANY", "company"]] as const) {
-    for (const id of (Array.isArray(found[type]) ? found[type] : []) as unknown[]) add({ kind, id: Number(id), title: input.email, reason: "email", url: crmLink(base, kind, Number(id)) });
+  for (const [type, kind] of [
+    ["CONTACT", "contact"],
+    ["LEAD", "lead"],
+    ["COMPANY", "company"],
+  ] as const) {
+    for (const id of (Array.isArray(found[type]) ? found[type] : []) as unknown[])
+      add({ kind, id: Number(id), title: input.email, reason: "email", url: crmLink(base, kind, Number(id)) });
   }
   let i = 1;
   if (byName) {
-    for (const r of list(answers[i++])) add({ kind: "contact", id: Number(r.ID), title: person(r), reason: "name", url: crmLink(base, "contact", Number(r.ID)) });
+    for (const r of list(answers[i++]))
+      add({ kind: "contact", id: Number(r.ID), title: person(r), reason: "name", url: crmLink(base, "contact", Number(r.ID)) });
     for (const r of list(answers[i++])) add({ kind: "lead", id: Number(r.ID), title: person(r), reason: "name", url: crmLink(base, "lead", Number(r.ID)) });
   }
-  if (byDomain) for (const r of list(answers[i++])) add({ kind: "company", id: Number(r.ID), title: String(r.TITLE ?? ""), reason: "company_domain", url: crmLink(base, "company", Number(r.ID)) });
+  if (byDomain)
+    for (const r of list(answers[i++]))
+      add({ kind: "company", id: Number(r.ID), title: String(r.TITLE ?? ""), reason: "company_domain", url: crmLink(base, "company", Number(r.ID)) });
   return out;
 }
 
 export type CreateOutcome = { created: { kind: CrmKind; id: number; url: string } } | { duplicates: Duplicate[] };
 
 /** Creates the record — unless, not forced, likely duplicates exist: then it answers them and creates nothing. */
-export async function createRecord(client: Bitrix24Client, portal: { protocol: string; domain: string }, userId: number, input: CreateInput): Promise<CreateOutcome> {
+export async function createRecord(
+  client: Bitrix24Client,
+  portal: { protocol: string; domain: string },
+  userId: number,
+  input: CreateInput,
+): Promise<CreateOutcome> {
   const base = portalBase(portal);
   if (input.kind === "deal") {
     if (!input.force) {
-      const open = await client.call<Row[]>("crm.deal.list", { filter: { CONTACT_ID: input.contactId, CATEGORY_ID: input.categoryId, CLOSED: "N" }, select: ["ID", "TITLE"] });
-      const dups = open.result.slice(0, 10).map((r): Duplicate => ({ kind: "deal", id: Number(r.ID), title: String(r.TITLE ?? ""), reason: "open_deal", url: crmLink(base, "deal", Number(r.ID)) }));
+      const open = await client.call<Row[]>("crm.deal.list", {
+        filter: { CONTACT_ID: input.contactId, CATEGORY_ID: input.categoryId, CLOSED: "N" },
+        select: ["ID", "TITLE"],
+      });
+      const dups = open.result.slice(0, 10).map((r): Duplicate => ({
+        kind: "deal",
+        id: Number(r.ID),
+        title: String(r.TITLE ?? ""),
+        reason: "open_deal",
+        url: crmLink(base, "deal", Number(r.ID)),
+      }));
       if (dups.length) return { duplicates: dups };
     }
     const { result } = await client.call<number>("crm.deal.add", {
@@ -95,7 +150,14 @@ export async function createRecord(client: Bitrix24Client, portal: { protocol: s
     const dups = await findDuplicates(client, base, input);
     if (dups.length) return { duplicates: dups };
   }
-  const common = { NAME: input.name, LAST_NAME: input.lastName, EMAIL: [{ VALUE: input.email, VALUE_TYPE: "WORK" }], ASSIGNED_BY_ID: userId, OPENED: "Y", SOURCE_ID: "EMAIL" };
+  const common = {
+    NAME: input.name,
+    LAST_NAME: input.lastName,
+    EMAIL: [{ VALUE: input.email, VALUE_TYPE: "WORK" }],
+    ASSIGNED_BY_ID: userId,
+    OPENED: "Y",
+    SOURCE_ID: "EMAIL",
+  };
   const method = input.kind === "contact" ? "crm.contact.add" : "crm.lead.add";
   const fields = input.kind === "lead" ? { ...common, TITLE: input.title } : common;
   const { result } = await client.call<number>(method, { fields });

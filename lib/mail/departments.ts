@@ -25,8 +25,11 @@ export async function rememberDepartments(client: Bitrix24Client, portalId: stri
   let list = answer.result as Array<Record<string, unknown>>;
   if (answer.next !== undefined && answer.total !== undefined && answer.total > list.length) {
     // department.get pages by `start` only (no ID filter), so page the plain way.
-    for (let start: number | undefined = answer.next; start !== undefined; ) {
-      const page: { result: Array<Record<string, unknown>>; next?: number } = await client.call<Array<Record<string, unknown>>>("department.get", { ...departmentCommand().params, start });
+    for (let start: number | undefined = answer.next; start !== undefined;) {
+      const page: { result: Array<Record<string, unknown>>; next?: number } = await client.call<Array<Record<string, unknown>>>("department.get", {
+        ...departmentCommand().params,
+        start,
+      });
       list = list.concat(page.result);
       start = page.next;
     }

@@ -7,7 +7,18 @@ import { MailUnauthorizedError } from "./errors";
 
 export { type MailDeps } from "./deps";
 export { MailUnauthorizedError, MailValidationError, PortalNotFoundError, MailRateLimitError } from "./errors";
-export { authenticate, claimSession, createPendingSession, revokeSession, listSessions, countPortalSessions, challengeOf, SESSION_TTL_MS, type ExtensionAuth, type SessionSummary } from "./sessions";
+export {
+  authenticate,
+  claimSession,
+  createPendingSession,
+  revokeSession,
+  listSessions,
+  countPortalSessions,
+  challengeOf,
+  SESSION_TTL_MS,
+  type ExtensionAuth,
+  type SessionSummary,
+} from "./sessions";
 export { startConnect, finishConnect, connectStartSchema, connectCallbackSchema, CALLBACK_PATH } from "./connect";
 export { lookupParticipants, lookupSchema, lookupCommands, MAX_PARTICIPANTS, type ParticipantResult } from "./lookup";
 export { createRecord, createSchema, type CreateInput, type CreateOutcome, type Duplicate } from "./create";
@@ -17,7 +28,10 @@ export { takeSessionToken, SESSION_LIMIT } from "./rate-limit";
 
 /** The session's portal: its address (for links) and language. */
 export async function sessionPortal(deps: Pick<MailDeps, "prisma">, auth: { portalId: string }) {
-  const portal = await deps.prisma.portal.findUnique({ where: { id: auth.portalId }, select: { id: true, domain: true, protocol: true, lang: true, status: true } });
+  const portal = await deps.prisma.portal.findUnique({
+    where: { id: auth.portalId },
+    select: { id: true, domain: true, protocol: true, lang: true, status: true },
+  });
   if (!portal) throw new MailUnauthorizedError("StaffSuite is no longer installed in this Bitrix24");
   return portal;
 }

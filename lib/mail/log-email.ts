@@ -33,7 +33,11 @@ export const logEmailSchema = z.object({
   direction: z.enum(["incoming", "outgoing"]),
   target: z.object({ kind: z.enum(["contact", "lead", "company", "deal"]), id: z.number().int().positive() }),
   /** The person the e-mail was exchanged with, as a CRM record (for a deal: its contact). */
-  communication: z.object({ kind: z.enum(["contact", "lead", "company"]), id: z.number().int().positive(), email: z.string().trim().toLowerCase().email().max(254) }),
+  communication: z.object({
+    kind: z.enum(["contact", "lead", "company"]),
+    id: z.number().int().positive(),
+    email: z.string().trim().toLowerCase().email().max(254),
+  }),
 });
 export type LogEmailInput = z.infer<typeof logEmailSchema>;
 
@@ -46,7 +50,9 @@ const line = (label: string, list: Array<{ email: string; name: string }>) =>
 
 /** Whether this message was logged in the portal already (and where). */
 export async function findLogged(deps: Pick<MailDeps, "prisma" | "secret">, portal: { id: string; protocol: string; domain: string }, messageId: string) {
-  const row = await deps.prisma.mailLoggedEmail.findUnique({ where: { portalId_messageIdHash: { portalId: portal.id, messageIdHash: messageIdHash(deps.secret, portal.id, messageId) } } });
+  const row = await deps.prisma.mailLoggedEmail.findUnique({
+    where: { portalId_messageIdHash: { portalId: portal.id, messageIdHash: messageIdHash(deps.secret, portal.id, messageId) } },
+  });
   if (!row || row.activityId === 0) return null;
   const kind = (["lead", "deal", "contact", "company"] as const)[row.ownerTypeId - 1];
   return { link: crmLink(portalBase(portal), kind, row.ownerId), loggedAt: row.createdAt, activityId: row.activityId };
@@ -64,7 +70,9 @@ export async function logEmail(
   const link = crmLink(portalBase(portal), input.target.kind, input.target.id);
   // Reserve first: two clicks (or two tabs) cannot both create an activity.
   try {
-    await deps.prisma.mailLoggedEmail.create({ data: { portalId: portal.id, messageIdHash: hash, activityId: 0, ownerTypeId, ownerId: input.target.id, userId } });
+    await deps.prisma.mailLoggedEmail.create({
+      data: { portalId: portal.id, messageIdHash: hash, activityId: 0, ownerTypeId, ownerId: input.target.id, userId },
+    });
   } catch {
     const existing = await findLogged(deps, portal, input.messageId);
     return { alreadyLogged: { link: existing?.link ?? link, loggedAt: (existing?.loggedAt ?? new Date()).toISOString() } };

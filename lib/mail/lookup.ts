@@ -114,14 +114,32 @@ export function lookupCommands(emails: string[], withDepartments: boolean) {
   const fl = find("LEAD");
   const fco = find("COMPANY");
   const users = emails.map((email) => at({ method: "user.get", params: { FILTER: { EMAIL: email, ACTIVE: true } } }));
-  const contacts = at({ method: "crm.contact.list", params: { filter: { ID: ref(fc, "CONTACT") }, select: ["ID", "NAME", "LAST_NAME", "POST", "COMPANY_ID", "EMAIL"] } });
-  const leads = at({ method: "crm.lead.list", params: { filter: { ID: ref(fl, "LEAD") }, select: ["ID", "TITLE", "NAME", "LAST_NAME", "STATUS_ID", "EMAIL"] } });
+  const contacts = at({
+    method: "crm.contact.list",
+    params: { filter: { ID: ref(fc, "CONTACT") }, select: ["ID", "NAME", "LAST_NAME", "POST", "COMPANY_ID", "EMAIL"] },
+  });
+  const leads = at({
+    method: "crm.lead.list",
+    params: { filter: { ID: ref(fl, "LEAD") }, select: ["ID", "TITLE", "NAME", "LAST_NAME", "STATUS_ID", "EMAIL"] },
+  });
   const companies = at({ method: "crm.company.list", params: { filter: { ID: ref(fco, "COMPANY") }, select: ["ID", "TITLE", "EMAIL"] } });
   const openDeals = { CLOSED: "N" };
-  const contactDeals = at({ method: "crm.deal.list", params: { filter: { CONTACT_ID: ref(fc, "CONTACT"), ...openDeals }, order: { ID: "DESC" }, select: DEAL_SELECT } });
-  const companyDeals = at({ method: "crm.deal.list", params: { filter: { COMPANY_ID: ref(fco, "COMPANY"), ...openDeals }, order: { ID: "DESC" }, select: DEAL_SELECT } });
-  const contactActivities = at({ method: "crm.activity.list", params: { filter: { OWNER_TYPE_ID: 3, OWNER_ID: ref(fc, "CONTACT") }, order: { ID: "DESC" }, select: ACTIVITY_SELECT } });
-  const leadActivities = at({ method: "crm.activity.list", params: { filter: { OWNER_TYPE_ID: 1, OWNER_ID: ref(fl, "LEAD") }, order: { ID: "DESC" }, select: ACTIVITY_SELECT } });
+  const contactDeals = at({
+    method: "crm.deal.list",
+    params: { filter: { CONTACT_ID: ref(fc, "CONTACT"), ...openDeals }, order: { ID: "DESC" }, select: DEAL_SELECT },
+  });
+  const companyDeals = at({
+    method: "crm.deal.list",
+    params: { filter: { COMPANY_ID: ref(fco, "COMPANY"), ...openDeals }, order: { ID: "DESC" }, select: DEAL_SELECT },
+  });
+  const contactActivities = at({
+    method: "crm.activity.list",
+    params: { filter: { OWNER_TYPE_ID: 3, OWNER_ID: ref(fc, "CONTACT") }, order: { ID: "DESC" }, select: ACTIVITY_SELECT },
+  });
+  const leadActivities = at({
+    method: "crm.activity.list",
+    params: { filter: { OWNER_TYPE_ID: 1, OWNER_ID: ref(fl, "LEAD") }, order: { ID: "DESC" }, select: ACTIVITY_SELECT },
+  });
   const departments = withDepartments ? at(departmentCommand()) : -1;
   return { commands, index: { fc, fl, fco, users, contacts, leads, companies, contactDeals, companyDeals, contactActivities, leadActivities, departments } };
 }
@@ -148,30 +166,62 @@ export async function lookupParticipants(
   const only = (list: Row[], allowed: Set<number>, key = "ID") => (allowed.size ? list.filter((r) => allowed.has(int(r[key]))) : []);
 
   const deal = (r: Row): DealCard => ({
-    id: int(r.ID), title: str(r.TITLE), categoryId: int(r.CATEGORY_ID), stageId: str(r.STAGE_ID),
-    opportunity: int(r.OPPORTUNITY), currency: str(r.CURRENCY_ID), url: crmLink(base, "deal", int(r.ID)),
+    id: int(r.ID),
+    title: str(r.TITLE),
+    categoryId: int(r.CATEGORY_ID),
+    stageId: str(r.STAGE_ID),
+    opportunity: int(r.OPPORTUNITY),
+    currency: str(r.CURRENCY_ID),
+    url: crmLink(base, "deal", int(r.ID)),
   });
-  const activity = (r: Row): ActivityCard => ({ id: int(r.ID), subject: str(r.SUBJECT), typeId: int(r.TYPE_ID), direction: int(r.DIRECTION), startTime: str(r.START_TIME) || null });
+  const activity = (r: Row): ActivityCard => ({
+    id: int(r.ID),
+    subject: str(r.SUBJECT),
+    typeId: int(r.TYPE_ID),
+    direction: int(r.DIRECTION),
+    startTime: str(r.START_TIME) || null,
+  });
   const contactDeals = only(rows(answers[index.contactDeals]), contactIds, "CONTACT_ID");
   const companyDeals = only(rows(answers[index.companyDeals]), companyIds, "COMPANY_ID");
   const contactActs = only(rows(answers[index.contactActivities]), contactIds, "OWNER_ID");
   const leadActs = only(rows(answers[index.leadActivities]), leadIds, "OWNER_ID");
-  const recent = (list: Row[], ownerId: number) => list.filter((a) => int(a.OWNER_ID) === ownerId).slice(0, RECENT_ACTIVITIES).map(activity);
+  const recent = (list: Row[], ownerId: number) =>
+    list
+      .filter((a) => int(a.OWNER_ID) === ownerId)
+      .slice(0, RECENT_ACTIVITIES)
+      .map(activity);
 
   const contacts = only(rows(answers[index.contacts]), contactIds).map((r) => ({
     emails: emailsOf(r),
     card: {
-      id: int(r.ID), name: personName(r), post: str(r.POST), companyId: int(r.COMPANY_ID) || null, url: crmLink(base, "contact", int(r.ID)),
-      deals: contactDeals.filter((d) => int(d.CONTACT_ID) === int(r.ID)).map(deal), activities: recent(contactActs, int(r.ID)),
+      id: int(r.ID),
+      name: personName(r),
+      post: str(r.POST),
+      companyId: int(r.COMPANY_ID) || null,
+      url: crmLink(base, "contact", int(r.ID)),
+      deals: contactDeals.filter((d) => int(d.CONTACT_ID) === int(r.ID)).map(deal),
+      activities: recent(contactActs, int(r.ID)),
     } satisfies ContactCard,
   }));
   const leads = only(rows(answers[index.leads]), leadIds).map((r) => ({
     emails: emailsOf(r),
-    card: { id: int(r.ID), title: str(r.TITLE), name: personName(r), statusId: str(r.STATUS_ID), url: crmLink(base, "lead", int(r.ID)), activities: recent(leadActs, int(r.ID)) } satisfies LeadCard,
+    card: {
+      id: int(r.ID),
+      title: str(r.TITLE),
+      name: personName(r),
+      statusId: str(r.STATUS_ID),
+      url: crmLink(base, "lead", int(r.ID)),
+      activities: recent(leadActs, int(r.ID)),
+    } satisfies LeadCard,
   }));
   const companies = only(rows(answers[index.companies]), companyIds).map((r) => ({
     emails: emailsOf(r),
-    card: { id: int(r.ID), title: str(r.TITLE), url: crmLink(base, "company", int(r.ID)), deals: companyDeals.filter((d) => int(d.COMPANY_ID) === int(r.ID)).map(deal) } satisfies CompanyCard,
+    card: {
+      id: int(r.ID),
+      title: str(r.TITLE),
+      url: crmLink(base, "company", int(r.ID)),
+      deals: companyDeals.filter((d) => int(d.COMPANY_ID) === int(r.ID)).map(deal),
+    } satisfies CompanyCard,
   }));
 
   return emails.map((email, i): ParticipantResult => {

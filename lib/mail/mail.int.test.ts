@@ -32,7 +32,15 @@ const EMPLOYEE = 5;
 beforeAll(async () => {
   db = await createTestDatabase();
   world = await createWorld({ prisma: db.prisma, seedUsers: 30 });
-  deps = { prisma: db.prisma, clients: world.factory, tokens: world.tokens, credentials: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET }, appUrl: "http://127.0.0.1:9", secret: "test-secret-for-mail-0123456789", now: () => clock };
+  deps = {
+    prisma: db.prisma,
+    clients: world.factory,
+    tokens: world.tokens,
+    credentials: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET },
+    appUrl: "http://127.0.0.1:9",
+    secret: "test-secret-for-mail-0123456789",
+    now: () => clock,
+  };
 });
 
 afterAll(async () => {
@@ -44,13 +52,24 @@ afterAll(async () => {
 /** The whole connect flow as the browser would run it: start → portal consent → callback → claim. */
 async function connect(userId: number, verifier = `verifier-${userId}-${"x".repeat(40)}`) {
   const portal = await db.prisma.portal.findUniqueOrThrow({ where: { id: world.portalId } });
-  const authorize = new URL(await startConnect(deps, { portal: `${portal.protocol}://${portal.domain}/`, challenge: challengeOf(verifier), label: "Test browser" }));
+  const authorize = new URL(
+    await startConnect(deps, { portal: `${portal.protocol}://${portal.domain}/`, challenge: challengeOf(verifier), label: "Test browser" }),
+  );
   expect(authorize.pathname.endsWith("/oauth/authorize/")).toBe(true);
-  const consent = await fetch(authorize, { method: "POST", body: new URLSearchParams({ user_id: String(userId) }), headers: { "content-type": "application/x-www-form-urlencoded" }, redirect: "manual" });
+  const consent = await fetch(authorize, {
+    method: "POST",
+    body: new URLSearchParams({ user_id: String(userId) }),
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    redirect: "manual",
+  });
   expect(consent.status).toBe(302);
   const back = new URL(consent.headers.get("location")!);
   expect(back.pathname).toBe("/api/extension/connect/callback");
-  const { claimCode } = await finishConnect(deps, { code: back.searchParams.get("code")!, state: back.searchParams.get("state")!, member_id: back.searchParams.get("member_id")! });
+  const { claimCode } = await finishConnect(deps, {
+    code: back.searchParams.get("code")!,
+    state: back.searchParams.get("state")!,
+    member_id: back.searchParams.get("member_id")!,
+  });
   return { claimCode, verifier, ...(await claimSession(deps, { code: claimCode, verifier })) };
 }
 
@@ -72,14 +91,25 @@ describe("connect and sessions", () => {
     await expect(claimSession(deps, { code: s.claimCode, verifier: s.verifier })).rejects.toBeInstanceOf(MailUnauthorizedError);
     const portal = await db.prisma.portal.findUniqueOrThrow({ where: { id: world.portalId } });
     const url = new URL(await startConnect(deps, { portal: portal.domain, challenge: challengeOf("a".repeat(43)), label: "x" }));
-    const consent = await fetch(url, { method: "POST", body: new URLSearchParams({ user_id: String(EMPLOYEE) }), headers: { "content-type": "application/x-www-form-urlencoded" }, redirect: "manual" });
+    const consent = await fetch(url, {
+      method: "POST",
+      body: new URLSearchParams({ user_id: String(EMPLOYEE) }),
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      redirect: "manual",
+    });
     const back = new URL(consent.headers.get("location")!);
     const { claimCode } = await finishConnect(deps, { code: back.searchParams.get("code")!, state: back.searchParams.get("state")! });
     await expect(claimSession(deps, { code: claimCode, verifier: "b".repeat(43) })).rejects.toBeInstanceOf(MailUnauthorizedError);
   });
 
   it("refuses a forged state", async () => {
-    const good = new URL(await startConnect(deps, { portal: (await db.prisma.portal.findUniqueOrThrow({ where: { id: world.portalId } })).domain, challenge: challengeOf("c".repeat(43)), label: "x" }));
+    const good = new URL(
+      await startConnect(deps, {
+        portal: (await db.prisma.portal.findUniqueOrThrow({ where: { id: world.portalId } })).domain,
+        challenge: challengeOf("c".repeat(43)),
+        label: "x",
+      }),
+    );
     const state = good.searchParams.get("state")!;
     const [body] = state.split(".");
     const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body, "base64url").toString()), c: "evil" })).toString("base64url");
@@ -118,7 +148,10 @@ describe("lookup, create, log", () => {
   beforeAll(async () => {
     const admin = await world.factory.clientFor(world.portalId, { userId: ADMIN_ID });
     contactEmail = `buyer.${Date.now()}@globex-industries.test`;
-    contactId = Number((await admin.call("crm.contact.add", { fields: { NAME: "Gina", LAST_NAME: "Buyer", EMAIL: [{ VALUE: contactEmail, VALUE_TYPE: "WORK" }], OPENED: "Y" } })).result);
+    contactId = Number(
+      (await admin.call("crm.contact.add", { fields: { NAME: "Gina", LAST_NAME: "Buyer", EMAIL: [{ VALUE: contactEmail, VALUE_TYPE: "WORK" }], OPENED: "Y" } }))
+        .result,
+    );
     dealId = Number((await admin.call("crm.deal.add", { fields: { TITLE: "Globex renewal", CONTACT_ID: contactId, OPENED: "Y" } })).result);
     const users = (await admin.call<Array<{ EMAIL: string }>>("user.get", { FILTER: { ID: 3 } })).result;
     colleagueEmail = users[0].EMAIL.toLowerCase();
@@ -129,7 +162,9 @@ describe("lookup, create, log", () => {
     const { portal, client } = await portalContext(deps, s.auth);
     await lookupParticipants(client, portal, { participants: [{ email: "warm-up@nowhere.test" }] }); // fills the department cache
     await world.control("DELETE", "calls");
-    const result = await lookupParticipants(client, portal, { participants: [{ email: colleagueEmail }, { email: contactEmail }, { email: "stranger@unknown-domain.test" }] });
+    const result = await lookupParticipants(client, portal, {
+      participants: [{ email: colleagueEmail }, { email: contactEmail }, { email: "stranger@unknown-domain.test" }],
+    });
     const calls = (await world.calls()).filter((c) => !c.inBatch);
     expect(calls.map((c) => c.method)).toEqual(["batch"]);
     expect(calls[0].userId).toBe(EMPLOYEE);
@@ -144,9 +179,23 @@ describe("lookup, create, log", () => {
   it("warns about a duplicate before creating, creates when told to", async () => {
     const s = await connect(EMPLOYEE);
     const { portal, client } = await portalContext(deps, s.auth);
-    const warned = await createRecord(client, portal, EMPLOYEE, { kind: "lead", email: contactEmail, name: "Gina", lastName: "Buyer", title: "From Gmail", force: false });
+    const warned = await createRecord(client, portal, EMPLOYEE, {
+      kind: "lead",
+      email: contactEmail,
+      name: "Gina",
+      lastName: "Buyer",
+      title: "From Gmail",
+      force: false,
+    });
     expect("duplicates" in warned && warned.duplicates).toContainEqual(expect.objectContaining({ kind: "contact", id: contactId, reason: "email" }));
-    const outcome = await createRecord(client, portal, EMPLOYEE, { kind: "lead", email: contactEmail, name: "Gina", lastName: "Buyer", title: "From Gmail", force: true });
+    const outcome = await createRecord(client, portal, EMPLOYEE, {
+      kind: "lead",
+      email: contactEmail,
+      name: "Gina",
+      lastName: "Buyer",
+      title: "From Gmail",
+      force: true,
+    });
     if (!("created" in outcome)) throw new Error("expected a new lead");
     const created = outcome.created;
     const admin = await world.factory.clientFor(world.portalId, { userId: ADMIN_ID });
@@ -175,15 +224,32 @@ describe("lookup, create, log", () => {
     const admin = await world.factory.clientFor(world.portalId, { userId: ADMIN_ID });
     const activity = (await admin.call<Record<string, unknown>>("crm.activity.get", { id: logged.activityId })).result;
     // Written with the session user's own token (AUTHOR_ID is whoever called), not an admin's.
-    expect(activity).toMatchObject({ TYPE_ID: "4", OWNER_TYPE_ID: "2", OWNER_ID: String(dealId), SUBJECT: "Renewal terms", DIRECTION: "1", COMPLETED: "Y", RESPONSIBLE_ID: String(EMPLOYEE), AUTHOR_ID: String(EMPLOYEE) });
+    expect(activity).toMatchObject({
+      TYPE_ID: "4",
+      OWNER_TYPE_ID: "2",
+      OWNER_ID: String(dealId),
+      SUBJECT: "Renewal terms",
+      DIRECTION: "1",
+      COMPLETED: "Y",
+      RESPONSIBLE_ID: String(EMPLOYEE),
+      AUTHOR_ID: String(EMPLOYEE),
+    });
     expect(String(activity.DESCRIPTION)).toContain("here are the terms");
-    expect(await logEmail(deps, client, portal, EMPLOYEE, input)).toEqual({ alreadyLogged: { link: expect.stringContaining(`/crm/deal/details/${dealId}/`), loggedAt: expect.any(String) } });
+    expect(await logEmail(deps, client, portal, EMPLOYEE, input)).toEqual({
+      alreadyLogged: { link: expect.stringContaining(`/crm/deal/details/${dealId}/`), loggedAt: expect.any(String) },
+    });
     const rows = await db.prisma.mailLoggedEmail.findMany({ where: { portalId: world.portalId } });
     expect(rows).toHaveLength(1);
     expect(JSON.stringify(rows)).not.toContain("thread-1");
 
     // An outgoing e-mail is added not completed, then completed (so the portal does not send it).
-    const out = await logEmail(deps, client, portal, EMPLOYEE, { ...input, messageId: `<out-${Date.now()}@x>`, direction: "outgoing", from: { email: colleagueEmail, name: "" }, to: [{ email: contactEmail, name: "" }] });
+    const out = await logEmail(deps, client, portal, EMPLOYEE, {
+      ...input,
+      messageId: `<out-${Date.now()}@x>`,
+      direction: "outgoing",
+      from: { email: colleagueEmail, name: "" },
+      to: [{ email: contactEmail, name: "" }],
+    });
     if (!("logged" in out)) throw new Error("expected the e-mail to be logged");
     const sent = (await admin.call<Record<string, unknown>>("crm.activity.get", { id: out.logged.activityId })).result;
     expect(sent).toMatchObject({ DIRECTION: "2", COMPLETED: "Y" });

@@ -41,7 +41,10 @@ export async function readPipelines(client: Bitrix24Client): Promise<PipelineCat
       id,
       name: String(c.name ?? ""),
       isDefault: c.isDefault === "Y" || c.isDefault === true,
-      stages: all.filter((s) => s.ENTITY_ID === entity).sort((a, b) => Number(a.SORT) - Number(b.SORT)).map((s) => ({ id: String(s.STATUS_ID), name: String(s.NAME ?? ""), semantics: semantics(s) })),
+      stages: all
+        .filter((s) => s.ENTITY_ID === entity)
+        .sort((a, b) => Number(a.SORT) - Number(b.SORT))
+        .map((s) => ({ id: String(s.STATUS_ID), name: String(s.NAME ?? ""), semantics: semantics(s) })),
     };
   });
   const leadStatuses = all.filter((s) => s.ENTITY_ID === "STATUS").map((s) => ({ id: String(s.STATUS_ID), name: String(s.NAME ?? "") }));

@@ -58,7 +58,10 @@ export async function claimSession(deps: MailDeps, args: { code: string; verifie
     data: { tokenHash: hashToken(token), claimChallenge: null, claimedAt: now, expiresAt, lastUsedAt: now },
   });
   if (updated.count !== 1) throw new MailUnauthorizedError("This sign-in link has expired or was used already: connect again");
-  const row = await deps.prisma.extensionSession.findUniqueOrThrow({ where: { tokenHash: hashToken(token) }, select: { id: true, portalId: true, userId: true } });
+  const row = await deps.prisma.extensionSession.findUniqueOrThrow({
+    where: { tokenHash: hashToken(token) },
+    select: { id: true, portalId: true, userId: true },
+  });
   return { token, expiresAt, auth: { sessionId: row.id, portalId: row.portalId, userId: row.userId } };
 }
 

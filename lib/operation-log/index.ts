@@ -34,7 +34,14 @@ type Db = Pick<PrismaClient, "operationLog"> | Prisma.TransactionClient;
 export async function recordOperation(db: Db, entry: OperationEntry): Promise<{ id: string }> {
   const details = operationDetailsSchema.parse(entry.details ?? {});
   return db.operationLog.create({
-    data: { portalId: entry.portalId, tool: entry.tool, action: entry.action, actorUserId: entry.actorUserId, subjectUserId: entry.subjectUserId ?? null, details: details as Prisma.InputJsonValue },
+    data: {
+      portalId: entry.portalId,
+      tool: entry.tool,
+      action: entry.action,
+      actorUserId: entry.actorUserId,
+      subjectUserId: entry.subjectUserId ?? null,
+      details: details as Prisma.InputJsonValue,
+    },
     select: { id: true },
   });
 }

@@ -3,7 +3,15 @@ import { operationDetailsSchema } from "./index";
 
 describe("operation log details", () => {
   it("take IDs, counts, codes and dates, nested", () => {
-    const details = { receivers: [7, 9], selections: [{ type: "deal", ids: [1, 2] }], state: "queued", moved: 12, finishedAt: new Date(0).toISOString(), undone: false, of: null };
+    const details = {
+      receivers: [7, 9],
+      selections: [{ type: "deal", ids: [1, 2] }],
+      state: "queued",
+      moved: 12,
+      finishedAt: new Date(0).toISOString(),
+      undone: false,
+      of: null,
+    };
     expect(operationDetailsSchema.parse(details)).toEqual(details);
   });
 

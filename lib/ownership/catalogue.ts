@@ -35,7 +35,7 @@ export function catalogueOf(smartProcesses: readonly SmartProcessType[]): Owners
 export async function smartProcessTypes(client: OwnershipClient): Promise<SmartProcessType[]> {
   const out: SmartProcessType[] = [];
   try {
-    for (let start = 0; ; ) {
+    for (let start = 0; ;) {
       const page = await client.call<{ types?: Array<{ entityTypeId?: unknown; title?: unknown }> }>("crm.type.list", { start });
       for (const t of page.result.types ?? []) {
         const id = Number(t.entityTypeId);

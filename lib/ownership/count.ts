@@ -19,7 +19,12 @@ function countCommand(role: OwnershipRole, userId: number, query: OwnershipQuery
 }
 
 /** Counts open and all records of each role for `userId` (query filters other than openOnly apply to both). */
-export async function countOwned(client: OwnershipClient, roles: readonly OwnershipRole[], userId: number, query: Omit<OwnershipQuery, "openOnly"> = {}): Promise<CountResult[]> {
+export async function countOwned(
+  client: OwnershipClient,
+  roles: readonly OwnershipRole[],
+  userId: number,
+  query: Omit<OwnershipQuery, "openOnly"> = {},
+): Promise<CountResult[]> {
   const commands: BatchCommand[] = [];
   const slots: Array<{ open: number; all: number }> = [];
   for (const role of roles) {

@@ -9,7 +9,7 @@ import type { OwnershipQuery, OwnershipRole, RecordSnapshot } from "./types";
 export async function* listOwned(client: OwnershipClient, role: OwnershipRole, userId: number, query: OwnershipQuery): AsyncGenerator<RecordSnapshot[]> {
   const request = role.list(userId, query);
   if (request.smallList) {
-    for (let start = 0; ; ) {
+    for (let start = 0; ;) {
       const page = await client.call<Array<Record<string, unknown>>>(request.method, { ...request.params, start });
       yield (Array.isArray(page.result) ? page.result : []).map(role.snapshot);
       if (page.next === undefined) return;

@@ -67,7 +67,12 @@ describe("countOwned", () => {
 
   it("agrees with listing, open-only and all", async () => {
     const counts = await countOwned(client, roles, heavy);
-    for (const key of [["task", "responsible"], ["deal", "assigned"], ["activity", "responsible"], ["workgroup", "owner"]] as const) {
+    for (const key of [
+      ["task", "responsible"],
+      ["deal", "assigned"],
+      ["activity", "responsible"],
+      ["workgroup", "owner"],
+    ] as const) {
       const role = findRole(roles, key[0], key[1])!;
       const open = await listAllOwned(client, role, heavy, { openOnly: true });
       const all = await listAllOwned(client, role, heavy, { openOnly: false });
@@ -97,8 +102,22 @@ describe("changeHolders and readRecords", () => {
     expect(deals.length).toBe(3);
     expect(tasks.length).toBeGreaterThan(0);
 
-    expect(await changeHolders(client, deal, deals.map((record) => ({ record, from: heavy, to: receiver })))).toEqual(deals.map(() => ({ ok: true })));
-    expect((await changeHolders(client, accomplice, tasks.map((record) => ({ record, from: heavy, to: receiver })))).every((o) => o.ok)).toBe(true);
+    expect(
+      await changeHolders(
+        client,
+        deal,
+        deals.map((record) => ({ record, from: heavy, to: receiver })),
+      ),
+    ).toEqual(deals.map(() => ({ ok: true })));
+    expect(
+      (
+        await changeHolders(
+          client,
+          accomplice,
+          tasks.map((record) => ({ record, from: heavy, to: receiver })),
+        )
+      ).every((o) => o.ok),
+    ).toBe(true);
 
     const writes = (await world.calls()).filter((c) => c.inBatch && c.method === "crm.item.update");
     expect(writes.slice(-3).map((c) => [c.entityTypeId, c.recordId])).toEqual(deals.map((d) => [2, d.id]));
@@ -119,7 +138,9 @@ describe("changeHolders and readRecords", () => {
 
   it("records the portal's error code for a record that cannot be changed", async () => {
     const deal = findRole(roles, "deal", "assigned")!;
-    const [outcome] = await changeHolders(client, deal, [{ record: { id: 999_999, holders: [heavy], open: true, companyId: 0, contactId: 0 }, from: heavy, to: ADMIN_ID }]);
+    const [outcome] = await changeHolders(client, deal, [
+      { record: { id: 999_999, holders: [heavy], open: true, companyId: 0, contactId: 0 }, from: heavy, to: ADMIN_ID },
+    ]);
     expect(outcome).toEqual({ ok: false, code: "NOT_FOUND" });
   });
 });

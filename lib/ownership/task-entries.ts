@@ -22,10 +22,14 @@ const FIELD: Record<TaskRole, string> = { responsible: "RESPONSIBLE_ID", creator
 
 function holdersOf(role: TaskRole, task: Record<string, unknown>): number[] {
   switch (role) {
-    case "responsible": return [num(task.responsibleId)];
-    case "creator": return [num(task.createdBy)];
-    case "accomplice": return numList(task.accomplices);
-    case "auditor": return numList(task.auditors);
+    case "responsible":
+      return [num(task.responsibleId)];
+    case "creator":
+      return [num(task.createdBy)];
+    case "accomplice":
+      return numList(task.accomplices);
+    case "auditor":
+      return numList(task.auditors);
   }
 }
 

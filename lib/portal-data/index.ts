@@ -19,4 +19,3 @@ export async function deletePortalDataConfirmed(deps: DeletePortalDataDeps, port
   const { deleted } = await deletePortalData(deps, portalId);
   return deleted ? { kind: "deleted" } : { kind: "missing" };
 }
-

@@ -53,7 +53,14 @@ describe("describePortalData", () => {
 
   it("reports a disconnected portal and an empty one", async () => {
     const { id } = await db.prisma.portal.create({
-      data: { memberId: "empty", domain: "empty.test", clientEndpoint: "https://e/rest/", serverEndpoint: "https://o/rest/", status: "disconnected", disconnectedAt: new Date() },
+      data: {
+        memberId: "empty",
+        domain: "empty.test",
+        clientEndpoint: "https://e/rest/",
+        serverEndpoint: "https://o/rest/",
+        status: "disconnected",
+        disconnectedAt: new Date(),
+      },
     });
     const report = await describePortalData(db.prisma, id);
     expect(report?.portal.connected).toBe(false);

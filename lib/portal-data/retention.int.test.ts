@@ -32,10 +32,22 @@ async function seedAroundCutoffs(memberId: string) {
     db.prisma.operationLog.create({ data: { portalId, tool: "transfer", action: "run", actorUserId: 1, createdAt } }).then((r) => r.id);
   const archive = (key: string, createdAt: Date, expiresAt: Date) =>
     db.prisma.privacyArchive
-      .create({ data: { portalId, userId: 1, tokenHash: `${memberId}-${key}`, chunks: { create: [{ seq: 0, data: Buffer.from("zip") }] }, sizeBytes: 3, createdAt, expiresAt } })
+      .create({
+        data: {
+          portalId,
+          userId: 1,
+          tokenHash: `${memberId}-${key}`,
+          chunks: { create: [{ seq: 0, data: Buffer.from("zip") }] },
+          sizeBytes: 3,
+          createdAt,
+          expiresAt,
+        },
+      })
       .then((r) => r.id);
   const extension = (key: string, revokedAt: Date | null, expiresAt = new Date(NOW.getTime() + 10 * day)) =>
-    db.prisma.extensionSession.create({ data: { portalId, userId: 1, tokenHash: `${memberId}-${key}`, createdAt: ago(400 * day), revokedAt, expiresAt } }).then((r) => r.id);
+    db.prisma.extensionSession
+      .create({ data: { portalId, userId: 1, tokenHash: `${memberId}-${key}`, createdAt: ago(400 * day), revokedAt, expiresAt } })
+      .then((r) => r.id);
   const jobRun = (state: "completed" | "failed" | "queued" | "running", finishedAt: Date | null, createdAt: Date) =>
     db.prisma.jobRun.create({ data: { portalId, kind: "system.selftest", state, finishedAt, createdAt } }).then((r) => r.id);
 
@@ -58,7 +70,11 @@ async function seedAroundCutoffs(memberId: string) {
 
   await jobRun("completed", new Date(YEAR_AGO.getTime() - minute), ago(400 * day));
   await jobRun("failed", ago(500 * day), ago(500 * day));
-  const keptRuns = [await jobRun("completed", ago(30 * day), ago(30 * day)), await jobRun("queued", null, ago(500 * day)), await jobRun("running", null, ago(500 * day))];
+  const keptRuns = [
+    await jobRun("completed", ago(30 * day), ago(30 * day)),
+    await jobRun("queued", null, ago(500 * day)),
+    await jobRun("running", null, ago(500 * day)),
+  ];
 
   const request = (createdAt: Date) =>
     db.prisma.privacyRequest.create({ data: { portalId, kind: "erase", subjectUserId: 9, requestedBy: 1, status: "completed", createdAt } }).then((r) => r.id);
@@ -86,7 +102,9 @@ describe("purgeExpired", () => {
       expect(seededLog).toHaveLength(1); // the seed's own log, written at NOW
       expect(ids(await db.prisma.operationLog.findMany({ where: { ...where, id: { in: p.keptLogs } } }))).toEqual([...p.keptLogs].sort());
       const archives = await db.prisma.privacyArchive.findMany({ where, select: { id: true, tokenHash: true } });
-      expect(archives.map((x) => x.tokenHash).sort()).toEqual([`${p.portalId === a.portalId ? "retention-a" : "retention-b"}-archive`, `${p.portalId === a.portalId ? "retention-a" : "retention-b"}-valid`].sort());
+      expect(archives.map((x) => x.tokenHash).sort()).toEqual(
+        [`${p.portalId === a.portalId ? "retention-a" : "retention-b"}-archive`, `${p.portalId === a.portalId ? "retention-a" : "retention-b"}-valid`].sort(),
+      );
       expect(ids(await db.prisma.extensionSession.findMany({ where: { ...where, id: { in: p.keptExtensions } } }))).toEqual([...p.keptExtensions].sort());
       expect(await db.prisma.extensionSession.count({ where })).toBe(p.keptExtensions.length + 1); // + the seed's
       expect(ids(await db.prisma.jobRun.findMany({ where: { ...where, id: { in: p.keptRuns } } }))).toEqual([...p.keptRuns].sort());

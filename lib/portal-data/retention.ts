@@ -43,7 +43,9 @@ export async function purgeExpired(prisma: PrismaClient, now = new Date()): Prom
       where: { OR: [{ expiresAt: { lte: cut.archivesExpiredBefore } }, { createdAt: { lt: cut.archivesCreatedBefore } }] },
     }),
     // Revoked, or expired (a connect claim never claimed expires in minutes), for the same period.
-    prisma.extensionSession.deleteMany({ where: { OR: [{ revokedAt: { lt: cut.revokedExtensionSessions } }, { expiresAt: { lt: cut.revokedExtensionSessions } }] } }),
+    prisma.extensionSession.deleteMany({
+      where: { OR: [{ revokedAt: { lt: cut.revokedExtensionSessions } }, { expiresAt: { lt: cut.revokedExtensionSessions } }] },
+    }),
     // The Privacy requests log is an operation log too (user IDs and statuses): same 12 months,
     // counted from when the request was made.
     prisma.privacyRequest.deleteMany({ where: { createdAt: { lt: cut.operationLogs } } }),

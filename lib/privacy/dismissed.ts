@@ -21,7 +21,10 @@ export function toDismissed(u: Record<string, unknown>): DismissedUser {
   return {
     id: Number(u.ID),
     name: [u.NAME, u.LAST_NAME].filter((s) => typeof s === "string" && s).join(" "),
-    departmentIds: [u.UF_DEPARTMENT].flat().map(Number).filter((n) => n > 0),
+    departmentIds: [u.UF_DEPARTMENT]
+      .flat()
+      .map(Number)
+      .filter((n) => n > 0),
     position: typeof u.WORK_POSITION === "string" ? u.WORK_POSITION : "",
     lastLogin: last && !Number.isNaN(last.getTime()) ? last.toISOString() : null,
     photo: typeof u.PERSONAL_PHOTO === "string" && u.PERSONAL_PHOTO ? u.PERSONAL_PHOTO : null,
@@ -29,7 +32,10 @@ export function toDismissed(u: Record<string, unknown>): DismissedUser {
 }
 
 /** Every dismissed employee (page by page), optionally filtered by department or a search text. */
-export async function* findDismissed(client: Pick<Bitrix24Client, "listPages">, options: { departmentId?: number; search?: string }): AsyncGenerator<DismissedUser[]> {
+export async function* findDismissed(
+  client: Pick<Bitrix24Client, "listPages">,
+  options: { departmentId?: number; search?: string },
+): AsyncGenerator<DismissedUser[]> {
   const filter: Record<string, string | number> = { ACTIVE: "N", USER_TYPE: "employee" };
   if (options.departmentId) filter.UF_DEPARTMENT = options.departmentId;
   if (options.search) filter.NAME_SEARCH = options.search;

@@ -49,15 +49,40 @@ export async function runDownload(
   const total = 3 + extra.total;
 
   const sections: ExportSection[] = [
-    { file: "profile", columns: ["field", "label", "value"], pages: async function* () { yield profileRows(profile); } },
-    { file: "departments", columns: ["department_id", "department_name", "is_head"], pages: async function* () { yield profile.departments; } },
-    { file: "managers", columns: ["department_id", "manager_user_id", "manager_name"], pages: async function* () { yield profile.managers; } },
+    {
+      file: "profile",
+      columns: ["field", "label", "value"],
+      pages: async function* () {
+        yield profileRows(profile);
+      },
+    },
+    {
+      file: "departments",
+      columns: ["department_id", "department_name", "is_head"],
+      pages: async function* () {
+        yield profile.departments;
+      },
+    },
+    {
+      file: "managers",
+      columns: ["department_id", "manager_user_id", "manager_name"],
+      pages: async function* () {
+        yield profile.managers;
+      },
+    },
     ...extra.sections,
   ];
 
   const token = generateToken();
   const archive = await prisma.privacyArchive.create({
-    data: { portalId, userId: input.subjectUserId, tokenHash: hashToken(token), jobRunId, sizeBytes: 0, expiresAt: new Date(now.getTime() + settings.linkDays * DAY_MS) },
+    data: {
+      portalId,
+      userId: input.subjectUserId,
+      tokenHash: hashToken(token),
+      jobRunId,
+      sizeBytes: 0,
+      expiresAt: new Date(now.getTime() + settings.linkDays * DAY_MS),
+    },
   });
   const writer = new ArchiveChunkWriter(prisma, keys, archive.id);
   let spools = 0;
@@ -66,7 +91,15 @@ export async function runDownload(
     sections,
     now,
     createSpool: () => createSpool(deps, portalId, input.subjectUserId, jobRunId, spools++, archive.expiresAt),
-    readme: (c) => readmeText({ lang: input.lang, portal: portal.domain, userId: input.subjectUserId, date: now, sections: [...PROFILE_README, ...extra.readme], rows: c.rows }),
+    readme: (c) =>
+      readmeText({
+        lang: input.lang,
+        portal: portal.domain,
+        userId: input.subjectUserId,
+        date: now,
+        sections: [...PROFILE_README, ...extra.readme],
+        rows: c.rows,
+      }),
     onRows: (written) => job.reportProgress(Math.min(written, total), total),
   });
   await writer.flush();
@@ -75,7 +108,12 @@ export async function runDownload(
   let savedToDrive = false;
   let message: string;
   if (input.saveToDrive) {
-    const file = await saveToDrive(client, input.subjectUserId, `personal-data-${now.toISOString().slice(0, 10)}.zip`, readArchiveChunks(prisma, keys, archive.id));
+    const file = await saveToDrive(
+      client,
+      input.subjectUserId,
+      `personal-data-${now.toISOString().slice(0, 10)}.zip`,
+      readArchiveChunks(prisma, keys, archive.id),
+    );
     // On the Drive it rests with the portal, under the user's own rights: we keep no copy.
     await prisma.privacyArchive.delete({ where: { id: archive.id } });
     savedToDrive = true;

@@ -71,7 +71,13 @@ export async function runChanges(
       result.skipped++;
     } else {
       await markRequest(prisma, request.id, "running");
-      const outcome = await changeOne(client, request.subjectUserId, input.kind === "anonymise" ? anonymisationPlan(memberId, request.subjectUserId, FORMER_EMPLOYEE[input.lang], customFields) : erasurePlan(request.subjectUserId, customFields));
+      const outcome = await changeOne(
+        client,
+        request.subjectUserId,
+        input.kind === "anonymise"
+          ? anonymisationPlan(memberId, request.subjectUserId, FORMER_EMPLOYEE[input.lang], customFields)
+          : erasurePlan(request.subjectUserId, customFields),
+      );
       if (outcome.ok) {
         await removeRightsOf(prisma, portalId, request.subjectUserId);
         await markRequest(prisma, request.id, "completed", { fields: outcome.changed, notApplied: outcome.notApplied });
@@ -109,7 +115,10 @@ async function changeOne(client: Pick<Bitrix24Client, "call">, userId: number, p
   const changed = Object.keys(plan).filter((f) => f in before && !same(before[f], after[f]));
   // ACTIVE reads back as a boolean; every other planned field must read back as written (or be absent).
   const notApplied = Object.entries(plan)
-    .filter(([f, v]) => f in after && (f === "ACTIVE" ? after.ACTIVE !== (v === "Y") : !same(after[f], v) && !(v === "" && (after[f] === null || after[f] === false))))
+    .filter(
+      ([f, v]) =>
+        f in after && (f === "ACTIVE" ? after.ACTIVE !== (v === "Y") : !same(after[f], v) && !(v === "" && (after[f] === null || after[f] === false))),
+    )
     .map(([f]) => f);
   return { ok: true, changed, notApplied };
 }

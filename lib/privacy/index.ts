@@ -19,7 +19,19 @@ export { appPathForDeepLink } from "./download-link";
 export { previewChange, type FieldChange } from "./preview";
 export { findDismissed, type DismissedUser } from "./dismissed";
 export { NOT_ERASABLE, KEPT_FIELDS, pseudonymCode } from "./field-plans";
-export { myPrivacyView, previewFor, listDepartments, listActiveUsers, listDismissed, remainingWork, namesOf, requestLogView, type MyPrivacyView, type Viewer, type PortalUserRow } from "./views";
+export {
+  myPrivacyView,
+  previewFor,
+  listDepartments,
+  listActiveUsers,
+  listDismissed,
+  remainingWork,
+  namesOf,
+  requestLogView,
+  type MyPrivacyView,
+  type Viewer,
+  type PortalUserRow,
+} from "./views";
 
 let deps: PrivacyDeps | undefined;
 

@@ -69,7 +69,13 @@ export function privacyJobs(deps: () => PrivacyDeps) {
       const input = changeInputSchema.parse(context.input);
       if (!context.portalId) throw new Error("privacy.change needs a portal");
       try {
-        return await runChanges(deps(), { jobRunId: context.jobRunId, portalId: context.portalId, startedBy: context.startedBy, input, reportProgress: context.reportProgress });
+        return await runChanges(deps(), {
+          jobRunId: context.jobRunId,
+          portalId: context.portalId,
+          startedBy: context.startedBy,
+          input,
+          reportProgress: context.reportProgress,
+        });
       } catch (error) {
         await failOpenRequests(deps(), context.jobRunId, context);
         throw error;

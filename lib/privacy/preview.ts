@@ -16,7 +16,8 @@ export interface FieldChange {
   next: string;
 }
 
-const shown = (v: unknown) => (v === null || v === undefined || v === false ? "" : Array.isArray(v) ? v.join(", ") : typeof v === "object" ? JSON.stringify(v) : String(v));
+const shown = (v: unknown) =>
+  v === null || v === undefined || v === false ? "" : Array.isArray(v) ? v.join(", ") : typeof v === "object" ? JSON.stringify(v) : String(v);
 
 export async function previewChange(
   client: Pick<Bitrix24Client, "call" | "batch" | "listAll">,
@@ -26,7 +27,10 @@ export async function previewChange(
   lang: Lang,
 ): Promise<{ name: string; changes: FieldChange[] }> {
   const profile = await readProfile(client, subjectUserId);
-  const plan = kind === "anonymise" ? anonymisationPlan(memberId, subjectUserId, FORMER_EMPLOYEE[lang], profile.customFields) : erasurePlan(subjectUserId, profile.customFields);
+  const plan =
+    kind === "anonymise"
+      ? anonymisationPlan(memberId, subjectUserId, FORMER_EMPLOYEE[lang], profile.customFields)
+      : erasurePlan(subjectUserId, profile.customFields);
   const changes: FieldChange[] = [];
   for (const [field, next] of Object.entries(plan)) {
     const current = field === "ACTIVE" ? (profile.user.ACTIVE === false ? "N" : "Y") : shown(profile.user[field]);

@@ -29,7 +29,15 @@ const noProgress = async () => {};
 const subjectValues = new Set<string>();
 function remember(u: PortalUser) {
   // Full names: a first or last name alone may be someone else's too (the installer's, kept by design).
-  for (const v of [`${u.name} ${u.lastName}`, `${u.lastName} ${u.name}`, u.email, u.personalMobile, u.personalPhone, u.workPhone, ...Object.values(u.userFields).map(String)]) {
+  for (const v of [
+    `${u.name} ${u.lastName}`,
+    `${u.lastName} ${u.name}`,
+    u.email,
+    u.personalMobile,
+    u.personalPhone,
+    u.workPhone,
+    ...Object.values(u.userFields).map(String),
+  ]) {
     // Short or generic values (a gender letter, a date that is also anyone's) would match by chance.
     if (typeof v === "string" && v.length >= 6) subjectValues.add(v);
   }
@@ -39,7 +47,11 @@ const users = async () => h.control<PortalUser[]>("GET", "portals/acme/users");
 const user = async (id: number) => (await users()).find((u) => u.id === id)!;
 
 beforeAll(async () => {
-  h = await lifecycleHarness({ portals: ["acme"], scopes: ["user", "user.userfield", "department", "im", "disk", "task", "crm", "sonet_group"], recordsPerHeavyUser: 40 });
+  h = await lifecycleHarness({
+    portals: ["acme"],
+    scopes: ["user", "user.userfield", "department", "im", "disk", "task", "crm", "sonet_group"],
+    recordsPerHeavyUser: 40,
+  });
   portalId = await h.installPortal("acme");
   deps = { prisma: h.db.prisma, keys: h.deps.keys, clients: h.deps.clients, appClientId: CLIENT_ID };
   await savePrivacySettings(h.db.prisma, portalId, { allowAnonymisation: true, allowErasure: true, linkDays: 3 }, 1);
@@ -60,16 +72,35 @@ const text = (bytes: Uint8Array) => new TextDecoder("utf-8", { ignoreBOM: true }
 
 describe("download", () => {
   it("exports every profile field (custom ones too), departments and manager as CSV + JSON with a README, and notifies with a link", async () => {
-    const employee = (await h.employee("acme"));
-    await h.control("POST", `portals/acme/users/${employee.id}`, { userFields: { ...employee.userFields, UF_SKYPE: "=cmd|' /C calc'!A0", UF_INTERESTS: "chess, go" }, personalMobile: "+49 170 1234567" });
+    const employee = await h.employee("acme");
+    await h.control("POST", `portals/acme/users/${employee.id}`, {
+      userFields: { ...employee.userFields, UF_SKYPE: "=cmd|' /C calc'!A0", UF_INTERESTS: "chess, go" },
+      personalMobile: "+49 170 1234567",
+    });
     await signIn(employee.id);
     remember(await user(employee.id));
     const [requestId] = await createRequests(h.db.prisma, portalId, "download", [employee.id], employee.id);
-    const out = await runDownload(deps, { jobRunId: "job-download-1", portalId, input: { requestId, subjectUserId: employee.id, lang: "en", saveToDrive: false }, reportProgress: noProgress });
+    const out = await runDownload(deps, {
+      jobRunId: "job-download-1",
+      portalId,
+      input: { requestId, subjectUserId: employee.id, lang: "en", saveToDrive: false },
+      reportProgress: noProgress,
+    });
     expect(out.archiveId).toBeTruthy();
 
     const files = await unzipArchive(out.archiveId!);
-    for (const f of ["README.txt", "departments.csv", "departments.json", "managers.csv", "managers.json", "profile.csv", "profile.json", "records-task.csv", "records-task.json", "records-deal.csv"]) {
+    for (const f of [
+      "README.txt",
+      "departments.csv",
+      "departments.json",
+      "managers.csv",
+      "managers.json",
+      "profile.csv",
+      "profile.json",
+      "records-task.csv",
+      "records-task.json",
+      "records-deal.csv",
+    ]) {
       expect(Object.keys(files)).toContain(f);
     }
     const csv = text(files["profile.csv"]);
@@ -109,7 +140,9 @@ describe("download", () => {
     // The link opens only in the subject's own session, with the right token.
     expect((await openArchive(deps, { archiveId, token, session: { portalId, userId: employee.id } })).kind).toBe("ok");
     expect((await openArchive(deps, { archiveId, token, session: { portalId, userId: 1 } })).kind).toBe("forbidden");
-    expect((await openArchive(deps, { archiveId, token: token.replace(/.$/, (c) => (c === "A" ? "B" : "A")), session: { portalId, userId: employee.id } })).kind).toBe("forbidden");
+    expect(
+      (await openArchive(deps, { archiveId, token: token.replace(/.$/, (c) => (c === "A" ? "B" : "A")), session: { portalId, userId: employee.id } })).kind,
+    ).toBe("forbidden");
     // Expired: refused and deleted at once; then the link says it has expired.
     const later = () => new Date(Date.now() + 4 * 24 * 3600 * 1000);
     expect((await openArchive({ ...deps, now: later }, { archiveId, token, session: { portalId, userId: employee.id } })).kind).toBe("expired");
@@ -119,24 +152,49 @@ describe("download", () => {
   });
 
   it("a retried attempt replaces the partial archive of the earlier one (no spool or duplicate left)", async () => {
-    const employee = (await h.employee("acme"));
-    await h.db.prisma.privacyArchive.create({ data: { portalId, userId: employee.id, tokenHash: "partial", jobRunId: "job-download-2", sizeBytes: 0, expiresAt: new Date(Date.now() + 3600_000), chunks: { create: [{ seq: 0, data: Buffer.from("half") }] } } });
-    await h.db.prisma.privacyArchive.create({ data: { portalId, userId: employee.id, tokenHash: "spool:job-download-2:0", sizeBytes: 0, expiresAt: new Date(Date.now() + 3600_000) } });
+    const employee = await h.employee("acme");
+    await h.db.prisma.privacyArchive.create({
+      data: {
+        portalId,
+        userId: employee.id,
+        tokenHash: "partial",
+        jobRunId: "job-download-2",
+        sizeBytes: 0,
+        expiresAt: new Date(Date.now() + 3600_000),
+        chunks: { create: [{ seq: 0, data: Buffer.from("half") }] },
+      },
+    });
+    await h.db.prisma.privacyArchive.create({
+      data: { portalId, userId: employee.id, tokenHash: "spool:job-download-2:0", sizeBytes: 0, expiresAt: new Date(Date.now() + 3600_000) },
+    });
     const [requestId] = await createRequests(h.db.prisma, portalId, "download", [employee.id], employee.id);
-    const out = await runDownload(deps, { jobRunId: "job-download-2", portalId, input: { requestId, subjectUserId: employee.id, lang: "de", saveToDrive: false }, reportProgress: noProgress });
+    const out = await runDownload(deps, {
+      jobRunId: "job-download-2",
+      portalId,
+      input: { requestId, subjectUserId: employee.id, lang: "de", saveToDrive: false },
+      reportProgress: noProgress,
+    });
     const left = await h.db.prisma.privacyArchive.findMany({ where: { OR: [{ jobRunId: "job-download-2" }, { tokenHash: { startsWith: "spool:" } }] } });
     expect(left.map((a) => a.id)).toEqual([out.archiveId]);
     expect(text((await unzipArchive(out.archiveId!))["README.txt"])).toContain("Ihre personenbezogenen Daten");
   });
 
   it("saves to the user's Drive instead and keeps no copy", async () => {
-    const employee = (await h.employee("acme"));
+    const employee = await h.employee("acme");
     const [requestId] = await createRequests(h.db.prisma, portalId, "download", [employee.id], employee.id);
     const before = await h.db.prisma.privacyArchive.count();
-    const out = await runDownload(deps, { jobRunId: "job-download-3", portalId, input: { requestId, subjectUserId: employee.id, lang: "ru", saveToDrive: true }, reportProgress: noProgress });
+    const out = await runDownload(deps, {
+      jobRunId: "job-download-3",
+      portalId,
+      input: { requestId, subjectUserId: employee.id, lang: "ru", saveToDrive: true },
+      reportProgress: noProgress,
+    });
     expect(out.savedToDrive).toBe(true);
     expect(await h.db.prisma.privacyArchive.count()).toBe(before);
-    const disk = await h.control<{ userStorages: Array<{ userId: number; storageId: number }>; files: Array<{ createdBy: number; storageId: number; contentBase64: string }> }>("GET", "portals/acme/disk");
+    const disk = await h.control<{
+      userStorages: Array<{ userId: number; storageId: number }>;
+      files: Array<{ createdBy: number; storageId: number; contentBase64: string }>;
+    }>("GET", "portals/acme/disk");
     expect(disk.files).toHaveLength(1);
     expect(disk.files[0]).toMatchObject({ createdBy: employee.id, storageId: disk.userStorages.find((s) => s.userId === employee.id)!.storageId });
     expect(Object.keys(unzipSync(Buffer.from(disk.files[0].contentBase64, "base64")))).toContain("profile.csv");
@@ -152,7 +210,12 @@ describe("download: records", () => {
     const subject = all.find((u) => summary.heavyUserIds.includes(u.id) && u.active && !u.admin)!;
     await signIn(subject.id);
     const [requestId] = await createRequests(h.db.prisma, portalId, "download", [subject.id], subject.id);
-    const out = await runDownload(deps, { jobRunId: "job-download-records", portalId, input: { requestId, subjectUserId: subject.id, lang: "en", saveToDrive: false }, reportProgress: noProgress });
+    const out = await runDownload(deps, {
+      jobRunId: "job-download-records",
+      portalId,
+      input: { requestId, subjectUserId: subject.id, lang: "en", saveToDrive: false },
+      reportProgress: noProgress,
+    });
     const files = await unzipArchive(out.archiveId!);
     const tasks = JSON.parse(text(files["records-task.json"])) as Array<{ record_id: number; role: string; link: string }>;
     const view = await h.control<{ rows: Array<[number, number, number, number[], number[]]> }>("GET", "portals/acme/ownership?type=task");
@@ -177,21 +240,53 @@ describe("anonymise and erase", () => {
   it("anonymises: pseudonym, placeholder e-mail, photo, contacts and custom fields cleared; nothing else changed; rights removed", async () => {
     const dismissed = (await users()).filter((u) => !u.active && u.userType === "employee");
     const subject = dismissed[0];
-    await h.control("POST", `portals/acme/users/${subject.id}`, { personalPhoto: "https://example.test/photo.png", personalMobile: "+7 900 000 00 00", userFields: { ...subject.userFields, UF_SKYPE: "skype.name" } });
+    await h.control("POST", `portals/acme/users/${subject.id}`, {
+      personalPhoto: "https://example.test/photo.png",
+      personalMobile: "+7 900 000 00 00",
+      userFields: { ...subject.userFields, UF_SKYPE: "skype.name" },
+    });
     await setRight(h.db.prisma, portalId, [subject.id], "erase", true, 1);
     const before = await user(subject.id);
     remember(before);
     const requestIds = await createRequests(h.db.prisma, portalId, "anonymise", [subject.id], 1);
-    const result = await runChanges(deps, { jobRunId: "job-anon-1", portalId, startedBy: 1, input: { kind: "anonymise", requestIds, lang: "en", actAsStarter: true }, reportProgress: noProgress });
+    const result = await runChanges(deps, {
+      jobRunId: "job-anon-1",
+      portalId,
+      startedBy: 1,
+      input: { kind: "anonymise", requestIds, lang: "en", actAsStarter: true },
+      reportProgress: noProgress,
+    });
     expect(result).toEqual({ subjects: 1, completed: 1, failed: 0, skipped: 0 });
     const after = await user(subject.id);
     const code = pseudonymCode(h.portal("acme").memberId, subject.id);
-    expect({ name: after.name, lastName: after.lastName, email: after.email }).toEqual({ name: "Former employee", lastName: code, email: `former-employee-${subject.id}@anonymised.invalid` });
+    expect({ name: after.name, lastName: after.lastName, email: after.email }).toEqual({
+      name: "Former employee",
+      lastName: code,
+      email: `former-employee-${subject.id}@anonymised.invalid`,
+    });
     expect(after.personalPhoto).toBe("");
     expect(after.userFields.UF_SKYPE).toBe("");
     // Exactly the promised fields changed; the account itself (active state, departments, login) is kept.
-    const changed = Object.keys(before).filter((k) => JSON.stringify(before[k as keyof PortalUser]) !== JSON.stringify(after[k as keyof PortalUser])).sort();
-    const promised = new Set(["name", "lastName", "secondName", "email", "personalGender", "personalWww", "personalBirthday", "personalPhoto", "personalPhone", "personalMobile", "personalCity", "personalStreet", "workPosition", "workPhone", "userFields"]);
+    const changed = Object.keys(before)
+      .filter((k) => JSON.stringify(before[k as keyof PortalUser]) !== JSON.stringify(after[k as keyof PortalUser]))
+      .sort();
+    const promised = new Set([
+      "name",
+      "lastName",
+      "secondName",
+      "email",
+      "personalGender",
+      "personalWww",
+      "personalBirthday",
+      "personalPhoto",
+      "personalPhone",
+      "personalMobile",
+      "personalCity",
+      "personalStreet",
+      "workPosition",
+      "workPhone",
+      "userFields",
+    ]);
     expect(changed.filter((k) => !promised.has(k))).toEqual([]);
     expect(after.active).toBe(before.active);
     expect(after.departmentIds).toEqual(before.departmentIds);
@@ -202,19 +297,41 @@ describe("anonymise and erase", () => {
     expect((request.details as { fields: string[] }).fields).toEqual(expect.arrayContaining(["NAME", "LAST_NAME", "EMAIL", "PERSONAL_PHOTO", "UF_SKYPE"]));
 
     // Run again (a retry after a crash): a finished request is skipped; a reopened one writes the same values.
-    expect((await runChanges(deps, { jobRunId: "job-anon-1", portalId, startedBy: 1, input: { kind: "anonymise", requestIds, lang: "en", actAsStarter: true }, reportProgress: noProgress })).skipped).toBe(1);
+    expect(
+      (
+        await runChanges(deps, {
+          jobRunId: "job-anon-1",
+          portalId,
+          startedBy: 1,
+          input: { kind: "anonymise", requestIds, lang: "en", actAsStarter: true },
+          reportProgress: noProgress,
+        })
+      ).skipped,
+    ).toBe(1);
     await h.db.prisma.privacyRequest.update({ where: { id: requestIds[0] }, data: { status: "running" } });
-    await runChanges(deps, { jobRunId: "job-anon-1", portalId, startedBy: 1, input: { kind: "anonymise", requestIds, lang: "en", actAsStarter: true }, reportProgress: noProgress });
+    await runChanges(deps, {
+      jobRunId: "job-anon-1",
+      portalId,
+      startedBy: 1,
+      input: { kind: "anonymise", requestIds, lang: "en", actAsStarter: true },
+      reportProgress: noProgress,
+    });
     expect(await user(subject.id)).toEqual(after);
   });
 
   it("erases: every personal field empty, photo removed, account deactivated", async () => {
-    const subject = (await h.employee("acme"));
+    const subject = await h.employee("acme");
     const before = await user(subject.id);
     remember(before);
     expect(before.active).toBe(true);
     const requestIds = await createRequests(h.db.prisma, portalId, "erase", [subject.id], 1);
-    await runChanges(deps, { jobRunId: "job-erase-1", portalId, startedBy: 1, input: { kind: "erase", requestIds, lang: "en", actAsStarter: true }, reportProgress: noProgress });
+    await runChanges(deps, {
+      jobRunId: "job-erase-1",
+      portalId,
+      startedBy: 1,
+      input: { kind: "erase", requestIds, lang: "en", actAsStarter: true },
+      reportProgress: noProgress,
+    });
     const after = await user(subject.id);
     expect(after.active).toBe(false);
     expect([after.name, after.lastName, after.secondName, after.personalMobile, after.personalPhoto, after.workPosition]).toEqual(["", "", "", "", "", ""]);
@@ -224,14 +341,26 @@ describe("anonymise and erase", () => {
 
   it("anonymises everyone not signed in for N months as one job, once per person", async () => {
     const dismissed = (await users()).filter((u) => !u.active && u.userType === "employee");
-    const result = await runChanges(deps, { jobRunId: "job-sweep-1", portalId, startedBy: 1, input: { kind: "anonymise", dismissedMonths: 1, lang: "ru", actAsStarter: true }, reportProgress: noProgress });
+    const result = await runChanges(deps, {
+      jobRunId: "job-sweep-1",
+      portalId,
+      startedBy: 1,
+      input: { kind: "anonymise", dismissedMonths: 1, lang: "ru", actAsStarter: true },
+      reportProgress: noProgress,
+    });
     const old = dismissed.filter((u) => u.lastLogin && new Date(u.lastLogin) < new Date(Date.now() - 31 * 24 * 3600 * 1000));
     expect(old.length).toBeGreaterThan(0);
     expect(result.subjects).toBe(old.length);
     const rows = await h.db.prisma.privacyRequest.findMany({ where: { jobRunId: "job-sweep-1" } });
     expect(rows.every((r) => r.status === "completed")).toBe(true);
     // A retry of the same job reuses its requests.
-    const again = await runChanges(deps, { jobRunId: "job-sweep-1", portalId, startedBy: 1, input: { kind: "anonymise", dismissedMonths: 1, lang: "ru", actAsStarter: true }, reportProgress: noProgress });
+    const again = await runChanges(deps, {
+      jobRunId: "job-sweep-1",
+      portalId,
+      startedBy: 1,
+      input: { kind: "anonymise", dismissedMonths: 1, lang: "ru", actAsStarter: true },
+      reportProgress: noProgress,
+    });
     expect(again.skipped).toBe(rows.length);
   });
 });
@@ -244,7 +373,12 @@ describe("what we store afterwards", () => {
     remember(other);
     await signIn(other.id);
     const [requestId] = await createRequests(h.db.prisma, portalId, "download", [other.id], other.id);
-    const out = await runDownload(deps, { jobRunId: "job-download-scan", portalId, input: { requestId, subjectUserId: other.id, lang: "en", saveToDrive: false }, reportProgress: noProgress });
+    const out = await runDownload(deps, {
+      jobRunId: "job-download-scan",
+      portalId,
+      input: { requestId, subjectUserId: other.id, lang: "en", saveToDrive: false },
+      reportProgress: noProgress,
+    });
     expect(await h.db.prisma.privacyArchiveChunk.count({ where: { archiveId: out.archiveId! } })).toBeGreaterThan(0);
     const needles = [...subjectValues];
     expect(needles.length).toBeGreaterThanOrEqual(8);

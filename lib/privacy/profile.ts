@@ -61,7 +61,10 @@ export async function readProfile(client: ProfileClient, userId: number): Promis
 
   const all = await client.listAll<DepartmentRecord>("department.get");
   const byId = new Map(all.map((d) => [Number(d.ID), d]));
-  const memberOf = [user.UF_DEPARTMENT].flat().map(Number).filter((n) => n > 0);
+  const memberOf = [user.UF_DEPARTMENT]
+    .flat()
+    .map(Number)
+    .filter((n) => n > 0);
   const heads = all.filter((d) => Number(d.UF_HEAD) === userId).map((d) => Number(d.ID));
   const deptIds = [...new Set([...memberOf, ...heads])];
   const departments = deptIds.map((id) => ({ department_id: id, department_name: byId.get(id)?.NAME ?? "", is_head: heads.includes(id) }));
@@ -86,7 +89,11 @@ export async function readProfile(client: ProfileClient, userId: number): Promis
     const { result } = await client.call<Record<string, unknown>[]>("user.get", { FILTER: { ID: managerIds } });
     for (const m of Array.isArray(result) ? result : []) names.set(Number(m.ID), fullName(m));
   }
-  const managers = [...managerOf].map(([department_id, manager_user_id]) => ({ department_id, manager_user_id, manager_name: names.get(manager_user_id) ?? "" }));
+  const managers = [...managerOf].map(([department_id, manager_user_id]) => ({
+    department_id,
+    manager_user_id,
+    manager_name: names.get(manager_user_id) ?? "",
+  }));
   return { user, labels, customFields, departments, managers };
 }
 

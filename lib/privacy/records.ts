@@ -20,7 +20,11 @@ const COLUMN_README: ReadmeSection["columns"] = {
     ru: "в какой роли запись называет вас: responsible (ответственный), creator (постановщик), accomplice (соисполнитель), auditor (наблюдатель), assigned (ответственный в CRM), owner (владелец), head (руководитель)",
     de: "wie der Datensatz Sie nennt: responsible (verantwortlich), creator (Ersteller), accomplice (Mitwirkende), auditor (Beobachter), assigned (zuständig im CRM), owner (Besitzer), head (Leitung)",
   },
-  open: { en: "true while the record is still open (not completed, won, lost or closed)", ru: "true, пока запись не завершена (не закрыта, не выиграна и не проиграна)", de: "true, solange der Datensatz offen ist (nicht erledigt, gewonnen, verloren oder geschlossen)" },
+  open: {
+    en: "true while the record is still open (not completed, won, lost or closed)",
+    ru: "true, пока запись не завершена (не закрыта, не выиграна и не проиграна)",
+    de: "true, solange der Datensatz offen ist (nicht erledigt, gewonnen, verloren oder geschlossen)",
+  },
   link: { en: "the record's address in the portal", ru: "адрес записи на портале", de: "Adresse des Datensatzes im Portal" },
 };
 

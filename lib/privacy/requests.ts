@@ -40,7 +40,9 @@ export async function createRequests(
   requestedBy: number,
   jobRunId: string | null = null,
 ): Promise<string[]> {
-  const rows = await prisma.$transaction(subjects.map((subjectUserId) => prisma.privacyRequest.create({ data: { portalId, kind, subjectUserId, requestedBy, jobRunId }, select: { id: true } })));
+  const rows = await prisma.$transaction(
+    subjects.map((subjectUserId) => prisma.privacyRequest.create({ data: { portalId, kind, subjectUserId, requestedBy, jobRunId }, select: { id: true } })),
+  );
   return rows.map((r) => r.id);
 }
 
@@ -56,13 +58,26 @@ export async function markRequest(prisma: PrismaClient, id: string, status: Requ
   });
 }
 
-function toRow(r: { id: string; kind: string; subjectUserId: number; requestedBy: number; status: string; createdAt: Date; finishedAt: Date | null; jobRunId: string | null }): RequestRow {
+function toRow(r: {
+  id: string;
+  kind: string;
+  subjectUserId: number;
+  requestedBy: number;
+  status: string;
+  createdAt: Date;
+  finishedAt: Date | null;
+  jobRunId: string | null;
+}): RequestRow {
   const open = r.status !== "completed" && r.status !== "failed";
   return { ...r, kind: r.kind as RequestKind, status: r.status as RequestStatus, deadline: open ? oneMonthAfter(r.createdAt) : null };
 }
 
 /** The portal's requests, newest first, a page at a time. */
-export async function listRequests(prisma: PrismaClient, portalId: string, page: { skip: number; take: number }): Promise<{ rows: RequestRow[]; total: number }> {
+export async function listRequests(
+  prisma: PrismaClient,
+  portalId: string,
+  page: { skip: number; take: number },
+): Promise<{ rows: RequestRow[]; total: number }> {
   const [rows, total] = await Promise.all([
     prisma.privacyRequest.findMany({ where: { portalId }, orderBy: { createdAt: "desc" }, skip: page.skip, take: page.take }),
     prisma.privacyRequest.count({ where: { portalId } }),

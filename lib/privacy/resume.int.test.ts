@@ -60,7 +60,12 @@ const callsOf = async (method: string) => (await h.control<{ calls: unknown[] }>
 const updatesOf = async () => (await h.control<{ calls: Array<{ recordId?: number }> }>("GET", "calls?portal=acme&method=user.update&limit=100000")).calls;
 
 beforeAll(async () => {
-  h = await lifecycleHarness({ portals: ["acme"], scopes: ["user", "user.userfield", "department", "im", "disk", "task", "crm", "sonet_group"], recordsPerHeavyUser: 200, keyBase64 });
+  h = await lifecycleHarness({
+    portals: ["acme"],
+    scopes: ["user", "user.userfield", "department", "im", "disk", "task", "crm", "sonet_group"],
+    recordsPerHeavyUser: 200,
+    keyBase64,
+  });
   portalId = await h.installPortal("acme");
   const deps: PrivacyDeps = { prisma: h.db.prisma, keys: h.deps.keys, clients: h.deps.clients, appClientId: CLIENT_ID };
   definitions = privacyJobs(() => deps);
@@ -81,12 +86,20 @@ describe("a privacy worker killed mid-job", () => {
     // Slow task pages: the export is then reliably in the middle of its records when killed.
     await h.control("POST", "faults", { portal: "acme", method: "tasks.task.list", count: 1000, error: "", latencyMs: 400 });
     const [requestId] = await createRequests(h.db.prisma, portalId, "download", [subject.id], subject.id);
-    const id = await runtime.enqueue(definitions.download, { portalId, startedBy: subject.id, input: { requestId, subjectUserId: subject.id, lang: "en", saveToDrive: false }, expireInSeconds: 4 });
+    const id = await runtime.enqueue(definitions.download, {
+      portalId,
+      startedBy: subject.id,
+      input: { requestId, subjectUserId: subject.id, lang: "en", saveToDrive: false },
+      expireInSeconds: 4,
+    });
     await attachJob(h.db.prisma, [requestId], id);
 
     const first = startWorkerProcess();
     // The archive row exists once the export writes; two more slow task pages and it is mid-records.
-    await waitFor(async () => (await h.db.prisma.privacyArchive.count({ where: { jobRunId: id } })) === 1, { timeoutMs: 60_000, message: "the export started writing" });
+    await waitFor(async () => (await h.db.prisma.privacyArchive.count({ where: { jobRunId: id } })) === 1, {
+      timeoutMs: 60_000,
+      message: "the export started writing",
+    });
     const pagesAtStart = await callsOf("tasks.task.list");
     await waitFor(async () => (await callsOf("tasks.task.list")) >= pagesAtStart + 2, { timeoutMs: 60_000, message: "the export reached the task pages" });
     await kill(first);
@@ -107,7 +120,10 @@ describe("a privacy worker killed mid-job", () => {
     const files = unzipSync(new Uint8Array(Buffer.concat(parts)));
     const tasks = JSON.parse(new TextDecoder().decode(files["records-task.json"])) as unknown[];
     const view = await h.control<{ rows: Array<[number, number, number, number[], number[]]> }>("GET", "portals/acme/ownership?type=task");
-    const expected = view.rows.reduce((n, [, r, c, a, o]) => n + (r === subject.id ? 1 : 0) + (c === subject.id ? 1 : 0) + (a.includes(subject.id) ? 1 : 0) + (o.includes(subject.id) ? 1 : 0), 0);
+    const expected = view.rows.reduce(
+      (n, [, r, c, a, o]) => n + (r === subject.id ? 1 : 0) + (c === subject.id ? 1 : 0) + (a.includes(subject.id) ? 1 : 0) + (o.includes(subject.id) ? 1 : 0),
+      0,
+    );
     expect(tasks).toHaveLength(expected);
     expect(await h.db.prisma.privacyRequest.findUniqueOrThrow({ where: { id: requestId } })).toMatchObject({ status: "completed" });
     const notes = (await h.control<Array<{ toUserId: number }>>("GET", "portals/acme/notifications")).filter((n) => n.toUserId === subject.id);
@@ -122,12 +138,26 @@ describe("a privacy worker killed mid-job", () => {
     const subjects = users.filter((u) => !u.admin && u.userType === "employee" && !summary.heavyUserIds.includes(u.id)).slice(0, 4);
     expect(subjects).toHaveLength(4);
     await h.control("POST", "faults", { portal: "acme", method: "user.update", count: 1000, error: "", latencyMs: 1200 });
-    const requestIds = await createRequests(h.db.prisma, portalId, "anonymise", subjects.map((s) => s.id), 1);
-    const id = await runtime.enqueue(definitions.change, { portalId, startedBy: 1, input: { kind: "anonymise", requestIds, lang: "en", actAsStarter: true }, expireInSeconds: 6 });
+    const requestIds = await createRequests(
+      h.db.prisma,
+      portalId,
+      "anonymise",
+      subjects.map((s) => s.id),
+      1,
+    );
+    const id = await runtime.enqueue(definitions.change, {
+      portalId,
+      startedBy: 1,
+      input: { kind: "anonymise", requestIds, lang: "en", actAsStarter: true },
+      expireInSeconds: 6,
+    });
     await attachJob(h.db.prisma, requestIds, id);
 
     const first = startWorkerProcess();
-    await waitFor(async () => (await h.db.prisma.privacyRequest.count({ where: { id: { in: requestIds }, status: "completed" } })) >= 1, { timeoutMs: 60_000, message: "one subject done" });
+    await waitFor(async () => (await h.db.prisma.privacyRequest.count({ where: { id: { in: requestIds }, status: "completed" } })) >= 1, {
+      timeoutMs: 60_000,
+      message: "one subject done",
+    });
     await kill(first);
     const doneAtKill = await h.db.prisma.privacyRequest.findMany({ where: { id: { in: requestIds }, status: "completed" }, select: { subjectUserId: true } });
     expect(doneAtKill.length).toBeLessThan(subjects.length);

@@ -29,7 +29,14 @@ export async function readRights(prisma: PrismaClient, portalId: string, userIds
 }
 
 /** Grants or revokes one right for many users at once (bulk grant/revoke). */
-export async function setRight(prisma: PrismaClient, portalId: string, userIds: readonly number[], right: RightName, granted: boolean, updatedBy: number): Promise<void> {
+export async function setRight(
+  prisma: PrismaClient,
+  portalId: string,
+  userIds: readonly number[],
+  right: RightName,
+  granted: boolean,
+  updatedBy: number,
+): Promise<void> {
   const key = RIGHTS[right];
   if (!granted) {
     // Revoked = no row: the table then holds only who may do something.

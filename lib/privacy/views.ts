@@ -76,7 +76,10 @@ export async function listDepartments(client: Pick<Bitrix24Client, "listAll">): 
 }
 
 /** One page (50) of the portal's active employees, as user.get pages them (start = page × 50). */
-export async function listActiveUsers(client: Pick<Bitrix24Client, "call">, options: { search?: string; departmentId?: number; page: number }): Promise<{ rows: PortalUserRow[]; total: number }> {
+export async function listActiveUsers(
+  client: Pick<Bitrix24Client, "call">,
+  options: { search?: string; departmentId?: number; page: number },
+): Promise<{ rows: PortalUserRow[]; total: number }> {
   const filter: Record<string, string | number> = { ACTIVE: "Y", USER_TYPE: "employee" };
   if (options.search) filter.NAME_SEARCH = options.search;
   if (options.departmentId) filter.UF_DEPARTMENT = options.departmentId;
@@ -84,7 +87,10 @@ export async function listActiveUsers(client: Pick<Bitrix24Client, "call">, opti
   const rows = (Array.isArray(answer.result) ? answer.result : []).map((u) => ({
     id: Number(u.ID),
     name: [u.NAME, u.LAST_NAME].filter((s) => typeof s === "string" && s).join(" "),
-    departmentIds: [u.UF_DEPARTMENT].flat().map(Number).filter((n) => n > 0),
+    departmentIds: [u.UF_DEPARTMENT]
+      .flat()
+      .map(Number)
+      .filter((n) => n > 0),
   }));
   return { rows, total: answer.total ?? rows.length };
 }
@@ -115,9 +121,16 @@ export async function namesOf(client: Pick<Bitrix24Client, "call">, ids: readonl
   return out;
 }
 
-export async function requestLogView(deps: Pick<PrivacyDeps, "prisma" | "clients">, who: Viewer, page: number): Promise<{ rows: RequestRow[]; total: number; names: Map<number, string> }> {
+export async function requestLogView(
+  deps: Pick<PrivacyDeps, "prisma" | "clients">,
+  who: Viewer,
+  page: number,
+): Promise<{ rows: RequestRow[]; total: number; names: Map<number, string> }> {
   const { rows, total } = await listRequests(deps.prisma, who.portalId, { skip: page * 50, take: 50 });
   const client = await deps.clients.clientFor(who.portalId, { userId: who.userId });
-  const names = await namesOf(client, rows.flatMap((r) => [r.subjectUserId, r.requestedBy])).catch(() => new Map<number, string>());
+  const names = await namesOf(
+    client,
+    rows.flatMap((r) => [r.subjectUserId, r.requestedBy]),
+  ).catch(() => new Map<number, string>());
   return { rows, total, names };
 }

@@ -21,9 +21,13 @@ describe("ZipWriter", () => {
     await deflater.write('[{"a":1},');
     await deflater.write('{"a":2}]');
     const stats = await deflater.end();
-    await zip.addDeflated("data.json", stats, (async function* () {
-      yield* spool.parts;
-    })());
+    await zip.addDeflated(
+      "data.json",
+      stats,
+      (async function* () {
+        yield* spool.parts;
+      })(),
+    );
     await zip.finish();
 
     const files = unzipSync(new Uint8Array(sink.bytes()));
@@ -40,6 +44,14 @@ describe("ZipWriter", () => {
     await zip.entry("a.txt");
     await expect(zip.entry("b.txt")).rejects.toThrow(/end the previous/);
     const other = new ZipWriter(memorySink());
-    await expect(other.addDeflated("x", { crc: 0, size: 1, compressedSize: 5 }, (async function* () { yield new Uint8Array(2); })())).rejects.toThrow(/expected 5/);
+    await expect(
+      other.addDeflated(
+        "x",
+        { crc: 0, size: 1, compressedSize: 5 },
+        (async function* () {
+          yield new Uint8Array(2);
+        })(),
+      ),
+    ).rejects.toThrow(/expected 5/);
   });
 });

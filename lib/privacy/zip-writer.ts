@@ -83,7 +83,10 @@ export class ZipWriter {
   private readonly stamp: { time: number; date: number };
   private open = false;
 
-  constructor(private readonly sink: ByteSink, modified = new Date()) {
+  constructor(
+    private readonly sink: ByteSink,
+    modified = new Date(),
+  ) {
     this.stamp = dosDateTime(modified);
   }
 

@@ -29,14 +29,16 @@ export function checkPagePostHeaders(request: Request, signedIn: boolean): PageP
   const origin = request.headers.get("origin");
   if (origin !== null) {
     const parsed = webOrigin(origin);
-    if (!parsed || new URL(parsed).host !== addressedHost(request.headers)) return refuse(403, "cross_origin", "actions are accepted from the app's own pages only");
+    if (!parsed || new URL(parsed).host !== addressedHost(request.headers))
+      return refuse(403, "cross_origin", "actions are accepted from the app's own pages only");
   } else {
     const site = request.headers.get("sec-fetch-site");
     if (site !== null && site !== "same-origin" && site !== "none") return refuse(403, "cross_origin", "actions are accepted from the app's own pages only");
   }
   if (!signedIn) return refuse(401, "unauthorized", "No session: open the app from the Bitrix24 portal");
   const declared = request.headers.get("content-length");
-  if (declared !== null && (!/^\d{1,15}$/.test(declared.trim()) || Number(declared) > ACTION_MAX_BYTES)) return refuse(413, "too_large", `the body is larger than ${ACTION_MAX_BYTES} bytes`);
+  if (declared !== null && (!/^\d{1,15}$/.test(declared.trim()) || Number(declared) > ACTION_MAX_BYTES))
+    return refuse(413, "too_large", `the body is larger than ${ACTION_MAX_BYTES} bytes`);
   return null;
 }
 

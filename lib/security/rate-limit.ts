@@ -146,7 +146,11 @@ export class VerificationBudget {
  */
 export function requestSource(headers: Headers): string {
   const forwarded = headers.get("x-forwarded-for");
-  const last = forwarded?.split(",").map((part) => part.trim()).filter(Boolean).pop();
+  const last = forwarded
+    ?.split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .pop();
   return last && last.length <= 64 ? last : "unknown";
 }
 

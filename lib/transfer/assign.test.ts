@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { assignReceivers, type RoleRecords } from "./assign";
 
-const rec = (id: number, extra: Partial<{ companyId: number; contactId: number; ownerRef: string }> = {}) => ({ id, holders: [9], open: true, companyId: 0, contactId: 0, ...extra });
+const rec = (id: number, extra: Partial<{ companyId: number; contactId: number; ownerRef: string }> = {}) => ({
+  id,
+  holders: [9],
+  open: true,
+  companyId: 0,
+  contactId: 0,
+  ...extra,
+});
 
 describe("assignReceivers", () => {
   it("even: deals each type's records to the receivers in turn", () => {
@@ -10,7 +17,14 @@ describe("assignReceivers", () => {
       { type: "task", role: "responsible", records: [rec(5), rec(6)] },
     ];
     const a = assignReceivers(lists, [10, 20], "even");
-    expect(a.map((x) => [x.record.id, x.to])).toEqual([[1, 10], [2, 20], [3, 10], [4, 20], [5, 10], [6, 20]]);
+    expect(a.map((x) => [x.record.id, x.to])).toEqual([
+      [1, 10],
+      [2, 20],
+      [3, 10],
+      [4, 20],
+      [5, 10],
+      [6, 20],
+    ]);
   });
 
   it("by-company: a company, its contacts, its deals and their activities go to one receiver", () => {

@@ -46,7 +46,12 @@ function startWorker(): ChildProcess {
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  world = await createWorld({ prisma: db.prisma, seedUsers: 40, seed: { recordsPerHeavyUser: 5600 }, scopes: ["user", "department", "task", "crm", "sonet_group", "im"] });
+  world = await createWorld({
+    prisma: db.prisma,
+    seedUsers: 40,
+    seed: { recordsPerHeavyUser: 5600 },
+    scopes: ["user", "department", "task", "crm", "sonet_group", "im"],
+  });
   runtime = createJobsRuntime({ databaseUrl: db.url, prisma: db.prisma, definitions: jobCatalogue() });
 });
 
@@ -58,9 +63,15 @@ afterAll(async () => {
   resetLimiters();
 });
 
-const WRITE_METHOD: Record<string, string> = { task: "tasks.task.update", activity: "crm.activity.update", workgroup: "sonet_group.setowner", department: "department.update" };
+const WRITE_METHOD: Record<string, string> = {
+  task: "tasks.task.update",
+  activity: "crm.activity.update",
+  workgroup: "sonet_group.setowner",
+  department: "department.update",
+};
 const CRM: Record<string, number> = { lead: 1, deal: 2, contact: 3, company: 4, quote: 7, invoice: 31 };
-const writeKey = (type: string, recordId: number) => (WRITE_METHOD[type] ? `${WRITE_METHOD[type]}:${recordId}` : `crm.item.update:${CRM[type] ?? Number(type.replace("dynamic-", ""))}:${recordId}`);
+const writeKey = (type: string, recordId: number) =>
+  WRITE_METHOD[type] ? `${WRITE_METHOD[type]}:${recordId}` : `crm.item.update:${CRM[type] ?? Number(type.replace("dynamic-", ""))}:${recordId}`;
 const logKey = (c: CallLogEntry) => (c.method === "crm.item.update" ? `${c.method}:${c.entityTypeId}:${c.recordId}` : `${c.method}:${c.recordId}`);
 
 describe("a worker killed three times", () => {
@@ -68,11 +79,26 @@ describe("a worker killed three times", () => {
     const summary = await world.control<{ heavyUserIds: number[] }>("GET", `portals/${world.portalKey}`);
     const from = summary.heavyUserIds[1];
     const users = await world.control<Array<{ id: number; active: boolean }>>("GET", `portals/${world.portalKey}/users`);
-    const receivers = users.filter((u) => u.active && !summary.heavyUserIds.includes(u.id)).slice(0, 2).map((u) => u.id);
+    const receivers = users
+      .filter((u) => u.active && !summary.heavyUserIds.includes(u.id))
+      .slice(0, 2)
+      .map((u) => u.id);
     const request = transferRequestSchema.parse({
       fromUserId: from,
       receiverIds: receivers,
-      selections: ["task:responsible", "task:creator", "lead:assigned", "deal:assigned", "contact:assigned", "company:assigned", "quote:assigned", "invoice:assigned", "dynamic-128:assigned", "dynamic-1032:assigned", "activity:responsible"].map((s) => ({ type: s.split(":")[0], role: s.split(":")[1] })),
+      selections: [
+        "task:responsible",
+        "task:creator",
+        "lead:assigned",
+        "deal:assigned",
+        "contact:assigned",
+        "company:assigned",
+        "quote:assigned",
+        "invoice:assigned",
+        "dynamic-128:assigned",
+        "dynamic-1032:assigned",
+        "activity:responsible",
+      ].map((s) => ({ type: s.split(":")[0], role: s.split(":")[1] })),
       query: { openOnly: false },
       notify: false,
     });

@@ -47,7 +47,9 @@ async function watchPortal(deps: TransferDeps, portal: { id: string; lang: strin
     const open = counts.reduce((s, c) => s + c.open, 0);
     if (open === 0) continue;
     const message = t("transfer.watch.message", { count: open, link: `[URL=${base}/company/personal/user/${userId}/]${t("transfer.watch.link")}[/URL]` });
-    await client.batch(admins.map((a) => ({ method: "im.notify.system.add", params: { USER_ID: a.userId, MESSAGE: message, TAG: `staffsuite-dismissal-${userId}` } })));
+    await client.batch(
+      admins.map((a) => ({ method: "im.notify.system.add", params: { USER_ID: a.userId, MESSAGE: message, TAG: `staffsuite-dismissal-${userId}` } })),
+    );
     await deps.prisma.dismissalWatch.update({ where: { portalId_userId: { portalId: portal.id, userId } }, data: { notifiedAt: new Date() } });
     sent++;
   }

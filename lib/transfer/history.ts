@@ -47,7 +47,9 @@ export async function listHistory(deps: TransferDeps, portalId: string, filter: 
   });
   const ids = rows.map((r) => r.id);
   const types = await deps.prisma.transferItem.groupBy({ by: ["transferId", "type"], where: { transferId: { in: ids } } });
-  const undone = new Set((await deps.prisma.transfer.findMany({ where: { parentId: { in: ids }, kind: "undo" }, select: { parentId: true } })).map((r) => r.parentId));
+  const undone = new Set(
+    (await deps.prisma.transfer.findMany({ where: { parentId: { in: ids }, kind: "undo" }, select: { parentId: true } })).map((r) => r.parentId),
+  );
   return rows.map((t) => ({
     id: t.id,
     kind: t.kind,

@@ -73,7 +73,10 @@ export const transferRunJob = transferJobs.run;
 
 /** Declares the recurring Transfer jobs (idempotent): returns every minute, dismissal watch daily at 06:05 UTC. */
 export async function scheduleTransferJobs(prisma: PrismaClient, boss: PgBoss): Promise<void> {
-  for (const [id, kind, cron] of [[RETURNS_DUE_RUN_ID, RETURNS_DUE_KIND, "* * * * *"], [DISMISSAL_WATCH_RUN_ID, DISMISSAL_WATCH_KIND, "5 6 * * *"]] as const) {
+  for (const [id, kind, cron] of [
+    [RETURNS_DUE_RUN_ID, RETURNS_DUE_KIND, "* * * * *"],
+    [DISMISSAL_WATCH_RUN_ID, DISMISSAL_WATCH_KIND, "5 6 * * *"],
+  ] as const) {
     await prisma.jobRun.upsert({ where: { id }, create: { id, kind, portalId: null, state: "queued" }, update: {} });
     await boss.schedule(kind, cron, { jobRunId: id }, { tz: "UTC" });
   }

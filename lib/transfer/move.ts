@@ -77,7 +77,9 @@ export async function moveItems(deps: TransferDeps, ctx: MoveContext): Promise<M
       if (chunk.length === 0) return { ...(await countItems(deps, ctx.transferId)), cancelled: false };
       const needsRead = chunk.filter((i) => ctx.verifyAll || roleOf(i).multi);
       const decisions = new Map<bigint, Decision>();
-      for (const i of chunk) if (!needsRead.includes(i)) decisions.set(i.id, { kind: "send", record: { id: i.recordId, holders: [i.fromUserId], open: true, companyId: 0, contactId: 0 } });
+      for (const i of chunk)
+        if (!needsRead.includes(i))
+          decisions.set(i.id, { kind: "send", record: { id: i.recordId, holders: [i.fromUserId], open: true, companyId: 0, contactId: 0 } });
       if (needsRead.length) for (const [id, d] of await readAndDecide(ctx, needsRead)) decisions.set(id, d);
       pauseMs = await apply(deps, ctx, chunk, decisions);
     } catch (error) {
@@ -138,7 +140,12 @@ async function readAndDecide(ctx: MoveContext, items: Item[]): Promise<Map<bigin
 
 /** Items left `sending` (a crash or a failed call): read them, settle what already happened. Returns true if there were any. */
 async function resolveSending(deps: TransferDeps, ctx: MoveContext, sleep: (ms: number) => Promise<void>): Promise<boolean> {
-  const stuck = await deps.prisma.transferItem.findMany({ where: { transferId: ctx.transferId, state: "sending" }, orderBy: { seq: "asc" }, take: CHUNK, select: itemSelect });
+  const stuck = await deps.prisma.transferItem.findMany({
+    where: { transferId: ctx.transferId, state: "sending" },
+    orderBy: { seq: "asc" },
+    take: CHUNK,
+    select: itemSelect,
+  });
   if (stuck.length === 0) return false;
   const decisions = await readAndDecide({ ...ctx, force: false }, stuck);
   // What still needs sending goes back to the queue; nothing is sent from here.

@@ -19,7 +19,10 @@ export async function notifyReceivers(deps: TransferDeps, client: Pick<Bitrix24C
     const total = types.reduce((s, x) => s + x.count, 0);
     const list = types.map((x) => `${t(typeLabelKey(x.type) as MessageKey)}: ${x.count}`).join(", ");
     const until = transfer.returnAt ? ` ${t("transfer.notify.until", { date: transfer.returnAt.toISOString().slice(0, 16).replace("T", " ") + " UTC" })}` : "";
-    return { method: "im.notify.system.add", params: { USER_ID: userId, MESSAGE: `${t("transfer.notify.received", { count: total })} ${list}.${until}`, TAG: `staffsuite-transfer-${transferId}` } };
+    return {
+      method: "im.notify.system.add",
+      params: { USER_ID: userId, MESSAGE: `${t("transfer.notify.received", { count: total })} ${list}.${until}`, TAG: `staffsuite-transfer-${transferId}` },
+    };
   });
   if (commands.length) await client.batch(commands);
   return commands.length;

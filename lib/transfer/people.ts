@@ -26,7 +26,7 @@ const isActive = (v: unknown) => v === true || v === "Y" || v === "true";
 
 async function departmentNames(client: Pick<Bitrix24Client, "call">): Promise<Map<number, string>> {
   const out = new Map<number, string>();
-  for (let start = 0; start < 5000; ) {
+  for (let start = 0; start < 5000;) {
     const page = await client.call<Array<{ ID: string; NAME: string }>>("department.get", { start });
     for (const d of page.result) out.set(Number(d.ID), d.NAME);
     if (page.next === undefined) break;
@@ -49,7 +49,10 @@ function view(u: RawUser, departments: Map<number, string>): PersonView {
 /** Up to 50 users whose name matches `query` (all users when empty), active first. */
 export async function searchPeople(client: Pick<Bitrix24Client, "call">, query: string): Promise<PersonView[]> {
   const filter = query.trim() ? { NAME_SEARCH: query.trim() } : {};
-  const [users, departments] = await Promise.all([client.call<RawUser[]>("user.get", { FILTER: filter, sort: "LAST_NAME", order: "ASC" }), departmentNames(client)]);
+  const [users, departments] = await Promise.all([
+    client.call<RawUser[]>("user.get", { FILTER: filter, sort: "LAST_NAME", order: "ASC" }),
+    departmentNames(client),
+  ]);
   return users.result.map((u) => view(u, departments)).sort((a, b) => Number(b.active) - Number(a.active));
 }
 

@@ -24,7 +24,12 @@ export function rolesOf(selections: StoredOptions["selections"]): OwnershipRole[
 }
 
 /** Lists and splits the records of a transfer (also the wizard's dry run). */
-export async function planAssignments(client: OwnershipClient, fromUserId: number, receiverIds: number[], options: StoredOptions): Promise<{ assignments: Assignment[]; errors: Array<{ type: string; role: string; code: string }> }> {
+export async function planAssignments(
+  client: OwnershipClient,
+  fromUserId: number,
+  receiverIds: number[],
+  options: StoredOptions,
+): Promise<{ assignments: Assignment[]; errors: Array<{ type: string; role: string; code: string }> }> {
   const collected = await collectOwned(client, rolesOf(options.selections), fromUserId, options.query);
   const errors = collected.filter((c) => c.error).map((c) => ({ type: c.role.type, role: c.role.role, code: c.error! }));
   const lists = collected.map((c) => ({ type: c.role.type, role: c.role.role, records: c.records }));
@@ -44,25 +49,31 @@ export async function savePlan(deps: TransferDeps, transferId: string, fromUserI
     fromUserId,
     toUserId: a.to,
   }));
-  await deps.prisma.$transaction(async (tx) => {
-    await tx.transferItem.deleteMany({ where: { transferId } });
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-      await tx.transferItem.createMany({ data: rows.slice(i, i + INSERT_CHUNK), skipDuplicates: true });
-    }
-    await tx.transfer.update({ where: { id: transferId }, data: { plannedAt: new Date(), total: rows.length, state: "moving" } });
-  }, { timeout: 120_000 });
+  await deps.prisma.$transaction(
+    async (tx) => {
+      await tx.transferItem.deleteMany({ where: { transferId } });
+      for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+        await tx.transferItem.createMany({ data: rows.slice(i, i + INSERT_CHUNK), skipDuplicates: true });
+      }
+      await tx.transfer.update({ where: { id: transferId }, data: { plannedAt: new Date(), total: rows.length, state: "moving" } });
+    },
+    { timeout: 120_000 },
+  );
   return rows.length;
 }
 
 /** Plans an undo / a return: every record the parent moved goes back from its receiver to its previous holder. */
 export async function saveReversePlan(deps: TransferDeps, transferId: string, parentId: string): Promise<number> {
-  return deps.prisma.$transaction(async (tx) => {
-    await tx.transferItem.deleteMany({ where: { transferId } });
-    const inserted = await tx.$executeRaw`
+  return deps.prisma.$transaction(
+    async (tx) => {
+      await tx.transferItem.deleteMany({ where: { transferId } });
+      const inserted = await tx.$executeRaw`
       INSERT INTO "TransferItem" ("transferId", seq, type, role, "recordId", "fromUserId", "toUserId", state, "updatedAt")
       SELECT ${transferId}, seq, type, role, "recordId", "toUserId", "fromUserId", 'planned', now()
       FROM "TransferItem" WHERE "transferId" = ${parentId} AND state = 'moved'`;
-    await tx.transfer.update({ where: { id: transferId }, data: { plannedAt: new Date(), total: inserted, state: "moving" } });
-    return inserted;
-  }, { timeout: 120_000 });
+      await tx.transfer.update({ where: { id: transferId }, data: { plannedAt: new Date(), total: inserted, state: "moving" } });
+      return inserted;
+    },
+    { timeout: 120_000 },
+  );
 }

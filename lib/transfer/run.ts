@@ -67,5 +67,12 @@ async function finish(deps: TransferDeps, transferId: string, result: RunResult)
       total: result.total,
     },
   });
-  await amendOperation(deps.prisma, transfer.logId, { state: transfer.state, total: result.total, moved: result.moved, failed: result.failed, skipped: result.skipped, finishedAt: transfer.finishedAt?.toISOString() ?? null });
+  await amendOperation(deps.prisma, transfer.logId, {
+    state: transfer.state,
+    total: result.total,
+    moved: result.moved,
+    failed: result.failed,
+    skipped: result.skipped,
+    finishedAt: transfer.finishedAt?.toISOString() ?? null,
+  });
 }

@@ -10,7 +10,10 @@ import type { StoredOptions } from "./plan";
 import type { TransferRequest } from "./request";
 
 export interface Enqueue {
-  enqueue<Input>(definition: JobDefinition<Input>, options: { portalId?: string | null; startedBy?: number | null; input: Input; expireInSeconds?: number }): Promise<string>;
+  enqueue<Input>(
+    definition: JobDefinition<Input>,
+    options: { portalId?: string | null; startedBy?: number | null; input: Input; expireInSeconds?: number },
+  ): Promise<string>;
 }
 
 export interface TransferJobInput {
@@ -44,7 +47,14 @@ async function refuseIfBusy(deps: TransferDeps, portalId: string): Promise<void>
 }
 
 /** Records and enqueues a transfer; returns its id. `request` is already validated (request.ts). */
-export async function startTransfer(deps: TransferDeps, jobs: Enqueue, job: JobDefinition<TransferJobInput>, portalId: string, actorUserId: number, request: TransferRequest): Promise<string> {
+export async function startTransfer(
+  deps: TransferDeps,
+  jobs: Enqueue,
+  job: JobDefinition<TransferJobInput>,
+  portalId: string,
+  actorUserId: number,
+  request: TransferRequest,
+): Promise<string> {
   const client = await deps.clients.clientFor(portalId, { userId: actorUserId });
   await checkReceivers(client, request.receiverIds);
   if (request.returnAt && Date.parse(request.returnAt) <= Date.now()) throw new TransferRefused("return-past");
@@ -77,7 +87,14 @@ export async function startTransfer(deps: TransferDeps, jobs: Enqueue, job: JobD
   return enqueueTransfer(deps, jobs, job, transfer.id, portalId, actorUserId);
 }
 
-export async function enqueueTransfer(deps: TransferDeps, jobs: Enqueue, job: JobDefinition<TransferJobInput>, transferId: string, portalId: string, startedBy: number): Promise<string> {
+export async function enqueueTransfer(
+  deps: TransferDeps,
+  jobs: Enqueue,
+  job: JobDefinition<TransferJobInput>,
+  transferId: string,
+  portalId: string,
+  startedBy: number,
+): Promise<string> {
   const jobRunId = await jobs.enqueue(job, { portalId, startedBy, input: { transferId } });
   await deps.prisma.transfer.update({ where: { id: transferId }, data: { jobRunId } });
   return transferId;
@@ -87,7 +104,15 @@ export async function enqueueTransfer(deps: TransferDeps, jobs: Enqueue, job: Jo
  * Creates the reverse of a finished transfer — an undo (now, by an admin) or the return of a
  * temporary one — as its own Transfer with its own log row, and enqueues it.
  */
-export async function startReverse(deps: TransferDeps, jobs: Enqueue, job: JobDefinition<TransferJobInput>, parentId: string, kind: "undo" | "return", actorUserId: number, portalId?: string): Promise<string> {
+export async function startReverse(
+  deps: TransferDeps,
+  jobs: Enqueue,
+  job: JobDefinition<TransferJobInput>,
+  parentId: string,
+  kind: "undo" | "return",
+  actorUserId: number,
+  portalId?: string,
+): Promise<string> {
   const parent = await deps.prisma.transfer.findFirst({ where: { id: parentId, ...(portalId ? { portalId } : {}), kind: "transfer" } });
   if (!parent) throw new TransferRefused("not-found");
   if (parent.state !== "completed" && parent.state !== "cancelled") throw new TransferRefused("busy");
@@ -104,7 +129,8 @@ export async function startReverse(deps: TransferDeps, jobs: Enqueue, job: JobDe
       details: { of: parentId, receivers: [parent.fromUserId], state: "queued" },
     });
     // An undo ends a temporary transfer's pending return: the records are back already.
-    if (parent.returnState === "scheduled") await tx.transfer.update({ where: { id: parentId }, data: { returnState: kind === "undo" ? "cancelled" : "started" } });
+    if (parent.returnState === "scheduled")
+      await tx.transfer.update({ where: { id: parentId }, data: { returnState: kind === "undo" ? "cancelled" : "started" } });
     return tx.transfer.create({
       data: {
         portalId: parent.portalId,
@@ -124,6 +150,9 @@ export async function startReverse(deps: TransferDeps, jobs: Enqueue, job: JobDe
 
 /** Asks a running transfer to stop after its current batch (what moved stays moved and logged). */
 export async function requestCancel(deps: TransferDeps, portalId: string, transferId: string): Promise<boolean> {
-  const r = await deps.prisma.transfer.updateMany({ where: { id: transferId, portalId, state: { in: ["queued", "planning", "moving"] } }, data: { cancelRequested: true } });
+  const r = await deps.prisma.transfer.updateMany({
+    where: { id: transferId, portalId, state: { in: ["queued", "planning", "moving"] } },
+    data: { cancelRequested: true },
+  });
   return r.count > 0;
 }

@@ -35,7 +35,14 @@ export async function setForceReturn(deps: TransferDeps, portalId: string, trans
 }
 
 /** Starts the return now (an admin's "return now", or a due date reached). */
-export async function returnNow(deps: TransferDeps, jobs: Enqueue, job: JobDefinition<TransferJobInput>, portalId: string, transferId: string, actorUserId: number): Promise<string> {
+export async function returnNow(
+  deps: TransferDeps,
+  jobs: Enqueue,
+  job: JobDefinition<TransferJobInput>,
+  portalId: string,
+  transferId: string,
+  actorUserId: number,
+): Promise<string> {
   await scheduled(deps, portalId, transferId);
   return startReverse(deps, jobs, job, transferId, "return", actorUserId, portalId);
 }
@@ -61,7 +68,13 @@ export async function startDueReturns(deps: TransferDeps, jobs: Enqueue, job: Jo
 }
 
 /** Puts a finished transfer's failed records back in the queue and runs it again. */
-export async function retryFailed(deps: TransferDeps, jobs: Enqueue, job: JobDefinition<TransferJobInput>, portalId: string, transferId: string): Promise<number> {
+export async function retryFailed(
+  deps: TransferDeps,
+  jobs: Enqueue,
+  job: JobDefinition<TransferJobInput>,
+  portalId: string,
+  transferId: string,
+): Promise<number> {
   const t = await deps.prisma.transfer.findFirst({ where: { id: transferId, portalId } });
   if (!t) throw new TransferRefused("not-found");
   if (t.state !== "completed" && t.state !== "cancelled") throw new TransferRefused("busy");

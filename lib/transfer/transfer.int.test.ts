@@ -37,29 +37,60 @@ async function ownership(): Promise<Map<string, Row[]>> {
   for (const k of KINDS) out.set(k, (await world.control<{ rows: Row[] }>("GET", `portals/${world.portalKey}/ownership?type=${k}`)).rows);
   return out;
 }
-const kindOf = (type: string) => (type === "task" || type === "activity" || type === "workgroup" || type === "department" ? type : `crm-${{ lead: 1, deal: 2, contact: 3, company: 4, quote: 7, invoice: 31 }[type] ?? type.replace("dynamic-", "")}`);
+const kindOf = (type: string) =>
+  type === "task" || type === "activity" || type === "workgroup" || type === "department"
+    ? type
+    : `crm-${{ lead: 1, deal: 2, contact: 3, company: 4, quote: 7, invoice: 31 }[type] ?? type.replace("dynamic-", "")}`;
 
 const ALL_SELECTIONS = [
-  { type: "task", role: "responsible" }, { type: "task", role: "creator" }, { type: "task", role: "accomplice" }, { type: "task", role: "auditor" },
-  { type: "lead", role: "assigned" }, { type: "deal", role: "assigned" }, { type: "contact", role: "assigned" }, { type: "company", role: "assigned" },
-  { type: "quote", role: "assigned" }, { type: "invoice", role: "assigned" }, { type: "dynamic-128", role: "assigned" }, { type: "dynamic-1032", role: "assigned" },
-  { type: "activity", role: "responsible" }, { type: "workgroup", role: "owner" }, { type: "department", role: "head" },
+  { type: "task", role: "responsible" },
+  { type: "task", role: "creator" },
+  { type: "task", role: "accomplice" },
+  { type: "task", role: "auditor" },
+  { type: "lead", role: "assigned" },
+  { type: "deal", role: "assigned" },
+  { type: "contact", role: "assigned" },
+  { type: "company", role: "assigned" },
+  { type: "quote", role: "assigned" },
+  { type: "invoice", role: "assigned" },
+  { type: "dynamic-128", role: "assigned" },
+  { type: "dynamic-1032", role: "assigned" },
+  { type: "activity", role: "responsible" },
+  { type: "workgroup", role: "owner" },
+  { type: "department", role: "head" },
 ];
 
 const transfer = (id: string) => db.prisma.transfer.findUniqueOrThrow({ where: { id } });
-const finished = (id: string) => waitFor(async () => ["completed", "cancelled", "failed"].includes((await transfer(id)).state), { timeoutMs: 60_000, message: `transfer ${id} to finish` });
+const finished = (id: string) =>
+  waitFor(async () => ["completed", "cancelled", "failed"].includes((await transfer(id)).state), { timeoutMs: 60_000, message: `transfer ${id} to finish` });
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  world = await createWorld({ prisma: db.prisma, seedUsers: 60, seed: { recordsPerHeavyUser: 150 }, scopes: ["user", "department", "task", "crm", "sonet_group", "im"] });
+  world = await createWorld({
+    prisma: db.prisma,
+    seedUsers: 60,
+    seed: { recordsPerHeavyUser: 150 },
+    scopes: ["user", "department", "task", "crm", "sonet_group", "im"],
+  });
   deps = { prisma: db.prisma, clients: world.factory, sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 200))) };
-  jobs = createTransferJobs(() => deps, () => runtime);
-  runtime = createJobsRuntime({ databaseUrl: db.url, prisma: db.prisma, definitions: [jobs.run, jobs.returnsDue, jobs.dismissalWatch] as never, maintenanceIntervalSeconds: 1 });
+  jobs = createTransferJobs(
+    () => deps,
+    () => runtime,
+  );
+  runtime = createJobsRuntime({
+    databaseUrl: db.url,
+    prisma: db.prisma,
+    definitions: [jobs.run, jobs.returnsDue, jobs.dismissalWatch] as never,
+    maintenanceIntervalSeconds: 1,
+  });
   stopWorker = await runtime.startWorker({ concurrency: 1, pollingIntervalSeconds: 0.5 });
   const summary = await world.control<{ heavyUserIds: number[] }>("GET", `portals/${world.portalKey}`);
   heavy = summary.heavyUserIds[1];
   const users = await world.control<Array<{ id: number; active: boolean }>>("GET", `portals/${world.portalKey}/users`);
-  receivers = users.filter((u) => u.active && u.id !== heavy && u.id !== ADMIN_ID && !summary.heavyUserIds.includes(u.id)).slice(0, 2).map((u) => u.id);
+  receivers = users
+    .filter((u) => u.active && u.id !== heavy && u.id !== ADMIN_ID && !summary.heavyUserIds.includes(u.id))
+    .slice(0, 2)
+    .map((u) => u.id);
 });
 
 afterAll(async () => {
@@ -90,7 +121,14 @@ describe("a transfer to two receivers, then its undo", () => {
     expect(new Set(items.map((i) => i.toUserId))).toEqual(new Set(receivers));
     const after = await ownership();
     const planned = new Map(items.map((i) => [`${kindOf(i.type)}:${i.recordId}:${i.role}`, i.toUserId]));
-    const roleCols: Record<string, [string, number][]> = { task: [["responsible", 1], ["creator", 2], ["accomplice", 3], ["auditor", 4]] };
+    const roleCols: Record<string, [string, number][]> = {
+      task: [
+        ["responsible", 1],
+        ["creator", 2],
+        ["accomplice", 3],
+        ["auditor", 4],
+      ],
+    };
     for (const kind of KINDS) {
       const b = before.get(kind)!;
       const a = after.get(kind)!;
@@ -101,14 +139,23 @@ describe("a transfer to two receivers, then its undo", () => {
           const was = row[col];
           const now = a[r][col];
           if (to === undefined) expect(now, `${kind} ${row[0]} ${role} untouched`).toEqual(was);
-          else if (Array.isArray(now)) expect(now, `${kind} ${row[0]} ${role}`).toEqual((was as number[]).map((u) => (u === heavy ? to : u)).filter((u, i, l) => l.indexOf(u) === i));
+          else if (Array.isArray(now))
+            expect(now, `${kind} ${row[0]} ${role}`).toEqual((was as number[]).map((u) => (u === heavy ? to : u)).filter((u, i, l) => l.indexOf(u) === i));
           else expect(now, `${kind} ${row[0]} ${role}`).toBe(to);
         }
       });
     }
     // Every kind of record was part of it.
-    expect(new Set(items.map((i) => i.type))).toEqual(new Set(["task", "lead", "deal", "contact", "company", "quote", "invoice", "dynamic-128", "dynamic-1032", "activity", "workgroup"].filter((x) => items.some((i) => i.type === x))));
-    expect(items.some((i) => i.role === "accomplice") && items.some((i) => i.type === "activity") && items.some((i) => i.type.startsWith("dynamic-"))).toBe(true);
+    expect(new Set(items.map((i) => i.type))).toEqual(
+      new Set(
+        ["task", "lead", "deal", "contact", "company", "quote", "invoice", "dynamic-128", "dynamic-1032", "activity", "workgroup"].filter((x) =>
+          items.some((i) => i.type === x),
+        ),
+      ),
+    );
+    expect(items.some((i) => i.role === "accomplice") && items.some((i) => i.type === "activity") && items.some((i) => i.type.startsWith("dynamic-"))).toBe(
+      true,
+    );
 
     const notes = await world.control<Array<{ toUserId: number; message: string; tag: string }>>("GET", `portals/${world.portalKey}/notifications`);
     for (const r of receivers) expect(notes.some((n) => n.toUserId === r && n.tag === `staffsuite-transfer-${transferId}`)).toBe(true);
@@ -148,7 +195,12 @@ describe("failures, limits, refusals and cancel", () => {
   it("records a refused record with the portal's error code, waits out QUERY_LIMIT_EXCEEDED, and retries the failure", async () => {
     await world.control("POST", "faults", { portal: world.portalKey, method: "crm.item.update", count: 1, status: 403, error: "ACCESS_DENIED" });
     await world.control("POST", "faults", { portal: world.portalKey, method: "crm.item.update", count: 2, status: 503, error: "QUERY_LIMIT_EXCEEDED" });
-    const request = transferRequestSchema.parse({ fromUserId: heavy, receiverIds: [receivers[0]], selections: [{ type: "deal", role: "assigned" }], query: { openOnly: false } });
+    const request = transferRequestSchema.parse({
+      fromUserId: heavy,
+      receiverIds: [receivers[0]],
+      selections: [{ type: "deal", role: "assigned" }],
+      query: { openOnly: false },
+    });
     const id = await startTransfer(deps, runtime, jobs.run, world.portalId, ADMIN_ID, request);
     await finished(id);
     const t = await transfer(id);
@@ -163,14 +215,23 @@ describe("failures, limits, refusals and cancel", () => {
   it("refuses a dismissed receiver with the reason", async () => {
     const users = await world.control<Array<{ id: number; active: boolean }>>("GET", `portals/${world.portalKey}/users`);
     const dismissed = users.find((u) => !u.active)!.id;
-    const request = transferRequestSchema.parse({ fromUserId: heavy, receiverIds: [receivers[0], dismissed], selections: [{ type: "deal", role: "assigned" }] });
+    const request = transferRequestSchema.parse({
+      fromUserId: heavy,
+      receiverIds: [receivers[0], dismissed],
+      selections: [{ type: "deal", role: "assigned" }],
+    });
     const refusal = await startTransfer(deps, runtime, jobs.run, world.portalId, ADMIN_ID, request).catch((e) => e);
     expect(refusal).toBeInstanceOf(TransferRefused);
     expect(refusal).toMatchObject({ reason: "receiver-inactive", userIds: [dismissed] });
   });
 
   it("a cancelled transfer stops and moves nothing more", async () => {
-    const request = transferRequestSchema.parse({ fromUserId: receivers[0], receiverIds: [receivers[1]], selections: [{ type: "deal", role: "assigned" }], query: { openOnly: false } });
+    const request = transferRequestSchema.parse({
+      fromUserId: receivers[0],
+      receiverIds: [receivers[1]],
+      selections: [{ type: "deal", role: "assigned" }],
+      query: { openOnly: false },
+    });
     const id = await startTransfer(deps, runtime, jobs.run, world.portalId, ADMIN_ID, request);
     expect(await requestCancel(deps, world.portalId, id)).toBe(true);
     await finished(id);
@@ -181,7 +242,15 @@ describe("failures, limits, refusals and cancel", () => {
 describe("a temporary transfer", () => {
   it("returns the records when due, except one changed by hand meanwhile, which stays and is listed", async () => {
     const returnAt = new Date(Date.now() + 60_000).toISOString();
-    const request = transferRequestSchema.parse({ fromUserId: heavy, receiverIds: [receivers[1]], selections: [{ type: "lead", role: "assigned" }, { type: "task", role: "responsible" }], returnAt });
+    const request = transferRequestSchema.parse({
+      fromUserId: heavy,
+      receiverIds: [receivers[1]],
+      selections: [
+        { type: "lead", role: "assigned" },
+        { type: "task", role: "responsible" },
+      ],
+      returnAt,
+    });
     const id = await startTransfer(deps, runtime, jobs.run, world.portalId, ADMIN_ID, request);
     await finished(id);
     const t = await transfer(id);
@@ -196,7 +265,9 @@ describe("a temporary transfer", () => {
     const r = await transfer(returnId);
     expect(r).toMatchObject({ kind: "return", state: "completed", skipped: 1, moved: t.moved - 1 });
     expect(await transfer(id)).toMatchObject({ returnState: "started" });
-    expect(await listItems(deps, world.portalId, returnId, "skipped")).toEqual([expect.objectContaining({ type: "lead", recordId: lead.recordId, errorCode: "CHANGED" })]);
+    expect(await listItems(deps, world.portalId, returnId, "skipped")).toEqual([
+      expect.objectContaining({ type: "lead", recordId: lead.recordId, errorCode: "CHANGED" }),
+    ]);
     const leads = (await ownership()).get("crm-1")!;
     expect(leads.find((row) => row[0] === lead.recordId)![1]).toBe(ADMIN_ID);
   });
@@ -206,7 +277,9 @@ describe("data minimisation", () => {
   it("no table holds a seeded user's name after transfers", async () => {
     const users = await world.control<Array<{ name: string; lastName: string }>>("GET", `portals/${world.portalKey}/users`);
     const names = [...new Set(users.flatMap((u) => [u.name, u.lastName]).filter((n) => n && n.length >= 4))];
-    const tables = await db.prisma.$queryRaw<Array<{ table_name: string }>>`SELECT table_name::text AS table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`;
+    const tables = await db.prisma.$queryRaw<
+      Array<{ table_name: string }>
+    >`SELECT table_name::text AS table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`;
     expect(tables.length).toBeGreaterThan(5);
     for (const { table_name } of tables) {
       const rows = await db.prisma.$queryRawUnsafe<Array<{ row: string }>>(`SELECT row_to_json(t)::text AS row FROM "${table_name}" t`);

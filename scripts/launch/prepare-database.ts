@@ -37,7 +37,9 @@ export async function exitOnConfigurationError(run: () => Promise<void>): Promis
     }
     const message = error instanceof Error ? error.message : String(error);
     if (/ECONNREFUSED|ENOTFOUND|password authentication failed|does not exist|getaddrinfo/.test(message)) {
-      console.error(`\nCannot reach the database: ${message.replace(/postgres(ql)?:\/\/[^\s"']+/g, "postgresql://…")}\nCheck DATABASE_URL (or unset it to use the embedded PostgreSQL).`);
+      console.error(
+        `\nCannot reach the database: ${message.replace(/postgres(ql)?:\/\/[^\s"']+/g, "postgresql://…")}\nCheck DATABASE_URL (or unset it to use the embedded PostgreSQL).`,
+      );
       process.exit(2);
     }
     throw error;

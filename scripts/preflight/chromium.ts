@@ -42,7 +42,10 @@ export function ensureChromium(setup: ChromiumSetup): ChromiumCheck {
   const file = setup.configuredPath || DEBIAN_CHROMIUM;
   if (executable(file)) return { ok: true, path: file, installed: false };
   if (setup.configuredPath) {
-    return { ok: false, message: `CHROMIUM_PATH=${file} is not an executable file: point it at a Chromium binary, or unset it and run \`${INSTALL_COMMAND}\` as root.` };
+    return {
+      ok: false,
+      message: `CHROMIUM_PATH=${file} is not an executable file: point it at a Chromium binary, or unset it and run \`${INSTALL_COMMAND}\` as root.`,
+    };
   }
   if (setup.isRoot && setup.aptAvailable) {
     setup.say(`Chromium is missing: installing Debian's package for the browser tests (${INSTALL_COMMAND})…`);
@@ -58,7 +61,10 @@ export function ensureChromium(setup: ChromiumSetup): ChromiumCheck {
 /** apt-get update, then the package, quietly; its error output is shown when it fails. */
 export function aptInstallChromium(): boolean {
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-  for (const args of [["update", "-qq"], ["install", "-y", "-qq", "chromium"]]) {
+  for (const args of [
+    ["update", "-qq"],
+    ["install", "-y", "-qq", "chromium"],
+  ]) {
     const result = spawnSync("apt-get", args, { env, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
     if (result.status !== 0) {
       process.stderr.write(result.stderr ?? "");

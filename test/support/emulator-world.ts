@@ -133,7 +133,14 @@ export async function createWorld(opts: {
       await store(userId, await control<TokenAnswer>("POST", `portals/${key}/tokens`, { clientId: CLIENT_ID, userId }), isAdmin);
     },
     async fault(f) {
-      await control("POST", "faults", { portal: key, method: f.method ?? undefined, count: f.count ?? 1, status: f.status, error: f.error, html: f.html ?? false });
+      await control("POST", "faults", {
+        portal: key,
+        method: f.method ?? undefined,
+        count: f.count ?? 1,
+        status: f.status,
+        error: f.error,
+        html: f.html ?? false,
+      });
     },
     async calls() {
       const view = await control<{ calls: CallLogEntry[] } | CallLogEntry[]>("GET", `calls?portal=${key}&limit=100000`);

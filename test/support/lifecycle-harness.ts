@@ -186,7 +186,11 @@ export async function lifecycleHarness(options: {
     void (async () => {
       const body = await readBody(req);
       // As the route: request.formData() of a form-encoded body.
-      const form = await new Request("http://app.invalid/", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body }).formData();
+      const form = await new Request("http://app.invalid/", {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body,
+      }).formData();
       const event = parseEventForm([...form].filter((e): e is [string, string] => typeof e[1] === "string"));
       let status = 200;
       try {
@@ -210,8 +214,22 @@ export async function lifecycleHarness(options: {
     portals: options.portals.map((key, i) => ({ key, seed: { seed: 11 + i, users: 12, recordsPerHeavyUser: options.recordsPerHeavyUser ?? 0 } })),
     apps: [
       // The app's handler, install page and event handler all live on appUrl, as in production.
-      { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, name: "StaffSuite (lifecycle test)", handlerUrl: `${appUrl}/app`, installUrl: `${appUrl}/install`, scopes: options.scopes ?? ["user", "department"] },
-      { clientId: OTHER_CLIENT_ID, clientSecret: OTHER_CLIENT_SECRET, name: "Another app", handlerUrl: "http://127.0.0.1:9/other", installUrl: null, scopes: ["user"] },
+      {
+        clientId: CLIENT_ID,
+        clientSecret: CLIENT_SECRET,
+        name: "StaffSuite (lifecycle test)",
+        handlerUrl: `${appUrl}/app`,
+        installUrl: `${appUrl}/install`,
+        scopes: options.scopes ?? ["user", "department"],
+      },
+      {
+        clientId: OTHER_CLIENT_ID,
+        clientSecret: OTHER_CLIENT_SECRET,
+        name: "Another app",
+        handlerUrl: "http://127.0.0.1:9/other",
+        installUrl: null,
+        scopes: ["user"],
+      },
     ],
   });
   deps = createServices({
@@ -239,8 +257,14 @@ export async function lifecycleHarness(options: {
     // DOMAIN, PROTOCOL and LANG come in the query string, the rest in the form (docs/bitrix24-platform.md).
     const url = new URL(open.url);
     for (const [name, value] of Object.entries(opts.query ?? {})) url.searchParams.set(name, value);
-    const request = new Request(url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(open.form).toString() });
-    return { post: await readPortalPost(request), tokens: {
+    const request = new Request(url, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams(open.form).toString(),
+    });
+    return {
+      post: await readPortalPost(request),
+      tokens: {
         accessToken: open.form.AUTH_ID,
         refreshToken: open.form.REFRESH_ID,
         memberId: open.form.member_id,
@@ -280,9 +304,11 @@ export async function lifecycleHarness(options: {
     },
     appOpen,
     iframePost,
-    installApp: async (key, clientId = CLIENT_ID, userId = ADMIN_ID) => (await control<{ install: AppInstall }>("POST", `portals/${key}/install`, { clientId, userId })).install,
+    installApp: async (key, clientId = CLIENT_ID, userId = ADMIN_ID) =>
+      (await control<{ install: AppInstall }>("POST", `portals/${key}/install`, { clientId, userId })).install,
     finishInstall: async (key) => (await control<{ deliveries: EventDelivery[] }>("POST", `portals/${key}/install-finish`, { clientId: CLIENT_ID })).deliveries,
-    uninstall: async (key, clean) => (await control<{ deliveries: EventDelivery[] }>("POST", `portals/${key}/uninstall`, { clientId: CLIENT_ID, clean })).deliveries,
+    uninstall: async (key, clean) =>
+      (await control<{ deliveries: EventDelivery[] }>("POST", `portals/${key}/uninstall`, { clientId: CLIENT_ID, clean })).deliveries,
     async installPortal(key) {
       await harness.installApp(key);
       const session = await installFromPost(harness.deps, (await iframePost(key, ADMIN_ID)).post);
@@ -302,7 +328,10 @@ export async function lifecycleHarness(options: {
     control,
     async close() {
       await emu.close();
-      await new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); });
+      await new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      });
       await db.drop();
     },
   };

@@ -35,11 +35,26 @@ export async function seedPortal(prisma: PrismaClient, memberId: string, now = n
   await prisma.jobRun.create({ data: { portalId: id, kind: "system.selftest", state: "completed", finishedAt: now } });
   const log = await prisma.operationLog.create({ data: { portalId: id, tool: "transfer", action: "run", actorUserId: 1, createdAt: now } });
   await prisma.transfer.create({
-    data: { portalId: id, logId: log.id, kind: "transfer", fromUserId: 7, receiverIds: [8], startedBy: 1, items: { create: [{ seq: 0, type: "deal", role: "assigned", recordId: 1, fromUserId: 7, toUserId: 8 }] } },
+    data: {
+      portalId: id,
+      logId: log.id,
+      kind: "transfer",
+      fromUserId: 7,
+      receiverIds: [8],
+      startedBy: 1,
+      items: { create: [{ seq: 0, type: "deal", role: "assigned", recordId: 1, fromUserId: 7, toUserId: 8 }] },
+    },
   });
   await prisma.dismissalWatch.create({ data: { portalId: id, userId: 7 } });
   await prisma.privacyArchive.create({
-    data: { portalId: id, userId: 1, tokenHash: `${memberId}-archive`, chunks: { create: [{ seq: 0, data: Buffer.from("zip") }] }, sizeBytes: 3, expiresAt: soon },
+    data: {
+      portalId: id,
+      userId: 1,
+      tokenHash: `${memberId}-archive`,
+      chunks: { create: [{ seq: 0, data: Buffer.from("zip") }] },
+      sizeBytes: 3,
+      expiresAt: soon,
+    },
   });
   await prisma.privacyRequest.create({ data: { portalId: id, kind: "download", subjectUserId: 1, requestedBy: 1, status: "completed", finishedAt: now } });
   await prisma.extensionSession.create({ data: { portalId: id, userId: 1, tokenHash: `${memberId}-ext` } });

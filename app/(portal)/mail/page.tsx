@@ -22,7 +22,9 @@ export default async function MailPage() {
         </p>
       ) : null}
       {sessions.length === 0 ? (
-        <p className="mt-6 text-b24-muted" data-testid="mail-no-sessions">{t("mail.page.none")}</p>
+        <p className="mt-6 text-b24-muted" data-testid="mail-no-sessions">
+          {t("mail.page.none")}
+        </p>
       ) : (
         <ul className="mt-6 divide-y divide-b24-border rounded-md border border-b24-border" data-testid="mail-sessions">
           {sessions.map((s) => (

@@ -7,7 +7,12 @@ import { revokeExtensionSession } from "./actions";
 export function RevokeButton({ sessionId, label, done }: { sessionId: string; label: string; done: string }) {
   const [pending, start] = useTransition();
   const [revoked, setRevoked] = useState(false);
-  if (revoked) return <span className="text-sm text-b24-muted" role="status">{done}</span>;
+  if (revoked)
+    return (
+      <span className="text-sm text-b24-muted" role="status">
+        {done}
+      </span>
+    );
   return (
     <button
       type="button"

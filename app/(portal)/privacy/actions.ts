@@ -1,7 +1,17 @@
 "use server";
 
 import { z } from "zod";
-import { privacyServices, previewFor, remainingWork, savePrivacySettings, setRight, startChange, startDismissedSweep, startDownload, LINK_DAYS_MAX } from "@/lib/privacy";
+import {
+  privacyServices,
+  previewFor,
+  remainingWork,
+  savePrivacySettings,
+  setRight,
+  startChange,
+  startDismissedSweep,
+  startDownload,
+  LINK_DAYS_MAX,
+} from "@/lib/privacy";
 import { services } from "@/lib/services";
 import { fail, portalAction, succeed } from "../server-action";
 

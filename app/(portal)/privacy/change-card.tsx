@@ -26,10 +26,19 @@ export function ChangeCard({ kind }: { kind: "anonymise" | "erase" }) {
     <section className="rounded-lg border border-b24-border p-5" data-testid={`${kind}-card`}>
       <h2 className="text-lg font-semibold">{t(`privacy.my.${kind}.title`)}</h2>
       <p className="mt-1 text-sm text-b24-muted">{t(`privacy.my.${kind}.body`)}</p>
-      <button type="button" onClick={open} disabled={loading} className="mt-4 rounded-md border border-b24-danger px-4 py-2 text-sm font-medium text-b24-danger hover:bg-b24-danger/10 disabled:opacity-50">
+      <button
+        type="button"
+        onClick={open}
+        disabled={loading}
+        className="mt-4 rounded-md border border-b24-danger px-4 py-2 text-sm font-medium text-b24-danger hover:bg-b24-danger/10 disabled:opacity-50"
+      >
         {loading ? t("privacy.loading") : t("privacy.preview.button")}
       </button>
-      {error ? <p role="alert" className="mt-3 text-sm text-b24-danger">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="mt-3 text-sm text-b24-danger">
+          {error}
+        </p>
+      ) : null}
       <ChangeDialog kind={kind} open={preview !== null} preview={preview} onClose={() => setPreview(null)} start={() => startMyChange({ kind })} />
     </section>
   );

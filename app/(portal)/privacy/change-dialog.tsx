@@ -103,15 +103,27 @@ export function ChangeDialog(props: {
       </details>
       {jobId ? (
         <p role="status" data-testid="change-started">
-          <Link className="text-b24-link underline" href={`/jobs/${jobId}`}>{t("privacy.started")}</Link>
+          <Link className="text-b24-link underline" href={`/jobs/${jobId}`}>
+            {t("privacy.started")}
+          </Link>
         </p>
       ) : (
         <label className="block">
           <span>{t("privacy.confirm.type", { word })}</span> <code className="select-all rounded bg-b24-surface px-1">{word}</code>
-          <input value={typed} onChange={(e) => setTyped(e.target.value)} className="mt-1 w-full rounded-md border border-b24-border px-3 py-2" autoComplete="off" aria-label={t("privacy.confirm.type", { word })} />
+          <input
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            className="mt-1 w-full rounded-md border border-b24-border px-3 py-2"
+            autoComplete="off"
+            aria-label={t("privacy.confirm.type", { word })}
+          />
         </label>
       )}
-      {error ? <p role="alert" className="text-b24-danger">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="text-b24-danger">
+          {error}
+        </p>
+      ) : null}
     </ConfirmDialog>
   );
 }

@@ -24,7 +24,9 @@ export async function DismissedTab({ session, params }: { session: PortalSession
   return (
     <div className="space-y-4" data-testid="privacy-dismissed">
       <p className="text-sm text-b24-muted">{t("privacy.dismissed.intro")}</p>
-      {!settings.allowAnonymisation && !settings.allowErasure ? <p className="rounded-md border border-amber-400 bg-amber-50 p-3 text-sm">{t("privacy.dismissed.switchOff")}</p> : null}
+      {!settings.allowAnonymisation && !settings.allowErasure ? (
+        <p className="rounded-md border border-amber-400 bg-amber-50 p-3 text-sm">{t("privacy.dismissed.switchOff")}</p>
+      ) : null}
       <form method="get" action="/privacy" className="flex flex-wrap items-end gap-3">
         <input type="hidden" name="tab" value="dismissed" />
         <label className="text-sm">
@@ -36,7 +38,9 @@ export async function DismissedTab({ session, params }: { session: PortalSession
           <select name="dept" defaultValue={departmentId ? String(departmentId) : ""} className="rounded-md border border-b24-border px-3 py-1.5">
             <option value="">{t("privacy.users.allDepartments")}</option>
             {departments.map((d) => (
-              <option key={d.id} value={d.id}>{d.name}</option>
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
             ))}
           </select>
         </label>
@@ -47,10 +51,17 @@ export async function DismissedTab({ session, params }: { session: PortalSession
             <option value="lastLogin">{t("privacy.dismissed.sort.lastLogin")}</option>
           </select>
         </label>
-        <button type="submit" className="rounded-md border border-b24-border px-4 py-1.5 text-sm hover:bg-b24-surface">{t("privacy.users.filter")}</button>
+        <button type="submit" className="rounded-md border border-b24-border px-4 py-1.5 text-sm hover:bg-b24-surface">
+          {t("privacy.users.filter")}
+        </button>
       </form>
       <DismissedTable
-        rows={users.map((u) => ({ id: u.id, name: u.name, departments: u.departmentIds.map((d) => deptName.get(d) ?? `#${d}`).join(", "), lastLogin: u.lastLogin }))}
+        rows={users.map((u) => ({
+          id: u.id,
+          name: u.name,
+          departments: u.departmentIds.map((d) => deptName.get(d) ?? `#${d}`).join(", "),
+          lastLogin: u.lastLogin,
+        }))}
         allowAnonymise={settings.allowAnonymisation}
         allowErase={settings.allowErasure}
       />

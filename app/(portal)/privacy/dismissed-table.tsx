@@ -28,7 +28,9 @@ function RemainingWork({ userId }: { userId: number }) {
     <span data-testid="remaining-work">
       {work ? t("privacy.dismissed.workCount", { open: work.open, total: work.total }) : "…"}{" "}
       {/* A link, not an import: the Transfer tool's overview of this user. */}
-      <a className="text-b24-link underline" href={`/transfer/overview/${userId}`}>{t("privacy.dismissed.transfer")}</a>
+      <a className="text-b24-link underline" href={`/transfer/overview/${userId}`}>
+        {t("privacy.dismissed.transfer")}
+      </a>
     </span>
   );
 }
@@ -56,23 +58,42 @@ export function DismissedTable({ rows, allowAnonymise, allowErase }: { rows: Row
       <div className="flex flex-wrap items-center gap-2">
         <span className="text-sm text-b24-muted">{t("privacy.users.selected", { count: ids.length })}</span>
         {allowAnonymise ? (
-          <button type="button" disabled={ids.length === 0} onClick={() => open("anonymise", ids)} className="rounded-md border border-b24-danger px-3 py-1 text-sm text-b24-danger hover:bg-b24-danger/10 disabled:opacity-50">
+          <button
+            type="button"
+            disabled={ids.length === 0}
+            onClick={() => open("anonymise", ids)}
+            className="rounded-md border border-b24-danger px-3 py-1 text-sm text-b24-danger hover:bg-b24-danger/10 disabled:opacity-50"
+          >
             {t("privacy.dismissed.anonymiseSelected")}
           </button>
         ) : null}
         {allowErase ? (
-          <button type="button" disabled={ids.length === 0} onClick={() => open("erase", ids)} className="rounded-md border border-b24-danger px-3 py-1 text-sm text-b24-danger hover:bg-b24-danger/10 disabled:opacity-50">
+          <button
+            type="button"
+            disabled={ids.length === 0}
+            onClick={() => open("erase", ids)}
+            className="rounded-md border border-b24-danger px-3 py-1 text-sm text-b24-danger hover:bg-b24-danger/10 disabled:opacity-50"
+          >
             {t("privacy.dismissed.eraseSelected")}
           </button>
         ) : null}
       </div>
-      {error ? <p role="alert" className="text-sm text-b24-danger">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="text-sm text-b24-danger">
+          {error}
+        </p>
+      ) : null}
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm" data-testid="dismissed-table">
           <thead className="text-b24-muted">
             <tr className="border-b border-b24-border">
               <th className="py-2 pr-2">
-                <input type="checkbox" aria-label={t("privacy.users.selected", { count: rows.length })} checked={ids.length === rows.length} onChange={(e) => setSelected(e.target.checked ? new Set(rows.map((r) => r.id)) : new Set())} />
+                <input
+                  type="checkbox"
+                  aria-label={t("privacy.users.selected", { count: rows.length })}
+                  checked={ids.length === rows.length}
+                  onChange={(e) => setSelected(e.target.checked ? new Set(rows.map((r) => r.id)) : new Set())}
+                />
               </th>
               <th className="py-2 pr-4 font-medium">{t("privacy.users.name")}</th>
               <th className="py-2 pr-4 font-medium">{t("privacy.users.department")}</th>
@@ -84,12 +105,24 @@ export function DismissedTable({ rows, allowAnonymise, allowErase }: { rows: Row
             {rows.map((r) => (
               <tr key={r.id} className="border-b border-b24-border last:border-0" data-user-id={r.id}>
                 <td className="py-2 pr-2">
-                  <input type="checkbox" aria-label={r.name} checked={selected.has(r.id)} onChange={(e) => { const next = new Set(selected); if (e.target.checked) next.add(r.id); else next.delete(r.id); setSelected(next); }} />
+                  <input
+                    type="checkbox"
+                    aria-label={r.name}
+                    checked={selected.has(r.id)}
+                    onChange={(e) => {
+                      const next = new Set(selected);
+                      if (e.target.checked) next.add(r.id);
+                      else next.delete(r.id);
+                      setSelected(next);
+                    }}
+                  />
                 </td>
                 <td className="py-2 pr-4">{r.name || t("privacy.user", { id: r.id })}</td>
                 <td className="py-2 pr-4 text-b24-muted">{r.departments}</td>
                 <td className="py-2 pr-4">{r.lastLogin ? format.date(new Date(r.lastLogin)) : t("privacy.dismissed.never")}</td>
-                <td className="py-2"><RemainingWork userId={r.id} /></td>
+                <td className="py-2">
+                  <RemainingWork userId={r.id} />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -30,15 +30,27 @@ export function DownloadCard({ linkDays }: { linkDays: number }) {
         <input type="checkbox" checked={drive} onChange={(e) => setDrive(e.target.checked)} />
         {t("privacy.my.download.drive")}
       </label>
-      <button type="button" onClick={start} disabled={busy || jobId !== null} className="mt-4 rounded-md bg-b24-blue px-4 py-2 text-sm font-medium text-white hover:bg-b24-blue-dark disabled:opacity-50">
+      <button
+        type="button"
+        onClick={start}
+        disabled={busy || jobId !== null}
+        className="mt-4 rounded-md bg-b24-blue px-4 py-2 text-sm font-medium text-white hover:bg-b24-blue-dark disabled:opacity-50"
+      >
         {t("privacy.my.download.button")}
       </button>
       {jobId ? (
         <p className="mt-3 text-sm" role="status" data-testid="download-started">
-          {t("privacy.my.download.started")} <Link className="text-b24-link underline" href={`/jobs/${jobId}`}>{t("privacy.started")}</Link>
+          {t("privacy.my.download.started")}{" "}
+          <Link className="text-b24-link underline" href={`/jobs/${jobId}`}>
+            {t("privacy.started")}
+          </Link>
         </p>
       ) : null}
-      {error ? <p role="alert" className="mt-3 text-sm text-b24-danger">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="mt-3 text-sm text-b24-danger">
+          {error}
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -43,7 +43,9 @@ export async function LogTab({ session, params }: { session: PortalSession; para
                   <td className="py-2 pr-4">{who(r.subjectUserId)}</td>
                   <td className="py-2 pr-4">{who(r.requestedBy)}</td>
                   <td className="py-2 pr-4">{format.dateTime(r.createdAt)}</td>
-                  <td className="py-2 pr-4"><RequestStatus status={r.status} label={t(`privacy.status.${r.status}`)} /></td>
+                  <td className="py-2 pr-4">
+                    <RequestStatus status={r.status} label={t(`privacy.status.${r.status}`)} />
+                  </td>
                   <td className="py-2 pr-4">{r.finishedAt ? format.dateTime(r.finishedAt) : "—"}</td>
                   <td className="py-2">{r.deadline ? format.date(r.deadline) : "—"}</td>
                 </tr>
@@ -53,8 +55,16 @@ export async function LogTab({ session, params }: { session: PortalSession; para
         </div>
       )}
       <nav className="flex items-center gap-3 text-sm">
-        {page > 0 ? <Link className="text-b24-link underline" href={`/privacy?tab=log&page=${page - 1}`}>{t("privacy.users.prev")}</Link> : null}
-        {(page + 1) * 50 < total ? <Link className="text-b24-link underline" href={`/privacy?tab=log&page=${page + 1}`}>{t("privacy.users.next")}</Link> : null}
+        {page > 0 ? (
+          <Link className="text-b24-link underline" href={`/privacy?tab=log&page=${page - 1}`}>
+            {t("privacy.users.prev")}
+          </Link>
+        ) : null}
+        {(page + 1) * 50 < total ? (
+          <Link className="text-b24-link underline" href={`/privacy?tab=log&page=${page + 1}`}>
+            {t("privacy.users.next")}
+          </Link>
+        ) : null}
       </nav>
     </div>
   );

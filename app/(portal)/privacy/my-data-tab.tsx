@@ -15,11 +15,21 @@ export async function MyDataTab({ session }: { session: PortalSession }) {
       <p className="text-sm text-b24-muted">{t("privacy.my.intro")}</p>
       <DownloadCard linkDays={view.settings.linkDays} />
       {session.isAdmin ? (
-        <p className="rounded-md border border-b24-border bg-b24-surface p-4 text-sm" data-testid="admin-download-only">{t("privacy.my.adminOnlyDownload")}</p>
+        <p className="rounded-md border border-b24-border bg-b24-surface p-4 text-sm" data-testid="admin-download-only">
+          {t("privacy.my.adminOnlyDownload")}
+        </p>
       ) : (
         <>
-          {view.anonymise.allowed ? <ChangeCard kind="anonymise" /> : view.settings.allowAnonymisation && view.anonymise.reason === "no_right" ? <NoRight title={t("privacy.my.anonymise.title")} body={t("privacy.my.noRight")} /> : null}
-          {view.erase.allowed ? <ChangeCard kind="erase" /> : view.settings.allowErasure && view.erase.reason === "no_right" ? <NoRight title={t("privacy.my.erase.title")} body={t("privacy.my.noRight")} /> : null}
+          {view.anonymise.allowed ? (
+            <ChangeCard kind="anonymise" />
+          ) : view.settings.allowAnonymisation && view.anonymise.reason === "no_right" ? (
+            <NoRight title={t("privacy.my.anonymise.title")} body={t("privacy.my.noRight")} />
+          ) : null}
+          {view.erase.allowed ? (
+            <ChangeCard kind="erase" />
+          ) : view.settings.allowErasure && view.erase.reason === "no_right" ? (
+            <NoRight title={t("privacy.my.erase.title")} body={t("privacy.my.noRight")} />
+          ) : null}
         </>
       )}
       <section>

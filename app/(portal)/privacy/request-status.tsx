@@ -6,5 +6,9 @@ const TONE: Record<string, string> = {
 };
 
 export function RequestStatus({ status, label }: { status: string; label: string }) {
-  return <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${TONE[status] ?? ""}`} data-status={status}>{label}</span>;
+  return (
+    <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${TONE[status] ?? ""}`} data-status={status}>
+      {label}
+    </span>
+  );
 }

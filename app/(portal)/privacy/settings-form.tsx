@@ -36,18 +36,52 @@ export function SettingsForm({ initial, maxDays }: { initial: Settings; maxDays:
   return (
     <div className="max-w-2xl space-y-4" data-testid="privacy-settings">
       <p className="text-sm text-b24-muted">{t("privacy.settings.intro")}</p>
-      <MasterSwitch name="allowAnonymisation" on={value.allowAnonymisation} onChange={(on) => setValue({ ...value, allowAnonymisation: on })} label={t("privacy.settings.anonymise")} help={t("privacy.settings.anonymise.help")} offLabel={t("privacy.settings.off")} />
-      <MasterSwitch name="allowErasure" on={value.allowErasure} onChange={(on) => setValue({ ...value, allowErasure: on })} label={t("privacy.settings.erase")} help={t("privacy.settings.erase.help")} offLabel={t("privacy.settings.off")} />
+      <MasterSwitch
+        name="allowAnonymisation"
+        on={value.allowAnonymisation}
+        onChange={(on) => setValue({ ...value, allowAnonymisation: on })}
+        label={t("privacy.settings.anonymise")}
+        help={t("privacy.settings.anonymise.help")}
+        offLabel={t("privacy.settings.off")}
+      />
+      <MasterSwitch
+        name="allowErasure"
+        on={value.allowErasure}
+        onChange={(on) => setValue({ ...value, allowErasure: on })}
+        label={t("privacy.settings.erase")}
+        help={t("privacy.settings.erase.help")}
+        offLabel={t("privacy.settings.off")}
+      />
       <label className="block text-sm">
         {t("privacy.settings.linkDays")}
-        <input type="number" min={1} max={maxDays} value={value.linkDays} onChange={(e) => setValue({ ...value, linkDays: Math.max(1, Math.min(maxDays, Number(e.target.value) || 1)) })} className="ml-3 w-20 rounded-md border border-b24-border px-2 py-1" />
+        <input
+          type="number"
+          min={1}
+          max={maxDays}
+          value={value.linkDays}
+          onChange={(e) => setValue({ ...value, linkDays: Math.max(1, Math.min(maxDays, Number(e.target.value) || 1)) })}
+          className="ml-3 w-20 rounded-md border border-b24-border px-2 py-1"
+        />
       </label>
       <div className="flex items-center gap-3">
-        <button type="button" onClick={save} disabled={state === "saving"} className="rounded-md bg-b24-blue px-4 py-2 text-sm font-medium text-white hover:bg-b24-blue-dark disabled:opacity-50">
+        <button
+          type="button"
+          onClick={save}
+          disabled={state === "saving"}
+          className="rounded-md bg-b24-blue px-4 py-2 text-sm font-medium text-white hover:bg-b24-blue-dark disabled:opacity-50"
+        >
           {t("privacy.settings.save")}
         </button>
-        {state === "saved" ? <span role="status" className="text-sm">{t("privacy.settings.saved")}</span> : null}
-        {error ? <span role="alert" className="text-sm text-b24-danger">{error}</span> : null}
+        {state === "saved" ? (
+          <span role="status" className="text-sm">
+            {t("privacy.settings.saved")}
+          </span>
+        ) : null}
+        {error ? (
+          <span role="alert" className="text-sm text-b24-danger">
+            {error}
+          </span>
+        ) : null}
       </div>
     </div>
   );
@@ -56,7 +90,11 @@ export function SettingsForm({ initial, maxDays }: { initial: Settings; maxDays:
 /** One master switch; while it is off it is highlighted and says what it would unlock. */
 function MasterSwitch(props: { name: string; on: boolean; onChange(on: boolean): void; label: string; help: string; offLabel: string }) {
   return (
-    <label className={`flex items-start gap-3 rounded-lg border p-4 ${props.on ? "border-b24-border" : "border-amber-400 bg-amber-50"}`} data-testid={`switch-${props.name}`} data-on={props.on ? "Y" : "N"}>
+    <label
+      className={`flex items-start gap-3 rounded-lg border p-4 ${props.on ? "border-b24-border" : "border-amber-400 bg-amber-50"}`}
+      data-testid={`switch-${props.name}`}
+      data-on={props.on ? "Y" : "N"}
+    >
       <input type="checkbox" className="mt-1" checked={props.on} onChange={(e) => props.onChange(e.target.checked)} />
       <span>
         <span className="font-medium">{props.label}</span>

@@ -38,7 +38,13 @@ export function DeleteDataPanel({ domain }: { domain: string }) {
         setOpen(false);
         setDeleted(true);
       } else {
-        setError(result.error === "mismatch" ? t("settings.error.mismatch", { domain }) : result.error === "invalid" ? t("settings.error.invalid") : (result.message ?? t("errors.internal")));
+        setError(
+          result.error === "mismatch"
+            ? t("settings.error.mismatch", { domain })
+            : result.error === "invalid"
+              ? t("settings.error.invalid")
+              : (result.message ?? t("errors.internal")),
+        );
       }
     });
   }

@@ -40,7 +40,12 @@ export default async function SettingsPage() {
       count: counts.archives,
       note: counts.archives === 0 ? t("settings.stored.archives.none") : t("settings.stored.archives.note", { size: format.bytes(report.archiveBytes) }),
     },
-    { key: "extensionSessions", what: t("settings.stored.extensionSessions"), count: counts.extensionSessions, note: t("settings.stored.extensionSessions.note") },
+    {
+      key: "extensionSessions",
+      what: t("settings.stored.extensionSessions"),
+      count: counts.extensionSessions,
+      note: t("settings.stored.extensionSessions.note"),
+    },
     { key: "loggedEmails", what: t("settings.stored.loggedEmails"), count: counts.loggedEmails, note: t("settings.stored.loggedEmails.note") },
   ];
 
@@ -55,13 +60,25 @@ export default async function SettingsPage() {
         <Card title={t("settings.portal.heading")}>
           <Facts
             rows={[
-              [t("settings.portal.domain"), <span key="d" className="break-all">{portal.domain}</span>],
-              [t("settings.portal.memberId"), <code key="m" className="break-all text-xs">{portal.memberId}</code>],
+              [
+                t("settings.portal.domain"),
+                <span key="d" className="break-all">
+                  {portal.domain}
+                </span>,
+              ],
+              [
+                t("settings.portal.memberId"),
+                <code key="m" className="break-all text-xs">
+                  {portal.memberId}
+                </code>,
+              ],
               [t("settings.portal.license"), portal.licenseStatus ?? unknown],
               [
                 t("settings.portal.connection"),
                 portal.connected ? (
-                  <span key="c" className="text-b24-text">{t("settings.portal.connected")}</span>
+                  <span key="c" className="text-b24-text">
+                    {t("settings.portal.connected")}
+                  </span>
                 ) : (
                   <span key="c" className="text-b24-danger">
                     {t("settings.portal.disconnected", { date: portal.disconnectedAt ? format.dateTime(portal.disconnectedAt) : t("settings.unknown") })}
@@ -92,16 +109,26 @@ export default async function SettingsPage() {
           <table className="w-full text-left text-sm" data-testid="stored-data">
             <thead className="text-b24-muted">
               <tr className="border-b border-b24-border">
-                <th scope="col" className="py-2 pr-4 font-medium">{t("settings.stored.what")}</th>
-                <th scope="col" className="py-2 pr-4 text-right font-medium">{t("settings.stored.count")}</th>
-                <th scope="col" className="py-2 font-medium">{t("settings.stored.note")}</th>
+                <th scope="col" className="py-2 pr-4 font-medium">
+                  {t("settings.stored.what")}
+                </th>
+                <th scope="col" className="py-2 pr-4 text-right font-medium">
+                  {t("settings.stored.count")}
+                </th>
+                <th scope="col" className="py-2 font-medium">
+                  {t("settings.stored.note")}
+                </th>
               </tr>
             </thead>
             <tbody>
               {stored.map((row) => (
                 <tr key={row.key} className="border-b border-b24-border last:border-0 align-top" data-testid={`stored-${row.key}`}>
-                  <th scope="row" className="py-3 pr-4 font-normal">{row.what}</th>
-                  <td className="py-3 pr-4 text-right tabular-nums" data-testid="count">{format.number(row.count)}</td>
+                  <th scope="row" className="py-3 pr-4 font-normal">
+                    {row.what}
+                  </th>
+                  <td className="py-3 pr-4 text-right tabular-nums" data-testid="count">
+                    {format.number(row.count)}
+                  </td>
                   <td className="py-3 text-b24-muted">{row.note}</td>
                 </tr>
               ))}
@@ -148,6 +175,3 @@ function Facts({ rows, testId }: { rows: Array<[string, ReactNode]>; testId: str
     </dl>
   );
 }
-
-
-

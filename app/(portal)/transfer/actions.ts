@@ -59,7 +59,12 @@ export const countRecords = portalAction(
 
 export const previewTransfer = portalAction({ admin: true, input: transferRequestSchema }, async (request, session) => {
   const client = await services().clients.clientFor(session.portalId, { userId: session.userId });
-  const { assignments } = await planAssignments(client, request.fromUserId, request.receiverIds, { selections: request.selections, query: request.query, split: request.split, notify: request.notify });
+  const { assignments } = await planAssignments(client, request.fromUserId, request.receiverIds, {
+    selections: request.selections,
+    query: request.query,
+    split: request.split,
+    notify: request.notify,
+  });
   const perType: Record<string, Record<number, number>> = {};
   for (const a of assignments) {
     perType[a.type] ??= {};
@@ -78,12 +83,16 @@ export const transferStatus = portalAction({ admin: true, input: idInput }, asyn
   const progress = await readTransferProgress(deps(), session.portalId, id);
   if (!progress) return fail("not-found");
   const finished = progress.state === "completed" || progress.state === "cancelled" || progress.state === "failed";
-  const [failures, skipped] = finished ? await Promise.all([listItems(deps(), session.portalId, id, "failed", 200), listItems(deps(), session.portalId, id, "skipped", 200)]) : [[], []];
+  const [failures, skipped] = finished
+    ? await Promise.all([listItems(deps(), session.portalId, id, "failed", 200), listItems(deps(), session.portalId, id, "skipped", 200)])
+    : [[], []];
   const undone = await services().prisma.transfer.findFirst({ where: { parentId: id, kind: "undo" }, select: { id: true } });
   return succeed({ progress, failures, skipped, undoneBy: undone?.id ?? null });
 });
 
-export const cancelTransfer = portalAction({ admin: true, input: idInput }, async ({ id }, session) => succeed({ cancelled: await requestCancel(deps(), session.portalId, id) }));
+export const cancelTransfer = portalAction({ admin: true, input: idInput }, async ({ id }, session) =>
+  succeed({ cancelled: await requestCancel(deps(), session.portalId, id) }),
+);
 
 export const undoTransfer = portalAction({ destructive: true, input: idInput }, async ({ id }, session) =>
   refusing(async () => ({ transferId: await startReverse(deps(), services().jobs, transferJobs.run, id, "undo", session.userId, session.portalId) })),
@@ -94,7 +103,15 @@ export const retryTransfer = portalAction({ admin: true, input: idInput }, async
 );
 
 export const changeReturn = portalAction(
-  { admin: true, input: z.object({ id: z.string().min(1).max(40), action: z.enum(["reschedule", "cancel", "now", "force"]), returnAt: z.string().datetime({ offset: true }).optional(), force: z.boolean().optional() }) },
+  {
+    admin: true,
+    input: z.object({
+      id: z.string().min(1).max(40),
+      action: z.enum(["reschedule", "cancel", "now", "force"]),
+      returnAt: z.string().datetime({ offset: true }).optional(),
+      force: z.boolean().optional(),
+    }),
+  },
   async ({ id, action, returnAt, force }, session) =>
     refusing(async () => {
       if (action === "reschedule") await rescheduleReturn(deps(), session.portalId, id, new Date(returnAt ?? ""));

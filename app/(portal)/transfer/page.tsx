@@ -16,8 +16,11 @@ export default async function TransferPage({ searchParams }: { searchParams: Pro
   const client = await services().clients.clientFor(session.portalId, { userId: session.userId });
   const preset = Number(user);
   const recent = await listHistory({ prisma: services().prisma, clients: services().clients }, session.portalId, { take: 5 });
-  const people = await peopleByIds(client, [...(Number.isInteger(preset) && preset > 0 ? [preset] : []), ...recent.flatMap((r) => [r.fromUserId, ...r.receiverIds])]);
-  const initial = Number.isInteger(preset) ? people.get(preset) ?? null : null;
+  const people = await peopleByIds(client, [
+    ...(Number.isInteger(preset) && preset > 0 ? [preset] : []),
+    ...recent.flatMap((r) => [r.fromUserId, ...r.receiverIds]),
+  ]);
+  const initial = Number.isInteger(preset) ? (people.get(preset) ?? null) : null;
   const name = (id: number) => people.get(id)?.name ?? `#${id}`;
 
   return (
@@ -27,7 +30,9 @@ export default async function TransferPage({ searchParams }: { searchParams: Pro
           <h1 className="text-2xl font-semibold">{t("transfer.title")}</h1>
           <p className="mt-2 text-b24-muted">{t("transfer.intro")}</p>
         </div>
-        <Link href="/transfer/history" className="text-b24-link" data-testid="history-link">{t("transfer.nav.history")}</Link>
+        <Link href="/transfer/history" className="text-b24-link" data-testid="history-link">
+          {t("transfer.nav.history")}
+        </Link>
       </header>
       <TransferWizard initialEmployee={initial} />
       {recent.length ? (
@@ -36,8 +41,12 @@ export default async function TransferPage({ searchParams }: { searchParams: Pro
           <ul className="divide-y divide-b24-border rounded-md border border-b24-border text-sm">
             {recent.map((r) => (
               <li key={r.id} className="flex flex-wrap justify-between gap-2 px-3 py-2">
-                <Link href={`/transfer/${r.id}`} className="text-b24-link">{t(`transfer.kind.${r.kind}` as never)}: {name(r.fromUserId)} → {r.receiverIds.map(name).join(", ")}</Link>
-                <span className="text-b24-muted">{format.dateTime(new Date(r.createdAt))} · {t(`transfer.state.${r.state}` as never)} · {r.moved}/{r.total}</span>
+                <Link href={`/transfer/${r.id}`} className="text-b24-link">
+                  {t(`transfer.kind.${r.kind}` as never)}: {name(r.fromUserId)} → {r.receiverIds.map(name).join(", ")}
+                </Link>
+                <span className="text-b24-muted">
+                  {format.dateTime(new Date(r.createdAt))} · {t(`transfer.state.${r.state}` as never)} · {r.moved}/{r.total}
+                </span>
               </li>
             ))}
           </ul>

@@ -34,7 +34,9 @@ export function PersonPicker({ onPick, exclude = [], testId }: { onPick(person: 
   const shown = (people ?? []).filter((p) => !exclude.includes(p.id));
   return (
     <div className="space-y-2" data-testid={testId}>
-      <label htmlFor={id} className="block text-sm font-medium">{t("transfer.search.label")}</label>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {t("transfer.search.label")}
+      </label>
       <input
         id={id}
         type="search"
@@ -48,7 +50,12 @@ export function PersonPicker({ onPick, exclude = [], testId }: { onPick(person: 
         {people !== null && shown.length === 0 ? <li className="p-3 text-sm text-b24-muted">{t("transfer.search.none")}</li> : null}
         {shown.map((p) => (
           <li key={p.id}>
-            <button type="button" onClick={() => onPick(p)} data-testid={`person-${p.id}`} className="flex w-full items-baseline gap-3 px-3 py-2 text-left hover:bg-b24-surface focus:bg-b24-surface">
+            <button
+              type="button"
+              onClick={() => onPick(p)}
+              data-testid={`person-${p.id}`}
+              className="flex w-full items-baseline gap-3 px-3 py-2 text-left hover:bg-b24-surface focus:bg-b24-surface"
+            >
               <span className="font-medium">{p.name}</span>
               {!p.active ? <span className="rounded bg-b24-danger/10 px-1.5 text-xs text-b24-danger">{t("transfer.person.dismissed")}</span> : null}
               <span className="truncate text-sm text-b24-muted">{[p.position, ...p.departments].filter(Boolean).join(" · ")}</span>

@@ -51,68 +51,184 @@ export function TransferLive({ id, initial, names, portalBase }: { id: string; i
     <div className="max-w-4xl space-y-6" data-testid="transfer-live" data-state={p.state}>
       <header className="space-y-1">
         <h1 className="text-2xl font-semibold">{t(`transfer.kind.${p.kind}` as MessageKey)}</h1>
-        <p className="text-b24-muted">{t("transfer.progress.fromTo", { from: name(p.fromUserId), to: p.kind === "transfer" ? p.receiverIds.map(name).join(", ") : name(p.fromUserId) })}</p>
-        {p.parentId ? <p className="text-sm"><Link className="text-b24-link" href={`/transfer/${p.parentId}`}>{t("transfer.progress.of", { id: p.parentId })}</Link></p> : null}
+        <p className="text-b24-muted">
+          {t("transfer.progress.fromTo", { from: name(p.fromUserId), to: p.kind === "transfer" ? p.receiverIds.map(name).join(", ") : name(p.fromUserId) })}
+        </p>
+        {p.parentId ? (
+          <p className="text-sm">
+            <Link className="text-b24-link" href={`/transfer/${p.parentId}`}>
+              {t("transfer.progress.of", { id: p.parentId })}
+            </Link>
+          </p>
+        ) : null}
       </header>
-      {error ? <p role="alert" className="rounded-md border border-b24-danger/40 bg-b24-danger/10 p-3 text-sm" data-testid="transfer-error">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="rounded-md border border-b24-danger/40 bg-b24-danger/10 p-3 text-sm" data-testid="transfer-error">
+          {error}
+        </p>
+      ) : null}
 
       <div className="space-y-2">
         <div className="flex items-baseline justify-between text-sm">
-          <span className="font-medium" data-testid="transfer-state">{t(`transfer.state.${p.state}` as MessageKey)}</span>
-          <span className="text-b24-muted" data-testid="transfer-counts">{t("transfer.progress.counts", { done: settled, total: p.total })}</span>
+          <span className="font-medium" data-testid="transfer-state">
+            {t(`transfer.state.${p.state}` as MessageKey)}
+          </span>
+          <span className="text-b24-muted" data-testid="transfer-counts">
+            {t("transfer.progress.counts", { done: settled, total: p.total })}
+          </span>
         </div>
-        <div role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent ?? undefined} aria-valuetext={percent === null ? t("transfer.state.planning") : `${percent}%`} className="h-2 w-full overflow-hidden rounded-full bg-b24-surface" data-testid="transfer-bar" data-percent={percent ?? ""}>
-          <div className={`h-full ${p.state === "completed" ? "bg-b24-success" : "bg-b24-blue"} transition-[width] duration-300`} style={{ width: `${percent ?? 10}%` }} />
+        <div
+          role="progressbar"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={percent ?? undefined}
+          aria-valuetext={percent === null ? t("transfer.state.planning") : `${percent}%`}
+          className="h-2 w-full overflow-hidden rounded-full bg-b24-surface"
+          data-testid="transfer-bar"
+          data-percent={percent ?? ""}
+        >
+          <div
+            className={`h-full ${p.state === "completed" ? "bg-b24-success" : "bg-b24-blue"} transition-[width] duration-300`}
+            style={{ width: `${percent ?? 10}%` }}
+          />
         </div>
-        {p.recordsPerSecond !== null ? <p className="text-sm text-b24-muted">{t("transfer.progress.rate", { rate: p.recordsPerSecond.toFixed(1), eta })}</p> : null}
+        {p.recordsPerSecond !== null ? (
+          <p className="text-sm text-b24-muted">{t("transfer.progress.rate", { rate: p.recordsPerSecond.toFixed(1), eta })}</p>
+        ) : null}
       </div>
 
       <table className="w-full text-sm" data-testid="per-type">
-        <thead><tr className="text-left text-b24-muted"><th className="py-1">{t("transfer.review.type")}</th><th>{t("transfer.progress.moved")}</th><th>{t("transfer.progress.failed")}</th><th>{t("transfer.progress.skipped")}</th><th>{t("transfer.review.total")}</th></tr></thead>
+        <thead>
+          <tr className="text-left text-b24-muted">
+            <th className="py-1">{t("transfer.review.type")}</th>
+            <th>{t("transfer.progress.moved")}</th>
+            <th>{t("transfer.progress.failed")}</th>
+            <th>{t("transfer.progress.skipped")}</th>
+            <th>{t("transfer.review.total")}</th>
+          </tr>
+        </thead>
         <tbody>
           {p.perType.map((row) => (
-            <tr key={row.type} className="border-t border-b24-border"><td className="py-1">{typeLabel(t, row.type)}</td><td>{row.moved}</td><td>{row.failed}</td><td>{row.skipped}</td><td>{row.total}</td></tr>
+            <tr key={row.type} className="border-t border-b24-border">
+              <td className="py-1">{typeLabel(t, row.type)}</td>
+              <td>{row.moved}</td>
+              <td>{row.failed}</td>
+              <td>{row.skipped}</td>
+              <td>{row.total}</td>
+            </tr>
           ))}
         </tbody>
       </table>
 
       <div className="flex flex-wrap gap-3">
-        {running && !p.cancelRequested ? <button type="button" className={`${button} border border-b24-border`} onClick={() => act(() => cancelTransfer({ id }))} data-testid="cancel-transfer">{t("transfer.progress.cancel")}</button> : null}
-        {!running && p.kind === "transfer" && !status.undoneBy && p.moved > 0 ? (
-          <button type="button" className={`${button} border border-b24-border`} data-testid="undo-transfer" onClick={() => { if (window.confirm(t("transfer.progress.undoConfirm"))) void act(() => undoTransfer({ id })); }}>{t("transfer.progress.undo")}</button>
+        {running && !p.cancelRequested ? (
+          <button
+            type="button"
+            className={`${button} border border-b24-border`}
+            onClick={() => act(() => cancelTransfer({ id }))}
+            data-testid="cancel-transfer"
+          >
+            {t("transfer.progress.cancel")}
+          </button>
         ) : null}
-        {!running && p.failed > 0 ? <button type="button" className={`${button} bg-b24-blue text-white`} onClick={() => act(() => retryTransfer({ id }))} data-testid="retry-failed">{t("transfer.progress.retry")}</button> : null}
+        {!running && p.kind === "transfer" && !status.undoneBy && p.moved > 0 ? (
+          <button
+            type="button"
+            className={`${button} border border-b24-border`}
+            data-testid="undo-transfer"
+            onClick={() => {
+              if (window.confirm(t("transfer.progress.undoConfirm"))) void act(() => undoTransfer({ id }));
+            }}
+          >
+            {t("transfer.progress.undo")}
+          </button>
+        ) : null}
+        {!running && p.failed > 0 ? (
+          <button type="button" className={`${button} bg-b24-blue text-white`} onClick={() => act(() => retryTransfer({ id }))} data-testid="retry-failed">
+            {t("transfer.progress.retry")}
+          </button>
+        ) : null}
       </div>
-      {status.undoneBy ? <p><Link className="text-b24-link" href={`/transfer/${status.undoneBy}`} data-testid="undone-link">{t("transfer.progress.undone")}</Link></p> : null}
+      {status.undoneBy ? (
+        <p>
+          <Link className="text-b24-link" href={`/transfer/${status.undoneBy}`} data-testid="undone-link">
+            {t("transfer.progress.undone")}
+          </Link>
+        </p>
+      ) : null}
 
       {p.returnState ? (
         <section className="space-y-2 rounded-md border border-b24-border p-4" data-testid="return-panel">
           <h2 className="font-semibold">{t("transfer.return.heading")}</h2>
-          <p>{p.returnState === "scheduled" && p.returnAt ? t("transfer.return.scheduled", { date: format.dateTime(new Date(p.returnAt)) }) : t(`transfer.return.${p.returnState}` as MessageKey)}</p>
+          <p>
+            {p.returnState === "scheduled" && p.returnAt
+              ? t("transfer.return.scheduled", { date: format.dateTime(new Date(p.returnAt)) })
+              : t(`transfer.return.${p.returnState}` as MessageKey)}
+          </p>
           {p.returnState === "scheduled" ? (
             <div className="flex flex-wrap items-center gap-3">
-              <input type="datetime-local" value={returnAt} onChange={(e) => setReturnAt(e.target.value)} className="rounded border border-b24-border px-2 py-1 text-sm" />
-              <button type="button" className={`${button} border border-b24-border`} disabled={!returnAt} onClick={() => act(() => changeReturn({ id, action: "reschedule", returnAt: new Date(returnAt).toISOString() }))}>{t("transfer.return.change")}</button>
-              <button type="button" className={`${button} border border-b24-border`} disabled={running} onClick={() => act(() => changeReturn({ id, action: "now" }))} data-testid="return-now">{t("transfer.return.now")}</button>
-              <button type="button" className={`${button} border border-b24-border`} onClick={() => act(() => changeReturn({ id, action: "cancel" }))}>{t("transfer.return.cancel")}</button>
-              <label className="flex items-center gap-2 text-sm"><input type="checkbox" checked={p.forceReturn} onChange={(e) => act(() => changeReturn({ id, action: "force", force: e.target.checked }))} /> {t("transfer.return.force")}</label>
+              <input
+                type="datetime-local"
+                value={returnAt}
+                onChange={(e) => setReturnAt(e.target.value)}
+                className="rounded border border-b24-border px-2 py-1 text-sm"
+              />
+              <button
+                type="button"
+                className={`${button} border border-b24-border`}
+                disabled={!returnAt}
+                onClick={() => act(() => changeReturn({ id, action: "reschedule", returnAt: new Date(returnAt).toISOString() }))}
+              >
+                {t("transfer.return.change")}
+              </button>
+              <button
+                type="button"
+                className={`${button} border border-b24-border`}
+                disabled={running}
+                onClick={() => act(() => changeReturn({ id, action: "now" }))}
+                data-testid="return-now"
+              >
+                {t("transfer.return.now")}
+              </button>
+              <button type="button" className={`${button} border border-b24-border`} onClick={() => act(() => changeReturn({ id, action: "cancel" }))}>
+                {t("transfer.return.cancel")}
+              </button>
+              <label className="flex items-center gap-2 text-sm">
+                <input type="checkbox" checked={p.forceReturn} onChange={(e) => act(() => changeReturn({ id, action: "force", force: e.target.checked }))} />{" "}
+                {t("transfer.return.force")}
+              </label>
             </div>
           ) : null}
         </section>
       ) : null}
 
-      {[["failures", status.failures, "transfer.progress.failures"], ["skipped", status.skipped, "transfer.progress.skippedList"]].map(([kind, list, title]) =>
+      {[
+        ["failures", status.failures, "transfer.progress.failures"],
+        ["skipped", status.skipped, "transfer.progress.skippedList"],
+      ].map(([kind, list, title]) =>
         (list as Status["failures"]).length ? (
           <section key={kind as string} className="space-y-2" data-testid={`list-${kind}`}>
             <h2 className="font-semibold">{t(title as MessageKey)}</h2>
             <table className="w-full text-sm">
-              <thead><tr className="text-left text-b24-muted"><th className="py-1">{t("transfer.review.type")}</th><th>{t("transfer.progress.record")}</th><th>{t("transfer.progress.code")}</th></tr></thead>
+              <thead>
+                <tr className="text-left text-b24-muted">
+                  <th className="py-1">{t("transfer.review.type")}</th>
+                  <th>{t("transfer.progress.record")}</th>
+                  <th>{t("transfer.progress.code")}</th>
+                </tr>
+              </thead>
               <tbody>
                 {(list as Status["failures"]).map((f) => (
                   <tr key={`${f.type}:${f.role}:${f.recordId}`} className="border-t border-b24-border">
                     <td className="py-1">{typeLabel(t, f.type)}</td>
-                    <td><a className="text-b24-link" target="_top" href={`${portalBase}${recordHref(f.type, f.recordId, f.toUserId)}`}>#{f.recordId}</a></td>
-                    <td><code>{f.errorCode}</code></td>
+                    <td>
+                      <a className="text-b24-link" target="_top" href={`${portalBase}${recordHref(f.type, f.recordId, f.toUserId)}`}>
+                        #{f.recordId}
+                      </a>
+                    </td>
+                    <td>
+                      <code>{f.errorCode}</code>
+                    </td>
                   </tr>
                 ))}
               </tbody>

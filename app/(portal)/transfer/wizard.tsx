@@ -43,17 +43,23 @@ export function TransferWizard({ initialEmployee }: { initialEmployee: Person | 
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const query = useMemo(() => ({
-    openOnly,
-    ...(createdAfter ? { createdAfter: new Date(createdAfter).toISOString() } : {}),
-    ...(createdBefore ? { createdBefore: new Date(createdBefore).toISOString() } : {}),
-  }), [openOnly, createdAfter, createdBefore]);
+  const query = useMemo(
+    () => ({
+      openOnly,
+      ...(createdAfter ? { createdAfter: new Date(createdAfter).toISOString() } : {}),
+      ...(createdBefore ? { createdBefore: new Date(createdBefore).toISOString() } : {}),
+    }),
+    [openOnly, createdAfter, createdBefore],
+  );
 
   useEffect(() => {
     if (!employee || step !== 2) return;
     let stale = false;
     // Only the filters that are set: an undefined value would travel as "$undefined".
-    const dates = { ...(query.createdAfter ? { createdAfter: query.createdAfter } : {}), ...(query.createdBefore ? { createdBefore: query.createdBefore } : {}) };
+    const dates = {
+      ...(query.createdAfter ? { createdAfter: query.createdAfter } : {}),
+      ...(query.createdBefore ? { createdBefore: query.createdBefore } : {}),
+    };
     void countRecords({ fromUserId: employee.id, query: dates }).then((res) => {
       if (stale) return;
       if (!res.ok) return setError("message" in res ? res.message : t("errors.internal" as MessageKey));
@@ -113,48 +119,98 @@ export function TransferWizard({ initialEmployee }: { initialEmployee: Person | 
   return (
     <div className="max-w-4xl space-y-6" data-testid="transfer-wizard" data-step={step}>
       <p className="text-sm text-b24-muted">{t("transfer.step", { n: step })}</p>
-      {error ? <p role="alert" className="rounded-md border border-b24-danger/40 bg-b24-danger/10 p-3 text-sm" data-testid="wizard-error">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="rounded-md border border-b24-danger/40 bg-b24-danger/10 p-3 text-sm" data-testid="wizard-error">
+          {error}
+        </p>
+      ) : null}
 
       {step === 1 ? (
         <section className="space-y-4">
           <h2 className="text-xl font-semibold">{t("transfer.step1.title")}</h2>
-          <PersonPicker testId="employee-picker" onPick={(p) => { setEmployee(p); setCounts(null); setSelected(new Set()); setStep(2); }} />
+          <PersonPicker
+            testId="employee-picker"
+            onPick={(p) => {
+              setEmployee(p);
+              setCounts(null);
+              setSelected(new Set());
+              setStep(2);
+            }}
+          />
         </section>
       ) : null}
 
       {step >= 2 && employee ? (
         <p className="text-sm" data-testid="wizard-employee">
-          <span className="font-medium">{employee.name}</span> {!employee.active ? <span className="text-b24-danger">({t("transfer.person.dismissed")})</span> : null}
+          <span className="font-medium">{employee.name}</span>{" "}
+          {!employee.active ? <span className="text-b24-danger">({t("transfer.person.dismissed")})</span> : null}
         </p>
       ) : null}
 
       {step === 2 ? (
         <section className="space-y-4">
           <h2 className="text-xl font-semibold">{t("transfer.step2.title")}</h2>
-          <label className="flex items-center gap-2"><input type="checkbox" checked={openOnly} onChange={(e) => setOpenOnly(e.target.checked)} data-testid="open-only" /> {t("transfer.types.openOnly")}</label>
+          <label className="flex items-center gap-2">
+            <input type="checkbox" checked={openOnly} onChange={(e) => setOpenOnly(e.target.checked)} data-testid="open-only" /> {t("transfer.types.openOnly")}
+          </label>
           <fieldset className="flex flex-wrap gap-4 rounded-md border border-b24-border p-3 text-sm">
             <legend className="px-1 text-b24-muted">{t("transfer.filters.heading")}</legend>
-            <label className="flex flex-col gap-1">{t("transfer.filters.createdAfter")}<input type="date" value={createdAfter} onChange={(e) => setCreatedAfter(e.target.value)} className="rounded border border-b24-border px-2 py-1" /></label>
-            <label className="flex flex-col gap-1">{t("transfer.filters.createdBefore")}<input type="date" value={createdBefore} onChange={(e) => setCreatedBefore(e.target.value)} className="rounded border border-b24-border px-2 py-1" /></label>
+            <label className="flex flex-col gap-1">
+              {t("transfer.filters.createdAfter")}
+              <input
+                type="date"
+                value={createdAfter}
+                onChange={(e) => setCreatedAfter(e.target.value)}
+                className="rounded border border-b24-border px-2 py-1"
+              />
+            </label>
+            <label className="flex flex-col gap-1">
+              {t("transfer.filters.createdBefore")}
+              <input
+                type="date"
+                value={createdBefore}
+                onChange={(e) => setCreatedBefore(e.target.value)}
+                className="rounded border border-b24-border px-2 py-1"
+              />
+            </label>
           </fieldset>
           {counts === null ? <p className="text-b24-muted">{t("transfer.types.loading")}</p> : null}
           {nothing ? <p data-testid="nothing-owned">{t("transfer.types.none")}</p> : null}
           <ul className="grid gap-2 sm:grid-cols-2" data-testid="type-list">
-            {(counts ?? []).filter((c) => c.total > 0).map((c) => (
-              <li key={key(c)}>
-                <label className="flex items-start gap-2 rounded-md border border-b24-border p-3">
-                  <input type="checkbox" className="mt-1" data-testid={`type-${key(c)}`} checked={selected.has(key(c))} onChange={(e) => setSelected((prev) => { const next = new Set(prev); if (e.target.checked) next.add(key(c)); else next.delete(key(c)); return next; })} />
-                  <span>
-                    <span className="font-medium">{typeLabel(t, c.type, smart)}</span> <span className="text-b24-muted">({roleLabel(t, c.role)})</span>
-                    <span className="block text-sm text-b24-muted">{t("transfer.types.counts", { open: c.open, total: c.total })}</span>
-                  </span>
-                </label>
-              </li>
-            ))}
+            {(counts ?? [])
+              .filter((c) => c.total > 0)
+              .map((c) => (
+                <li key={key(c)}>
+                  <label className="flex items-start gap-2 rounded-md border border-b24-border p-3">
+                    <input
+                      type="checkbox"
+                      className="mt-1"
+                      data-testid={`type-${key(c)}`}
+                      checked={selected.has(key(c))}
+                      onChange={(e) =>
+                        setSelected((prev) => {
+                          const next = new Set(prev);
+                          if (e.target.checked) next.add(key(c));
+                          else next.delete(key(c));
+                          return next;
+                        })
+                      }
+                    />
+                    <span>
+                      <span className="font-medium">{typeLabel(t, c.type, smart)}</span> <span className="text-b24-muted">({roleLabel(t, c.role)})</span>
+                      <span className="block text-sm text-b24-muted">{t("transfer.types.counts", { open: c.open, total: c.total })}</span>
+                    </span>
+                  </label>
+                </li>
+              ))}
           </ul>
           <div className="flex gap-3">
-            <button type="button" className={secondary} onClick={() => setStep(1)}>{t("transfer.back")}</button>
-            <button type="button" className={primary} disabled={chosen.length === 0} onClick={() => setStep(3)} data-testid="to-receivers">{t("transfer.next")}</button>
+            <button type="button" className={secondary} onClick={() => setStep(1)}>
+              {t("transfer.back")}
+            </button>
+            <button type="button" className={primary} disabled={chosen.length === 0} onClick={() => setStep(3)} data-testid="to-receivers">
+              {t("transfer.next")}
+            </button>
           </div>
         </section>
       ) : null}
@@ -166,7 +222,9 @@ export function TransferWizard({ initialEmployee }: { initialEmployee: Person | 
             {receivers.map((r) => (
               <li key={r.id} className="flex items-center gap-2 rounded-full bg-b24-surface px-3 py-1">
                 {r.name}
-                <button type="button" className="text-sm text-b24-link" onClick={() => setReceivers((l) => l.filter((x) => x.id !== r.id))}>{t("transfer.receivers.remove")}</button>
+                <button type="button" className="text-sm text-b24-link" onClick={() => setReceivers((l) => l.filter((x) => x.id !== r.id))}>
+                  {t("transfer.receivers.remove")}
+                </button>
               </li>
             ))}
           </ul>
@@ -181,13 +239,22 @@ export function TransferWizard({ initialEmployee }: { initialEmployee: Person | 
           />
           {receivers.length > 1 ? (
             <fieldset className="space-y-1">
-              <label className="flex items-center gap-2"><input type="radio" name="split" checked={split === "even"} onChange={() => setSplit("even")} /> {t("transfer.split.even")}</label>
-              <label className="flex items-center gap-2"><input type="radio" name="split" checked={split === "by-company"} onChange={() => setSplit("by-company")} data-testid="split-company" /> {t("transfer.split.company")}</label>
+              <label className="flex items-center gap-2">
+                <input type="radio" name="split" checked={split === "even"} onChange={() => setSplit("even")} /> {t("transfer.split.even")}
+              </label>
+              <label className="flex items-center gap-2">
+                <input type="radio" name="split" checked={split === "by-company"} onChange={() => setSplit("by-company")} data-testid="split-company" />{" "}
+                {t("transfer.split.company")}
+              </label>
             </fieldset>
           ) : null}
           <div className="flex gap-3">
-            <button type="button" className={secondary} onClick={() => setStep(2)}>{t("transfer.back")}</button>
-            <button type="button" className={primary} disabled={receivers.length === 0 || busy} onClick={review} data-testid="to-review">{t("transfer.next")}</button>
+            <button type="button" className={secondary} onClick={() => setStep(2)}>
+              {t("transfer.back")}
+            </button>
+            <button type="button" className={primary} disabled={receivers.length === 0 || busy} onClick={review} data-testid="to-review">
+              {t("transfer.next")}
+            </button>
           </div>
         </section>
       ) : null}
@@ -195,28 +262,74 @@ export function TransferWizard({ initialEmployee }: { initialEmployee: Person | 
       {step === 4 && preview ? (
         <section className="space-y-4">
           <h2 className="text-xl font-semibold">{t("transfer.step4.title")}</h2>
-          {preview.total === 0 ? <p>{t("transfer.review.empty")}</p> : (
+          {preview.total === 0 ? (
+            <p>{t("transfer.review.empty")}</p>
+          ) : (
             <table className="w-full text-sm" data-testid="review-table">
-              <thead><tr className="text-left text-b24-muted"><th className="py-1">{t("transfer.review.type")}</th>{receivers.map((r) => <th key={r.id}>{r.name}</th>)}</tr></thead>
+              <thead>
+                <tr className="text-left text-b24-muted">
+                  <th className="py-1">{t("transfer.review.type")}</th>
+                  {receivers.map((r) => (
+                    <th key={r.id}>{r.name}</th>
+                  ))}
+                </tr>
+              </thead>
               <tbody>
                 {Object.entries(preview.perType).map(([type, per]) => (
-                  <tr key={type} className="border-t border-b24-border"><td className="py-1">{typeLabel(t, type, smart)}</td>{receivers.map((r) => <td key={r.id}>{per[r.id] ?? 0}</td>)}</tr>
+                  <tr key={type} className="border-t border-b24-border">
+                    <td className="py-1">{typeLabel(t, type, smart)}</td>
+                    {receivers.map((r) => (
+                      <td key={r.id}>{per[r.id] ?? 0}</td>
+                    ))}
+                  </tr>
                 ))}
-                <tr className="border-t border-b24-border font-medium"><td className="py-1">{t("transfer.review.total")}</td><td colSpan={receivers.length} data-testid="review-total">{preview.total}</td></tr>
+                <tr className="border-t border-b24-border font-medium">
+                  <td className="py-1">{t("transfer.review.total")}</td>
+                  <td colSpan={receivers.length} data-testid="review-total">
+                    {preview.total}
+                  </td>
+                </tr>
               </tbody>
             </table>
           )}
-          <button type="button" className={secondary} onClick={downloadCsv} data-testid="download-csv">{t("transfer.review.csv")}</button>
+          <button type="button" className={secondary} onClick={downloadCsv} data-testid="download-csv">
+            {t("transfer.review.csv")}
+          </button>
           <div className="space-y-2">
-            <label className="flex items-center gap-2"><input type="checkbox" checked={notify} onChange={(e) => setNotify(e.target.checked)} /> {t("transfer.review.notify")}</label>
-            <label className="flex flex-wrap items-center gap-2"><input type="checkbox" checked={temporary} onChange={(e) => setTemporary(e.target.checked)} data-testid="temporary" /> {t("transfer.review.temporary")}
-              <input type="datetime-local" value={returnAt} disabled={!temporary} onChange={(e) => setReturnAt(e.target.value)} className="rounded border border-b24-border px-2 py-1" data-testid="return-at" />
+            <label className="flex items-center gap-2">
+              <input type="checkbox" checked={notify} onChange={(e) => setNotify(e.target.checked)} /> {t("transfer.review.notify")}
             </label>
-            {temporary ? <label className="flex items-center gap-2"><input type="checkbox" checked={forceReturn} onChange={(e) => setForceReturn(e.target.checked)} /> {t("transfer.review.forceReturn")}</label> : null}
+            <label className="flex flex-wrap items-center gap-2">
+              <input type="checkbox" checked={temporary} onChange={(e) => setTemporary(e.target.checked)} data-testid="temporary" />{" "}
+              {t("transfer.review.temporary")}
+              <input
+                type="datetime-local"
+                value={returnAt}
+                disabled={!temporary}
+                onChange={(e) => setReturnAt(e.target.value)}
+                className="rounded border border-b24-border px-2 py-1"
+                data-testid="return-at"
+              />
+            </label>
+            {temporary ? (
+              <label className="flex items-center gap-2">
+                <input type="checkbox" checked={forceReturn} onChange={(e) => setForceReturn(e.target.checked)} /> {t("transfer.review.forceReturn")}
+              </label>
+            ) : null}
           </div>
           <div className="flex gap-3">
-            <button type="button" className={secondary} onClick={() => setStep(3)}>{t("transfer.back")}</button>
-            <button type="button" className={primary} disabled={busy || preview.total === 0 || (temporary && !returnAt)} onClick={run} data-testid="run-transfer">{t("transfer.review.run")}</button>
+            <button type="button" className={secondary} onClick={() => setStep(3)}>
+              {t("transfer.back")}
+            </button>
+            <button
+              type="button"
+              className={primary}
+              disabled={busy || preview.total === 0 || (temporary && !returnAt)}
+              onClick={run}
+              data-testid="run-transfer"
+            >
+              {t("transfer.review.run")}
+            </button>
           </div>
         </section>
       ) : null}

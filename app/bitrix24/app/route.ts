@@ -11,7 +11,10 @@ async function placementOf(request: Request): Promise<{ placement: string | null
     const raw = form.get("PLACEMENT_OPTIONS");
     const parsed: unknown = typeof raw === "string" ? JSON.parse(raw) : null;
     const placement = form.get("PLACEMENT");
-    return { placement: typeof placement === "string" ? placement : null, options: parsed && typeof parsed === "object" ? (parsed as Record<string, unknown>) : null };
+    return {
+      placement: typeof placement === "string" ? placement : null,
+      options: parsed && typeof parsed === "object" ? (parsed as Record<string, unknown>) : null,
+    };
   } catch {
     return { placement: null, options: null };
   }

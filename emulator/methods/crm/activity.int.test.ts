@@ -12,14 +12,20 @@ const { world, call } = methodWorld(["user", "crm"]);
 
 describe("crm.activity", () => {
   it("lists open activities of a responsible with UPPER_CASE string fields", async () => {
-    const r = await call("crm.activity.list", { filter: { RESPONSIBLE_ID: 1, COMPLETED: "N" }, select: ["ID", "RESPONSIBLE_ID", "COMPLETED", "TYPE_ID", "PROVIDER_ID"] });
+    const r = await call("crm.activity.list", {
+      filter: { RESPONSIBLE_ID: 1, COMPLETED: "N" },
+      select: ["ID", "RESPONSIBLE_ID", "COMPLETED", "TYPE_ID", "PROVIDER_ID"],
+    });
     expect(r.body.total).toBeGreaterThan(0);
     for (const a of r.body.result) expect(a).toMatchObject({ RESPONSIBLE_ID: "1", COMPLETED: "N" });
   });
 
   it("filters by BINDINGS (fields.md: the activity's owner bindings), not ignoring it", async () => {
     const some = (await call("crm.activity.list", { select: ["ID", "OWNER_TYPE_ID", "OWNER_ID"] })).body.result[0];
-    const r = await call("crm.activity.list", { filter: { BINDINGS: [{ OWNER_TYPE_ID: Number(some.OWNER_TYPE_ID), OWNER_ID: Number(some.OWNER_ID) }] }, select: ["ID", "OWNER_TYPE_ID", "OWNER_ID"] });
+    const r = await call("crm.activity.list", {
+      filter: { BINDINGS: [{ OWNER_TYPE_ID: Number(some.OWNER_TYPE_ID), OWNER_ID: Number(some.OWNER_ID) }] },
+      select: ["ID", "OWNER_TYPE_ID", "OWNER_ID"],
+    });
     expect(r.body.result.map((x: { ID: string }) => x.ID)).toContain(some.ID);
     for (const a of r.body.result) expect(a).toMatchObject({ OWNER_TYPE_ID: some.OWNER_TYPE_ID, OWNER_ID: some.OWNER_ID });
     const all = await call("crm.activity.list", { select: ["ID"] });
@@ -31,8 +37,15 @@ describe("crm.activity", () => {
     const contact = (await call("crm.contact.get", { id: 4 })).body.result;
     const add = await call("crm.activity.add", {
       fields: {
-        TYPE_ID: 4, DIRECTION: 1, SUBJECT: "Re: offer", DESCRIPTION: "<p>hi</p>", DESCRIPTION_TYPE: 3, COMPLETED: "Y",
-        RESPONSIBLE_ID: 1, OWNER_TYPE_ID: 3, OWNER_ID: 4,
+        TYPE_ID: 4,
+        DIRECTION: 1,
+        SUBJECT: "Re: offer",
+        DESCRIPTION: "<p>hi</p>",
+        DESCRIPTION_TYPE: 3,
+        COMPLETED: "Y",
+        RESPONSIBLE_ID: 1,
+        OWNER_TYPE_ID: 3,
+        OWNER_ID: 4,
         COMMUNICATIONS: [{ VALUE: contact.EMAIL[0].VALUE, ENTITY_TYPE_ID: 3, ENTITY_ID: 4 }],
       },
     });
@@ -46,13 +59,23 @@ describe("crm.activity", () => {
 
   it("sends an outgoing e-mail added as completed (how-to-send-email.md), but not one added open and completed after", async () => {
     const contact = (await call("crm.contact.get", { id: 4 })).body.result;
-    const base = { TYPE_ID: 4, DIRECTION: 2, SUBJECT: "Offer", RESPONSIBLE_ID: 1, OWNER_TYPE_ID: 3, OWNER_ID: 4, COMMUNICATIONS: [{ VALUE: contact.EMAIL[0].VALUE, ENTITY_TYPE_ID: 3, ENTITY_ID: 4 }] };
+    const base = {
+      TYPE_ID: 4,
+      DIRECTION: 2,
+      SUBJECT: "Offer",
+      RESPONSIBLE_ID: 1,
+      OWNER_TYPE_ID: 3,
+      OWNER_ID: 4,
+      COMMUNICATIONS: [{ VALUE: contact.EMAIL[0].VALUE, ENTITY_TYPE_ID: 3, ENTITY_ID: 4 }],
+    };
     const before = (await call("crm.activity.list", { filter: { OWNER_TYPE_ID: 3, OWNER_ID: 4 }, select: ["ID"] })).body.total;
     // No mailbox in the emulated CRM and no MESSAGE_FROM: the send fails after the activity was created.
     const sent = await call("crm.activity.add", { fields: { ...base, COMPLETED: "Y" } });
     expect(sent).toMatchObject({ status: 400, body: { error: "", error_description: 'Email send error. "From" is not found' } });
     expect((await call("crm.activity.list", { filter: { OWNER_TYPE_ID: 3, OWNER_ID: 4 }, select: ["ID"] })).body.total).toBe(before + 1);
-    expect((await call("crm.activity.add", { fields: { ...base, COMPLETED: "Y", SETTINGS: { MESSAGE_FROM: "me@acme.test" } } })).body.result).toBeTypeOf("number");
+    expect((await call("crm.activity.add", { fields: { ...base, COMPLETED: "Y", SETTINGS: { MESSAGE_FROM: "me@acme.test" } } })).body.result).toBeTypeOf(
+      "number",
+    );
     // crm-activity-add.md: to record without sending, add with COMPLETED=N, then complete it by update.
     const logged = await call("crm.activity.add", { fields: { ...base, COMPLETED: "N" } });
     expect((await call("crm.activity.update", { id: logged.body.result, fields: { COMPLETED: "Y" } })).body.result).toBe(true);

@@ -23,7 +23,13 @@ function activityView(d: PortalData): View {
   let v = views.get(d);
   if (v) return v;
   const a = d.activities;
-  const col = (c: Parameters<typeof a.col>[0]) => ({ kind: "int" as const, get: (r: number) => a.col(c)[r], get column() { return a.col(c); } });
+  const col = (c: Parameters<typeof a.col>[0]) => ({
+    kind: "int" as const,
+    get: (r: number) => a.col(c)[r],
+    get column() {
+      return a.col(c);
+    },
+  });
   const date = (c: Parameters<typeof a.col>[0]) => ({ kind: "date" as const, get: (r: number) => a.col(c)[r] });
   v = makeView({
     ID: { kind: "int", get: (r) => r + 1 },
@@ -48,7 +54,33 @@ function activityView(d: PortalData): View {
   return v;
 }
 
-const OUTPUT = ["ID", "OWNER_ID", "OWNER_TYPE_ID", "TYPE_ID", "PROVIDER_ID", "PROVIDER_TYPE_ID", "ASSOCIATED_ENTITY_ID", "SUBJECT", "CREATED", "LAST_UPDATED", "START_TIME", "END_TIME", "DEADLINE", "COMPLETED", "STATUS", "RESPONSIBLE_ID", "PRIORITY", "NOTIFY_TYPE", "DESCRIPTION", "DESCRIPTION_TYPE", "DIRECTION", "LOCATION", "AUTHOR_ID", "EDITOR_ID", "COMMUNICATIONS"];
+const OUTPUT = [
+  "ID",
+  "OWNER_ID",
+  "OWNER_TYPE_ID",
+  "TYPE_ID",
+  "PROVIDER_ID",
+  "PROVIDER_TYPE_ID",
+  "ASSOCIATED_ENTITY_ID",
+  "SUBJECT",
+  "CREATED",
+  "LAST_UPDATED",
+  "START_TIME",
+  "END_TIME",
+  "DEADLINE",
+  "COMPLETED",
+  "STATUS",
+  "RESPONSIBLE_ID",
+  "PRIORITY",
+  "NOTIFY_TYPE",
+  "DESCRIPTION",
+  "DESCRIPTION_TYPE",
+  "DIRECTION",
+  "LOCATION",
+  "AUTHOR_ID",
+  "EDITOR_ID",
+  "COMMUNICATIONS",
+];
 
 function format(d: PortalData, row: number, select: Set<string> | null): Record<string, unknown> {
   const a = d.activities;
@@ -135,7 +167,12 @@ function list(call: MethodCall) {
   const visible = withBindings(reader(call.portal, call.user), d, filter);
   const page = runQuery(view, d.activities, { filter, order, start: readStart(p) }, { ignore: (k) => k.toUpperCase() === "BINDINGS" }, visible);
   const sel = readSelect(param(p, "select", "SELECT"));
-  const select = sel && !sel.includes("*") ? new Set(["ID", ...sel.map((s) => s.toUpperCase())]) : sel ? new Set(OUTPUT.filter((k) => k !== "COMMUNICATIONS").concat(sel.map((s) => s.toUpperCase()))) : null;
+  const select =
+    sel && !sel.includes("*")
+      ? new Set(["ID", ...sel.map((s) => s.toUpperCase())])
+      : sel
+        ? new Set(OUTPUT.filter((k) => k !== "COMMUNICATIONS").concat(sel.map((s) => s.toUpperCase())))
+        : null;
   return { result: page.rows.map((r) => format(d, r, select)), total: page.total, next: page.next };
 }
 
@@ -152,7 +189,13 @@ function communicationsOf(value: unknown): Communication[] | null {
   const out: Communication[] = [];
   for (const c of list as Array<Record<string, unknown>>) {
     if (!c || typeof c !== "object" || !String(c.VALUE ?? "").trim()) return null;
-    out.push({ ID: "0", TYPE: (String(c.TYPE ?? "") as Communication["TYPE"]) || "", VALUE: String(c.VALUE), ENTITY_ID: String(c.ENTITY_ID ?? "0"), ENTITY_TYPE_ID: String(c.ENTITY_TYPE_ID ?? "0") });
+    out.push({
+      ID: "0",
+      TYPE: (String(c.TYPE ?? "") as Communication["TYPE"]) || "",
+      VALUE: String(c.VALUE),
+      ENTITY_ID: String(c.ENTITY_ID ?? "0"),
+      ENTITY_TYPE_ID: String(c.ENTITY_TYPE_ID ?? "0"),
+    });
   }
   return out;
 }
@@ -164,14 +207,17 @@ function add(call: MethodCall) {
   if (!f || typeof f !== "object") throw fail("Parameter 'fields' must be array.");
   const d = call.portal.data;
   const typeId = Number(f.TYPE_ID);
-  if (!(typeId in KIND_BY_TYPE)) throw fail(typeId === 6 ? "The custom activity without provider is not supported in current context." : "The field TYPE_ID is not defined or invalid.");
+  if (!(typeId in KIND_BY_TYPE))
+    throw fail(typeId === 6 ? "The custom activity without provider is not supported in current context." : "The field TYPE_ID is not defined or invalid.");
   if (!String(f.SUBJECT ?? "").trim()) throw fail("The field SUBJECT is not defined or empty.");
   const responsible = Number(f.RESPONSIBLE_ID ?? call.user.id);
   if (!call.portal.users.has(responsible)) throw fail("The field RESPONSIBLE_ID is not defined or invalid.");
   const comms = communicationsOf(f.COMMUNICATIONS);
   if ((typeId === 4 || typeId === 2) && (!comms || comms.length === 0)) throw fail("The field COMMUNICATIONS is not defined or invalid.");
   // Owner: OWNER_TYPE_ID/OWNER_ID, else the first binding, else the first communication's entity.
-  const bindings = (Array.isArray(f.BINDINGS) ? f.BINDINGS : f.BINDINGS && typeof f.BINDINGS === "object" ? Object.values(f.BINDINGS) : []) as Array<Record<string, unknown>>;
+  const bindings = (Array.isArray(f.BINDINGS) ? f.BINDINGS : f.BINDINGS && typeof f.BINDINGS === "object" ? Object.values(f.BINDINGS) : []) as Array<
+    Record<string, unknown>
+  >;
   let ownerType = Number(f.OWNER_TYPE_ID ?? bindings[0]?.OWNER_TYPE_ID ?? comms?.[0]?.ENTITY_TYPE_ID ?? 0);
   let ownerId = Number(f.OWNER_ID ?? bindings[0]?.OWNER_ID ?? comms?.[0]?.ENTITY_ID ?? 0);
   if (!d.crm.has(ownerType) || !d.crm.get(ownerType)!.has(ownerId)) {
@@ -183,8 +229,8 @@ function add(call: MethodCall) {
   const a = d.activities;
   const row = a.addRow();
   const now = Math.floor(call.now.getTime() / 1000);
-  const start = f.START_TIME ? secondsFromIso(String(f.START_TIME)) ?? now : now;
-  const end = f.END_TIME ? secondsFromIso(String(f.END_TIME)) ?? start : start;
+  const start = f.START_TIME ? (secondsFromIso(String(f.START_TIME)) ?? now) : now;
+  const end = f.END_TIME ? (secondsFromIso(String(f.END_TIME)) ?? start) : start;
   a.setInt("kind", row, KIND_BY_TYPE[typeId]);
   a.setInt("responsibleId", row, responsible);
   a.setInt("authorId", row, call.user.id);
@@ -199,7 +245,11 @@ function add(call: MethodCall) {
   a.setOverride(row, "subject", String(f.SUBJECT));
   a.setOverride(row, "description", String(f.DESCRIPTION ?? ""));
   a.setOverride(row, "descriptionType", Number(f.DESCRIPTION_TYPE ?? 1) || 1);
-  a.setOverride(row, "communications", (comms ?? []).map((c, i) => ({ ...c, ID: String(row * 4 + i + 1), TYPE: c.TYPE || (typeId === 4 ? "EMAIL" : typeId === 2 ? "PHONE" : "") })));
+  a.setOverride(
+    row,
+    "communications",
+    (comms ?? []).map((c, i) => ({ ...c, ID: String(row * 4 + i + 1), TYPE: c.TYPE || (typeId === 4 ? "EMAIL" : typeId === 2 ? "PHONE" : "") })),
+  );
   // b24restdocs api-reference/crm/timeline/activities/events/on-crm-activity-add.md: data[FIELDS][ID];
   // the activity exists even when the sending below fails, so the event goes out first.
   call.emit("ONCRMACTIVITYADD", { FIELDS: { ID: String(row + 1) } });
@@ -268,7 +318,14 @@ function commentAdd(call: MethodCall) {
   if (!d.crm.has(etid) || !d.crm.get(etid)!.has(id)) throw fail("Entity not found.");
   if (!String(f.COMMENT ?? "").trim()) throw fail("Comment is empty.");
   if (!canReadCrm(call.portal, call.user, etid, id - 1)) throw fail("Access denied.");
-  const comment = { id: d.timelineComments.length + 1, entityTypeId: etid, entityId: id, authorId: Number(f.AUTHOR_ID ?? call.user.id), comment: String(f.COMMENT), createdAt: isoFromSeconds(Math.floor(call.now.getTime() / 1000)) };
+  const comment = {
+    id: d.timelineComments.length + 1,
+    entityTypeId: etid,
+    entityId: id,
+    authorId: Number(f.AUTHOR_ID ?? call.user.id),
+    comment: String(f.COMMENT),
+    createdAt: isoFromSeconds(Math.floor(call.now.getTime() / 1000)),
+  };
   d.timelineComments.push(comment);
   return { result: comment.id };
 }

@@ -9,12 +9,31 @@ import { param, readObject } from "../../seed/query";
 
 function typeList(call: MethodCall) {
   const types = call.portal.data.catalog.types.map((t) => ({
-    id: t.id, title: t.title, code: "", createdBy: t.createdBy, entityTypeId: t.entityTypeId, customSectionId: null,
-    isCategoriesEnabled: t.isCategoriesEnabled ? "Y" : "N", isStagesEnabled: "Y", isBeginCloseDatesEnabled: "Y",
-    isClientEnabled: "Y", isUseInUserfieldEnabled: "N", isLinkWithProductsEnabled: "N", isMycompanyEnabled: "N",
-    isDocumentsEnabled: "N", isSourceEnabled: "N", isObserversEnabled: t.isObserversEnabled ? "Y" : "N",
-    isRecyclebinEnabled: "Y", isAutomationEnabled: "N", isBizProcEnabled: "N", isSetOpenPermissions: "Y",
-    isPaymentsEnabled: "N", isCountersEnabled: "N", createdTime: t.createdTime, updatedTime: t.createdTime, updatedBy: t.createdBy,
+    id: t.id,
+    title: t.title,
+    code: "",
+    createdBy: t.createdBy,
+    entityTypeId: t.entityTypeId,
+    customSectionId: null,
+    isCategoriesEnabled: t.isCategoriesEnabled ? "Y" : "N",
+    isStagesEnabled: "Y",
+    isBeginCloseDatesEnabled: "Y",
+    isClientEnabled: "Y",
+    isUseInUserfieldEnabled: "N",
+    isLinkWithProductsEnabled: "N",
+    isMycompanyEnabled: "N",
+    isDocumentsEnabled: "N",
+    isSourceEnabled: "N",
+    isObserversEnabled: t.isObserversEnabled ? "Y" : "N",
+    isRecyclebinEnabled: "Y",
+    isAutomationEnabled: "N",
+    isBizProcEnabled: "N",
+    isSetOpenPermissions: "Y",
+    isPaymentsEnabled: "N",
+    isCountersEnabled: "N",
+    createdTime: t.createdTime,
+    updatedTime: t.createdTime,
+    updatedBy: t.createdBy,
   }));
   const page = pageOf(types, readStart(call.params));
   return { result: { types: page.page }, total: page.total, next: page.next };
@@ -35,9 +54,16 @@ function categoryList(call: MethodCall) {
 function statusList(call: MethodCall) {
   const filter = readObject(param(call.params, "filter", "FILTER"), "filter", (m) => new RestError("", m, 400));
   const rows = call.portal.data.catalog.statuses.map((s) => ({
-    ID: String(s.id), ENTITY_ID: s.entityId, STATUS_ID: s.statusId, NAME: s.name, NAME_INIT: s.name, SORT: String(s.sort),
-    SYSTEM: s.sort === 10 || s.semantics !== "P" ? "Y" : "N", CATEGORY_ID: s.categoryId === null ? null : String(s.categoryId),
-    COLOR: s.color, SEMANTICS: s.semantics === "P" ? null : s.semantics,
+    ID: String(s.id),
+    ENTITY_ID: s.entityId,
+    STATUS_ID: s.statusId,
+    NAME: s.name,
+    NAME_INIT: s.name,
+    SORT: String(s.sort),
+    SYSTEM: s.sort === 10 || s.semantics !== "P" ? "Y" : "N",
+    CATEGORY_ID: s.categoryId === null ? null : String(s.categoryId),
+    COLOR: s.color,
+    SEMANTICS: s.semantics === "P" ? null : s.semantics,
     EXTRA: { SEMANTICS: s.semantics === "S" ? "success" : s.semantics === "F" ? "failure" : "process", COLOR: s.color },
   }));
   const conds = Object.entries(filter).map(([k, v]) => [k.toUpperCase(), String(v)] as const);

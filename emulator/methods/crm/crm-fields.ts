@@ -27,17 +27,24 @@ export interface CrmField {
   legacyOnly?: boolean;
 }
 
-const L = ENTITY.lead, D = ENTITY.deal, C = ENTITY.contact, CO = ENTITY.company, Q = ENTITY.quote, I = ENTITY.invoice;
+const L = ENTITY.lead,
+  D = ENTITY.deal,
+  C = ENTITY.contact,
+  CO = ENTITY.company,
+  Q = ENTITY.quote,
+  I = ENTITY.invoice;
 const PERSON = [L, C] as const;
 const col = (name: Parameters<PortalData["tasks"]["col"]>[0] | string) => (d: PortalData, etid: number, row: number) =>
   d.crm.get(etid)!.int(name as never, row);
 const stage = (d: PortalData, etid: number, row: number) => d.catalog.statuses[d.crm.get(etid)!.int("stage", row)];
 const isDynamic = (etid: number) => etid >= 128;
 const hasStages = (etid: number) => etid !== C && etid !== CO;
-const fromRef = (list: string) => (d: PortalData, _e: number, row: number, c = "typeRef") => {
-  const values = referenceValues(d.catalog, list);
-  return values[d.crm.get(_e)!.int(c as never, row) % values.length] ?? "";
-};
+const fromRef =
+  (list: string) =>
+  (d: PortalData, _e: number, row: number, c = "typeRef") => {
+    const values = referenceValues(d.catalog, list);
+    return values[d.crm.get(_e)!.int(c as never, row) % values.length] ?? "";
+  };
 
 export const CRM_FIELDS: CrmField[] = [
   { upper: "ID", camel: "id", kind: "int", get: (_d, _e, r) => r + 1 },
@@ -46,20 +53,33 @@ export const CRM_FIELDS: CrmField[] = [
   { upper: "SECOND_NAME", camel: "secondName", kind: "string", only: PERSON, get: (d, e, r) => crmPerson(d, e, r).secondName },
   { upper: "LAST_NAME", camel: "lastName", kind: "string", only: PERSON, get: (d, e, r) => crmPerson(d, e, r).lastName },
   { upper: "POST", camel: "post", kind: "string", only: PERSON, get: (d, e, r) => crmPerson(d, e, r).post },
-  { upper: "TYPE_ID", camel: "typeId", kind: "string", only: [D, C, CO], get: (d, e, r) => fromRef(e === D ? "DEAL_TYPE" : e === C ? "CONTACT_TYPE" : "COMPANY_TYPE")(d, e, r) },
+  {
+    upper: "TYPE_ID",
+    camel: "typeId",
+    kind: "string",
+    only: [D, C, CO],
+    get: (d, e, r) => fromRef(e === D ? "DEAL_TYPE" : e === C ? "CONTACT_TYPE" : "COMPANY_TYPE")(d, e, r),
+  },
   { upper: "INDUSTRY", camel: "industry", kind: "string", only: [CO], get: (d, e, r) => fromRef("INDUSTRY")(d, e, r) },
   { upper: "SOURCE_ID", camel: "sourceId", kind: "string", only: [L, D, C], get: (d, e, r) => fromRef("SOURCE")(d, e, r, "source") },
   { upper: "STATUS_ID", camel: "statusId", kind: "string", only: [L], legacyOnly: true, get: (d, e, r) => stage(d, e, r)?.statusId ?? "" },
   { upper: "STATUS_SEMANTIC_ID", camel: "statusSemanticId", kind: "string", only: [L], legacyOnly: true, get: (d, e, r) => stage(d, e, r)?.semantics ?? "P" },
   { upper: "CATEGORY_ID", camel: "categoryId", kind: "int", get: (d, e, r) => d.crm.get(e)!.int("categoryId", r) },
-  { upper: "STAGE_ID", camel: "stageId", kind: "string", get: (d, e, r) => (hasStages(e) ? stage(d, e, r)?.statusId ?? "" : "") },
-  { upper: "STAGE_SEMANTIC_ID", camel: "stageSemanticId", kind: "string", get: (d, e, r) => (hasStages(e) ? stage(d, e, r)?.semantics ?? "P" : "") },
+  { upper: "STAGE_ID", camel: "stageId", kind: "string", get: (d, e, r) => (hasStages(e) ? (stage(d, e, r)?.statusId ?? "") : "") },
+  { upper: "STAGE_SEMANTIC_ID", camel: "stageSemanticId", kind: "string", get: (d, e, r) => (hasStages(e) ? (stage(d, e, r)?.semantics ?? "P") : "") },
   { upper: "CLOSED", camel: "closed", kind: "flag", only: [D, Q], get: (d, e, r) => (stage(d, e, r)?.semantics === "P" ? "N" : "Y") },
   { upper: "OPPORTUNITY", camel: "opportunity", kind: "float", only: [L, D, Q, I], get: col("opportunity") },
   { upper: "CURRENCY_ID", camel: "currencyId", kind: "string", only: [L, D, Q, I], get: () => "EUR" },
   { upper: "COMPANY_ID", camel: "companyId", kind: "int", ref: true, only: [L, D, C, Q, I], get: col("companyId") },
   { upper: "CONTACT_ID", camel: "contactId", kind: "int", ref: true, only: [L, D, Q, I], get: col("contactId") },
-  { upper: "CONTACT_IDS", camel: "contactIds", kind: "list", only: [D, Q, I], itemOnly: true, get: (d, e, r) => (d.crm.get(e)!.int("contactId", r) ? [d.crm.get(e)!.int("contactId", r)] : []) },
+  {
+    upper: "CONTACT_IDS",
+    camel: "contactIds",
+    kind: "list",
+    only: [D, Q, I],
+    itemOnly: true,
+    get: (d, e, r) => (d.crm.get(e)!.int("contactId", r) ? [d.crm.get(e)!.int("contactId", r)] : []),
+  },
   { upper: "COMMENTS", camel: "comments", kind: "string", get: (d, e, r) => crmComments(d, e, r) },
   { upper: "OPENED", camel: "opened", kind: "flag", get: (d, e, r) => (d.crm.get(e)!.int("opened", r) ? "Y" : "N") },
   { upper: "ASSIGNED_BY_ID", camel: "assignedById", kind: "int", ref: true, get: col("assignedById") },
@@ -73,12 +93,29 @@ export const CRM_FIELDS: CrmField[] = [
   { upper: "ENTITY_TYPE_ID", camel: "entityTypeId", kind: "int", itemOnly: true, get: (_d, e) => e },
   { upper: "EMAIL", camel: "email", kind: "multi", only: [L, C, CO], explicit: true, legacyOnly: true, get: (d, e, r) => crmEmails(d, e, r) },
   { upper: "PHONE", camel: "phone", kind: "multi", only: [L, C, CO], explicit: true, legacyOnly: true, get: (d, e, r) => crmPhones(d, e, r) },
-  { upper: "FM", camel: "fm", kind: "multi", only: [L, C, CO], explicit: true, itemOnly: true, get: (d, e, r) => [...crmEmails(d, e, r), ...crmPhones(d, e, r)] },
+  {
+    upper: "FM",
+    camel: "fm",
+    kind: "multi",
+    only: [L, C, CO],
+    explicit: true,
+    itemOnly: true,
+    get: (d, e, r) => [...crmEmails(d, e, r), ...crmPhones(d, e, r)],
+  },
 ];
 
 export function fieldsOf(etid: number, flavour: "legacy" | "item"): CrmField[] {
   return CRM_FIELDS.filter(
-    (f) => (!f.only || f.only.includes(etid) || (isDynamic(etid) && (f.upper === "TITLE" || f.upper === "CONTACT_ID" || f.upper === "COMPANY_ID" || f.upper === "OPPORTUNITY" || f.upper === "CURRENCY_ID" || f.upper === "CONTACT_IDS"))) &&
+    (f) =>
+      (!f.only ||
+        f.only.includes(etid) ||
+        (isDynamic(etid) &&
+          (f.upper === "TITLE" ||
+            f.upper === "CONTACT_ID" ||
+            f.upper === "COMPANY_ID" ||
+            f.upper === "OPPORTUNITY" ||
+            f.upper === "CURRENCY_ID" ||
+            f.upper === "CONTACT_IDS"))) &&
       !(flavour === "legacy" ? f.itemOnly : f.legacyOnly) &&
       // Contacts/companies have no pipeline stages in either generation.
       !(!hasStages(etid) && (f.upper === "STAGE_ID" || f.upper === "STAGE_SEMANTIC_ID" || f.upper === "CATEGORY_ID")) &&
@@ -98,12 +135,25 @@ export function crmView(d: PortalData, etid: number, flavour: "legacy" | "item")
   if (v) return v;
   const defs: Record<string, FieldDef> = {};
   const t = () => d.crm.get(etid)!;
-  const colFor: Record<string, string> = { ASSIGNED_BY_ID: "assignedById", CREATED_BY_ID: "createdBy", MODIFY_BY_ID: "updatedBy", COMPANY_ID: "companyId", CONTACT_ID: "contactId", CATEGORY_ID: "categoryId" };
+  const colFor: Record<string, string> = {
+    ASSIGNED_BY_ID: "assignedById",
+    CREATED_BY_ID: "createdBy",
+    MODIFY_BY_ID: "updatedBy",
+    COMPANY_ID: "companyId",
+    CONTACT_ID: "contactId",
+    CATEGORY_ID: "categoryId",
+  };
   for (const f of fieldsOf(etid, flavour)) {
     if (f.kind === "multi") continue;
     const c = colFor[f.upper];
     const def: FieldDef = c
-      ? { kind: "int", get: (r) => t().int(c as never, r), get column() { return t().col(c as never); } }
+      ? {
+          kind: "int",
+          get: (r) => t().int(c as never, r),
+          get column() {
+            return t().col(c as never);
+          },
+        }
       : { kind: f.kind, get: (r) => f.get(d, etid, r) };
     defs[f.upper] = def;
     defs[f.camel] = def;

@@ -28,8 +28,10 @@ function mergeMulti(d: PortalData, current: MultiField[], value: unknown, type: 
     const id = raw.ID !== undefined ? String(raw.ID) : undefined;
     const existing = id ? out.findIndex((m) => m.ID === id) : -1;
     if (existing >= 0 && String(raw.DELETE ?? "").toUpperCase() === "Y") out.splice(existing, 1);
-    else if (existing >= 0) out[existing] = { ...out[existing], VALUE: String(raw.VALUE ?? out[existing].VALUE), VALUE_TYPE: String(raw.VALUE_TYPE ?? out[existing].VALUE_TYPE) };
-    else if (String(raw.VALUE ?? "").trim()) out.push({ ID: nextFmId(d), VALUE_TYPE: String(raw.VALUE_TYPE ?? "WORK"), VALUE: String(raw.VALUE).trim(), TYPE_ID: type });
+    else if (existing >= 0)
+      out[existing] = { ...out[existing], VALUE: String(raw.VALUE ?? out[existing].VALUE), VALUE_TYPE: String(raw.VALUE_TYPE ?? out[existing].VALUE_TYPE) };
+    else if (String(raw.VALUE ?? "").trim())
+      out.push({ ID: nextFmId(d), VALUE_TYPE: String(raw.VALUE_TYPE ?? "WORK"), VALUE: String(raw.VALUE).trim(), TYPE_ID: type });
   }
   return out;
 }
@@ -49,7 +51,7 @@ export function applyCrmFields(call: MethodCall, etid: number, row: number, fiel
     if (!call.portal.users.has(id)) throw new FieldError(name);
     return id;
   };
-  const catOf = () => (fields.CATEGORY_ID ?? fields.categoryId) !== undefined ? intOf(fields.CATEGORY_ID ?? fields.categoryId) : t.int("categoryId", row);
+  const catOf = () => ((fields.CATEGORY_ID ?? fields.categoryId) !== undefined ? intOf(fields.CATEGORY_ID ?? fields.categoryId) : t.int("categoryId", row));
   for (const [key, value] of Object.entries(fields)) {
     switch (normKey(key)) {
       case "assignedbyid": {
@@ -57,7 +59,12 @@ export function applyCrmFields(call: MethodCall, etid: number, row: number, fiel
         writes.push(() => t.setInt("assignedById", row, id));
         break;
       }
-      case "title": case "name": case "lastname": case "secondname": case "post": case "comments": {
+      case "title":
+      case "name":
+      case "lastname":
+      case "secondname":
+      case "post":
+      case "comments": {
         const field = normKey(key) === "lastname" ? "lastName" : normKey(key) === "secondname" ? "secondName" : normKey(key);
         writes.push(() => t.setOverride(row, field, String(value ?? "")));
         break;
@@ -80,7 +87,8 @@ export function applyCrmFields(call: MethodCall, etid: number, row: number, fiel
       case "categoryid":
         writes.push(() => t.setInt("categoryId", row, intOf(value)));
         break;
-      case "stageid": case "statusid": {
+      case "stageid":
+      case "statusid": {
         const cat = catOf();
         const stages = d.catalog.stagesOf.get(`${etid}:${cat}`) ?? [];
         const idx = stages.find((i) => d.catalog.statuses[i].statusId === String(value));
@@ -100,7 +108,8 @@ export function applyCrmFields(call: MethodCall, etid: number, row: number, fiel
       case "phone":
         writes.push(() => t.setOverride(row, "PHONE", mergeMulti(d, crmPhones(d, etid, row), value, "PHONE")));
         break;
-      case "begindate": case "closedate": {
+      case "begindate":
+      case "closedate": {
         if (value && secondsFromIso(String(value)) === null) throw new FieldError(key);
         break;
       }

@@ -12,7 +12,10 @@ const { world, call } = methodWorld(["user", "crm"]);
 
 describe("crm.deal / contact / lead / company (old methods)", () => {
   it("lists deals as UPPER_CASE strings with total/next and operator filters", async () => {
-    const r = await call("crm.deal.list", { filter: { ">=OPPORTUNITY": 1000, ASSIGNED_BY_ID: 1 }, select: ["ID", "TITLE", "STAGE_ID", "OPPORTUNITY", "ASSIGNED_BY_ID", "CLOSED"] });
+    const r = await call("crm.deal.list", {
+      filter: { ">=OPPORTUNITY": 1000, ASSIGNED_BY_ID: 1 },
+      select: ["ID", "TITLE", "STAGE_ID", "OPPORTUNITY", "ASSIGNED_BY_ID", "CLOSED"],
+    });
     expect(r.status).toBe(200);
     expect(r.body.total).toBeGreaterThan(0);
     for (const d of r.body.result) {
@@ -56,7 +59,10 @@ describe("crm.deal / contact / lead / company (old methods)", () => {
     expect(none.body.result).toEqual([]);
     const tooMany = await call("crm.duplicate.findbycomm", { type: "EMAIL", values: Array.from({ length: 21 }, (_, i) => `a${i}@x.test`) });
     expect(tooMany.status).toBe(400);
-    expect(await call("crm.duplicate.findbycomm", { values: ["a@b.c"] })).toMatchObject({ status: 400, body: { error_description: "Communication type is not defined." } });
+    expect(await call("crm.duplicate.findbycomm", { values: ["a@b.c"] })).toMatchObject({
+      status: 400,
+      body: { error_description: "Communication type is not defined." },
+    });
   });
 
   it("updates ASSIGNED_BY_ID of a lead and lets an ordinary user change only their own records", async () => {
@@ -72,7 +78,11 @@ describe("crm.deal / contact / lead / company (old methods)", () => {
 
 describe("crm.item.* and configuration", () => {
   it("lists items camelCase under result.items, numbers as numbers, and rejects unknown filter fields", async () => {
-    const r = await call("crm.item.list", { entityTypeId: 2, filter: { assignedById: 1, "@stageId": ["NEW", "WON"] }, select: ["id", "title", "stageId", "assignedById", "observers"] });
+    const r = await call("crm.item.list", {
+      entityTypeId: 2,
+      filter: { assignedById: 1, "@stageId": ["NEW", "WON"] },
+      select: ["id", "title", "stageId", "assignedById", "observers"],
+    });
     expect(r.status).toBe(200);
     for (const it of r.body.result.items) {
       expect(typeof it.id).toBe("number");
@@ -81,7 +91,10 @@ describe("crm.item.* and configuration", () => {
       expect(Array.isArray(it.observers)).toBe(true);
     }
     const bad = await call("crm.item.list", { entityTypeId: 2, filter: { NOPE: 1 } });
-    expect(bad).toMatchObject({ status: 400, body: { error: "INVALID_ARG_VALUE", error_description: "Invalid filter: field 'NOPE' is not allowed in filter" } });
+    expect(bad).toMatchObject({
+      status: 400,
+      body: { error: "INVALID_ARG_VALUE", error_description: "Invalid filter: field 'NOPE' is not allowed in filter" },
+    });
     expect(await call("crm.item.list", { entityTypeId: 999 })).toMatchObject({ status: 400, body: { error: "NOT_FOUND" } });
   });
 

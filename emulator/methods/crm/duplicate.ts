@@ -11,7 +11,11 @@ import { ENTITY } from "../../seed/crm-catalog";
 import { crmEmails, crmPhones } from "../../seed/derive";
 import { param } from "../../seed/query";
 
-const TYPES: Array<[string, number]> = [["LEAD", ENTITY.lead], ["CONTACT", ENTITY.contact], ["COMPANY", ENTITY.company]];
+const TYPES: Array<[string, number]> = [
+  ["LEAD", ENTITY.lead],
+  ["CONTACT", ENTITY.contact],
+  ["COMPANY", ENTITY.company],
+];
 const MAX_VALUES = 20;
 
 const normalise = (type: "EMAIL" | "PHONE", v: string) => (type === "EMAIL" ? v.trim().toLowerCase() : v.replace(/\D/g, ""));

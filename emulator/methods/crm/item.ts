@@ -47,14 +47,29 @@ function list(call: MethodCall) {
   const view = crmView(call.portal.data, etid, "item");
   const filter = readObject(param(p, "filter"), "filter", (m) => err("INVALID_ARG_VALUE", m));
   const orderRaw = readObject(param(p, "order"), "order", (m) => err("INVALID_ARG_VALUE", m));
-  const order = parseOrder(view, orderRaw, { onUnknownOrder: (f) => { throw err("INVALID_ARG_VALUE", `Invalid order: field '${f}' is not allowed in order`); } }, (f, dir) => {
-    if (dir !== "ASC" && dir !== "DESC") throw err("INVALID_ARG_VALUE", `Invalid order: allowed sort directions are ASC, DESC. But got '${dir}' for field '${f}'`);
-  });
+  const order = parseOrder(
+    view,
+    orderRaw,
+    {
+      onUnknownOrder: (f) => {
+        throw err("INVALID_ARG_VALUE", `Invalid order: field '${f}' is not allowed in order`);
+      },
+    },
+    (f, dir) => {
+      if (dir !== "ASC" && dir !== "DESC")
+        throw err("INVALID_ARG_VALUE", `Invalid order: allowed sort directions are ASC, DESC. But got '${dir}' for field '${f}'`);
+    },
+  );
   const page = runQuery(
     view,
     call.portal.data.crm.get(etid)!,
     { filter, order, start: readStart(p) },
-    { ignore: (k) => k.toLowerCase() === "logic" || /^\d+$/.test(k), onUnknownFilter: (f) => { throw err("INVALID_ARG_VALUE", `Invalid filter: field '${f}' is not allowed in filter`); } },
+    {
+      ignore: (k) => k.toLowerCase() === "logic" || /^\d+$/.test(k),
+      onUnknownFilter: (f) => {
+        throw err("INVALID_ARG_VALUE", `Invalid filter: field '${f}' is not allowed in filter`);
+      },
+    },
     crmReader(call.portal, call.user, etid),
   );
   const fields = selectFields(etid, "item", readSelect(param(p, "select")));

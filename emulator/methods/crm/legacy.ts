@@ -37,14 +37,41 @@ function guard<T>(fn: () => T): T {
   }
 }
 
-const TYPE_OF: Record<string, string> = { int: "integer", float: "double", string: "string", date: "datetime", flag: "char", list: "integer", multi: "crm_multifield" };
-const READONLY = new Set(["ID", "CREATED_BY_ID", "MODIFY_BY_ID", "DATE_CREATE", "DATE_MODIFY", "HAS_EMAIL", "HAS_PHONE", "STATUS_SEMANTIC_ID", "STAGE_SEMANTIC_ID", "CLOSED"]);
+const TYPE_OF: Record<string, string> = {
+  int: "integer",
+  float: "double",
+  string: "string",
+  date: "datetime",
+  flag: "char",
+  list: "integer",
+  multi: "crm_multifield",
+};
+const READONLY = new Set([
+  "ID",
+  "CREATED_BY_ID",
+  "MODIFY_BY_ID",
+  "DATE_CREATE",
+  "DATE_MODIFY",
+  "HAS_EMAIL",
+  "HAS_PHONE",
+  "STATUS_SEMANTIC_ID",
+  "STAGE_SEMANTIC_ID",
+  "CLOSED",
+]);
 
 export function describeFields(fields: CrmField[], key: (f: CrmField) => string) {
   return Object.fromEntries(
     fields.map((f) => [
       key(f),
-      { type: f.upper === "ASSIGNED_BY_ID" || f.upper.endsWith("BY_ID") ? "user" : TYPE_OF[f.kind], isRequired: false, isReadOnly: READONLY.has(f.upper), isImmutable: f.upper === "CATEGORY_ID", isMultiple: f.kind === "list" || f.kind === "multi", isDynamic: false, title: f.upper },
+      {
+        type: f.upper === "ASSIGNED_BY_ID" || f.upper.endsWith("BY_ID") ? "user" : TYPE_OF[f.kind],
+        isRequired: false,
+        isReadOnly: READONLY.has(f.upper),
+        isImmutable: f.upper === "CATEGORY_ID",
+        isMultiple: f.kind === "list" || f.kind === "multi",
+        isDynamic: false,
+        title: f.upper,
+      },
     ]),
   );
 }

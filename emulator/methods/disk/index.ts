@@ -32,7 +32,17 @@ function storageFor(call: MethodCall) {
 
 function getForApp(call: MethodCall) {
   const s = storageFor(call);
-  return { result: { ID: String(s.storageId), NAME: s.name, CODE: null, MODULE_ID: "disk", ENTITY_TYPE: "restapp", ENTITY_ID: String(call.portal.data.disk.appStorages.size), ROOT_OBJECT_ID: String(s.rootFolderId) } };
+  return {
+    result: {
+      ID: String(s.storageId),
+      NAME: s.name,
+      CODE: null,
+      MODULE_ID: "disk",
+      ENTITY_TYPE: "restapp",
+      ENTITY_ID: String(call.portal.data.disk.appStorages.size),
+      ROOT_OBJECT_ID: String(s.rootFolderId),
+    },
+  };
 }
 
 function uploadFile(call: MethodCall) {
@@ -50,13 +60,36 @@ function uploadFile(call: MethodCall) {
   const bytes = new Uint8Array(Buffer.from(String(content[1]), "base64"));
   const id = disk.nextId++;
   const token = createHash("sha256").update(`${call.portal.memberId}:${id}:${bytes.length}:${call.now.getTime()}`).digest("hex").slice(0, 32);
-  const file: DiskFile = { id, name, storageId: folder.storageId, folderId, size: bytes.length, content: bytes, createdBy: call.user.id, createdAt: isoFromSeconds(Math.floor(call.now.getTime() / 1000)), token };
+  const file: DiskFile = {
+    id,
+    name,
+    storageId: folder.storageId,
+    folderId,
+    size: bytes.length,
+    content: bytes,
+    createdBy: call.user.id,
+    createdAt: isoFromSeconds(Math.floor(call.now.getTime() / 1000)),
+    token,
+  };
   disk.files.set(id, file);
   return {
     result: {
-      ID: id, NAME: name, CODE: null, STORAGE_ID: String(folder.storageId), TYPE: "file", PARENT_ID: String(folderId), DELETED_TYPE: 0,
-      GLOBAL_CONTENT_VERSION: 1, FILE_ID: id, SIZE: String(bytes.length), CREATE_TIME: file.createdAt, UPDATE_TIME: file.createdAt,
-      DELETE_TIME: null, CREATED_BY: String(call.user.id), UPDATED_BY: String(call.user.id), DELETED_BY: null,
+      ID: id,
+      NAME: name,
+      CODE: null,
+      STORAGE_ID: String(folder.storageId),
+      TYPE: "file",
+      PARENT_ID: String(folderId),
+      DELETED_TYPE: 0,
+      GLOBAL_CONTENT_VERSION: 1,
+      FILE_ID: id,
+      SIZE: String(bytes.length),
+      CREATE_TIME: file.createdAt,
+      UPDATE_TIME: file.createdAt,
+      DELETE_TIME: null,
+      CREATED_BY: String(call.user.id),
+      UPDATED_BY: String(call.user.id),
+      DELETED_BY: null,
       DOWNLOAD_URL: `${call.portalUrl}/rest/download.json?token=${encodeURIComponent(`disk|${id}|${token}`)}`,
       DETAIL_URL: `${call.portalUrl}/docs/file/${encodeURIComponent(name)}`,
     },
@@ -70,7 +103,4 @@ export function findDiskDownload(portal: Portal, token: string): DiskFile | null
   return file && file.token === secret ? file : null;
 }
 
-defineMethods(
-  { name: "disk.storage.getforapp", scope: "disk", handler: getForApp },
-  { name: "disk.folder.uploadfile", scope: "disk", handler: uploadFile },
-);
+defineMethods({ name: "disk.storage.getforapp", scope: "disk", handler: getForApp }, { name: "disk.folder.uploadfile", scope: "disk", handler: uploadFile });

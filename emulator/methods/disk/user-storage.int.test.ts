@@ -21,7 +21,11 @@ describe("disk.storage.getlist / disk.storage.uploadfile", () => {
     const content = Buffer.from("PK-zip").toString("base64");
     const up = await call("disk.storage.uploadfile", { id: Number(storage.ID), data: { NAME: "a.zip" }, fileContent: ["a.zip", content] }, me.id);
     expect(up.body.result).toMatchObject({ NAME: "a.zip", TYPE: "file", STORAGE_ID: storage.ID, CREATED_BY: String(me.id) });
-    const again = await call("disk.storage.uploadfile", { id: Number(storage.ID), data: { NAME: "a.zip" }, fileContent: ["a.zip", content], generateUniqueName: true }, me.id);
+    const again = await call(
+      "disk.storage.uploadfile",
+      { id: Number(storage.ID), data: { NAME: "a.zip" }, fileContent: ["a.zip", content], generateUniqueName: true },
+      me.id,
+    );
     expect(again.body.result.NAME).toBe("a (1).zip");
     const clash = await call("disk.storage.uploadfile", { id: Number(storage.ID), data: { NAME: "a.zip" }, fileContent: ["a.zip", content] }, me.id);
     expect(clash.status).toBe(400);

@@ -28,7 +28,15 @@ function userStorage(call: MethodCall, userId: number) {
 function storageRecord(call: MethodCall, userId: number) {
   const s = userStorage(call, userId);
   const u = call.portal.users.get(userId);
-  return { ID: String(s.storageId), NAME: u ? `${u.name} ${u.lastName}`.trim() : String(userId), CODE: null, MODULE_ID: "disk", ENTITY_TYPE: "user", ENTITY_ID: String(userId), ROOT_OBJECT_ID: String(s.rootFolderId) };
+  return {
+    ID: String(s.storageId),
+    NAME: u ? `${u.name} ${u.lastName}`.trim() : String(userId),
+    CODE: null,
+    MODULE_ID: "disk",
+    ENTITY_TYPE: "user",
+    ENTITY_ID: String(userId),
+    ROOT_OBJECT_ID: String(s.rootFolderId),
+  };
 }
 
 function getList(call: MethodCall) {
@@ -43,7 +51,16 @@ function getList(call: MethodCall) {
   }
   if ((type === null || type === "restapp") && call.app) {
     const s = call.portal.data.disk.appStorages.get(call.app.clientId);
-    if (s) list.push({ ID: String(s.storageId), NAME: s.name, CODE: null, MODULE_ID: "disk", ENTITY_TYPE: "restapp", ENTITY_ID: "1", ROOT_OBJECT_ID: String(s.rootFolderId) });
+    if (s)
+      list.push({
+        ID: String(s.storageId),
+        NAME: s.name,
+        CODE: null,
+        MODULE_ID: "disk",
+        ENTITY_TYPE: "restapp",
+        ENTITY_ID: "1",
+        ROOT_OBJECT_ID: String(s.rootFolderId),
+      });
   }
   return { result: list.slice(0, 50), total: list.length, ...(list.length > 50 ? { next: 50 } : {}) };
 }
@@ -66,7 +83,11 @@ function uploadToStorage(call: MethodCall) {
     if (!unique) throw new RestError("DISK_OBJ_22000", "File or folder with this name already exists", 400);
     const dot = name.lastIndexOf(".");
     const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ""];
-    for (let i = 1; ; i++) if (!taken(`${stem} (${i})${ext}`)) { name = `${stem} (${i})${ext}`; break; }
+    for (let i = 1; ; i++)
+      if (!taken(`${stem} (${i})${ext}`)) {
+        name = `${stem} (${i})${ext}`;
+        break;
+      }
   }
   const bytes = new Uint8Array(Buffer.from(String(content[1]), "base64"));
   const id = disk.nextId++;
@@ -76,15 +97,23 @@ function uploadToStorage(call: MethodCall) {
   disk.files.set(id, file);
   return {
     result: {
-      ID: String(id), NAME: name, CODE: null, STORAGE_ID: String(storageId), TYPE: "file", PARENT_ID: String(storage.rootFolderId), DELETED_TYPE: "0",
-      CREATE_TIME: createdAt, UPDATE_TIME: createdAt, DELETE_TIME: null, CREATED_BY: String(call.user.id), UPDATED_BY: String(call.user.id), DELETED_BY: "0",
+      ID: String(id),
+      NAME: name,
+      CODE: null,
+      STORAGE_ID: String(storageId),
+      TYPE: "file",
+      PARENT_ID: String(storage.rootFolderId),
+      DELETED_TYPE: "0",
+      CREATE_TIME: createdAt,
+      UPDATE_TIME: createdAt,
+      DELETE_TIME: null,
+      CREATED_BY: String(call.user.id),
+      UPDATED_BY: String(call.user.id),
+      DELETED_BY: "0",
       DOWNLOAD_URL: `${call.portalUrl}/rest/download.json?token=${encodeURIComponent(`disk|${id}|${token}`)}`,
       DETAIL_URL: `${call.portalUrl}/company/personal/user/${ownerId}/disk/file/${encodeURIComponent(name)}`,
     },
   };
 }
 
-defineMethods(
-  { name: "disk.storage.getlist", scope: "disk", handler: getList },
-  { name: "disk.storage.uploadfile", scope: "disk", handler: uploadToStorage },
-);
+defineMethods({ name: "disk.storage.getlist", scope: "disk", handler: getList }, { name: "disk.storage.uploadfile", scope: "disk", handler: uploadToStorage });

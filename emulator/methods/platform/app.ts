@@ -8,7 +8,27 @@ import { defineMethods, listMethods, RestError, type MethodCall } from "../../re
 import type { Portal } from "../../state/types";
 
 /** The scopes the emulator knows of (scope.md with full=true lists every scope of the portal). */
-const ALL_SCOPES = ["app", "user", "user_brief", "user_basic", "user.userfield", "department", "task", "tasks_extended", "crm", "im", "imbot", "disk", "sonet_group", "bizproc", "placement", "entity", "log", "calendar", "pull"];
+const ALL_SCOPES = [
+  "app",
+  "user",
+  "user_brief",
+  "user_basic",
+  "user.userfield",
+  "department",
+  "task",
+  "tasks_extended",
+  "crm",
+  "im",
+  "imbot",
+  "disk",
+  "sonet_group",
+  "bizproc",
+  "placement",
+  "entity",
+  "log",
+  "calendar",
+  "pull",
+];
 
 function license(portal: Portal) {
   // app-info.md: LICENSE = {lang}_{type}; Enterprise types look like ent250, standard like std.
@@ -24,7 +44,19 @@ function appInfo(call: MethodCall) {
   const install = call.app;
   const reg = [...call.portal.installs.keys()].indexOf(install.clientId) + 1;
   const r = call.registration;
-  return { result: { ID: reg, CODE: r?.code ?? `local.${install.clientId}`, VERSION: r?.version ?? 1, STATUS: r?.status ?? "L", INSTALLED: install.installed, PAYMENT_EXPIRED: "N", DAYS: null, LANGUAGE_ID: call.portal.lang, ...license(call.portal) } };
+  return {
+    result: {
+      ID: reg,
+      CODE: r?.code ?? `local.${install.clientId}`,
+      VERSION: r?.version ?? 1,
+      STATUS: r?.status ?? "L",
+      INSTALLED: install.installed,
+      PAYMENT_EXPIRED: "N",
+      DAYS: null,
+      LANGUAGE_ID: call.portal.lang,
+      ...license(call.portal),
+    },
+  };
 }
 
 function requireApp(call: MethodCall) {

@@ -20,12 +20,18 @@ function record(d: Department): Record<string, unknown> {
 
 function value(d: Department, field: string): unknown {
   switch (field) {
-    case "ID": return d.id;
-    case "NAME": return d.name;
-    case "SORT": return d.sort;
-    case "PARENT": return d.parentId ?? "";
-    case "UF_HEAD": return d.headUserId ?? "";
-    default: return undefined;
+    case "ID":
+      return d.id;
+    case "NAME":
+      return d.name;
+    case "SORT":
+      return d.sort;
+    case "PARENT":
+      return d.parentId ?? "";
+    case "UF_HEAD":
+      return d.headUserId ?? "";
+    default:
+      return undefined;
   }
 }
 

@@ -46,7 +46,8 @@ defineMethods(
       // EVENT_TYPE, offline rights, HANDLER, the handler URL, then the event among the token's scopes.
       const event = readStr(call, "event").toUpperCase();
       let authType = Number(readStr(call, "auth_type") || 0);
-      if (authType > 0 && authType !== call.user.id && !call.user.admin) throw errors.accessDenied("Access denied! Event binding with AUTH_TYPE requires administrator access rights");
+      if (authType > 0 && authType !== call.user.id && !call.user.admin)
+        throw errors.accessDenied("Access denied! Event binding with AUTH_TYPE requires administrator access rights");
       // A non-admin's handler always runs as that user.
       if (authType <= 0 && !call.user.admin) authType = call.user.id;
       if (!event) throw new RestError("ERROR_ARGUMENT", "Argument 'EVENT' is null or empty", 400);
@@ -64,7 +65,9 @@ defineMethods(
       if (handler) checkHandlerUrl(handler);
       if (!canBind(event, call.scopes)) throw new RestError("ERROR_EVENT_NOT_FOUND", "Event not found", 400);
       const connectorId = eventType === "offline" ? readStr(call, "auth_connector") : "";
-      const dup = call.portal.eventBindings.some((b) => b.clientId === app.clientId && b.event === event && b.handler === handler && b.authType === authType && b.connectorId === connectorId);
+      const dup = call.portal.eventBindings.some(
+        (b) => b.clientId === app.clientId && b.event === event && b.handler === handler && b.authType === authType && b.connectorId === connectorId,
+      );
       if (dup) throw new RestError("ERROR_CORE", "Unable to set event handler: Handler already binded", 400);
       const id = call.portal.eventBindings.reduce((m, b) => Math.max(m, b.id), 0) + 1;
       call.portal.eventBindings.push({ id, clientId: app.clientId, event, handler, authType, eventType, connectorId });
@@ -109,7 +112,8 @@ defineMethods(
       const authTypeRaw = readStr(call, "auth_type");
       let userFilter: number | null = null;
       if (!offline && authTypeRaw !== "") {
-        if (!call.user.admin && Number(authTypeRaw) !== call.user.id) throw errors.accessDenied("Access denied! Event unbinding with AUTH_TYPE requires administrator access rights");
+        if (!call.user.admin && Number(authTypeRaw) !== call.user.id)
+          throw errors.accessDenied("Access denied! Event unbinding with AUTH_TYPE requires administrator access rights");
         userFilter = Number(authTypeRaw);
       } else if (!offline && !call.user.admin) {
         userFilter = call.user.id;
@@ -117,10 +121,16 @@ defineMethods(
       const connector = offline ? readStr(call, "auth_connector") : null;
       const before = call.portal.eventBindings.length;
       call.portal.eventBindings = call.portal.eventBindings.filter(
-        (b) => !(b.clientId === app.clientId && b.event === event && b.handler === handler && (userFilter === null || b.authType === userFilter) && (connector === null || b.connectorId === connector)),
+        (b) =>
+          !(
+            b.clientId === app.clientId &&
+            b.event === event &&
+            b.handler === handler &&
+            (userFilter === null || b.authType === userFilter) &&
+            (connector === null || b.connectorId === connector)
+          ),
       );
       return { result: { count: before - call.portal.eventBindings.length } };
     },
   },
 );
-

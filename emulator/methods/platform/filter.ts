@@ -16,7 +16,10 @@ export function parseFilterKey(key: string): { field: string; op: string } {
 }
 
 function likeToRegex(pattern: string): RegExp {
-  const esc = pattern.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/%/g, ".*").replace(/_/g, ".");
+  const esc = pattern
+    .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+    .replace(/%/g, ".*")
+    .replace(/_/g, ".");
   return new RegExp(`^${esc}$`, "i");
 }
 
@@ -55,9 +58,17 @@ export function matches(actual: unknown, term: FilterTerm): boolean {
     case "<=":
       return cmp(actual, term.value) <= 0;
     case "%":
-      return list.some((v) => String(actual ?? "").toLowerCase().includes(String(v).toLowerCase()));
+      return list.some((v) =>
+        String(actual ?? "")
+          .toLowerCase()
+          .includes(String(v).toLowerCase()),
+      );
     case "!%":
-      return !list.some((v) => String(actual ?? "").toLowerCase().includes(String(v).toLowerCase()));
+      return !list.some((v) =>
+        String(actual ?? "")
+          .toLowerCase()
+          .includes(String(v).toLowerCase()),
+      );
     case "=%":
     case "%=":
       return list.some((v) => likeToRegex(String(v)).test(String(actual ?? "")));

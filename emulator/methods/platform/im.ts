@@ -33,5 +33,9 @@ defineMethods(
   { name: "im.notify.system.add", scope: "im", handler: notify("system") },
   { name: "im.notify.personal.add", scope: "im", handler: notify("personal") },
   // im.notify is the older alias; TYPE=SYSTEM sends a system notification.
-  { name: "im.notify", scope: "im", handler: (call) => notify(String(call.params.TYPE ?? call.params.type ?? "").toUpperCase() === "SYSTEM" ? "system" : "personal")(call) },
+  {
+    name: "im.notify",
+    scope: "im",
+    handler: (call) => notify(String(call.params.TYPE ?? call.params.type ?? "").toUpperCase() === "SYSTEM" ? "system" : "personal")(call),
+  },
 );

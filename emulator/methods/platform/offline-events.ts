@@ -29,7 +29,19 @@ const lower = (params: Record<string, unknown>) => Object.fromEntries(Object.ent
 
 type Field = "ID" | "TIMESTAMP_X" | "EVENT_NAME" | "MESSAGE_ID" | "PROCESS_ID" | "ERROR";
 const value = (e: OfflineEvent, f: Field): string | number =>
-  f === "ID" ? e.id : f === "TIMESTAMP_X" ? e.at : f === "EVENT_NAME" ? e.event : f === "MESSAGE_ID" ? e.messageId : f === "PROCESS_ID" ? e.processId : e.error ? 1 : 0;
+  f === "ID"
+    ? e.id
+    : f === "TIMESTAMP_X"
+      ? e.at
+      : f === "EVENT_NAME"
+        ? e.event
+        : f === "MESSAGE_ID"
+          ? e.messageId
+          : f === "PROCESS_ID"
+            ? e.processId
+            : e.error
+              ? 1
+              : 0;
 
 /** A filter over the documented fields with the usual operator prefixes; any other key is refused. */
 function compileFilter(raw: unknown, allowed: readonly Field[]): (e: OfflineEvent) => boolean {
@@ -45,12 +57,19 @@ function compileFilter(raw: unknown, allowed: readonly Field[]): (e: OfflineEven
     tests.push((e) => {
       const v = value(e, field);
       switch (op) {
-        case ">": return v > target;
-        case ">=": return v >= target;
-        case "<": return v < target;
-        case "<=": return v <= target;
-        case "!": case "!=": return v !== target;
-        default: return v === target;
+        case ">":
+          return v > target;
+        case ">=":
+          return v >= target;
+        case "<":
+          return v < target;
+        case "<=":
+          return v <= target;
+        case "!":
+        case "!=":
+          return v !== target;
+        default:
+          return v === target;
       }
     });
   }
@@ -105,11 +124,18 @@ function offlineGet(call: MethodCall) {
   if (asked === null) {
     // Mark a batch of unclaimed entries for this process, so parallel callers never share one.
     processId = randomBytes(16).toString("hex");
-    for (const e of call.portal.offlineEvents.filter((e) => mine(e) && e.processId === "").sort(sort).slice(0, limit)) e.processId = processId;
+    for (const e of call.portal.offlineEvents
+      .filter((e) => mine(e) && e.processId === "")
+      .sort(sort)
+      .slice(0, limit))
+      e.processId = processId;
   } else {
     processId = asked;
   }
-  const taken = call.portal.offlineEvents.filter((e) => mine(e) && e.processId === processId).sort(sort).slice(0, limit);
+  const taken = call.portal.offlineEvents
+    .filter((e) => mine(e) && e.processId === processId)
+    .sort(sort)
+    .slice(0, limit);
   const events = taken.map((e) => wire(e, false));
   if (clear && taken.length > 0) {
     const ids = new Set(taken.map((e) => e.id));
@@ -133,7 +159,14 @@ function offlineClear(call: MethodCall) {
   const only = messageIds(q.message_id);
   const onlyIds = messageIds(q.id);
   call.portal.offlineEvents = call.portal.offlineEvents.filter(
-    (e) => !(e.clientId === app.clientId && e.connectorId === connector && e.processId === processId && (!only || only.has(e.messageId)) && (!onlyIds || onlyIds.has(String(e.id)))),
+    (e) =>
+      !(
+        e.clientId === app.clientId &&
+        e.connectorId === connector &&
+        e.processId === processId &&
+        (!only || only.has(e.messageId)) &&
+        (!onlyIds || onlyIds.has(String(e.id)))
+      ),
   );
   return { result: true };
 }
@@ -159,7 +192,9 @@ function offlineList(call: MethodCall) {
   const q = lower(call.params);
   const filter = compileFilter(q.filter, LIST_FIELDS);
   const connector = typeof q.auth_connector === "string" ? q.auth_connector : "";
-  const all = call.portal.offlineEvents.filter((e) => e.clientId === app.clientId && e.connectorId === connector && filter(e)).sort(compileOrder(q.order, LIST_FIELDS, { ID: "ASC" }));
+  const all = call.portal.offlineEvents
+    .filter((e) => e.clientId === app.clientId && e.connectorId === connector && filter(e))
+    .sort(compileOrder(q.order, LIST_FIELDS, { ID: "ASC" }));
   const start = Math.max(0, readStart(call.params));
   const page = all.slice(start, start + PAGE_SIZE).map((e) => wire(e, true));
   return { result: page, total: all.length, ...(start + PAGE_SIZE < all.length ? { next: start + PAGE_SIZE } : {}) };

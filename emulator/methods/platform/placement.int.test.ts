@@ -11,10 +11,17 @@ const { world, call } = methodWorld(["user", "placement"]);
 describe("placement.*", () => {
   it("binds a profile-menu handler, lists it, refuses a duplicate and unbinds it", async () => {
     const handler = "https://app.example.test/bitrix24/app";
-    const bound = await call("placement.bind", { PLACEMENT: "USER_PROFILE_MENU", HANDLER: handler, TITLE: "Overview", LANG_ALL: { de: { TITLE: "Übersicht" } } });
+    const bound = await call("placement.bind", {
+      PLACEMENT: "USER_PROFILE_MENU",
+      HANDLER: handler,
+      TITLE: "Overview",
+      LANG_ALL: { de: { TITLE: "Übersicht" } },
+    });
     expect(bound).toMatchObject({ status: 200, body: { result: true } });
     const listed = await call("placement.get", {});
-    expect(listed.body.result).toEqual([expect.objectContaining({ placement: "USER_PROFILE_MENU", handler, title: "Overview", langAll: { de: { TITLE: "Übersicht" } } })]);
+    expect(listed.body.result).toEqual([
+      expect.objectContaining({ placement: "USER_PROFILE_MENU", handler, title: "Overview", langAll: { de: { TITLE: "Übersicht" } } }),
+    ]);
     expect((await call("placement.bind", { PLACEMENT: "USER_PROFILE_MENU", HANDLER: handler })).body.error).toBe("ERROR_PLACEMENT_HANDLER_EXISTS");
     expect((await call("placement.unbind", { PLACEMENT: "USER_PROFILE_MENU", HANDLER: handler })).body.result).toEqual({ count: 1 });
     expect((await call("placement.get", {})).body.result).toEqual([]);

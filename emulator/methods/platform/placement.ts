@@ -10,7 +10,16 @@ import { defineMethods, RestError, type MethodCall } from "../../rest/method-reg
 import type { PlacementBinding } from "../../state/types";
 
 /** Widget locations the emulator can show (the docs' list is longer; these are the ones it renders). */
-const KNOWN = new Set(["USER_PROFILE_MENU", "USER_PROFILE_TOOLBAR", "LEFT_MENU", "CRM_DEAL_DETAIL_TAB", "CRM_CONTACT_DETAIL_TAB", "TASK_VIEW_TAB", "REST_APP_URI", "PAGE_BACKGROUND_WORKER"]);
+const KNOWN = new Set([
+  "USER_PROFILE_MENU",
+  "USER_PROFILE_TOOLBAR",
+  "LEFT_MENU",
+  "CRM_DEAL_DETAIL_TAB",
+  "CRM_CONTACT_DETAIL_TAB",
+  "TASK_VIEW_TAB",
+  "REST_APP_URI",
+  "PAGE_BACKGROUND_WORKER",
+]);
 
 function install(call: MethodCall) {
   if (!call.app) throw new RestError("WRONG_AUTH_TYPE", "Current authorization type is denied for this method", 401);
@@ -58,7 +67,17 @@ function unbind(call: MethodCall) {
 
 function get(call: MethodCall) {
   const inst = install(call);
-  return { result: (inst.placements ?? []).map((b) => ({ placement: b.placement, handler: b.handler, title: b.title, description: "", groupName: "", options: [], langAll: b.langAll })) };
+  return {
+    result: (inst.placements ?? []).map((b) => ({
+      placement: b.placement,
+      handler: b.handler,
+      title: b.title,
+      description: "",
+      groupName: "",
+      options: [],
+      langAll: b.langAll,
+    })),
+  };
 }
 
 function list(call: MethodCall) {

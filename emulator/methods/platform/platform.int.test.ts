@@ -9,8 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { get, postJson, startWorld, type World } from "../../testing/harness";
 
 let w: World;
-beforeAll(async () => { w = await startWorld({ portals: [{ key: "acme", seed: { seed: 11, users: 120 } }] }); });
-afterAll(async () => { await w.close(); });
+beforeAll(async () => {
+  w = await startWorld({ portals: [{ key: "acme", seed: { seed: 11, users: 120 } }] });
+});
+afterAll(async () => {
+  await w.close();
+});
 
 const call = (method: string, params: Record<string, unknown> = {}, userId = 1) => postJson(`${w.rest}${method}`, { auth: w.token(userId), ...params });
 const users = () => [...w.emu.store.portals.get("acme")!.users.values()];
@@ -48,12 +52,18 @@ describe("users", () => {
     const inDep = (await call("user.get", { FILTER: { UF_DEPARTMENT: dep }, start: -1 })).body.result;
     expect(inDep.length).toBeGreaterThan(0);
     expect(inDep.every((u: { UF_DEPARTMENT: number[] }) => u.UF_DEPARTMENT.includes(dep))).toBe(true);
-    expect((await call("user.get", { FILTER: { NAME: target.name, LAST_NAME: target.lastName } })).body.result.some((u: { ID: string }) => u.ID === String(target.id))).toBe(true);
+    expect(
+      (await call("user.get", { FILTER: { NAME: target.name, LAST_NAME: target.lastName } })).body.result.some(
+        (u: { ID: string }) => u.ID === String(target.id),
+      ),
+    ).toBe(true);
     const found = (await call("user.get", { FILTER: { NAME_SEARCH: target.lastName } })).body.result;
     expect(found.some((u: { ID: string }) => u.ID === String(target.id))).toBe(true);
     const gt = (await call("user.get", { FILTER: { ">ID": 100 } })).body.result;
     expect(gt.every((u: { ID: string }) => Number(u.ID) > 100)).toBe(true);
-    expect((await call("user.get", { FILTER: { USER_TYPE: "employee" }, start: -1 })).body.result.every((u: { USER_TYPE: string }) => u.USER_TYPE === "employee")).toBe(true);
+    expect(
+      (await call("user.get", { FILTER: { USER_TYPE: "employee" }, start: -1 })).body.result.every((u: { USER_TYPE: string }) => u.USER_TYPE === "employee"),
+    ).toBe(true);
     if (dismissed.length) expect((await call("user.get", { FILTER: { ACTIVE: false }, start: -1 })).body.result.length).toBeGreaterThan(0);
   });
 
@@ -76,7 +86,10 @@ describe("users", () => {
     expect(ok.body.result).toBe(true);
     expect(target).toMatchObject({ workPosition: "Tester", active: false, login: expect.not.stringMatching("hacked"), admin: false });
     await call("user.update", { ID: target.id, ACTIVE: "Y" });
-    expect(await call("user.update", { ID: other.id, NAME: "X" }, target.id)).toMatchObject({ status: 400, body: { error: "ERROR_CORE", error_description: "access_denied" } });
+    expect(await call("user.update", { ID: other.id, NAME: "X" }, target.id)).toMatchObject({
+      status: 400,
+      body: { error: "ERROR_CORE", error_description: "access_denied" },
+    });
     // A non-admin may edit their own profile but not ACTIVE / UF_DEPARTMENT.
     const self = await call("user.update", { ID: target.id, PERSONAL_CITY: "Bonn", ACTIVE: "N", UF_DEPARTMENT: [999] }, target.id);
     expect(self.body.result).toBe(true);
@@ -114,7 +127,19 @@ describe("departments", () => {
 describe("app and system", () => {
   it("app.info has the documented shape", async () => {
     const r = (await call("app.info")).body.result;
-    expect(Object.keys(r).sort()).toEqual(["CODE", "DAYS", "ID", "INSTALLED", "LANGUAGE_ID", "LICENSE", "LICENSE_FAMILY", "LICENSE_TYPE", "PAYMENT_EXPIRED", "STATUS", "VERSION"]);
+    expect(Object.keys(r).sort()).toEqual([
+      "CODE",
+      "DAYS",
+      "ID",
+      "INSTALLED",
+      "LANGUAGE_ID",
+      "LICENSE",
+      "LICENSE_FAMILY",
+      "LICENSE_TYPE",
+      "PAYMENT_EXPIRED",
+      "STATUS",
+      "VERSION",
+    ]);
     expect(r).toMatchObject({ INSTALLED: true, STATUS: "L", PAYMENT_EXPIRED: "N", LICENSE: "en_std" });
   });
 
@@ -134,11 +159,15 @@ describe("app and system", () => {
 
   it("im.notify.system.add and im.notify.personal.add store notifications", async () => {
     const target = nonAdmin();
-    const id1 = (await call("im.notify.system.add", { USER_ID: target.id, MESSAGE: "Your export is ready [URL=https://x.test]open[/URL]", TAG: "export" })).body.result;
+    const id1 = (await call("im.notify.system.add", { USER_ID: target.id, MESSAGE: "Your export is ready [URL=https://x.test]open[/URL]", TAG: "export" })).body
+      .result;
     const id2 = (await call("im.notify.personal.add", { USER_ID: target.id, MESSAGE: "Hello" })).body.result;
     expect(id2).toBe(id1 + 1);
     const stored = (await get(`${w.emu.httpUrl}/_emulator/portals/acme/notifications`)).body;
-    expect(stored.slice(-2)).toMatchObject([{ toUserId: target.id, kind: "system", tag: "export", fromUserId: null }, { kind: "personal", fromUserId: 1 }]);
+    expect(stored.slice(-2)).toMatchObject([
+      { toUserId: target.id, kind: "system", tag: "export", fromUserId: null },
+      { kind: "personal", fromUserId: 1 },
+    ]);
     expect((await call("im.notify.system.add", { USER_ID: target.id, MESSAGE: "" })).body.error).toBe("MESSAGE_EMPTY");
   });
 });

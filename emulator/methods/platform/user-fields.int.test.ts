@@ -13,22 +13,61 @@ const employee = () => [...world().emu.store.portals.get("acme")!.users.values()
 
 describe("user.userfield.add", () => {
   it("adds a field with the UF_USR_ prefix and answers its ID", async () => {
-    const r = await call("user.userfield.add", { fields: { FIELD_NAME: "badge", USER_TYPE_ID: "string", XML_ID: "BADGE", SORT: 200, MULTIPLE: "N", MANDATORY: "Y", SHOW_FILTER: "Y", SHOW_IN_LIST: "N", EDIT_IN_LIST: "N", IS_SEARCHABLE: "Y", LABEL: "Badge" } });
+    const r = await call("user.userfield.add", {
+      fields: {
+        FIELD_NAME: "badge",
+        USER_TYPE_ID: "string",
+        XML_ID: "BADGE",
+        SORT: 200,
+        MULTIPLE: "N",
+        MANDATORY: "Y",
+        SHOW_FILTER: "Y",
+        SHOW_IN_LIST: "N",
+        EDIT_IN_LIST: "N",
+        IS_SEARCHABLE: "Y",
+        LABEL: "Badge",
+      },
+    });
     expect(r.status).toBe(200);
     expect(typeof r.body.result).toBe("number");
     const [f] = (await call("user.userfield.list", { filter: { ID: r.body.result } })).body.result;
-    expect(f).toMatchObject({ ENTITY_ID: "USER", FIELD_NAME: "UF_USR_BADGE", USER_TYPE_ID: "string", XML_ID: "BADGE", SORT: "200", MULTIPLE: "N", MANDATORY: "Y", SHOW_FILTER: "E", SHOW_IN_LIST: "N", EDIT_IN_LIST: "N", IS_SEARCHABLE: "Y", EDIT_FORM_LABEL: { en: "Badge" } });
+    expect(f).toMatchObject({
+      ENTITY_ID: "USER",
+      FIELD_NAME: "UF_USR_BADGE",
+      USER_TYPE_ID: "string",
+      XML_ID: "BADGE",
+      SORT: "200",
+      MULTIPLE: "N",
+      MANDATORY: "Y",
+      SHOW_FILTER: "E",
+      SHOW_IN_LIST: "N",
+      EDIT_IN_LIST: "N",
+      IS_SEARCHABLE: "Y",
+      EDIT_FORM_LABEL: { en: "Badge" },
+    });
     // UF_ is kept and USR_ inserted: UF_SHIRT → UF_USR_SHIRT.
     await call("user.userfield.add", { fields: { FIELD_NAME: "UF_SHIRT", USER_TYPE_ID: "enumeration" } });
     expect((await call("user.userfield.list", { filter: { FIELD_NAME: "UF_USR_SHIRT" } })).body.result).toHaveLength(1);
   });
 
   it("answers the documented errors: missing FIELD_NAME / USER_TYPE_ID, a name that exists, a non-admin", async () => {
-    expect(await call("user.userfield.add", { fields: { USER_TYPE_ID: "string" } })).toMatchObject({ status: 400, body: { error: "", error_description: "The 'FIELD_NAME' field is not found." } });
-    expect(await call("user.userfield.add", { fields: { FIELD_NAME: "x1" } })).toMatchObject({ status: 400, body: { error: "", error_description: "The 'USER_TYPE_ID' field is not found." } });
+    expect(await call("user.userfield.add", { fields: { USER_TYPE_ID: "string" } })).toMatchObject({
+      status: 400,
+      body: { error: "", error_description: "The 'FIELD_NAME' field is not found." },
+    });
+    expect(await call("user.userfield.add", { fields: { FIELD_NAME: "x1" } })).toMatchObject({
+      status: 400,
+      body: { error: "", error_description: "The 'USER_TYPE_ID' field is not found." },
+    });
     await call("user.userfield.add", { fields: { FIELD_NAME: "twice", USER_TYPE_ID: "string" } });
-    expect(await call("user.userfield.add", { fields: { FIELD_NAME: "twice", USER_TYPE_ID: "string" } })).toMatchObject({ status: 400, body: { error: "ERROR_CORE", error_description: "Field UF_USR_TWICE for the USER object already exists" } });
-    expect(await call("user.userfield.add", { fields: { FIELD_NAME: "nope", USER_TYPE_ID: "string" } }, employee().id)).toMatchObject({ status: 400, body: { error_description: "Access denied." } });
+    expect(await call("user.userfield.add", { fields: { FIELD_NAME: "twice", USER_TYPE_ID: "string" } })).toMatchObject({
+      status: 400,
+      body: { error: "ERROR_CORE", error_description: "Field UF_USR_TWICE for the USER object already exists" },
+    });
+    expect(await call("user.userfield.add", { fields: { FIELD_NAME: "nope", USER_TYPE_ID: "string" } }, employee().id)).toMatchObject({
+      status: 400,
+      body: { error_description: "Access denied." },
+    });
   });
 
   it("needs the user.userfield scope", async () => {
@@ -42,7 +81,20 @@ describe("user.userfield.add", () => {
 
 describe("user.userfield.list", () => {
   it("filters by every documented key with operator prefixes, narrowed to ENTITY_ID=USER", async () => {
-    await call("user.userfield.add", { fields: { FIELD_NAME: "f_int", USER_TYPE_ID: "integer", XML_ID: "XI", SORT: 10, MULTIPLE: "Y", MANDATORY: "N", SHOW_FILTER: "N", SHOW_IN_LIST: "Y", EDIT_IN_LIST: "Y", IS_SEARCHABLE: "N" } });
+    await call("user.userfield.add", {
+      fields: {
+        FIELD_NAME: "f_int",
+        USER_TYPE_ID: "integer",
+        XML_ID: "XI",
+        SORT: 10,
+        MULTIPLE: "Y",
+        MANDATORY: "N",
+        SHOW_FILTER: "N",
+        SHOW_IN_LIST: "Y",
+        EDIT_IN_LIST: "Y",
+        IS_SEARCHABLE: "N",
+      },
+    });
     const names = async (filter: object, order: object = { ID: "asc" }) => {
       const r = await call("user.userfield.list", { filter, order });
       expect(r.status, JSON.stringify(filter)).toBe(200);
@@ -79,10 +131,23 @@ describe("user.userfield.list", () => {
 describe("user.userfield.update / delete", () => {
   it("updates the mutable fields, keeps FIELD_NAME and USER_TYPE_ID, and deletes; a missing ID answers ERROR_NOT_FOUND", async () => {
     const id = (await call("user.userfield.add", { fields: { FIELD_NAME: "upd", USER_TYPE_ID: "string" } })).body.result;
-    expect((await call("user.userfield.update", { id, fields: { SORT: 5, MANDATORY: "Y", FIELD_NAME: "UF_USR_OTHER", USER_TYPE_ID: "integer" } })).body.result).toBe(true);
-    expect((await call("user.userfield.list", { filter: { ID: id } })).body.result[0]).toMatchObject({ FIELD_NAME: "UF_USR_UPD", USER_TYPE_ID: "string", SORT: "5", MANDATORY: "Y" });
+    expect(
+      (await call("user.userfield.update", { id, fields: { SORT: 5, MANDATORY: "Y", FIELD_NAME: "UF_USR_OTHER", USER_TYPE_ID: "integer" } })).body.result,
+    ).toBe(true);
+    expect((await call("user.userfield.list", { filter: { ID: id } })).body.result[0]).toMatchObject({
+      FIELD_NAME: "UF_USR_UPD",
+      USER_TYPE_ID: "string",
+      SORT: "5",
+      MANDATORY: "Y",
+    });
     expect((await call("user.userfield.delete", { id })).body.result).toBe(true);
-    expect(await call("user.userfield.delete", { id })).toMatchObject({ status: 400, body: { error: "ERROR_NOT_FOUND", error_description: `The entity with ID '${id}' is not found.` } });
-    expect(await call("user.userfield.update", { id: 0, fields: {} })).toMatchObject({ status: 400, body: { error_description: "ID is not defined or invalid." } });
+    expect(await call("user.userfield.delete", { id })).toMatchObject({
+      status: 400,
+      body: { error: "ERROR_NOT_FOUND", error_description: `The entity with ID '${id}' is not found.` },
+    });
+    expect(await call("user.userfield.update", { id: 0, fields: {} })).toMatchObject({
+      status: 400,
+      body: { error_description: "ID is not defined or invalid." },
+    });
   });
 });

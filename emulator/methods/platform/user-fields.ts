@@ -17,8 +17,38 @@ const SCOPE = "user.userfield";
 const fail = (description: string, code = "") => new RestError(code, description, 400);
 
 /** The sortable / filterable fields (user-userfield-list.md, "order"). */
-const KEYS = ["ID", "ENTITY_ID", "FIELD_NAME", "USER_TYPE_ID", "XML_ID", "SORT", "MULTIPLE", "MANDATORY", "SHOW_FILTER", "SHOW_IN_LIST", "EDIT_IN_LIST", "IS_SEARCHABLE"] as const;
-const TYPES = new Set(["string", "integer", "double", "date", "datetime", "boolean", "file", "enumeration", "url", "address", "money", "iblock_section", "iblock_element", "employee", "crm", "crm_status"]);
+const KEYS = [
+  "ID",
+  "ENTITY_ID",
+  "FIELD_NAME",
+  "USER_TYPE_ID",
+  "XML_ID",
+  "SORT",
+  "MULTIPLE",
+  "MANDATORY",
+  "SHOW_FILTER",
+  "SHOW_IN_LIST",
+  "EDIT_IN_LIST",
+  "IS_SEARCHABLE",
+] as const;
+const TYPES = new Set([
+  "string",
+  "integer",
+  "double",
+  "date",
+  "datetime",
+  "boolean",
+  "file",
+  "enumeration",
+  "url",
+  "address",
+  "money",
+  "iblock_section",
+  "iblock_element",
+  "employee",
+  "crm",
+  "crm_status",
+]);
 const LABELS = ["EDIT_FORM_LABEL", "LIST_COLUMN_LABEL", "LIST_FILTER_LABEL", "ERROR_MESSAGE", "HELP_MESSAGE"] as const;
 
 /** The portal's definitions, seeded once from the custom values its users already carry. */

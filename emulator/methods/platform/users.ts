@@ -13,9 +13,28 @@ const upperKeys = (o: Record<string, unknown>) => Object.fromEntries(Object.entr
 
 // user.php: only these fields (plus IS_ONLINE, NAME_SEARCH, USER_TYPE…) are read from the filter; others are skipped.
 const FILTERABLE = new Set([
-  "ID", "ACTIVE", "EMAIL", "NAME", "LAST_NAME", "SECOND_NAME", "PERSONAL_GENDER", "PERSONAL_WWW", "PERSONAL_BIRTHDAY",
-  "PERSONAL_PHONE", "PERSONAL_MOBILE", "PERSONAL_CITY", "PERSONAL_STREET", "WORK_COMPANY", "WORK_POSITION", "WORK_PHONE",
-  "UF_DEPARTMENT", "UF_PHONE_INNER", "USER_TYPE", "IS_ONLINE", "DATE_REGISTER", "LAST_LOGIN",
+  "ID",
+  "ACTIVE",
+  "EMAIL",
+  "NAME",
+  "LAST_NAME",
+  "SECOND_NAME",
+  "PERSONAL_GENDER",
+  "PERSONAL_WWW",
+  "PERSONAL_BIRTHDAY",
+  "PERSONAL_PHONE",
+  "PERSONAL_MOBILE",
+  "PERSONAL_CITY",
+  "PERSONAL_STREET",
+  "WORK_COMPANY",
+  "WORK_POSITION",
+  "WORK_PHONE",
+  "UF_DEPARTMENT",
+  "UF_PHONE_INNER",
+  "USER_TYPE",
+  "IS_ONLINE",
+  "DATE_REGISTER",
+  "LAST_LOGIN",
 ]);
 // user-get.md: bots, e-mail users, Open Channels and Replica users are never listed (USER_TYPE=email may be asked for).
 const HIDDEN_TYPES = new Set(["bot", "imconnector", "replica", "email"]);
@@ -88,7 +107,10 @@ function userUpdate(call: MethodCall) {
       // user.php: ACTIVE is normalised to Y/N; non-admins cannot change it.
       target.active = Boolean(value) && value !== "N" && value !== "false" && value !== "0";
     } else if (key === "UF_DEPARTMENT" && call.user.admin) {
-      target.departmentIds = [value].flat().map(Number).filter((n) => n > 0);
+      target.departmentIds = [value]
+        .flat()
+        .map(Number)
+        .filter((n) => n > 0);
     } else if (key.startsWith("UF_") && key in target.userFields) {
       target.userFields[key] = value;
     }
@@ -98,10 +120,26 @@ function userUpdate(call: MethodCall) {
 }
 
 const FIELD_LABELS: Record<string, string> = {
-  ID: "ID", ACTIVE: "Active", EMAIL: "E-mail", NAME: "First name", LAST_NAME: "Last name", SECOND_NAME: "Second name",
-  PERSONAL_GENDER: "Gender", PERSONAL_PROFESSION: "Profession", PERSONAL_WWW: "Personal website", PERSONAL_BIRTHDAY: "Date of birth",
-  PERSONAL_PHOTO: "Photo", PERSONAL_PHONE: "Phone", PERSONAL_MOBILE: "Mobile", PERSONAL_CITY: "City", PERSONAL_STREET: "Street address",
-  WORK_COMPANY: "Company", WORK_POSITION: "Position", WORK_PHONE: "Work phone", UF_DEPARTMENT: "Departments", USER_TYPE: "User type",
+  ID: "ID",
+  ACTIVE: "Active",
+  EMAIL: "E-mail",
+  NAME: "First name",
+  LAST_NAME: "Last name",
+  SECOND_NAME: "Second name",
+  PERSONAL_GENDER: "Gender",
+  PERSONAL_PROFESSION: "Profession",
+  PERSONAL_WWW: "Personal website",
+  PERSONAL_BIRTHDAY: "Date of birth",
+  PERSONAL_PHOTO: "Photo",
+  PERSONAL_PHONE: "Phone",
+  PERSONAL_MOBILE: "Mobile",
+  PERSONAL_CITY: "City",
+  PERSONAL_STREET: "Street address",
+  WORK_COMPANY: "Company",
+  WORK_POSITION: "Position",
+  WORK_PHONE: "Work phone",
+  UF_DEPARTMENT: "Departments",
+  USER_TYPE: "User type",
 };
 
 defineMethods(

@@ -32,10 +32,24 @@ function groupView(groups: Workgroup[]) {
 function format(g: Workgroup) {
   const yn = (b: boolean) => (b ? "Y" : "N");
   return {
-    ID: String(g.id), SITE_ID: "s1", NAME: g.name, DESCRIPTION: g.description || null, DATE_CREATE: g.createdAt, DATE_UPDATE: g.createdAt,
-    ACTIVE: yn(g.active), VISIBLE: yn(g.visible), OPENED: yn(g.opened), CLOSED: yn(g.closed), SUBJECT_ID: "1", OWNER_ID: String(g.ownerId),
-    KEYWORDS: null, NUMBER_OF_MEMBERS: String(g.members.size), DATE_ACTIVITY: g.createdAt, SUBJECT_NAME: "Workgroups",
-    PROJECT: yn(g.project), IS_EXTRANET: yn(g.isExtranet),
+    ID: String(g.id),
+    SITE_ID: "s1",
+    NAME: g.name,
+    DESCRIPTION: g.description || null,
+    DATE_CREATE: g.createdAt,
+    DATE_UPDATE: g.createdAt,
+    ACTIVE: yn(g.active),
+    VISIBLE: yn(g.visible),
+    OPENED: yn(g.opened),
+    CLOSED: yn(g.closed),
+    SUBJECT_ID: "1",
+    OWNER_ID: String(g.ownerId),
+    KEYWORDS: null,
+    NUMBER_OF_MEMBERS: String(g.members.size),
+    DATE_ACTIVITY: g.createdAt,
+    SUBJECT_NAME: "Workgroups",
+    PROJECT: yn(g.project),
+    IS_EXTRANET: yn(g.isExtranet),
   };
 }
 
@@ -73,7 +87,14 @@ function setOwner(call: MethodCall) {
 function userGroups(call: MethodCall) {
   const result = call.portal.data.workgroups
     .filter((g) => g.members.has(call.user.id))
-    .map((g) => ({ GROUP_ID: String(g.id), GROUP_NAME: g.name, ROLE: g.members.get(call.user.id)!, GROUP_IMAGE_ID: null, GROUP_IMAGE: "", ...(g.isExtranet ? { IS_EXTRANET: "Y" } : {}) }));
+    .map((g) => ({
+      GROUP_ID: String(g.id),
+      GROUP_NAME: g.name,
+      ROLE: g.members.get(call.user.id)!,
+      GROUP_IMAGE_ID: null,
+      GROUP_IMAGE: "",
+      ...(g.isExtranet ? { IS_EXTRANET: "Y" } : {}),
+    }));
   return { result };
 }
 

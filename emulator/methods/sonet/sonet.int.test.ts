@@ -38,7 +38,11 @@ describe("disk", () => {
     const s = await call("disk.storage.getforapp", {});
     expect(s.body.result).toMatchObject({ MODULE_ID: "disk", ENTITY_TYPE: "restapp" });
     const content = Buffer.from("PK-zip-bytes").toString("base64");
-    const up = await call("disk.folder.uploadfile", { id: Number(s.body.result.ROOT_OBJECT_ID), data: { NAME: "export.zip" }, fileContent: ["export.zip", content] });
+    const up = await call("disk.folder.uploadfile", {
+      id: Number(s.body.result.ROOT_OBJECT_ID),
+      data: { NAME: "export.zip" },
+      fileContent: ["export.zip", content],
+    });
     expect(up.body.result).toMatchObject({ NAME: "export.zip", TYPE: "file", SIZE: "12" });
     const token = new URL(up.body.result.DOWNLOAD_URL).searchParams.get("token")!;
     const file = findDiskDownload(world().emu.store.portals.get("acme")!, token);

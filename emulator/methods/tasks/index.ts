@@ -12,7 +12,22 @@ import { taskReader, taskRight } from "./task-access";
 import { applyTaskFields } from "./task-write";
 
 const internal = (code: string, msg: string) => new RestError(code, msg, 400);
-const SORTABLE = new Set(["ID", "TITLE", "DATE_START", "CREATED_DATE", "CHANGED_DATE", "CLOSED_DATE", "ACTIVITY_DATE", "DEADLINE", "REAL_STATUS", "STATUS", "PRIORITY", "GROUP_ID", "RESPONSIBLE_ID", "CREATED_BY"]);
+const SORTABLE = new Set([
+  "ID",
+  "TITLE",
+  "DATE_START",
+  "CREATED_DATE",
+  "CHANGED_DATE",
+  "CLOSED_DATE",
+  "ACTIVITY_DATE",
+  "DEADLINE",
+  "REAL_STATUS",
+  "STATUS",
+  "PRIORITY",
+  "GROUP_ID",
+  "RESPONSIBLE_ID",
+  "CREATED_BY",
+]);
 
 function list(call: MethodCall) {
   const p = call.params;
@@ -76,7 +91,12 @@ function update(call: MethodCall) {
   if (right === "read" || (needsFull && right !== "full")) throw internal("0", "Action on the task is not allowed (internal error)");
   applyTaskFields(call, row, fields);
   // b24restdocs api-reference/tasks/events-tasks/on-task-update.md.
-  call.emit("ONTASKUPDATE", { FIELDS_BEFORE: { ID: row + 1 }, FIELDS_AFTER: { ID: row + 1 }, IS_ACCESSIBLE_BEFORE: "undefined", IS_ACCESSIBLE_AFTER: "undefined" });
+  call.emit("ONTASKUPDATE", {
+    FIELDS_BEFORE: { ID: row + 1 },
+    FIELDS_AFTER: { ID: row + 1 },
+    IS_ACCESSIBLE_BEFORE: "undefined",
+    IS_ACCESSIBLE_AFTER: "undefined",
+  });
   return { result: { task: formatTask(call.portal, row, resolveTaskSelect(["*"]), call.now) } };
 }
 

@@ -17,7 +17,13 @@ export function taskView(d: PortalData): View {
   let v = viewCache.get(d);
   if (v) return v;
   const t = d.tasks;
-  const col = (c: Parameters<typeof t.col>[0]) => ({ kind: "int" as const, get: (r: number) => t.col(c)[r], get column() { return t.col(c); } });
+  const col = (c: Parameters<typeof t.col>[0]) => ({
+    kind: "int" as const,
+    get: (r: number) => t.col(c)[r],
+    get column() {
+      return t.col(c);
+    },
+  });
   const date = (c: Parameters<typeof t.col>[0]) => ({ kind: "date" as const, get: (r: number) => t.col(c)[r] });
   v = makeView({
     ID: { kind: "int", get: (r) => r + 1 },
@@ -44,20 +50,56 @@ export function taskView(d: PortalData): View {
 
 /** Result fields in the order the API prints them: [camelCase name, UPPER_CASE select name]. */
 const FIELDS: Array<[string, string]> = [
-  ["id", "ID"], ["parentId", "PARENT_ID"], ["title", "TITLE"], ["description", "DESCRIPTION"], ["mark", "MARK"],
-  ["priority", "PRIORITY"], ["multitask", "MULTITASK"], ["notViewed", "NOT_VIEWED"], ["replicate", "REPLICATE"],
-  ["stageId", "STAGE_ID"], ["createdBy", "CREATED_BY"], ["createdDate", "CREATED_DATE"], ["responsibleId", "RESPONSIBLE_ID"],
-  ["changedBy", "CHANGED_BY"], ["changedDate", "CHANGED_DATE"], ["statusChangedBy", "STATUS_CHANGED_BY"],
-  ["closedBy", "CLOSED_BY"], ["closedDate", "CLOSED_DATE"], ["activityDate", "ACTIVITY_DATE"], ["dateStart", "DATE_START"],
-  ["deadline", "DEADLINE"], ["startDatePlan", "START_DATE_PLAN"], ["endDatePlan", "END_DATE_PLAN"], ["commentsCount", "COMMENTS_COUNT"],
-  ["allowChangeDeadline", "ALLOW_CHANGE_DEADLINE"], ["allowTimeTracking", "ALLOW_TIME_TRACKING"], ["taskControl", "TASK_CONTROL"],
-  ["addInReport", "ADD_IN_REPORT"], ["timeEstimate", "TIME_ESTIMATE"], ["siteId", "SITE_ID"], ["favorite", "FAVORITE"],
-  ["groupId", "GROUP_ID"], ["status", "STATUS"], ["subStatus", "SUB_STATUS"], ["auditors", "AUDITORS"], ["accomplices", "ACCOMPLICES"],
-  ["group", "GROUP"], ["creator", "CREATOR"], ["responsible", "RESPONSIBLE"], ["accomplicesData", "ACCOMPLICES_DATA"], ["auditorsData", "AUDITORS_DATA"],
+  ["id", "ID"],
+  ["parentId", "PARENT_ID"],
+  ["title", "TITLE"],
+  ["description", "DESCRIPTION"],
+  ["mark", "MARK"],
+  ["priority", "PRIORITY"],
+  ["multitask", "MULTITASK"],
+  ["notViewed", "NOT_VIEWED"],
+  ["replicate", "REPLICATE"],
+  ["stageId", "STAGE_ID"],
+  ["createdBy", "CREATED_BY"],
+  ["createdDate", "CREATED_DATE"],
+  ["responsibleId", "RESPONSIBLE_ID"],
+  ["changedBy", "CHANGED_BY"],
+  ["changedDate", "CHANGED_DATE"],
+  ["statusChangedBy", "STATUS_CHANGED_BY"],
+  ["closedBy", "CLOSED_BY"],
+  ["closedDate", "CLOSED_DATE"],
+  ["activityDate", "ACTIVITY_DATE"],
+  ["dateStart", "DATE_START"],
+  ["deadline", "DEADLINE"],
+  ["startDatePlan", "START_DATE_PLAN"],
+  ["endDatePlan", "END_DATE_PLAN"],
+  ["commentsCount", "COMMENTS_COUNT"],
+  ["allowChangeDeadline", "ALLOW_CHANGE_DEADLINE"],
+  ["allowTimeTracking", "ALLOW_TIME_TRACKING"],
+  ["taskControl", "TASK_CONTROL"],
+  ["addInReport", "ADD_IN_REPORT"],
+  ["timeEstimate", "TIME_ESTIMATE"],
+  ["siteId", "SITE_ID"],
+  ["favorite", "FAVORITE"],
+  ["groupId", "GROUP_ID"],
+  ["status", "STATUS"],
+  ["subStatus", "SUB_STATUS"],
+  ["auditors", "AUDITORS"],
+  ["accomplices", "ACCOMPLICES"],
+  ["group", "GROUP"],
+  ["creator", "CREATOR"],
+  ["responsible", "RESPONSIBLE"],
+  ["accomplicesData", "ACCOMPLICES_DATA"],
+  ["auditorsData", "AUDITORS_DATA"],
 ];
 /** Fields stored with the record: what the list prints without a select (tasks-task-list.md). */
 const DEFAULT = new Set(FIELDS.filter(([c]) => !c.endsWith("Data")).map(([c]) => c));
-const BY_UPPER = new Map(FIELDS.flatMap(([c, u]) => [[u, c], [c.toUpperCase(), c]]));
+const BY_UPPER = new Map(
+  FIELDS.flatMap(([c, u]) => [
+    [u, c],
+    [c.toUpperCase(), c],
+  ]),
+);
 
 export function resolveTaskSelect(select: string[] | null): Set<string> {
   if (!select || select.includes("*")) return select ? new Set(FIELDS.map(([c]) => c)) : DEFAULT;

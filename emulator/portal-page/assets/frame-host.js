@@ -87,7 +87,11 @@
       var ok = el("button", { type: "button", class: "b24-button-primary", "data-testid": "user-selector-ok" }, cfg.labels.select);
       ok.addEventListener("click", function () {
         close();
-        done(cfg.users.filter(function (u) { return chosen[u.id]; }));
+        done(
+          cfg.users.filter(function (u) {
+            return chosen[u.id];
+          }),
+        );
       });
       bar.appendChild(ok);
     }
@@ -97,7 +101,9 @@
     bar.appendChild(cancel);
     box.appendChild(bar);
     back.appendChild(box);
-    function onKey(e) { if (e.key === "Escape") close(); }
+    function onKey(e) {
+      if (e.key === "Escape") close();
+    }
     function close() {
       document.removeEventListener("keydown", onKey);
       back.remove();
@@ -144,7 +150,9 @@
     },
     getInterface: function (p, reply) {
       reply({
-        command: Object.keys(commands).filter(function (c) { return deny.indexOf(c) < 0; }),
+        command: Object.keys(commands).filter(function (c) {
+          return deny.indexOf(c) < 0;
+        }),
         event: [],
       });
     },
@@ -179,7 +187,9 @@
       window.location.reload();
     },
     setInstall: function (p, reply) {
-      query("set_install", { install: !!p.install }).then(function () { reply(p); });
+      query("set_install", { install: !!p.install }).then(function () {
+        reply(p);
+      });
     },
     setInstallFinish: function (p) {
       var v = typeof p.value == "undefined" || p.value !== false ? "Y" : "N";
@@ -212,7 +222,11 @@
     selectAccess: function (p, reply) {
       // Access codes of single users (U{id}) only: enough for apps that store who may use them.
       userDialog(true, function (users) {
-        reply(users.map(function (u) { return { id: "U" + u.id, name: u.name }; }));
+        reply(
+          users.map(function (u) {
+            return { id: "U" + u.id, name: u.name };
+          }),
+        );
       });
     },
     openApplication: function (p, reply) {
@@ -220,7 +234,9 @@
         window.parent.b24emuOpenSlider(p, reply);
         return;
       }
-      openSlider(p, function () { reply(); });
+      openSlider(p, function () {
+        reply();
+      });
     },
     closeApplication: function (p, reply) {
       // The app inside a slider closes the slider of the page around it (same origin).
@@ -234,7 +250,11 @@
       reply({ result: "error", errorCode: "METHOD_NOT_SUPPORTED_ON_DEVICE" });
     },
   };
-  window.b24emuOpenSlider = function (p, onClose) { openSlider(p, function () { onClose(); }); };
+  window.b24emuOpenSlider = function (p, onClose) {
+    openSlider(p, function () {
+      onClose();
+    });
+  };
 
   function receiveMessage(e) {
     // Only the frame we opened, from the app's origin (applayout.js receiveMessage checks the

@@ -16,7 +16,10 @@ export interface CardContext {
   api<B>(method: "GET" | "POST", path: string, body?: unknown): Promise<ApiAnswer<B>>;
   pipelines(refresh?: boolean): Promise<PipelineCache | null>;
   /** Logs the thread's newest message to a record (reads the message only now, on the click). */
-  logEmail(target: { kind: "contact" | "lead" | "company" | "deal"; id: number }, communication: { kind: "contact" | "lead" | "company"; id: number; email: string }): Promise<ApiAnswer<{ link?: string; error?: string; message?: string }>>;
+  logEmail(
+    target: { kind: "contact" | "lead" | "company" | "deal"; id: number },
+    communication: { kind: "contact" | "lead" | "company"; id: number; email: string },
+  ): Promise<ApiAnswer<{ link?: string; error?: string; message?: string }>>;
   /** Looks the thread up again (after a record was created). */
   refresh(): void;
 }
@@ -28,7 +31,13 @@ function note(el: HTMLElement, text: string, kind: "ok" | "err", href?: string, 
   el.className = `note ${kind}`;
 }
 
-function logButton(ctx: CardContext, label: string, target: Parameters<CardContext["logEmail"]>[0], comm: Parameters<CardContext["logEmail"]>[1], out: HTMLElement) {
+function logButton(
+  ctx: CardContext,
+  label: string,
+  target: Parameters<CardContext["logEmail"]>[0],
+  comm: Parameters<CardContext["logEmail"]>[1],
+  out: HTMLElement,
+) {
   const button = h("button", { type: "button", "data-action": "log-email", "data-target": `${target.kind}:${target.id}` }, label);
   button.addEventListener("click", async () => {
     button.disabled = true;
@@ -50,7 +59,12 @@ function stageLabel(deal: Deal, cache: PipelineCache | null): string {
 
 function activities(ctx: CardContext, list: Activity[]) {
   if (!list.length) return null;
-  return h("div", {}, h("div", { class: "muted" }, ctx.t("recent")), h("ul", {}, ...list.map((a) => h("li", {}, `${a.startTime ? new Date(a.startTime).toLocaleDateString() + " · " : ""}${a.subject}`))));
+  return h(
+    "div",
+    {},
+    h("div", { class: "muted" }, ctx.t("recent")),
+    h("ul", {}, ...list.map((a) => h("li", {}, `${a.startTime ? new Date(a.startTime).toLocaleDateString() + " · " : ""}${a.subject}`))),
+  );
 }
 
 function dealForm(ctx: CardContext, contact: { id: number; name: string }, out: HTMLElement): HTMLElement {
@@ -59,7 +73,12 @@ function dealForm(ctx: CardContext, contact: { id: number; name: string }, out: 
   const pipeline = h("select", { name: "pipeline" });
   const stage = h("select", { name: "stage" });
   const submit = h("button", { type: "submit", class: "primary" }, ctx.t("create"));
-  form.append(h("label", {}, ctx.t("dealTitle"), title), h("label", {}, ctx.t("pipeline"), pipeline), h("label", {}, ctx.t("stage"), stage), h("div", { class: "actions" }, submit));
+  form.append(
+    h("label", {}, ctx.t("dealTitle"), title),
+    h("label", {}, ctx.t("pipeline"), pipeline),
+    h("label", {}, ctx.t("stage"), stage),
+    h("div", { class: "actions" }, submit),
+  );
   let cache: PipelineCache | null = null;
   const fillStages = () => {
     const p = cache?.pipelines.find((x) => String(x.id) === pipeline.value);
@@ -73,7 +92,14 @@ function dealForm(ctx: CardContext, contact: { id: number; name: string }, out: 
   pipeline.addEventListener("change", fillStages);
   const send = async (force: boolean) => {
     submit.disabled = true;
-    const answer = await ctx.api<ApiErrorBody & { url?: string }>("POST", "/api/extension/records", { kind: "deal", title: title.value, contactId: contact.id, categoryId: Number(pipeline.value), stageId: stage.value, force });
+    const answer = await ctx.api<ApiErrorBody & { url?: string }>("POST", "/api/extension/records", {
+      kind: "deal",
+      title: title.value,
+      contactId: contact.id,
+      categoryId: Number(pipeline.value),
+      stageId: stage.value,
+      force,
+    });
     submit.disabled = false;
     handleCreated(ctx, answer, out, form, () => send(true));
   };
@@ -98,7 +124,13 @@ function handleCreated(ctx: CardContext, answer: ApiAnswer<ApiErrorBody & { url?
       { class: "dups", role: "alert", "data-testid": "duplicates" },
       h("div", { class: "title" }, ctx.t("duplicatesTitle")),
       h("div", { class: "muted" }, ctx.t("duplicatesHint")),
-      h("ul", {}, ...dups.map((d) => h("li", {}, link(d.url, `${ctx.t(d.kind === "deal" ? "openDeals" : d.kind)}: ${d.title}`), ` — ${ctx.t(`reason_${d.reason}` as never)}`))),
+      h(
+        "ul",
+        {},
+        ...dups.map((d) =>
+          h("li", {}, link(d.url, `${ctx.t(d.kind === "deal" ? "openDeals" : d.kind)}: ${d.title}`), ` — ${ctx.t(`reason_${d.reason}` as never)}`),
+        ),
+      ),
     );
     const again = h("button", { type: "button" }, ctx.t("createAnyway"));
     again.addEventListener("click", () => {
@@ -122,7 +154,12 @@ function personForm(ctx: CardContext, kind: "contact" | "lead", p: Participant, 
   const submit = h("button", { type: "submit", class: "primary" }, ctx.t("create"));
   const cancel = h("button", { type: "button" }, ctx.t("cancel"));
   cancel.addEventListener("click", () => form.remove());
-  form.append(...(kind === "lead" ? [h("label", {}, ctx.t("leadTitle"), title)] : []), h("label", {}, ctx.t("firstName"), name), h("label", {}, ctx.t("lastName"), lastName), h("div", { class: "actions" }, submit, cancel));
+  form.append(
+    ...(kind === "lead" ? [h("label", {}, ctx.t("leadTitle"), title)] : []),
+    h("label", {}, ctx.t("firstName"), name),
+    h("label", {}, ctx.t("lastName"), lastName),
+    h("div", { class: "actions" }, submit, cancel),
+  );
   const send = async (force: boolean) => {
     submit.disabled = true;
     const body = { kind, email: p.email, name: name.value, lastName: lastName.value, ...(kind === "lead" ? { title: title.value } : {}), force };
@@ -142,7 +179,12 @@ export function participantCard(ctx: CardContext, p: Participant, r: Participant
   const card = h("section", { class: "card", "data-email": p.email, "data-kind": r.kind, "aria-label": p.name || p.email });
   const out = h("div", { class: "note", role: "status" });
   const displayName = r.colleague?.name || r.contacts[0]?.name || r.leads[0]?.name || p.name || p.email;
-  const initials = displayName.split(/[\s@.]+/).filter(Boolean).slice(0, 2).map((w) => w[0]!.toUpperCase()).join("");
+  const initials = displayName
+    .split(/[\s@.]+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((w) => w[0]!.toUpperCase())
+    .join("");
   const placeholder = () => h("div", { class: "avatar", "aria-hidden": "true" }, initials);
   let avatar: HTMLElement = placeholder();
   if (r.colleague?.photo) {
@@ -151,23 +193,64 @@ export function participantCard(ctx: CardContext, p: Participant, r: Participant
     img.addEventListener("error", () => img.replaceWith(placeholder()));
     avatar = img;
   }
-  const badges = r.kind === "colleague" ? [t("colleague")] : r.kind === "crm" ? [...(r.contacts.length ? [t("contact")] : []), ...(r.leads.length ? [t("lead")] : []), ...(r.companies.length ? [t("company")] : [])] : [t("unknown")];
+  const badges =
+    r.kind === "colleague"
+      ? [t("colleague")]
+      : r.kind === "crm"
+        ? [...(r.contacts.length ? [t("contact")] : []), ...(r.leads.length ? [t("lead")] : []), ...(r.companies.length ? [t("company")] : [])]
+        : [t("unknown")];
   card.append(
-    h("div", { class: "who" }, avatar, h("div", {}, h("div", { class: "name" }, displayName), h("div", { class: "email" }, p.email), h("div", {}, ...badges.map((b) => h("span", { class: `badge${r.kind === "unknown" ? " unknown" : ""}` }, b))))),
+    h(
+      "div",
+      { class: "who" },
+      avatar,
+      h(
+        "div",
+        {},
+        h("div", { class: "name" }, displayName),
+        h("div", { class: "email" }, p.email),
+        h("div", {}, ...badges.map((b) => h("span", { class: `badge${r.kind === "unknown" ? " unknown" : ""}` }, b))),
+      ),
+    ),
   );
 
   if (r.colleague) {
     const c = r.colleague;
-    card.append(h("div", { class: "record" }, c.position ? h("div", {}, c.position) : null, c.departments.length ? h("div", { class: "muted" }, c.departments.join(", ")) : null, link(c.url, t("openInBitrix"))));
+    card.append(
+      h(
+        "div",
+        { class: "record" },
+        c.position ? h("div", {}, c.position) : null,
+        c.departments.length ? h("div", { class: "muted" }, c.departments.join(", ")) : null,
+        link(c.url, t("openInBitrix")),
+      ),
+    );
   }
 
   for (const contact of r.contacts) {
     const comm = { kind: "contact" as const, id: contact.id, email: p.email };
-    const section = h("div", { class: "record", "data-record": `contact:${contact.id}` }, h("div", { class: "title" }, link(contact.url, contact.name || p.email)), contact.post ? h("div", { class: "muted" }, contact.post) : null);
+    const section = h(
+      "div",
+      { class: "record", "data-record": `contact:${contact.id}` },
+      h("div", { class: "title" }, link(contact.url, contact.name || p.email)),
+      contact.post ? h("div", { class: "muted" }, contact.post) : null,
+    );
     section.append(h("div", { class: "muted" }, contact.deals.length ? t("openDeals") : t("noDeals")));
     if (contact.deals.length) {
       section.append(
-        h("ul", {}, ...contact.deals.map((d) => h("li", { "data-deal": d.id }, link(d.url, d.title), h("div", { class: "muted" }, stageLabel(d, pipelines)), h("div", { class: "actions" }, logButton(ctx, t("logEmail"), { kind: "deal", id: d.id }, comm, out))))),
+        h(
+          "ul",
+          {},
+          ...contact.deals.map((d) =>
+            h(
+              "li",
+              { "data-deal": d.id },
+              link(d.url, d.title),
+              h("div", { class: "muted" }, stageLabel(d, pipelines)),
+              h("div", { class: "actions" }, logButton(ctx, t("logEmail"), { kind: "deal", id: d.id }, comm, out)),
+            ),
+          ),
+        ),
       );
     }
     section.append(activities(ctx, contact.activities) ?? "");
@@ -196,8 +279,14 @@ export function participantCard(ctx: CardContext, p: Participant, r: Participant
         "div",
         { class: "record", "data-record": `company:${company.id}` },
         h("div", { class: "title" }, link(company.url, company.title)),
-        company.deals.length ? h("ul", {}, ...company.deals.map((d) => h("li", {}, link(d.url, d.title), h("div", { class: "muted" }, stageLabel(d, pipelines))))) : h("div", { class: "muted" }, t("noDeals")),
-        h("div", { class: "actions" }, logButton(ctx, t("logEmail"), { kind: "company", id: company.id }, { kind: "company", id: company.id, email: p.email }, out)),
+        company.deals.length
+          ? h("ul", {}, ...company.deals.map((d) => h("li", {}, link(d.url, d.title), h("div", { class: "muted" }, stageLabel(d, pipelines)))))
+          : h("div", { class: "muted" }, t("noDeals")),
+        h(
+          "div",
+          { class: "actions" },
+          logButton(ctx, t("logEmail"), { kind: "company", id: company.id }, { kind: "company", id: company.id, email: p.email }, out),
+        ),
       ),
     );
   }

@@ -86,7 +86,8 @@ export function readLastMessage(doc: Document): MessageForLog | null {
   const from = message.querySelector(".gD[email]");
   const recipients = [...message.querySelectorAll("[email]")].filter((el) => !el.classList.contains("gD"));
   const addr = (el: Element) => ({ email: emailOf(el), name: nameOf(el) });
-  const dedupe = (list: Array<{ email: string; name: string }>) => list.filter((a, i) => a.email.includes("@") && list.findIndex((b) => b.email === a.email) === i);
+  const dedupe = (list: Array<{ email: string; name: string }>) =>
+    list.filter((a, i) => a.email.includes("@") && list.findIndex((b) => b.email === a.email) === i);
   const dateText = message.querySelector(".g3[title]")?.getAttribute("title") ?? message.querySelector("[data-date]")?.getAttribute("data-date") ?? "";
   const parsed = Date.parse(dateText.replace(/ at /, " "));
   return {

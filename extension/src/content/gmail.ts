@@ -91,7 +91,19 @@ async function show(thread: OpenThread, stored: Stored, t: T, own: Set<string>) 
     },
   };
   const byEmail = new Map(results.map((r) => [r.email, r]));
-  body.replaceChildren(...thread.participants.map((p) => byEmail.get(p.email)).filter((r): r is ParticipantResult => Boolean(r)).map((r) => participantCard(ctx, thread.participants.find((p) => p.email === r.email)!, r, cache)));
+  body.replaceChildren(
+    ...thread.participants
+      .map((p) => byEmail.get(p.email))
+      .filter((r): r is ParticipantResult => Boolean(r))
+      .map((r) =>
+        participantCard(
+          ctx,
+          thread.participants.find((p) => p.email === r.email)!,
+          r,
+          cache,
+        ),
+      ),
+  );
 }
 
 async function tick() {

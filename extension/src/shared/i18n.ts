@@ -49,7 +49,8 @@ const en = {
   connectedTo: "Connected to {portal}",
   disconnect: "Disconnect",
   disconnected: "Disconnected. Everything the extension kept is deleted.",
-  privacy: "Only the addresses of a thread you open are sent for lookup; an email's text is sent only when you click Log email. Nothing of your email is stored.",
+  privacy:
+    "Only the addresses of a thread you open are sent for lookup; an email's text is sent only when you click Log email. Nothing of your email is stored.",
   // Errors (API codes)
   err_unauthorized: "Your connection has ended. Click the StaffSuite icon and connect again.",
   err_user_token_dead: "Your Bitrix24 sign-in has expired. Click the StaffSuite icon and connect again.",
@@ -115,7 +116,8 @@ const ru: Dict = {
   connectedTo: "Подключено к {portal}",
   disconnect: "Отключить",
   disconnected: "Отключено. Всё, что хранило расширение, удалено.",
-  privacy: "Для поиска отправляются только адреса открытой переписки; текст письма — только когда вы нажмёте «Сохранить письмо». Ничего из вашей почты не хранится.",
+  privacy:
+    "Для поиска отправляются только адреса открытой переписки; текст письма — только когда вы нажмёте «Сохранить письмо». Ничего из вашей почты не хранится.",
   err_unauthorized: "Подключение завершено. Нажмите значок StaffSuite и подключитесь снова.",
   err_user_token_dead: "Вход в Битрикс24 истёк. Нажмите значок StaffSuite и подключитесь снова.",
   err_rate_limited: "Сейчас слишком много запросов. Подождите минуту и повторите.",
@@ -177,7 +179,8 @@ const de: Dict = {
   connectedTo: "Verbunden mit {portal}",
   disconnect: "Trennen",
   disconnected: "Getrennt. Alles, was die Erweiterung gespeichert hatte, ist gelöscht.",
-  privacy: "Zur Suche werden nur die Adressen einer geöffneten Unterhaltung gesendet; der Text einer E-Mail nur, wenn Sie auf „E-Mail protokollieren“ klicken. Von Ihrer Post wird nichts gespeichert.",
+  privacy:
+    "Zur Suche werden nur die Adressen einer geöffneten Unterhaltung gesendet; der Text einer E-Mail nur, wenn Sie auf „E-Mail protokollieren“ klicken. Von Ihrer Post wird nichts gespeichert.",
   err_unauthorized: "Ihre Verbindung ist beendet. Klicken Sie auf das StaffSuite-Symbol und verbinden Sie sich neu.",
   err_user_token_dead: "Ihre Bitrix24-Anmeldung ist abgelaufen. Klicken Sie auf das StaffSuite-Symbol und verbinden Sie sich neu.",
   err_rate_limited: "Gerade zu viele Anfragen. Warten Sie eine Minute und versuchen Sie es erneut.",

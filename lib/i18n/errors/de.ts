@@ -7,13 +7,18 @@ export const de: ErrorsMessages = {
   "errors.forbidden": "Das dürfen nur Portal-Administratoren. Wenden Sie sich an einen Administrator Ihres Bitrix24-Portals.",
   "errors.not_found": "Das gibt es nicht mehr, oder Sie dürfen es nicht sehen.",
   "errors.invalid": "Ein Teil der gesendeten Angaben ist ungültig. Prüfen Sie das Formular und versuchen Sie es erneut.",
-  "errors.portal_disconnected": "StaffSuite hat die Verbindung zu diesem Portal verloren. Ein Portal-Administrator sollte StaffSuite einmal aus dem Portal öffnen, um sie wiederherzustellen.",
-  "errors.user_token_dead": "Bitrix24 akzeptiert den Zugang von StaffSuite für Ihr Konto nicht mehr. Öffnen Sie StaffSuite einmal aus Ihrem Bitrix24-Portal und versuchen Sie es dann erneut.",
+  "errors.portal_disconnected":
+    "StaffSuite hat die Verbindung zu diesem Portal verloren. Ein Portal-Administrator sollte StaffSuite einmal aus dem Portal öffnen, um sie wiederherzustellen.",
+  "errors.user_token_dead":
+    "Bitrix24 akzeptiert den Zugang von StaffSuite für Ihr Konto nicht mehr. Öffnen Sie StaffSuite einmal aus Ihrem Bitrix24-Portal und versuchen Sie es dann erneut.",
   "errors.rate_limited": "Bitrix24 erhält gerade zu viele Anfragen von diesem Portal. Warten Sie eine Minute und versuchen Sie es erneut.",
-  "errors.operating_limit": "Bitrix24 hat diese Art von Anfrage für einige Minuten angehalten, weil sie zu lange lief. Versuchen Sie es in zehn Minuten erneut.",
-  "errors.insufficient_scope": "StaffSuite fehlt in diesem Portal eine nötige Berechtigung. Ein Portal-Administrator sollte die App neu installieren, um sie zu erteilen.",
+  "errors.operating_limit":
+    "Bitrix24 hat diese Art von Anfrage für einige Minuten angehalten, weil sie zu lange lief. Versuchen Sie es in zehn Minuten erneut.",
+  "errors.insufficient_scope":
+    "StaffSuite fehlt in diesem Portal eine nötige Berechtigung. Ein Portal-Administrator sollte die App neu installieren, um sie zu erteilen.",
   "errors.access_denied": "Bitrix24 hat abgelehnt: Ihrem Konto fehlen die Rechte dafür. Wenden Sie sich an einen Portal-Administrator.",
-  "errors.method_unavailable": "Dieses Portal bietet nicht, was nötig ist (vielleicht ist ein Bitrix24-Modul abgeschaltet). Wenden Sie sich an einen Portal-Administrator.",
+  "errors.method_unavailable":
+    "Dieses Portal bietet nicht, was nötig ist (vielleicht ist ein Bitrix24-Modul abgeschaltet). Wenden Sie sich an einen Portal-Administrator.",
   "errors.portal_error": "Bitrix24 hat mit einem Fehler geantwortet. Versuchen Sie es erneut; wenn es wieder passiert, wenden Sie sich an Ihren Administrator.",
   "errors.internal": "Etwas ist schiefgelaufen. Versuchen Sie es erneut; wenn es wieder passiert, wenden Sie sich an Ihren Administrator.",
   "errors.tooManyRequests": "Zu viele Versuche von hier. Warten Sie eine Minute und öffnen Sie die App erneut.",

@@ -7,7 +7,8 @@ export const en = {
   "errors.forbidden": "Only portal administrators can do this. Ask an administrator of your Bitrix24 portal.",
   "errors.not_found": "This no longer exists, or it is not yours to see.",
   "errors.invalid": "Some of what was sent is not valid. Check the form and try again.",
-  "errors.portal_disconnected": "StaffSuite has lost its connection to this portal. A portal administrator should open StaffSuite from the portal once to reconnect it.",
+  "errors.portal_disconnected":
+    "StaffSuite has lost its connection to this portal. A portal administrator should open StaffSuite from the portal once to reconnect it.",
   "errors.user_token_dead": "Bitrix24 no longer accepts StaffSuite's access for your account. Open StaffSuite from your Bitrix24 portal once, then try again.",
   "errors.rate_limited": "Bitrix24 is receiving too many requests from this portal right now. Wait a minute and try again.",
   "errors.operating_limit": "Bitrix24 has paused this kind of request for a few minutes because it has run for too long. Try again in ten minutes.",

@@ -6,7 +6,8 @@ export const en = {
   "mail.connectFailed.title": "The extension could not be connected",
   "mail.connectFailed.body": "{error} Start again from the extension's Connect button.",
   "mail.page.title": "Gmail extension",
-  "mail.page.intro": "The StaffSuite for Gmail extension shows, beside an email you open, who its people are in Bitrix24. Each browser you connected holds a revocable key; StaffSuite keeps only its hash, and of logged emails only a hash of their message ID.",
+  "mail.page.intro":
+    "The StaffSuite for Gmail extension shows, beside an email you open, who its people are in Bitrix24. Each browser you connected holds a revocable key; StaffSuite keeps only its hash, and of logged emails only a hash of their message ID.",
   "mail.page.none": "You have not connected the extension in any browser.",
   "mail.page.session": "{label} · connected {created} · last used {used} · valid until {expires}",
   "mail.page.never": "never",
@@ -19,4 +20,3 @@ export const en = {
 };
 
 export type MailMessages = { [K in keyof typeof en]: string };
-

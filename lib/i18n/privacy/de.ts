@@ -10,17 +10,21 @@ export const de: PrivacyMessages = {
   "privacy.tab.dismissed": "Ausgeschiedene Mitarbeitende",
   "privacy.tab.log": "Anfrageprotokoll",
 
-  "privacy.my.intro": "Nach der DSGVO können Sie eine Kopie Ihrer personenbezogenen Daten erhalten (Art. 15 und 20) und sie löschen (Art. 17) oder anonymisieren lassen.",
+  "privacy.my.intro":
+    "Nach der DSGVO können Sie eine Kopie Ihrer personenbezogenen Daten erhalten (Art. 15 und 20) und sie löschen (Art. 17) oder anonymisieren lassen.",
   "privacy.my.download.title": "Meine Daten herunterladen",
-  "privacy.my.download.body": "Ein ZIP mit Ihrem Profil (alle Felder, auch die eigenen Felder des Portals), Ihren Abteilungen und Ihrer Führungskraft sowie den Datensätzen, die Sie nennen, als CSV- und JSON-Dateien mit einer README. Sobald es fertig ist, erhalten Sie eine Bitrix24-Benachrichtigung mit einem Link, der nur für Sie und {days} Tage gilt.",
+  "privacy.my.download.body":
+    "Ein ZIP mit Ihrem Profil (alle Felder, auch die eigenen Felder des Portals), Ihren Abteilungen und Ihrer Führungskraft sowie den Datensätzen, die Sie nennen, als CSV- und JSON-Dateien mit einer README. Sobald es fertig ist, erhalten Sie eine Bitrix24-Benachrichtigung mit einem Link, der nur für Sie und {days} Tage gilt.",
   "privacy.my.download.drive": "Stattdessen auf meinem Bitrix24-Drive speichern (dann behalten wir keine Kopie)",
   "privacy.my.download.button": "Download vorbereiten",
   "privacy.my.download.started": "Wir bereiten Ihr Archiv vor. Sie erhalten eine Bitrix24-Benachrichtigung mit dem Link.",
   "privacy.my.anonymise.title": "Meine Daten anonymisieren",
-  "privacy.my.anonymise.body": "Ihr Name wird durch ein Pseudonym ersetzt, Foto, Kontaktdaten und persönliche Felder werden entfernt. Ihr Konto und die Datensätze, an denen Sie gearbeitet haben, bleiben – unter dem Pseudonym.",
+  "privacy.my.anonymise.body":
+    "Ihr Name wird durch ein Pseudonym ersetzt, Foto, Kontaktdaten und persönliche Felder werden entfernt. Ihr Konto und die Datensätze, an denen Sie gearbeitet haben, bleiben – unter dem Pseudonym.",
   "privacy.my.erase.title": "Meine Daten löschen",
   "privacy.my.erase.body": "Alle persönlichen Felder, die das Portal eine App ändern lässt, werden geleert, Ihr Foto entfernt und Ihr Konto deaktiviert.",
-  "privacy.my.adminOnlyDownload": "Administratoren können ihre eigenen Daten nur herunterladen. Um sie zu anonymisieren oder zu löschen, müssen zuerst die Administratorrechte entzogen werden.",
+  "privacy.my.adminOnlyDownload":
+    "Administratoren können ihre eigenen Daten nur herunterladen. Um sie zu anonymisieren oder zu löschen, müssen zuerst die Administratorrechte entzogen werden.",
   "privacy.my.noRight": "Sie haben dafür keine Berechtigung. Bitten Sie einen Portal-Administrator, sie unter Datenschutz → Benutzerrechte zu erteilen.",
   "privacy.my.recent": "Ihre letzten Anfragen",
   "privacy.my.none": "Noch keine Anfragen.",
@@ -33,7 +37,8 @@ export const de: PrivacyMessages = {
   "privacy.preview.current": "Jetzt",
   "privacy.preview.next": "Danach",
   "privacy.preview.empty": "(leer)",
-  "privacy.preview.records": "Datensätze, die diese Person nennen: {count}. Sie bleiben im Portal (die Zuständigkeit ändert sich hier nicht; zum Übergeben nutzen Sie „Übergabe“).",
+  "privacy.preview.records":
+    "Datensätze, die diese Person nennen: {count}. Sie bleiben im Portal (die Zuständigkeit ändert sich hier nicht; zum Übergeben nutzen Sie „Übergabe“).",
   "privacy.preview.notErasable": "Was eine App in Bitrix24 nicht löschen kann",
   "privacy.notErasable.login": "den Anmeldenamen des Kontos",
   "privacy.notErasable.userId": "die Benutzer-ID, auf die andere Datensätze verweisen",
@@ -52,9 +57,11 @@ export const de: PrivacyMessages = {
   "privacy.started": "Gestartet. Fortschritt:",
   "privacy.loading": "Wird geladen…",
 
-  "privacy.settings.intro": "Beide Schalter sind aus, bis ein Administrator sie einschaltet. Solange ein Schalter aus ist, kann niemand diese Aktion nutzen, gleich mit welchen Rechten.",
+  "privacy.settings.intro":
+    "Beide Schalter sind aus, bis ein Administrator sie einschaltet. Solange ein Schalter aus ist, kann niemand diese Aktion nutzen, gleich mit welchen Rechten.",
   "privacy.settings.anonymise": "Anonymisierung erlauben",
-  "privacy.settings.anonymise.help": "Schaltet „Meine Daten anonymisieren“ für berechtigte Benutzer frei sowie das Anonymisieren ausgeschiedener Mitarbeitender.",
+  "privacy.settings.anonymise.help":
+    "Schaltet „Meine Daten anonymisieren“ für berechtigte Benutzer frei sowie das Anonymisieren ausgeschiedener Mitarbeitender.",
   "privacy.settings.erase": "Löschen erlauben",
   "privacy.settings.erase.help": "Schaltet „Meine Daten löschen“ für berechtigte Benutzer frei sowie das Löschen der Daten ausgeschiedener Mitarbeitender.",
   "privacy.settings.off": "Aus",
@@ -62,7 +69,8 @@ export const de: PrivacyMessages = {
   "privacy.settings.save": "Speichern",
   "privacy.settings.saved": "Gespeichert.",
 
-  "privacy.users.intro": "Erteilen Sie Benutzern das Recht, ihre eigenen Daten zu anonymisieren oder zu löschen. Rechte gelten nur, solange der Hauptschalter an ist.",
+  "privacy.users.intro":
+    "Erteilen Sie Benutzern das Recht, ihre eigenen Daten zu anonymisieren oder zu löschen. Rechte gelten nur, solange der Hauptschalter an ist.",
   "privacy.users.switchOff": "Der Hauptschalter für {action} ist in den Anwendungseinstellungen aus: Dieses Recht wirkt erst, wenn er eingeschaltet wird.",
   "privacy.users.search": "Nach Namen suchen",
   "privacy.users.department": "Abteilung",
@@ -81,7 +89,8 @@ export const de: PrivacyMessages = {
   "privacy.action.anonymise": "Anonymisierung",
   "privacy.action.erase": "Löschung",
 
-  "privacy.dismissed.intro": "Ausgeschiedene Mitarbeitende des Portals. Bitrix24 teilt Apps das Austrittsdatum nicht mit; wir zeigen stattdessen die letzte Anmeldung.",
+  "privacy.dismissed.intro":
+    "Ausgeschiedene Mitarbeitende des Portals. Bitrix24 teilt Apps das Austrittsdatum nicht mit; wir zeigen stattdessen die letzte Anmeldung.",
   "privacy.dismissed.lastLogin": "Letzte Anmeldung",
   "privacy.dismissed.never": "nie",
   "privacy.dismissed.work": "Offene Arbeit",
@@ -96,12 +105,14 @@ export const de: PrivacyMessages = {
   "privacy.dismissed.sweep.body": "Ein Auftrag anonymisiert alle ausgeschiedenen Mitarbeitenden, die sich länger als so viele Monate nicht angemeldet haben.",
   "privacy.dismissed.sweep.months": "Monate",
   "privacy.dismissed.sweep.button": "Anonymisieren…",
-  "privacy.dismissed.sweep.confirm": "Alle ausgeschiedenen Mitarbeitenden, die sich länger als {months} Monate nicht angemeldet haben, werden anonymisiert. Das lässt sich nicht rückgängig machen.",
+  "privacy.dismissed.sweep.confirm":
+    "Alle ausgeschiedenen Mitarbeitenden, die sich länger als {months} Monate nicht angemeldet haben, werden anonymisiert. Das lässt sich nicht rückgängig machen.",
   "privacy.dismissed.none": "Keine passenden ausgeschiedenen Mitarbeitenden.",
   "privacy.dismissed.switchOff": "Anonymisierung und Löschung sind in den Anwendungseinstellungen aus.",
   "privacy.dismissed.selectedTitle": "{count} Mitarbeitende",
 
-  "privacy.log.intro": "Jeder Download, jede Anonymisierung und Löschung. Wir speichern nur Benutzer-IDs; die Namen werden beim Ansehen aus dem Portal gelesen.",
+  "privacy.log.intro":
+    "Jeder Download, jede Anonymisierung und Löschung. Wir speichern nur Benutzer-IDs; die Namen werden beim Ansehen aus dem Portal gelesen.",
   "privacy.log.subject": "Wessen Daten",
   "privacy.log.requestedBy": "Angefragt von",
   "privacy.log.when": "Angefragt",

@@ -10,12 +10,14 @@ export const en = {
 
   "privacy.my.intro": "Under the GDPR you may get a copy of your personal data (Art. 15 and 20), and have it erased (Art. 17) or anonymised.",
   "privacy.my.download.title": "Download my data",
-  "privacy.my.download.body": "A ZIP with your profile (every field, including the portal's own fields), your departments and manager, and the records that name you, as CSV and JSON files with a README. When it is ready you get a Bitrix24 notification with a link that works for you only, for {days} days.",
+  "privacy.my.download.body":
+    "A ZIP with your profile (every field, including the portal's own fields), your departments and manager, and the records that name you, as CSV and JSON files with a README. When it is ready you get a Bitrix24 notification with a link that works for you only, for {days} days.",
   "privacy.my.download.drive": "Save it to my Bitrix24 Drive instead (we then keep no copy)",
   "privacy.my.download.button": "Prepare my download",
   "privacy.my.download.started": "We are preparing your archive. You will get a Bitrix24 notification with the link.",
   "privacy.my.anonymise.title": "Anonymise my data",
-  "privacy.my.anonymise.body": "Your name becomes a pseudonym, your photo, contact details and personal fields are removed. Your account and the records you worked on stay, under the pseudonym.",
+  "privacy.my.anonymise.body":
+    "Your name becomes a pseudonym, your photo, contact details and personal fields are removed. Your account and the records you worked on stay, under the pseudonym.",
   "privacy.my.erase.title": "Erase my data",
   "privacy.my.erase.body": "Every personal field the portal lets an app change is cleared, your photo is removed and your account is deactivated.",
   "privacy.my.adminOnlyDownload": "Administrators can only download their own data. To anonymise or erase it, your administrator rights must be revoked first.",
@@ -31,7 +33,8 @@ export const en = {
   "privacy.preview.current": "Now",
   "privacy.preview.next": "Afterwards",
   "privacy.preview.empty": "(empty)",
-  "privacy.preview.records": "Records that name this person: {count}. They stay in the portal (their owner is not changed here; use Transfer to hand them over).",
+  "privacy.preview.records":
+    "Records that name this person: {count}. They stay in the portal (their owner is not changed here; use Transfer to hand them over).",
   "privacy.preview.notErasable": "What an app cannot erase in Bitrix24",
   "privacy.notErasable.login": "the login name of the account",
   "privacy.notErasable.userId": "the user ID, which other records point to",
@@ -50,11 +53,12 @@ export const en = {
   "privacy.started": "Started. Progress:",
   "privacy.loading": "Loading…",
 
-  "privacy.settings.intro": "Both switches are off until an administrator turns them on. While a switch is off, nobody can use that action, whatever their rights.",
+  "privacy.settings.intro":
+    "Both switches are off until an administrator turns them on. While a switch is off, nobody can use that action, whatever their rights.",
   "privacy.settings.anonymise": "Allow anonymisation",
-  "privacy.settings.anonymise.help": "Unlocks \"Anonymise my data\" for users with the right, and anonymising dismissed users.",
+  "privacy.settings.anonymise.help": 'Unlocks "Anonymise my data" for users with the right, and anonymising dismissed users.',
   "privacy.settings.erase": "Allow erasure",
-  "privacy.settings.erase.help": "Unlocks \"Erase my data\" for users with the right, and erasing dismissed users.",
+  "privacy.settings.erase.help": 'Unlocks "Erase my data" for users with the right, and erasing dismissed users.',
   "privacy.settings.off": "Off",
   "privacy.settings.linkDays": "Download links work for (days)",
   "privacy.settings.save": "Save",

@@ -20,7 +20,8 @@ export const de: SettingsMessages = {
   "settings.installer.userId": "Bitrix24-Benutzer-ID",
   "settings.unknown": "unbekannt",
   "settings.stored.heading": "Was wir speichern",
-  "settings.stored.intro": "StaffSuite speichert nie den Inhalt von Aufgaben, Nachrichten, E-Mails oder Dokumenten. Das ist alles, was es zu diesem Portal hat:",
+  "settings.stored.intro":
+    "StaffSuite speichert nie den Inhalt von Aufgaben, Nachrichten, E-Mails oder Dokumenten. Das ist alles, was es zu diesem Portal hat:",
   "settings.stored.what": "Was",
   "settings.stored.count": "Anzahl",
   "settings.stored.note": "Hinweise",
@@ -33,7 +34,8 @@ export const de: SettingsMessages = {
   "settings.stored.jobs": "Hintergrundaufträge (Übertragungen, Exporte…)",
   "settings.stored.jobs.note": "Fortschritt und Ergebnis: nur Benutzer-IDs und Anzahlen.",
   "settings.stored.operationLogs": "Einträge im Vorgangsprotokoll",
-  "settings.stored.operationLogs.note": "Wer was getan hat, mit den IDs geänderter Datensätze, damit es rückgängig gemacht werden kann. Keine Namen, keine Inhalte.",
+  "settings.stored.operationLogs.note":
+    "Wer was getan hat, mit den IDs geänderter Datensätze, damit es rückgängig gemacht werden kann. Keine Namen, keine Inhalte.",
   "settings.stored.operationLogs.oldest": "Ältester Eintrag: {date}.",
   "settings.stored.archives": "Archive von Datenschutz-Downloads",
   "settings.stored.archives.note": "ZIP-Dateien, die auf den Download warten; insgesamt {size}.",
@@ -45,13 +47,16 @@ export const de: SettingsMessages = {
   "settings.retention.operationLogs": "Vorgangsprotokolle und abgeschlossene Aufträge: {months} Monate, danach automatisch gelöscht.",
   "settings.retention.archives": "Archive von Datenschutz-Downloads: bis ihr Download-Link abläuft, höchstens {days} Tage.",
   "settings.retention.extensionSessions": "Widerrufene oder abgelaufene Verbindungen der Gmail-Erweiterung: {days} Tage.",
-  "settings.retention.uninstall": "Alles zu diesem Portal wird gelöscht, wenn StaffSuite deinstalliert wird, oder sofort, wenn ein Administrator es unten löscht.",
+  "settings.retention.uninstall":
+    "Alles zu diesem Portal wird gelöscht, wenn StaffSuite deinstalliert wird, oder sofort, wenn ein Administrator es unten löscht.",
   "settings.retention.schedule": "Die Bereinigung läuft jede Nacht.",
   "settings.danger.heading": "Alle unsere Daten löschen",
-  "settings.danger.body": "Löscht alles, was StaffSuite zu diesem Portal speichert: Zugangsschlüssel, Einstellungen, Rechte, Aufträge, Vorgangsprotokolle (frühere Übertragungen lassen sich dann nicht mehr rückgängig machen), Archive und Verbindungen der Erweiterung. Datensätze in Bitrix24 selbst bleiben unberührt. Das kann nicht rückgängig gemacht werden.",
+  "settings.danger.body":
+    "Löscht alles, was StaffSuite zu diesem Portal speichert: Zugangsschlüssel, Einstellungen, Rechte, Aufträge, Vorgangsprotokolle (frühere Übertragungen lassen sich dann nicht mehr rückgängig machen), Archive und Verbindungen der Erweiterung. Datensätze in Bitrix24 selbst bleiben unberührt. Das kann nicht rückgängig gemacht werden.",
   "settings.danger.button": "Alle Daten löschen…",
   "settings.dialog.title": "Alle StaffSuite-Daten von {domain} löschen?",
-  "settings.dialog.body": "Alles, was auf dieser Seite aufgeführt ist, wird sofort und endgültig gelöscht; wartende Aufträge werden abgebrochen. Danach bleibt StaffSuite in diesem Portal gesperrt, bis ein Administrator es in Bitrix24 neu installiert (Anwendungen → Meine Anwendungen: deinstallieren, dann erneut installieren).",
+  "settings.dialog.body":
+    "Alles, was auf dieser Seite aufgeführt ist, wird sofort und endgültig gelöscht; wartende Aufträge werden abgebrochen. Danach bleibt StaffSuite in diesem Portal gesperrt, bis ein Administrator es in Bitrix24 neu installiert (Anwendungen → Meine Anwendungen: deinstallieren, dann erneut installieren).",
   "settings.dialog.label": "Zur Bestätigung die Portaladresse eingeben:",
   "settings.dialog.cancel": "Abbrechen",
   "settings.dialog.confirm": "Alles löschen",
@@ -60,6 +65,7 @@ export const de: SettingsMessages = {
   "settings.error.invalid": "Geben Sie zur Bestätigung die Portaladresse ein.",
   "settings.error.forbidden": "Nur Portaladministratoren können die Daten der App löschen.",
   "settings.deleted.title": "Alle StaffSuite-Daten dieses Portals wurden gelöscht",
-  "settings.deleted.body": "In StaffSuite ist nichts mehr von diesem Portal vorhanden, und die App bleibt hier gesperrt. Um sie wieder zu nutzen, installiert ein Administrator sie in Bitrix24 neu (Anwendungen → Meine Anwendungen: deinstallieren, dann erneut installieren); zum Abschluss genügt die Deinstallation.",
+  "settings.deleted.body":
+    "In StaffSuite ist nichts mehr von diesem Portal vorhanden, und die App bleibt hier gesperrt. Um sie wieder zu nutzen, installiert ein Administrator sie in Bitrix24 neu (Anwendungen → Meine Anwendungen: deinstallieren, dann erneut installieren); zum Abschluss genügt die Deinstallation.",
   "settings.stored.archives.none": "Kein Archiv wartet auf den Download.",
 };

@@ -47,10 +47,12 @@ export const en = {
   "settings.retention.uninstall": "Everything of this portal is deleted when StaffSuite is uninstalled, or right away when an administrator deletes it below.",
   "settings.retention.schedule": "The clean-up runs every night.",
   "settings.danger.heading": "Delete all our data",
-  "settings.danger.body": "Deletes everything StaffSuite keeps about this portal: access keys, settings, rights, jobs, operation logs (so past transfers can no longer be undone), archives and extension connections. Records in Bitrix24 itself are not touched. This cannot be undone.",
+  "settings.danger.body":
+    "Deletes everything StaffSuite keeps about this portal: access keys, settings, rights, jobs, operation logs (so past transfers can no longer be undone), archives and extension connections. Records in Bitrix24 itself are not touched. This cannot be undone.",
   "settings.danger.button": "Delete all data…",
   "settings.dialog.title": "Delete all StaffSuite data of {domain}?",
-  "settings.dialog.body": "Everything listed on this page is deleted at once and for good; queued jobs are cancelled. StaffSuite then stays locked in this portal until an administrator reinstalls it in Bitrix24 (Applications → My applications: uninstall, then install again).",
+  "settings.dialog.body":
+    "Everything listed on this page is deleted at once and for good; queued jobs are cancelled. StaffSuite then stays locked in this portal until an administrator reinstalls it in Bitrix24 (Applications → My applications: uninstall, then install again).",
   "settings.dialog.label": "To confirm, type the portal address:",
   "settings.dialog.cancel": "Cancel",
   "settings.dialog.confirm": "Delete everything",
@@ -59,7 +61,8 @@ export const en = {
   "settings.error.invalid": "Type the portal address to confirm.",
   "settings.error.forbidden": "Only portal administrators can delete the app's data.",
   "settings.deleted.title": "All StaffSuite data of this portal has been deleted",
-  "settings.deleted.body": "Nothing of this portal is left in StaffSuite, and the app stays locked here. To use it again, an administrator reinstalls it in Bitrix24 (Applications → My applications: uninstall, then install again); to finish, just uninstall it.",
+  "settings.deleted.body":
+    "Nothing of this portal is left in StaffSuite, and the app stays locked here. To use it again, an administrator reinstalls it in Bitrix24 (Applications → My applications: uninstall, then install again); to finish, just uninstall it.",
   "settings.stored.archives.none": "No archive is waiting to be downloaded.",
 };
 

@@ -85,7 +85,8 @@ export const en = {
   "transfer.progress.skipped": "Skipped",
   "transfer.progress.cancel": "Cancel",
   "transfer.progress.undo": "Undo this transfer",
-  "transfer.progress.undoConfirm": "Every record that still has the owner this transfer gave it goes back to its previous owner. Records changed since stay and are listed.",
+  "transfer.progress.undoConfirm":
+    "Every record that still has the owner this transfer gave it goes back to its previous owner. Records changed since stay and are listed.",
   "transfer.progress.retry": "Retry the failed records",
   "transfer.progress.failures": "Records that could not be moved",
   "transfer.progress.skippedList": "Records left as they were (changed since)",

@@ -86,7 +86,8 @@ export const ru: TransferMessages = {
   "transfer.progress.skipped": "Пропущено",
   "transfer.progress.cancel": "Отменить",
   "transfer.progress.undo": "Отменить эту передачу",
-  "transfer.progress.undoConfirm": "Все записи, у которых остался назначенный этой передачей владелец, вернутся прежнему. Изменённые с тех пор записи останутся и будут перечислены.",
+  "transfer.progress.undoConfirm":
+    "Все записи, у которых остался назначенный этой передачей владелец, вернутся прежнему. Изменённые с тех пор записи останутся и будут перечислены.",
   "transfer.progress.retry": "Повторить для записей с ошибками",
   "transfer.progress.failures": "Записи, которые не удалось передать",
   "transfer.progress.skippedList": "Записи, оставленные как есть (изменены с тех пор)",

@@ -22,7 +22,10 @@ export default async function TransferHistoryPage({ searchParams }: { searchPara
   const deps = { prisma: services().prisma, clients: services().clients };
   const [entries, monthly] = await Promise.all([listHistory(deps, session.portalId, { userId, kind, since, until }), movedPerMonth(deps, session.portalId)]);
   const client = await services().clients.clientFor(session.portalId, { userId: session.userId });
-  const people = await peopleByIds(client, entries.flatMap((e) => [e.fromUserId, e.startedBy, ...e.receiverIds]));
+  const people = await peopleByIds(
+    client,
+    entries.flatMap((e) => [e.fromUserId, e.startedBy, ...e.receiverIds]),
+  );
   const name = (id: number) => people.get(id)?.name ?? `#${id}`;
 
   const months = [...new Set(monthly.map((m) => m.month))];
@@ -33,25 +36,43 @@ export default async function TransferHistoryPage({ searchParams }: { searchPara
     <div className="max-w-5xl space-y-8" data-testid="transfer-history">
       <header className="flex flex-wrap items-baseline justify-between gap-4">
         <h1 className="text-2xl font-semibold">{t("transfer.history.title")}</h1>
-        <Link href="/transfer" className="text-b24-link">{t("transfer.nav.new")}</Link>
+        <Link href="/transfer" className="text-b24-link">
+          {t("transfer.nav.new")}
+        </Link>
       </header>
 
       <form className="flex flex-wrap items-end gap-3 text-sm" method="get">
-        <label className="flex flex-col gap-1">{t("transfer.history.filter.user")}<input name="user" inputMode="numeric" defaultValue={q.user ?? ""} className="w-28 rounded border border-b24-border px-2 py-1" /></label>
-        <label className="flex flex-col gap-1">{t("transfer.history.filter.kind")}
+        <label className="flex flex-col gap-1">
+          {t("transfer.history.filter.user")}
+          <input name="user" inputMode="numeric" defaultValue={q.user ?? ""} className="w-28 rounded border border-b24-border px-2 py-1" />
+        </label>
+        <label className="flex flex-col gap-1">
+          {t("transfer.history.filter.kind")}
           <select name="kind" defaultValue={kind ?? ""} className="rounded border border-b24-border px-2 py-1">
             <option value="">{t("transfer.history.filter.any")}</option>
-            {(["transfer", "undo", "return"] as const).map((k) => <option key={k} value={k}>{t(`transfer.kind.${k}`)}</option>)}
+            {(["transfer", "undo", "return"] as const).map((k) => (
+              <option key={k} value={k}>
+                {t(`transfer.kind.${k}`)}
+              </option>
+            ))}
           </select>
         </label>
-        <label className="flex flex-col gap-1">{t("transfer.history.filter.since")}<input type="date" name="since" defaultValue={q.since ?? ""} className="rounded border border-b24-border px-2 py-1" /></label>
-        <label className="flex flex-col gap-1">{t("transfer.history.filter.until")}<input type="date" name="until" defaultValue={q.until ?? ""} className="rounded border border-b24-border px-2 py-1" /></label>
+        <label className="flex flex-col gap-1">
+          {t("transfer.history.filter.since")}
+          <input type="date" name="since" defaultValue={q.since ?? ""} className="rounded border border-b24-border px-2 py-1" />
+        </label>
+        <label className="flex flex-col gap-1">
+          {t("transfer.history.filter.until")}
+          <input type="date" name="until" defaultValue={q.until ?? ""} className="rounded border border-b24-border px-2 py-1" />
+        </label>
         <button className="rounded-md bg-b24-blue px-3 py-1.5 font-medium text-white">{t("transfer.history.filter.apply")}</button>
       </form>
 
       <section className="space-y-3" data-testid="history-chart">
         <h2 className="font-semibold">{t("transfer.history.chart")}</h2>
-        {months.length === 0 ? <p className="text-b24-muted">{t("transfer.history.empty")}</p> : (
+        {months.length === 0 ? (
+          <p className="text-b24-muted">{t("transfer.history.empty")}</p>
+        ) : (
           <>
             <div className="flex h-48 items-end gap-3 border-b border-b24-border" role="img" aria-label={t("transfer.history.chart")}>
               {months.map((month) => (
@@ -59,7 +80,13 @@ export default async function TransferHistoryPage({ searchParams }: { searchPara
                   <div className="flex w-full max-w-12 flex-col-reverse">
                     {types.map((type, i) => {
                       const v = monthly.find((m) => m.month === month && m.type === type)?.moved ?? 0;
-                      return v ? <div key={type} title={`${typeLabel(t, type)}: ${v}`} style={{ height: `${(v / max) * 176}px`, background: COLORS[i % COLORS.length] }} /> : null;
+                      return v ? (
+                        <div
+                          key={type}
+                          title={`${typeLabel(t, type)}: ${v}`}
+                          style={{ height: `${(v / max) * 176}px`, background: COLORS[i % COLORS.length] }}
+                        />
+                      ) : null;
                     })}
                   </div>
                   <span className="mt-1 text-xs text-b24-muted">{month}</span>
@@ -67,27 +94,56 @@ export default async function TransferHistoryPage({ searchParams }: { searchPara
               ))}
             </div>
             <ul className="flex flex-wrap gap-3 text-xs">
-              {types.map((type, i) => <li key={type} className="flex items-center gap-1"><span className="inline-block h-3 w-3" style={{ background: COLORS[i % COLORS.length] }} />{typeLabel(t, type)}</li>)}
+              {types.map((type, i) => (
+                <li key={type} className="flex items-center gap-1">
+                  <span className="inline-block h-3 w-3" style={{ background: COLORS[i % COLORS.length] }} />
+                  {typeLabel(t, type)}
+                </li>
+              ))}
             </ul>
           </>
         )}
       </section>
 
-      {entries.length === 0 ? <p className="text-b24-muted">{t("transfer.history.empty")}</p> : (
+      {entries.length === 0 ? (
+        <p className="text-b24-muted">{t("transfer.history.empty")}</p>
+      ) : (
         <div className="overflow-x-auto">
           <table className="w-full text-sm" data-testid="history-table">
-            <thead><tr className="text-left text-b24-muted"><th className="py-1">{t("transfer.history.when")}</th><th>{t("transfer.history.filter.kind")}</th><th>{t("transfer.history.who")}</th><th>{t("transfer.review.type")}</th><th>{t("transfer.history.by")}</th><th>{t("transfer.history.duration")}</th><th>{t("transfer.history.result")}</th><th /></tr></thead>
+            <thead>
+              <tr className="text-left text-b24-muted">
+                <th className="py-1">{t("transfer.history.when")}</th>
+                <th>{t("transfer.history.filter.kind")}</th>
+                <th>{t("transfer.history.who")}</th>
+                <th>{t("transfer.review.type")}</th>
+                <th>{t("transfer.history.by")}</th>
+                <th>{t("transfer.history.duration")}</th>
+                <th>{t("transfer.history.result")}</th>
+                <th />
+              </tr>
+            </thead>
             <tbody>
               {entries.map((e) => (
                 <tr key={e.id} className="border-t border-b24-border align-top">
                   <td className="py-1 whitespace-nowrap">{format.dateTime(new Date(e.createdAt))}</td>
-                  <td>{t(`transfer.kind.${e.kind}` as MessageKey)}{e.undone ? ` (${t("transfer.kind.undo")})` : ""}</td>
-                  <td>{name(e.fromUserId)} → {e.kind === "transfer" ? e.receiverIds.map(name).join(", ") : name(e.fromUserId)}</td>
+                  <td>
+                    {t(`transfer.kind.${e.kind}` as MessageKey)}
+                    {e.undone ? ` (${t("transfer.kind.undo")})` : ""}
+                  </td>
+                  <td>
+                    {name(e.fromUserId)} → {e.kind === "transfer" ? e.receiverIds.map(name).join(", ") : name(e.fromUserId)}
+                  </td>
                   <td>{e.types.map((type) => typeLabel(t, type)).join(", ")}</td>
                   <td>{name(e.startedBy)}</td>
                   <td>{e.durationSeconds === null ? "—" : `${e.durationSeconds} s`}</td>
-                  <td>{e.moved} / {e.failed} / {e.skipped}</td>
-                  <td><Link className="text-b24-link" href={`/transfer/${e.id}`}>{t("transfer.history.open")}</Link></td>
+                  <td>
+                    {e.moved} / {e.failed} / {e.skipped}
+                  </td>
+                  <td>
+                    <Link className="text-b24-link" href={`/transfer/${e.id}`}>
+                      {t("transfer.history.open")}
+                    </Link>
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -10,7 +10,11 @@ export const dynamic = "force-dynamic";
 
 export async function GET(request: Request) {
   const session = await decodeSession(sessionCookieOf(request.headers));
-  if (!session) return Response.json({ error: "unauthorized", message: "No session: open the app from the Bitrix24 portal" }, { status: 401, headers: { "Cache-Control": "no-store" } });
+  if (!session)
+    return Response.json(
+      { error: "unauthorized", message: "No session: open the app from the Bitrix24 portal" },
+      { status: 401, headers: { "Cache-Control": "no-store" } },
+    );
   return Response.json(
     {
       portalId: session.portalId,

@@ -31,7 +31,11 @@ export async function POST(request: Request) {
     return Response.json({ ok: true });
   } catch (error) {
     if (error instanceof RequestInputError) return Response.json({ error: "bad_request", message: error.message }, { status: error.status });
-    if (error instanceof TooManyRequestsError) return Response.json({ error: "too_many_requests", message: error.message }, { status: 429, headers: { "Retry-After": String(error.retryAfterSeconds) } });
+    if (error instanceof TooManyRequestsError)
+      return Response.json(
+        { error: "too_many_requests", message: error.message },
+        { status: 429, headers: { "Retry-After": String(error.retryAfterSeconds) } },
+      );
     if (error instanceof EventAuthError) log.warn("refused", { reason: error.message });
     return errorResponse(error, "en", "portal event");
   }

@@ -6,7 +6,15 @@ import { services } from "@/lib/services";
 /** The Mail backend's dependencies: the process's services (lib/services.ts) and the server secret. */
 export function mailDeps(): MailDeps {
   const s = services();
-  return { prisma: s.prisma, clients: s.clients, tokens: s.tokens, credentials: s.credentials, appUrl: s.appUrl, secret: requireSetting("NEXTAUTH_SECRET"), fetch: s.fetch };
+  return {
+    prisma: s.prisma,
+    clients: s.clients,
+    tokens: s.tokens,
+    credentials: s.credentials,
+    appUrl: s.appUrl,
+    secret: requireSetting("NEXTAUTH_SECRET"),
+    fetch: s.fetch,
+  };
 }
 
 /** `chrome-extension://{id}` origins allowed to call the extension API. */

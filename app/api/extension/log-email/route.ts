@@ -11,7 +11,10 @@ export const OPTIONS = preflight;
 export const POST = extensionRoute(logEmailSchema, async ({ auth, input, portal, client }) => {
   const outcome = await logEmail(mailDeps(), await client(), portal, auth.userId, input);
   if ("alreadyLogged" in outcome) {
-    return { status: 409, body: { error: "already_logged", message: translator(resolveLang(portal.lang))("mail.api.alreadyLogged"), ...outcome.alreadyLogged } };
+    return {
+      status: 409,
+      body: { error: "already_logged", message: translator(resolveLang(portal.lang))("mail.api.alreadyLogged"), ...outcome.alreadyLogged },
+    };
   }
   return { status: 201, body: outcome.logged };
 });

@@ -6,4 +6,6 @@ export const dynamic = "force-dynamic";
 
 export const OPTIONS = preflight;
 
-export const POST = extensionRoute(lookupSchema, async ({ input, portal, client }) => ({ participants: await lookupParticipants(await client(), portal, input) }));
+export const POST = extensionRoute(lookupSchema, async ({ input, portal, client }) => ({
+  participants: await lookupParticipants(await client(), portal, input),
+}));

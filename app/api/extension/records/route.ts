@@ -10,7 +10,10 @@ export const OPTIONS = preflight;
 export const POST = extensionRoute(createSchema, async ({ auth, input, portal, client }) => {
   const outcome = await createRecord(await client(), portal, auth.userId, input);
   if ("duplicates" in outcome) {
-    return { status: 409, body: { error: "duplicates_found", message: translator(resolveLang(portal.lang))("mail.api.duplicates"), duplicates: outcome.duplicates } };
+    return {
+      status: 409,
+      body: { error: "duplicates_found", message: translator(resolveLang(portal.lang))("mail.api.duplicates"), duplicates: outcome.duplicates },
+    };
   }
   return { status: 201, body: outcome.created };
 });

@@ -9,7 +9,13 @@ export const dynamic = "force-dynamic";
  * Where a download link from the portal notification lands (through the handler URL's deep
  * link): inside the user's own session. Another user gets 403; a deleted or expired archive says so.
  */
-export default async function DownloadPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function DownloadPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const session = await requirePortalSession();
   const { id } = await params;
   const q = await searchParams;
@@ -23,13 +29,26 @@ export default async function DownloadPage({ params, searchParams }: { params: P
       <h1 className="text-2xl font-semibold">{t("privacy.download.title")}</h1>
       {access.kind === "ok" ? (
         <>
-          <p>{t("privacy.download.ready", { size: format.bytes(access.sizeBytes), created: format.dateTime(access.createdAt), expires: format.dateTime(access.expiresAt) })}</p>
-          <a href={`/api/privacy/archives/${encodeURIComponent(id)}?t=${encodeURIComponent(token)}`} download className="inline-block rounded-md bg-b24-blue px-4 py-2 text-sm font-medium text-white hover:bg-b24-blue-dark" data-testid="download-zip">
+          <p>
+            {t("privacy.download.ready", {
+              size: format.bytes(access.sizeBytes),
+              created: format.dateTime(access.createdAt),
+              expires: format.dateTime(access.expiresAt),
+            })}
+          </p>
+          <a
+            href={`/api/privacy/archives/${encodeURIComponent(id)}?t=${encodeURIComponent(token)}`}
+            download
+            className="inline-block rounded-md bg-b24-blue px-4 py-2 text-sm font-medium text-white hover:bg-b24-blue-dark"
+            data-testid="download-zip"
+          >
             {t("privacy.download.button")}
           </a>
         </>
       ) : (
-        <p role="alert" className="rounded-md border border-b24-border bg-b24-surface p-4" data-testid="download-expired">{t("privacy.download.expired")}</p>
+        <p role="alert" className="rounded-md border border-b24-border bg-b24-surface p-4" data-testid="download-expired">
+          {t("privacy.download.expired")}
+        </p>
       )}
     </section>
   );

@@ -33,7 +33,10 @@ export default async function OverviewPage({ params }: { params: Promise<{ userI
   for (const c of counts.filter((x) => x.open > 0)) {
     const role = findRole(roles, c.type, c.role)!;
     for await (const page of listOwned(client, role, userId, { openOnly: true })) {
-      samples.set(`${c.type}:${c.role}`, page.slice(0, SAMPLE).map((r) => ({ id: r.id, href: recordPath(c.type, r.id, { holder: userId, ownerRef: r.ownerRef }) })));
+      samples.set(
+        `${c.type}:${c.role}`,
+        page.slice(0, SAMPLE).map((r) => ({ id: r.id, href: recordPath(c.type, r.id, { holder: userId, ownerRef: r.ownerRef }) })),
+      );
       break;
     }
   }
@@ -48,9 +51,19 @@ export default async function OverviewPage({ params }: { params: Promise<{ userI
         </p>
         <p className="text-sm text-b24-muted">{t("transfer.overview.intro")}</p>
       </header>
-      {counts.length === 0 ? <p data-testid="overview-empty">{t("transfer.overview.nothing")}</p> : (
+      {counts.length === 0 ? (
+        <p data-testid="overview-empty">{t("transfer.overview.nothing")}</p>
+      ) : (
         <table className="w-full text-sm" data-testid="overview-table">
-          <thead><tr className="text-left text-b24-muted"><th className="py-1">{t("transfer.review.type")}</th><th>{t("transfer.overview.role")}</th><th>{t("transfer.overview.open")}</th><th>{t("transfer.overview.closed")}</th><th>{t("transfer.overview.recent")}</th></tr></thead>
+          <thead>
+            <tr className="text-left text-b24-muted">
+              <th className="py-1">{t("transfer.review.type")}</th>
+              <th>{t("transfer.overview.role")}</th>
+              <th>{t("transfer.overview.open")}</th>
+              <th>{t("transfer.overview.closed")}</th>
+              <th>{t("transfer.overview.recent")}</th>
+            </tr>
+          </thead>
           <tbody>
             {counts.map((c) => {
               const sample = samples.get(`${c.type}:${c.role}`) ?? [];
@@ -61,7 +74,15 @@ export default async function OverviewPage({ params }: { params: Promise<{ userI
                   <td data-testid="open-count">{c.open}</td>
                   <td>{c.total - c.open}</td>
                   <td className="space-x-2">
-                    {sample.map((s) => (s.href ? <a key={s.id} className="text-b24-link" target="_top" href={`${base}${s.href}`}>#{s.id}</a> : <span key={s.id}>#{s.id}</span>))}
+                    {sample.map((s) =>
+                      s.href ? (
+                        <a key={s.id} className="text-b24-link" target="_top" href={`${base}${s.href}`}>
+                          #{s.id}
+                        </a>
+                      ) : (
+                        <span key={s.id}>#{s.id}</span>
+                      ),
+                    )}
                     {c.open > sample.length ? <span className="text-b24-muted">{t("transfer.overview.more", { count: c.open - sample.length })}</span> : null}
                   </td>
                 </tr>
@@ -70,7 +91,9 @@ export default async function OverviewPage({ params }: { params: Promise<{ userI
           </tbody>
         </table>
       )}
-      <Link href={`/transfer?user=${userId}`} className="inline-block rounded-md bg-b24-blue px-4 py-2 font-medium text-white" data-testid="overview-start">{t("transfer.overview.start")}</Link>
+      <Link href={`/transfer?user=${userId}`} className="inline-block rounded-md bg-b24-blue px-4 py-2 font-medium text-white" data-testid="overview-start">
+        {t("transfer.overview.start")}
+      </Link>
     </div>
   );
 }

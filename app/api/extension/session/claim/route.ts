@@ -20,7 +20,10 @@ export async function POST(request: Request) {
     const { token, expiresAt, auth } = await claimSession(deps, input);
     const { portal, client } = await portalContext(deps, auth);
     // The user's own address, so the sidebar never looks the user up (user-current.md: EMAIL).
-    const me = await client.call<{ EMAIL?: string }>("user.current").then((r) => r.result.EMAIL ?? "", () => "");
+    const me = await client.call<{ EMAIL?: string }>("user.current").then(
+      (r) => r.result.EMAIL ?? "",
+      () => "",
+    );
     return json(request, {
       token,
       expiresAt: expiresAt.toISOString(),
