@@ -7,14 +7,25 @@ import { NextResponse } from "next/server";
 import { encodeSession, SESSION_COOKIE, SESSION_COOKIE_OPTIONS, type PortalSession } from "@/lib/auth";
 import { resolveLang, translator } from "@/lib/i18n";
 import { logUnexpected } from "@/lib/errors";
-import { acceptPortalPost, PortalAuthError, PortalNotSetUpError } from "@/lib/lifecycle";
+import { acceptPortalPost, PortalAuthError, PortalNotSetUpError, type InstallHooks } from "@/lib/lifecycle";
 import { frameAncestors, processVerificationBudget, requestSource, RequestInputError, TooManyRequestsError } from "@/lib/security";
 import { services } from "@/lib/services";
 
 /** The handler or install URL's POST: sign in (or install) and go to `landing` (or where it says, once accepted). */
-export async function portalPostDoor(request: Request, kind: "open" | "install", landing: string | (() => Promise<string>)): Promise<Response> {
+export async function portalPostDoor(
+  request: Request,
+  kind: "open" | "install",
+  landing: string | (() => Promise<string>),
+  installHooks: InstallHooks = {},
+): Promise<Response> {
   try {
-    const session = await acceptPortalPost(services(), request, kind, { budget: processVerificationBudget(), source: requestSource(request.headers) });
+    const session = await acceptPortalPost(
+      services(),
+      request,
+      kind,
+      { budget: processVerificationBudget(), source: requestSource(request.headers) },
+      installHooks,
+    );
     return await sessionRedirect(session, typeof landing === "string" ? landing : await landing());
   } catch (error) {
     return portalPostFailure(request, error);

@@ -57,6 +57,73 @@ describe("batch", () => {
     expect(b.result.same[0].ID).toBe("1");
   });
 
+  it("a reference that finds nothing gives what the server's walk reached (rest_util.php processBatchElement)", async () => {
+    const r = await batch({
+      cmd: {
+        me: "user.current",
+        // A missing field: the walk stops at the command's answer; as a whole value it is passed as is.
+        whole: "user.get?FILTER[ID]=$result[me][NO_SUCH_FIELD]",
+        // Inside longer text a reached map prints as "Array", a reached scalar as itself.
+        text: "server.time?note=before $result[me][NO_SUCH_FIELD] after",
+        scalar: "user.get?FILTER[NAME]=x$result[me][NAME]",
+        // A missing command: the walk stops at the map of every answer so far.
+        nocmd: "user.get?ID=$result[nobody][ID]",
+        // The server's own names: $total, $next; `$result_total[k]` reads as `$result[k]`.
+        page: "user.get?start=0",
+        tot: "app.option.set?options[total]=$total[page]&options[next]=$next[page]",
+        opts: "app.option.get",
+        alias: "user.get?FILTER[ID]=$result_total[me][ID]",
+        err: "no.such.method",
+        errRef: "user.get?FILTER[EMAIL]=$error[err][error]",
+      },
+    });
+    const b = r.body.result;
+    const calls = w.emu.store.calls.filter((c) => c.inBatch).slice(-11);
+    expect(calls.map((c) => c.method)).toEqual([
+      "user.current",
+      "user.get",
+      "server.time",
+      "user.get",
+      "user.get",
+      "user.get",
+      "app.option.set",
+      "app.option.get",
+      "user.get",
+      "no.such.method",
+      "user.get",
+    ]);
+    // FILTER[ID] became the whole user record (a map): user.get reads it as a list of IDs and finds none.
+    expect(b.result.whole).toEqual([]);
+    expect(b.result.scalar).toEqual([]);
+    expect(b.result_error).toEqual({ err: { error: "ERROR_METHOD_NOT_FOUND", error_description: "Method not found!" } });
+    expect(b.result.alias[0].ID).toBe("1");
+    expect(b.result.opts).toMatchObject({ total: b.result_total.page, next: 50 });
+    expect(b.result_total.page).toBeGreaterThan(50);
+  });
+
+  it("passes the reached value on as the server does (seen through app.option.set / get)", async () => {
+    const r = await batch({
+      cmd: {
+        me: "user.current",
+        set:
+          "app.option.set?options[whole]=$result[me][NO_SUCH]&options[text]=x $result[me][NO_SUCH] y&options[found]=$result[me][ID]" +
+          "&options[flag]=[$result[me][ACTIVE]]&options[deps]=$result[me][UF_DEPARTMENT]&options[nocmd]=$result[zz][ID]",
+        get: "app.option.get",
+      },
+    });
+    const b = r.body.result;
+    expect(b.result_error).toEqual([]);
+    const opts = b.result.get;
+    const me = b.result.me;
+    expect(opts.whole).toEqual(me);
+    expect(opts.text).toBe("x Array y");
+    expect(opts.found).toBe(me.ID);
+    // `[$result[me][ACTIVE]]`: the reference runs to the next whitespace, so its keys are me, ACTIVE and nothing else.
+    expect(opts.flag).toBe("[1");
+    expect(opts.deps).toEqual(me.UF_DEPARTMENT);
+    expect(opts.nocmd).toEqual({ me });
+  });
+
   it("keeps going after an error without halt, stops at it with halt=1", async () => {
     const cmd = { a: "user.admin", bad: "no.such.method", c: "profile" };
     const soft = await batch({ cmd, halt: 0 });

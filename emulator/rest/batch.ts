@@ -1,9 +1,18 @@
 /**
  * `batch`: up to 50 commands `method?query` run in order in one HTTP request
  * (b24restdocs settings/how-to-call-rest-api/batch.md). Later commands may use earlier answers
- * through `$result[key][field]…` (also $result_error, $result_total, $result_next, $result_time).
- * Commands past the 50th end with ERROR_BATCH_LENGTH_EXCEEDED, a nested batch with
- * ERROR_BATCH_METHOD_NOT_ALLOWED; `halt=1` stops at the first error. Empty maps print as `[]`.
+ * through `$result[key][field]…`. Commands past the 50th end with ERROR_BATCH_LENGTH_EXCEEDED, a
+ * nested batch with ERROR_BATCH_METHOD_NOT_ALLOWED; `halt=1` stops at the first error. Empty maps
+ * print as `[]`.
+ *
+ * References follow the server (modules/rest/classes/general/rest_util.php
+ * processBatchElement, rest_provider.php methodsBatch): the names are the server's own
+ * `$result`, `$next`, `$total`, `$time`, `$error` (so `$result_total[k]` means `$result[k]`); a
+ * reference runs to the next whitespace; its keys are walked while they exist and the walk stops
+ * at the last one found — a reference to a missing command or field gives what was reached (the
+ * command's whole answer, or every answer so far). A value that is one whole reference takes
+ * that value as is (a list stays a list); inside longer text PHP's string conversion applies
+ * (a list or map prints as "Array", null and false as "", true as "1").
  */
 import type { EmulatorStore } from "../state/store";
 import type { TimeInfo } from "./envelope";
@@ -23,28 +32,46 @@ interface BatchState {
   result_time: Map<string, unknown>;
 }
 
-const REF = /\$(result_error|result_total|result_next|result_time|result)((?:\[[^\]]*\])+)/g;
+const REF = /\$(result|next|total|time|error)(\S*)/gi;
+const STATE_OF: Record<string, keyof BatchState> = { result: "result", next: "result_next", total: "result_total", time: "result_time", error: "result_error" };
 
-function lookup(state: BatchState, kind: string, path: string): unknown {
-  const keys = [...path.matchAll(/\[([^\]]*)\]/g)].map((m) => m[1]);
-  let node: unknown = state[kind as keyof BatchState].get(keys[0]);
-  for (const k of keys.slice(1)) {
-    if (node === null || typeof node !== "object") return undefined;
-    node = (node as Record<string, unknown>)[k];
+/** What the server's walk reaches: each existing key is followed, the first missing one stops it. */
+function lookup(state: BatchState, kind: string, keys: string[]): unknown {
+  let node: unknown = phpMap([...state[STATE_OF[kind.toLowerCase()]]]);
+  for (const k of keys) {
+    let next: unknown;
+    if (typeof node === "string") next = /^\d+$/.test(k) && Number(k) < node.length ? node[Number(k)] : undefined;
+    else if (node !== null && typeof node === "object") next = (node as Record<string, unknown>)[k];
+    // PHP isset(): a null value counts as missing.
+    if (next === undefined || next === null) break;
+    node = next;
   }
   return node;
 }
 
-/** Replaces references in string values; a value that is one whole reference takes the referenced value as is. */
-function substitute(value: unknown, state: BatchState): unknown {
-  if (typeof value === "string") {
-    const whole = /^\$(result_error|result_total|result_next|result_time|result)((?:\[[^\]]*\])+)$/.exec(value);
-    if (whole) return lookup(state, whole[1], whole[2]) ?? "";
-    return value.replace(REF, (_m, kind: string, path: string) => {
-      const v = lookup(state, kind, path);
-      return v === undefined || v === null || typeof v === "object" ? "" : String(v);
-    });
+/** PHP's string conversion, as str_replace applies it to the reached value. */
+function phpString(v: unknown): string {
+  if (v === null || v === undefined || v === false) return "";
+  if (v === true) return "1";
+  if (typeof v === "object") return "Array";
+  return String(v);
+}
+
+function substituteText(text: string, state: BatchState): unknown {
+  let out: unknown = text;
+  for (const m of text.matchAll(REF)) {
+    const keys = [...m[2].matchAll(/\[([^\]]+)\]/g)].map((k) => k[1]);
+    if (keys.length === 0) continue;
+    const value = lookup(state, m[1], keys);
+    if (m[0] === out) out = value;
+    else if (typeof out === "string") out = out.split(m[0]).join(phpString(value));
   }
+  return out;
+}
+
+/** Replaces references in string values (keys stay as sent). */
+function substitute(value: unknown, state: BatchState): unknown {
+  if (typeof value === "string") return substituteText(value, state);
   if (Array.isArray(value)) return value.map((v) => substitute(v, state));
   if (value && typeof value === "object") {
     return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, substitute(v, state)]));

@@ -3,17 +3,15 @@
  * error kept, one job per portal at a time, and a worker killed mid-job (SIGKILL) whose job a new
  * worker process finishes; processes starting together create their queues without deadlock.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/support/db";
 import { waitFor } from "../../test/support/wait-for";
+import { workerProcesses, type WorkerProcesses } from "../../test/support/worker-process";
 import PgBoss from "pg-boss";
 import { ValidationError } from "../errors";
 import { ensureQueue } from "./boss";
 import { BOSS_SCHEMA, createJobsRuntime, defineJob, readJobProgress, selftestJob, stopBoss, type JobsRuntime } from "./index";
 
-const root = path.resolve(import.meta.dirname, "../..");
 let db: TestDatabase;
 let runtime: JobsRuntime;
 let stopWorker: () => Promise<void>;
@@ -120,32 +118,23 @@ describe("reading a job's progress", () => {
 });
 
 describe("a worker process killed mid-job", () => {
-  const workers: ChildProcess[] = [];
-  const startWorkerProcess = () => {
-    // `node --import tsx`, not the tsx CLI: the CLI runs the script in a grandchild that a SIGKILL
-    // of the CLI would leave running.
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: db.url, JOBS_MAINTENANCE_SECONDS: "1", JOBS_POLLING_SECONDS: "0.5", WORKER_CONCURRENCY: "1" },
-      stdio: "ignore",
-    });
-    workers.push(child);
-    return child;
-  };
-  afterAll(() => workers.forEach((w) => w.kill("SIGKILL")));
+  let workers: WorkerProcesses;
+  beforeAll(() => {
+    workers = workerProcesses({ databaseUrl: db.url });
+  });
+  afterAll(() => workers.killAll());
 
   it("loses nothing: a new worker runs the job to completion", async () => {
     await stopWorker?.(); // only the child processes work from here on
     const portalId = await newPortal("killed");
     const id = await runtime.enqueue(selftestJob, { portalId, input: { steps: 30, stepMs: 100 }, expireInSeconds: 3 });
-    const first = startWorkerProcess();
+    const first = workers.start();
     await waitFor(async () => (await run(id)).done >= 3, { timeoutMs: 60_000 });
-    first.kill("SIGKILL");
-    await new Promise((resolve) => first.once("exit", resolve));
+    await workers.kill(first);
     const progressAtKill = (await run(id)).done;
     expect(progressAtKill).toBeLessThan(30);
 
-    startWorkerProcess();
+    workers.start();
     await waitFor(async () => (await run(id)).state === "completed", { timeoutMs: 90_000 });
     const finished = await run(id);
     expect(finished.done).toBe(30);

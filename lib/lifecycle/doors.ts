@@ -9,7 +9,7 @@ import type { PortalSession } from "../auth";
 import { readFormFields, RequestInputError, type VerificationBudget } from "../security";
 import type { LifecycleDeps } from "./deps";
 import { EventAuthError, handleEvent, parseEventForm, type EventHooks, type EventOutcome, type PortalEvent } from "./events";
-import { installFromPost } from "./install";
+import { installFromPost, type InstallHooks } from "./install";
 import { checkPostOrigin, readPortalPost } from "./portal-post";
 import { signInFromPost } from "./sign-in";
 import { PortalAuthError, PortalNotSetUpError } from "./verify-portal-auth";
@@ -35,10 +35,16 @@ async function underBudget<T>(guard: DoorGuard, portal: string, verify: () => Pr
 }
 
 /** The handler URL ("open") or the install URL: a verified session, or a typed refusal. */
-export async function acceptPortalPost(deps: LifecycleDeps, request: Request, kind: "open" | "install", guard: DoorGuard): Promise<PortalSession> {
+export async function acceptPortalPost(
+  deps: LifecycleDeps,
+  request: Request,
+  kind: "open" | "install",
+  guard: DoorGuard,
+  installHooks: InstallHooks = {},
+): Promise<PortalSession> {
   const post = await readPortalPost(request);
   checkPostOrigin(request.headers, post);
-  return underBudget(guard, post.member_id, () => (kind === "install" ? installFromPost(deps, post) : signInFromPost(deps, post)));
+  return underBudget(guard, post.member_id, () => (kind === "install" ? installFromPost(deps, post, installHooks) : signInFromPost(deps, post)));
 }
 
 /** Events go up to 64 KB (record events carry a few fields; ours are the lifecycle's). */

@@ -13,12 +13,40 @@ import { resolveLang } from "../i18n";
 import { verifyPortalAuth, PortalAuthError } from "./verify-portal-auth";
 import type { PortalSession } from "../auth";
 import { sessionOf } from "./sign-in";
+import type { Bitrix24Client } from "../bitrix24";
+import { logger } from "../log";
+
+const log = logger("install");
 
 /** Events the app listens to (b24restdocs api-reference/common/events/on-app-install.md, on-app-uninstall.md). */
 export const BOUND_EVENTS = ["ONAPPINSTALL", "ONAPPUNINSTALL"] as const;
 
 export function eventHandlerUrl(deps: LifecycleDeps): string {
   return `${deps.appUrl}/api/bitrix24/events`;
+}
+
+/** The app's handler URL (README "Register the app"): the address placements open. */
+export function appHandlerUrl(deps: Pick<LifecycleDeps, "appUrl">): string {
+  return `${deps.appUrl}/bitrix24/app`;
+}
+
+/** A portal the install URL has just set up: what a tool needs to add its own bindings. */
+export interface InstalledPortal {
+  portalId: string;
+  /** The installing administrator's client. */
+  client: Bitrix24Client;
+  /** Scopes the portal granted (the OAuth answer's `scope`, split). */
+  scopes: string[];
+  handlerUrl: string;
+}
+
+/**
+ * What the tools add to an install (composed in app/, as the event hooks are, so that the
+ * lifecycle imports no tool). A failing hook is logged and the install goes on: a portal
+ * without, say, the profile placement still works.
+ */
+export interface InstallHooks {
+  onInstalled?(portal: InstalledPortal): Promise<void>;
 }
 
 const currentUserSchema = z.object({
@@ -30,7 +58,7 @@ const currentUserSchema = z.object({
 
 const boundSchema = z.array(z.object({ event: z.string(), handler: z.string() }));
 
-export async function installFromPost(deps: LifecycleDeps, post: PortalPost): Promise<PortalSession> {
+export async function installFromPost(deps: LifecycleDeps, post: PortalPost, hooks: InstallHooks = {}): Promise<PortalSession> {
   const verified = await verifyPortalAuth({ accessToken: post.AUTH_ID, refreshToken: post.REFRESH_ID, memberId: post.member_id, domain: post.DOMAIN }, deps);
   // b24restdocs settings/app-installation: only administrators can install an app.
   if (!verified.isAdmin) throw new PortalAuthError("only a portal administrator can install the app");
@@ -53,6 +81,16 @@ export async function installFromPost(deps: LifecycleDeps, post: PortalPost): Pr
     if (!bound.some((b) => b.event.toUpperCase() === event && b.handler === handler)) {
       await client.call("event.bind", { event, handler });
     }
+  }
+
+  if (hooks.onInstalled) {
+    const scopes = verified.tokens.scope
+      .split(/[,\s]+/)
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean);
+    await hooks.onInstalled({ portalId, client, scopes, handlerUrl: appHandlerUrl(deps) }).catch((error: unknown) => {
+      log.warn("install hook failed", { portalId, error });
+    });
   }
   return sessionOf(verified, portalId, lang);
 }

@@ -28,6 +28,14 @@ export interface PortalDataReport {
     extensionSessions: number;
     /** Hashes of logged e-mails' message IDs (Mail: "already logged"). */
     loggedEmails: number;
+    /** Transfer: transfers, undos and returns (user IDs, options, counters). */
+    transfers: number;
+    /** Transfer: one row per record and role moved (record ID, previous and new owner, outcome). */
+    transferRecords: number;
+    /** Transfer: temporary transfers whose return is still scheduled. */
+    scheduledReturns: number;
+    /** Transfer's dismissal watch: dismissed users already reported (user IDs only). */
+    dismissalWatch: number;
   };
   oldestOperationLogAt: Date | null;
   archiveBytes: number;
@@ -54,7 +62,22 @@ export async function describePortalData(prisma: PrismaClient, portalId: string)
   });
   if (!portal) return null;
   const where = { portalId };
-  const [tokens, settings, userRights, jobs, operationLogs, archives, extensionSessions, loggedEmails, oldest, archiveSize] = await Promise.all([
+  const [
+    tokens,
+    settings,
+    userRights,
+    jobs,
+    operationLogs,
+    archives,
+    extensionSessions,
+    loggedEmails,
+    transfers,
+    transferRecords,
+    scheduledReturns,
+    dismissalWatch,
+    oldest,
+    archiveSize,
+  ] = await Promise.all([
     prisma.portalToken.count({ where }),
     prisma.portalSetting.count({ where }),
     prisma.userRight.count({ where }),
@@ -63,6 +86,11 @@ export async function describePortalData(prisma: PrismaClient, portalId: string)
     prisma.privacyArchive.count({ where }),
     prisma.extensionSession.count({ where }),
     prisma.mailLoggedEmail.count({ where }),
+    prisma.transfer.count({ where }),
+    prisma.transferItem.count({ where: { transfer: where } }),
+    // lib/transfer/temporary.ts: a return is pending while returnState is "scheduled".
+    prisma.transfer.count({ where: { portalId, returnState: "scheduled" } }),
+    prisma.dismissalWatch.count({ where }),
     prisma.operationLog.aggregate({ where, _min: { createdAt: true } }),
     prisma.privacyArchive.aggregate({ where, _sum: { sizeBytes: true } }),
   ]);
@@ -83,7 +111,20 @@ export async function describePortalData(prisma: PrismaClient, portalId: string)
       email: portal.installerEmail,
       position: portal.installerPosition,
     },
-    counts: { tokens, settings, userRights, jobs, operationLogs, archives, extensionSessions, loggedEmails },
+    counts: {
+      tokens,
+      settings,
+      userRights,
+      jobs,
+      operationLogs,
+      archives,
+      extensionSessions,
+      loggedEmails,
+      transfers,
+      transferRecords,
+      scheduledReturns,
+      dismissalWatch,
+    },
     oldestOperationLogAt: oldest._min.createdAt,
     archiveBytes: archiveSize._sum.sizeBytes ?? 0,
   };

@@ -39,10 +39,43 @@ describe("describePortalData", () => {
     await db.prisma.privacyArchive.create({
       data: { portalId: id, userId: 2, tokenHash: "describe-2", sizeBytes: 1000, expiresAt: now },
     });
+    // A temporary transfer of two records whose return is still ahead (the seed's transfer is a plain one).
+    const coverLog = await db.prisma.operationLog.create({ data: { portalId: id, tool: "transfer", action: "run", actorUserId: 1, createdAt: now } });
+    await db.prisma.transfer.create({
+      data: {
+        portalId: id,
+        logId: coverLog.id,
+        kind: "transfer",
+        fromUserId: 9,
+        receiverIds: [8],
+        startedBy: 1,
+        returnAt: new Date(now.getTime() + day),
+        returnState: "scheduled",
+        items: {
+          create: [
+            { seq: 0, type: "task", role: "responsible", recordId: 5, fromUserId: 9, toUserId: 8 },
+            { seq: 1, type: "lead", role: "assigned", recordId: 6, fromUserId: 9, toUserId: 8 },
+          ],
+        },
+      },
+    });
     await seedPortal(db.prisma, "describe-other", now); // must not be counted
 
     const report = await describePortalData(db.prisma, id);
-    expect(report?.counts).toEqual({ tokens: 1, settings: 1, userRights: 2, jobs: 1, operationLogs: 3, archives: 2, extensionSessions: 1, loggedEmails: 1 });
+    expect(report?.counts).toEqual({
+      tokens: 1,
+      settings: 1,
+      userRights: 2,
+      jobs: 1,
+      operationLogs: 4,
+      archives: 2,
+      extensionSessions: 1,
+      loggedEmails: 1,
+      transfers: 2,
+      transferRecords: 3,
+      scheduledReturns: 1,
+      dismissalWatch: 1,
+    });
     expect(report?.archiveBytes).toBe(1003);
     expect(report?.oldestOperationLogAt).toEqual(oldest);
     expect(report?.installer).toEqual({ userId: 1, name: "Installer Name", email: "installer@example.test", position: "CTO" });
@@ -64,7 +97,20 @@ describe("describePortalData", () => {
     });
     const report = await describePortalData(db.prisma, id);
     expect(report?.portal.connected).toBe(false);
-    expect(report?.counts).toEqual({ tokens: 0, settings: 0, userRights: 0, jobs: 0, operationLogs: 0, archives: 0, extensionSessions: 0, loggedEmails: 0 });
+    expect(report?.counts).toEqual({
+      tokens: 0,
+      settings: 0,
+      userRights: 0,
+      jobs: 0,
+      operationLogs: 0,
+      archives: 0,
+      extensionSessions: 0,
+      loggedEmails: 0,
+      transfers: 0,
+      transferRecords: 0,
+      scheduledReturns: 0,
+      dismissalWatch: 0,
+    });
     expect(report?.oldestOperationLogAt).toBeNull();
     expect(report?.archiveBytes).toBe(0);
     expect(await describePortalData(db.prisma, "no-such-portal")).toBeNull();

@@ -5,11 +5,10 @@
  * complete archive (no partial one or spool left) with every record, and every subject
  * anonymised once with the same values, each request completed.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { waitFor } from "../../test/support/wait-for";
+import { workerProcesses, type WorkerProcesses } from "../../test/support/worker-process";
 import { generateKeyBase64 } from "../crypto";
 import { createJobsRuntime, stopBoss, type JobsRuntime } from "../jobs";
 import { signInFromPost } from "../lifecycle";
@@ -20,40 +19,12 @@ import { pseudonymCode } from "./field-plans";
 import { privacyJobs } from "./jobs";
 import { attachJob, createRequests } from "./requests";
 
-const root = path.resolve(import.meta.dirname, "../..");
 const keyBase64 = generateKeyBase64();
 let h: LifecycleHarness;
 let portalId: string;
 let runtime: JobsRuntime;
 let definitions: ReturnType<typeof privacyJobs>;
-const workers: ChildProcess[] = [];
-
-function startWorkerProcess(): ChildProcess {
-  // `node --import tsx` (not the tsx CLI, whose grandchild a SIGKILL would miss): the real worker
-  // entry point with the test's database, key and app credentials.
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: h.db.url,
-      TOKEN_ENCRYPTION_KEY: keyBase64,
-      B24_CLIENT_ID: CLIENT_ID,
-      B24_CLIENT_SECRET: CLIENT_SECRET,
-      JOBS_MAINTENANCE_SECONDS: "1",
-      JOBS_POLLING_SECONDS: "0.5",
-      WORKER_CONCURRENCY: "1",
-    },
-    stdio: "ignore",
-  });
-  workers.push(child);
-  return child;
-}
-
-async function kill(child: ChildProcess) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill("SIGKILL");
-  await new Promise((resolve) => child.once("exit", resolve));
-}
+let workers: WorkerProcesses;
 
 const jobRun = (id: string) => h.db.prisma.jobRun.findUniqueOrThrow({ where: { id } });
 const callsOf = async (method: string) => (await h.control<{ calls: unknown[] }>("GET", `calls?portal=acme&method=${method}&limit=100000`)).calls.length;
@@ -70,9 +41,11 @@ beforeAll(async () => {
   const deps: PrivacyDeps = { prisma: h.db.prisma, keys: h.deps.keys, clients: h.deps.clients, appClientId: CLIENT_ID };
   definitions = privacyJobs(() => deps);
   runtime = createJobsRuntime({ databaseUrl: h.db.url, prisma: h.db.prisma, definitions: [definitions.download, definitions.change] });
+  // The real worker entry point with the test's database, key and app credentials.
+  workers = workerProcesses({ databaseUrl: h.db.url, keyBase64, credentials: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET } });
 });
 afterAll(async () => {
-  workers.forEach((w) => w.kill("SIGKILL"));
+  await workers?.killAll();
   await stopBoss(h.db.url, { graceful: false });
   await h?.close();
 });
@@ -94,7 +67,7 @@ describe("a privacy worker killed mid-job", () => {
     });
     await attachJob(h.db.prisma, [requestId], id);
 
-    const first = startWorkerProcess();
+    const first = workers.start();
     // The archive row exists once the export writes; two more slow task pages and it is mid-records.
     await waitFor(async () => (await h.db.prisma.privacyArchive.count({ where: { jobRunId: id } })) === 1, {
       timeoutMs: 60_000,
@@ -102,13 +75,13 @@ describe("a privacy worker killed mid-job", () => {
     });
     const pagesAtStart = await callsOf("tasks.task.list");
     await waitFor(async () => (await callsOf("tasks.task.list")) >= pagesAtStart + 2, { timeoutMs: 60_000, message: "the export reached the task pages" });
-    await kill(first);
+    await workers.kill(first);
     // The killed attempt left a partial archive (never served: no completedAt) and its spools.
     const partial = await h.db.prisma.privacyArchive.findMany({ where: { portalId } });
     expect(partial.some((a) => a.jobRunId === id && a.completedAt === null)).toBe(true);
     await h.control("DELETE", "faults");
 
-    startWorkerProcess();
+    workers.start();
     await waitFor(async () => (await jobRun(id)).state === "completed", { timeoutMs: 90_000, message: "the export completed" });
     expect((await jobRun(id)).attempts).toBeGreaterThanOrEqual(2);
     const archives = await h.db.prisma.privacyArchive.findMany({ where: { portalId } });
@@ -132,7 +105,7 @@ describe("a privacy worker killed mid-job", () => {
 
   it("anonymisation of several users: the new worker finishes the rest, nobody is written with other values", async () => {
     // Only the workers this test starts may work: the previous test's survivor goes first.
-    for (const w of workers.splice(0)) await kill(w);
+    await workers.killAll();
     const users = await h.control<PortalUser[]>("GET", "portals/acme/users");
     const summary = await h.control<{ heavyUserIds: number[] }>("GET", "portals/acme");
     const subjects = users.filter((u) => !u.admin && u.userType === "employee" && !summary.heavyUserIds.includes(u.id)).slice(0, 4);
@@ -153,18 +126,18 @@ describe("a privacy worker killed mid-job", () => {
     });
     await attachJob(h.db.prisma, requestIds, id);
 
-    const first = startWorkerProcess();
+    const first = workers.start();
     await waitFor(async () => (await h.db.prisma.privacyRequest.count({ where: { id: { in: requestIds }, status: "completed" } })) >= 1, {
       timeoutMs: 60_000,
       message: "one subject done",
     });
-    await kill(first);
+    await workers.kill(first);
     const doneAtKill = await h.db.prisma.privacyRequest.findMany({ where: { id: { in: requestIds }, status: "completed" }, select: { subjectUserId: true } });
     expect(doneAtKill.length).toBeLessThan(subjects.length);
     await h.control("DELETE", "faults");
     const updatesBefore = await callsOf("user.update");
 
-    startWorkerProcess();
+    workers.start();
     await waitFor(async () => (await jobRun(id)).state === "completed", { timeoutMs: 90_000, message: "the anonymisation completed" });
     const requests = await h.db.prisma.privacyRequest.findMany({ where: { id: { in: requestIds } } });
     expect(requests.every((r) => r.status === "completed")).toBe(true);

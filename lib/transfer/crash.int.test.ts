@@ -4,11 +4,10 @@
  * restarted each time, completes with every record written exactly once — proved by the
  * emulator's call log, which names the record of every write — and with counts that match.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/support/db";
 import { waitFor } from "../../test/support/wait-for";
+import { workerProcesses, type WorkerProcesses } from "../../test/support/worker-process";
 import { resetLimiters } from "../bitrix24";
 import { ADMIN_ID, CLIENT_ID, CLIENT_SECRET, createWorld, type CallLogEntry, type World } from "../../test/support/emulator-world";
 import { createJobsRuntime, stopBoss, type JobsRuntime } from "../jobs";
@@ -17,32 +16,10 @@ import { transferRunJob } from "./jobs";
 import { transferRequestSchema } from "./request";
 import { startTransfer } from "./start";
 
-const root = path.resolve(import.meta.dirname, "../..");
 let db: TestDatabase;
 let world: World;
 let runtime: JobsRuntime;
-const workers: ChildProcess[] = [];
-
-function startWorker(): ChildProcess {
-  // `node --import tsx`, not the tsx CLI, so that SIGKILL reaches the process doing the work.
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: db.url,
-      TOKEN_ENCRYPTION_KEY: world.keyBase64,
-      B24_CLIENT_ID: CLIENT_ID,
-      B24_CLIENT_SECRET: CLIENT_SECRET,
-      B24_OAUTH_URL: `${world.emu.httpUrl}/`,
-      JOBS_MAINTENANCE_SECONDS: "1",
-      JOBS_POLLING_SECONDS: "0.5",
-      WORKER_CONCURRENCY: "1",
-    },
-    stdio: "ignore",
-  });
-  workers.push(child);
-  return child;
-}
+let workers: WorkerProcesses;
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -53,10 +30,16 @@ beforeAll(async () => {
     scopes: ["user", "department", "task", "crm", "sonet_group", "im"],
   });
   runtime = createJobsRuntime({ databaseUrl: db.url, prisma: db.prisma, definitions: jobCatalogue() });
+  workers = workerProcesses({
+    databaseUrl: db.url,
+    keyBase64: world.keyBase64,
+    credentials: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET },
+    oauthUrl: world.emu.httpUrl,
+  });
 });
 
 afterAll(async () => {
-  for (const w of workers) w.kill("SIGKILL");
+  await workers?.killAll();
   await stopBoss(db.url, { graceful: false });
   await world?.close();
   await db?.drop();
@@ -109,7 +92,7 @@ describe("a worker killed three times", () => {
       return { ...t, settled: t.moved + t.failed + t.skipped };
     };
 
-    let worker = startWorker();
+    let worker = workers.start();
     await waitFor(async () => (await settled()).total > 0, { timeoutMs: 120_000, message: "the plan" });
     const total = (await settled()).total;
     expect(total).toBeGreaterThanOrEqual(5000);
@@ -117,9 +100,7 @@ describe("a worker killed three times", () => {
     const points = [0, 1, 2].map((i) => Math.floor(total * (0.1 + 0.27 * i + Math.random() * 0.2))).sort((a, b) => a - b);
     for (const point of points) {
       await waitFor(async () => (await settled()).settled >= point, { timeoutMs: 180_000, intervalMs: 20, message: `progress ${point}` });
-      worker.kill("SIGKILL");
-      await new Promise((resolve) => worker.once("exit", resolve));
-      worker = startWorker();
+      worker = await workers.restart(worker);
     }
     await waitFor(async () => (await settled()).state === "completed", { timeoutMs: 240_000, message: "completion" });
 

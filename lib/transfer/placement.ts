@@ -3,7 +3,7 @@
  * a "StaffSuite: work overview" item in the context menu of every profile. The portal opens our
  * handler with PLACEMENT=USER_PROFILE_MENU and PLACEMENT_OPTIONS {"USER_ID": "…"}; we show that
  * person's overview. Bound with placement.bind (api-reference/widgets/placement-bind.md: PLACEMENT,
- * HANDLER, TITLE, LANG_ALL) by an administrator.
+ * HANDLER, TITLE, LANG_ALL) by an administrator, which needs the `placement` scope.
  */
 import type { Bitrix24Client } from "../bitrix24";
 
@@ -29,4 +29,14 @@ export async function bindProfilePlacement(client: Pick<Bitrix24Client, "call">,
       de: { TITLE: "StaffSuite: Arbeitsübersicht" },
     },
   });
+}
+
+/**
+ * At install (lib/lifecycle InstallHooks): binds the profile item when the portal granted the
+ * `placement` scope; without it placement.bind would answer insufficient_scope, so we skip it.
+ */
+export async function bindPlacementsOnInstall(portal: { client: Pick<Bitrix24Client, "call">; scopes: string[]; handlerUrl: string }): Promise<boolean> {
+  if (!portal.scopes.includes("placement")) return false;
+  await bindProfilePlacement(portal.client, portal.handlerUrl);
+  return true;
 }

@@ -47,6 +47,10 @@ export default async function SettingsPage() {
       note: t("settings.stored.extensionSessions.note"),
     },
     { key: "loggedEmails", what: t("settings.stored.loggedEmails"), count: counts.loggedEmails, note: t("settings.stored.loggedEmails.note") },
+    { key: "transfers", what: t("settings.stored.transfers"), count: counts.transfers, note: t("settings.stored.transfers.note") },
+    { key: "transferRecords", what: t("settings.stored.transferRecords"), count: counts.transferRecords, note: t("settings.stored.transferRecords.note") },
+    { key: "scheduledReturns", what: t("settings.stored.scheduledReturns"), count: counts.scheduledReturns, note: t("settings.stored.scheduledReturns.note") },
+    { key: "dismissalWatch", what: t("settings.stored.dismissalWatch"), count: counts.dismissalWatch, note: t("settings.stored.dismissalWatch.note") },
   ];
 
   return (

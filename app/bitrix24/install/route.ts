@@ -1,10 +1,18 @@
+import { bindPlacementsOnInstall } from "@/lib/transfer";
 import { portalPostDoor, portalPostOnly } from "../portal-post-response";
 
 export const dynamic = "force-dynamic";
 
-/** The install URL: an admin's first open of the app POSTs here (then installFinish). */
+/**
+ * The install URL: an admin's first open of the app POSTs here (then installFinish). The Transfer
+ * tool's profile item ("work overview") is bound here, while we hold the installing admin's token.
+ */
 export async function POST(request: Request) {
-  return portalPostDoor(request, "install", "/install-finish");
+  return portalPostDoor(request, "install", "/install-finish", {
+    onInstalled: async (portal) => {
+      await bindPlacementsOnInstall(portal);
+    },
+  });
 }
 
 export { portalPostOnly as GET, portalPostOnly as PUT, portalPostOnly as PATCH, portalPostOnly as DELETE };

@@ -1,12 +1,24 @@
 /**
  * department.get / department.update (b24restdocs api-reference/departments/department-get.md,
- * department-update.md): IDs and parents as strings, UF_HEAD as a string when set; changes need
- * an administrator (ERROR_CORE "Access denied").
+ * department-update.md), read as the server does them (modules/intranet/classes/general/rest.php,
+ * CIntranetRestService):
+ * - department.get: an array `FILTER` (upper-case key) replaces the whole query; the filter keys
+ *   are exactly ID, NAME, SORT, PARENT, UF_HEAD (case-sensitive, no operator prefixes — anything
+ *   else, e.g. `filter` or `>ID`, filters nothing); IDs, SORT, PARENT and UF_HEAD are read as
+ *   integers (a list means "any of"), NAME as the iblock's case-insensitive LIKE. `sort` / `order`
+ *   are read in any case: a sort field outside those five is ignored and the list stays in tree
+ *   order (LEFT_MARGIN); an order other than DESC is ASC. An upper-case `SORT` is both, as there.
+ * - Records: ID and PARENT as strings, SORT as a number, UF_HEAD as a string; PARENT and UF_HEAD
+ *   only when set.
+ * - department.update: an administrator only ("Access denied!"), "Department not found" for an
+ *   unknown ID; only the fields sent change.
  */
 import { errors } from "../../rest/errors";
 import { defineMethods, pageOf, readStart, type MethodCall } from "../../rest/method-registry";
-import type { Department } from "../../state/types";
-import { matches, parseFilterKey } from "./filter";
+import type { Department, Portal } from "../../state/types";
+import { matches } from "./filter";
+
+const FIELDS = ["ID", "NAME", "SORT", "PARENT", "UF_HEAD"];
 
 function record(d: Department): Record<string, unknown> {
   return {
@@ -27,24 +39,56 @@ function value(d: Department, field: string): unknown {
     case "SORT":
       return d.sort;
     case "PARENT":
-      return d.parentId ?? "";
+      return d.parentId ?? 0;
     case "UF_HEAD":
-      return d.headUserId ?? "";
+      return d.headUserId ?? 0;
     default:
       return undefined;
   }
 }
 
+/** PHP intval: leading digits, else 0. */
+const intval = (v: unknown) => {
+  const m = /^\s*[+-]?\d+/.exec(String(v ?? ""));
+  return m ? Number(m[0]) : 0;
+};
+
+/** The iblock's section tree (LEFT_MARGIN): parents before children, siblings by SORT, then NAME, then ID. */
+function treeOrder(portal: Portal): Map<number, number> {
+  const children = new Map<number | null, Department[]>();
+  for (const d of portal.departments.values()) {
+    const parent = d.parentId !== null && portal.departments.has(d.parentId) ? d.parentId : null;
+    children.set(parent, [...(children.get(parent) ?? []), d]);
+  }
+  const order = new Map<number, number>();
+  const walk = (parent: number | null) => {
+    const list = (children.get(parent) ?? []).sort((a, b) => a.sort - b.sort || a.name.localeCompare(b.name) || a.id - b.id);
+    for (const d of list) {
+      order.set(d.id, order.size);
+      walk(d.id);
+    }
+  };
+  walk(null);
+  return order;
+}
+
 function departmentGet(call: MethodCall) {
-  const p = Object.fromEntries(Object.entries(call.params).map(([k, v]) => [k.toUpperCase(), v]));
-  const source = p.FILTER && typeof p.FILTER === "object" ? (p.FILTER as Record<string, unknown>) : p;
-  const terms = Object.entries(source)
-    .map(([k, v]) => ({ ...parseFilterKey(k), value: v }))
-    .filter((t) => ["ID", "NAME", "SORT", "PARENT", "UF_HEAD"].includes(t.field));
+  const query =
+    call.params.FILTER && typeof call.params.FILTER === "object" && !Array.isArray(call.params.FILTER)
+      ? (call.params.FILTER as Record<string, unknown>)
+      : call.params;
+  const terms = Object.entries(query)
+    .filter(([k]) => FIELDS.includes(k))
+    .map(([field, v]) =>
+      field === "NAME" ? { field, op: "=%", value: String(v ?? "") } : { field, op: "=", value: Array.isArray(v) ? v.map(intval) : intval(v) },
+    );
   const list = [...call.portal.departments.values()].filter((d) => terms.every((t) => matches(value(d, t.field), t)));
-  const sort = typeof p.SORT === "string" ? p.SORT.toUpperCase() : "ID";
-  const dir = typeof p.ORDER === "string" && p.ORDER.toUpperCase() === "DESC" ? -1 : 1;
+  const upper = Object.fromEntries(Object.entries(query).map(([k, v]) => [k.toUpperCase(), v]));
+  const sort = typeof upper.SORT === "string" && FIELDS.includes(upper.SORT.toUpperCase()) ? upper.SORT.toUpperCase() : null;
+  const dir = typeof upper.ORDER === "string" && upper.ORDER.toUpperCase() === "DESC" ? -1 : 1;
+  const tree = treeOrder(call.portal);
   list.sort((a, b) => {
+    if (!sort) return tree.get(a.id)! - tree.get(b.id)!;
     const x = value(a, sort);
     const y = value(b, sort);
     const c = typeof x === "number" && typeof y === "number" ? x - y : String(x ?? "").localeCompare(String(y ?? ""));
@@ -56,7 +100,7 @@ function departmentGet(call: MethodCall) {
 
 function departmentUpdate(call: MethodCall) {
   const p = Object.fromEntries(Object.entries(call.params).map(([k, v]) => [k.toUpperCase(), v]));
-  if (!call.user.admin) throw errors.core("Access denied");
+  if (!call.user.admin) throw errors.core("Access denied!");
   const d = call.portal.departments.get(Number(p.ID));
   if (!d) throw errors.core("Department not found");
   if (typeof p.NAME === "string" && p.NAME) d.name = p.NAME;

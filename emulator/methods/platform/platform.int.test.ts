@@ -1,7 +1,7 @@
 /**
  * Platform method families against their docs: api-reference/common/users/profile.md, user-admin.md,
  * api-reference/user/user-get.md, user-update.md (and the server's rest/lib/api/user.php),
- * api-reference/departments/department-get.md, department-update.md, common/system/app-info.md,
+ * common/system/app-info.md (departments: departments.int.test.ts),
  * scope.md, methods.md, server-time.md, common/settings/app-option-*.md,
  * chats/notifications/im-notify-system-add.md, im-notify-personal-add.md.
  */
@@ -101,26 +101,6 @@ describe("users", () => {
     const f = (await call("user.fields")).body.result;
     expect(f).toHaveProperty("UF_DEPARTMENT");
     expect(f).toHaveProperty("PERSONAL_BIRTHDAY");
-  });
-});
-
-describe("departments", () => {
-  it("department.get returns string IDs, filters by UF_HEAD and PARENT", async () => {
-    const deps = [...w.emu.store.portals.get("acme")!.departments.values()];
-    const all = (await call("department.get")).body;
-    expect(all.total).toBe(deps.length);
-    expect(typeof all.result[0].ID).toBe("string");
-    const headed = deps.find((d) => d.headUserId !== null)!;
-    const byHead = (await call("department.get", { UF_HEAD: headed.headUserId })).body.result;
-    expect(byHead.map((d: { ID: string }) => d.ID)).toContain(String(headed.id));
-    expect(byHead.every((d: { UF_HEAD: string }) => d.UF_HEAD === String(headed.headUserId))).toBe(true);
-  });
-
-  it("department.update needs an admin", async () => {
-    const dep = [...w.emu.store.portals.get("acme")!.departments.values()][1];
-    expect(await call("department.update", { ID: dep.id, UF_HEAD: 3 }, nonAdmin().id)).toMatchObject({ status: 400, body: { error: "ERROR_CORE" } });
-    expect((await call("department.update", { ID: dep.id, UF_HEAD: 3 })).body.result).toBe(true);
-    expect(dep.headUserId).toBe(3);
   });
 });
 
