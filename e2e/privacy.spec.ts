@@ -286,6 +286,6 @@ test("an administrator anonymises one dismissed user and erases another; the log
     [portal.memberId],
   );
   expect(Number(n)).toBe(2);
-  await frame.getByRole("link", { name: "Settings" }).click();
+  await frame.getByRole("link", { name: "Settings", exact: true }).click();
   await expect(frame.getByTestId("stored-privacyRequests").getByTestId("count")).toHaveText(n);
 });
