@@ -2,9 +2,9 @@
 export const en = {
   "transfer.title": "Transfer",
   "transfer.intro": "Move a departing employee's tasks, CRM records, activities and workgroups to colleagues.",
-  "transfer.notify.received": "StaffSuite Transfer: {count} records were handed over to you.",
+  "transfer.notify.received": "StaffSuite Transfer: records handed over to you: {count}.",
   "transfer.notify.until": "They go back on {date}.",
-  "transfer.watch.message": "StaffSuite: a dismissed employee still owns {count} open records. {link}",
+  "transfer.watch.message": "StaffSuite: a dismissed employee still owns open records: {count}. {link}",
   "transfer.watch.link": "Open their profile and hand the work over",
   "transfer.type.task": "Tasks",
   "transfer.type.lead": "Leads",
@@ -91,7 +91,7 @@ export const en = {
   "transfer.state.cancelled": "Cancelled",
   "transfer.state.failed": "Failed",
   "transfer.progress.fromTo": "From {from} to {to}",
-  "transfer.progress.counts": "{done} of {total} records",
+  "transfer.progress.counts": "Records: {done} of {total}",
   "transfer.progress.rate": "{rate} records/s · about {eta} left",
   "transfer.progress.moved": "Moved",
   "transfer.progress.failed": "Failed",
@@ -140,6 +140,8 @@ export const en = {
   "transfer.overview.start": "Hand this work over",
   "transfer.overview.nothing": "Nothing left: this person owns no records.",
   "transfer.overview.more": "and {count} more",
+  "transfer.duration.seconds": "{n} s",
+  "transfer.duration.minutes": "{n} min",
   "transfer.recent": "Recent transfers",
 };
 

@@ -92,7 +92,7 @@ export const ru: TransferMessages = {
   "transfer.state.cancelled": "Отменено",
   "transfer.state.failed": "Ошибка",
   "transfer.progress.fromTo": "От {from} к {to}",
-  "transfer.progress.counts": "{done} из {total} записей",
+  "transfer.progress.counts": "Записи: {done} из {total}",
   "transfer.progress.rate": "{rate} записей/с · осталось около {eta}",
   "transfer.progress.moved": "Передано",
   "transfer.progress.failed": "Ошибки",
@@ -141,5 +141,7 @@ export const ru: TransferMessages = {
   "transfer.overview.start": "Передать эту работу",
   "transfer.overview.nothing": "Ничего не осталось: у сотрудника нет записей.",
   "transfer.overview.more": "и ещё {count}",
+  "transfer.duration.seconds": "{n} с",
+  "transfer.duration.minutes": "{n} мин",
   "transfer.recent": "Последние передачи",
 };

@@ -5,7 +5,7 @@ import { services } from "@/lib/services";
 import { listHistory, movedPerMonth, peopleByIds } from "@/lib/transfer";
 import { requirePortalAdmin } from "../../guards";
 import { filterSummary } from "../filter-summary";
-import { typeLabel } from "../labels";
+import { durationLabel, typeLabel } from "../labels";
 
 export const dynamic = "force-dynamic";
 
@@ -154,7 +154,7 @@ export default async function TransferHistoryPage({ searchParams }: { searchPara
                     ) : null}
                   </td>
                   <td>{name(e.startedBy)}</td>
-                  <td>{e.durationSeconds === null ? "—" : `${e.durationSeconds} s`}</td>
+                  <td>{e.durationSeconds === null ? "—" : durationLabel(t, e.durationSeconds)}</td>
                   <td>
                     {e.moved} / {e.failed} / {e.skipped}
                   </td>
