@@ -143,5 +143,8 @@ export const de: PrivacyMessages = {
   "privacy.download.ready": "Ihr Archiv ({size}) ist fertig. Es wurde am {created} erstellt und kann bis {expires} heruntergeladen werden.",
   "privacy.download.button": "ZIP herunterladen",
   "privacy.download.expired": "Dieser Link ist abgelaufen. Das Archiv wurde gelöscht; ein neues können Sie unter „Meine personenbezogenen Daten“ vorbereiten.",
-  "privacy.download.notYours": "Dieser Download-Link gehört einem anderen Benutzer.",
+  "privacy.download.notYours":
+    "Dieser Download-Link gehört einem anderen Benutzer: Nur die Person, an die er gesendet wurde, kann ihn in ihrer eigenen Bitrix24-Sitzung öffnen. Ihre eigenen Daten erhalten Sie unter Datenschutz → Meine personenbezogenen Daten.",
+  "privacy.download.notYours.title": "Dieser Link ist nicht Ihrer",
+  "privacy.download.notReady": "Dieses Archiv ist noch nicht fertig. Warten Sie auf die Bitrix24-Benachrichtigung.",
 };

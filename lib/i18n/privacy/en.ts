@@ -134,7 +134,10 @@ export const en = {
   "privacy.download.ready": "Your archive ({size}) is ready. It was made on {created} and can be downloaded until {expires}.",
   "privacy.download.button": "Download ZIP",
   "privacy.download.expired": "This link has expired. The archive has been deleted; you can prepare a new one under My personal data.",
-  "privacy.download.notYours": "This download link belongs to another user.",
+  "privacy.download.notYours":
+    "This download link belongs to another user: only the person it was sent to can open it, in their own Bitrix24 session. To get your own data, prepare a download under Privacy → My personal data.",
+  "privacy.download.notYours.title": "This link is not yours",
+  "privacy.download.notReady": "This archive is not ready yet. Wait for the Bitrix24 notification.",
 };
 
 export type PrivacyMessages = { [K in keyof typeof en]: string };
