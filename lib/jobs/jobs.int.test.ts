@@ -10,7 +10,7 @@ import { workerProcesses, type WorkerProcesses } from "../../test/support/worker
 import PgBoss from "pg-boss";
 import { ValidationError } from "../errors";
 import { ensureQueue } from "./boss";
-import { BOSS_SCHEMA, createJobsRuntime, defineJob, readJobProgress, selftestJob, stopBoss, type JobsRuntime } from "./index";
+import { BOSS_SCHEMA, createJobsRuntime, defineJob, readJobProgress, scheduleRecurring, selftestJob, stopBoss, type JobsRuntime } from "./index";
 
 let db: TestDatabase;
 let runtime: JobsRuntime;
@@ -143,6 +143,17 @@ describe("a worker process killed mid-job", () => {
 });
 
 describe("processes starting together", () => {
+  it("declare a recurring job together: one JobRun row, no duplicate-key failure", async () => {
+    const boss = await runtime.boss();
+    await runtime.ensureQueues();
+    const schedule = { jobRunId: "recurring-selftest", kind: selftestJob.kind, cron: "0 3 * * *" };
+    // Each process's start-up declares it; several at once used to race (read, then insert).
+    const outcomes = await Promise.allSettled(Array.from({ length: 6 }, () => scheduleRecurring(db.prisma, boss, schedule)));
+    expect(outcomes.filter((o) => o.status === "rejected")).toEqual([]);
+    expect(await db.prisma.jobRun.count({ where: { id: schedule.jobRunId } })).toBe(1);
+    expect((await boss.getSchedules()).filter((s) => s.name === selftestJob.kind)).toHaveLength(1);
+  });
+
   it("create their queues on a fresh database without deadlocking each other", async () => {
     // Two pg-boss instances stand for two processes (web and worker, or several workers) that
     // start at once and each create every queue of the catalogue.
