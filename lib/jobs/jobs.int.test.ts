@@ -9,7 +9,9 @@ import { waitFor } from "../../test/support/wait-for";
 import { workerProcesses, type WorkerProcesses } from "../../test/support/worker-process";
 import PgBoss from "pg-boss";
 import { ValidationError } from "../errors";
+import { z } from "zod";
 import { ensureQueue } from "./boss";
+import { tryLockPortal } from "./portal-lock";
 import { BOSS_SCHEMA, createJobsRuntime, defineJob, readJobProgress, scheduleRecurring, selftestJob, stopBoss, type JobsRuntime } from "./index";
 
 let db: TestDatabase;
@@ -85,6 +87,41 @@ describe("durable jobs", () => {
     expect(failed.attempts).toBe(selftestJob.retryLimit + 1);
     expect(failed.error).toBe(`selftest: planned failure on attempt ${selftestJob.retryLimit + 1}`);
     expect(failed.finishedAt).not.toBeNull();
+  });
+
+  it("counts attempts on when a retry finds its portal busy and is re-sent as a new pg-boss job", async () => {
+    const seen: number[] = [];
+    const job = defineJob<Record<string, never>, { attempt: number }>({
+      kind: "test.deferred-retry",
+      input: z.object({}).strict(),
+      retryLimit: 3,
+      retryDelaySeconds: 1,
+      expireInSeconds: 60,
+      exclusivePerPortal: true,
+      async handler({ attempt }) {
+        seen.push(attempt);
+        if (seen.length === 1) throw new Error("the first attempt fails");
+        return { attempt };
+      },
+    });
+    const own = createJobsRuntime({ databaseUrl: db.url, prisma: db.prisma, definitions: [job] });
+    const stop = await own.startWorker({ concurrency: 1, pollingIntervalSeconds: 0.5 });
+    try {
+      const portalId = await newPortal("deferred-retry");
+      const id = await own.enqueue(job, { portalId, input: {} });
+      await waitFor(async () => (await run(id)).state === "retrying", { timeoutMs: 20_000, message: "the first attempt failed" });
+      const failedAs = (await run(id)).bossJobId;
+      // Another job of the portal holds it: the retry defers (a new pg-boss job, retryCount 0).
+      const lock = await tryLockPortal(db.url, portalId);
+      expect(lock).not.toBeNull();
+      await waitFor(async () => (await run(id)).bossJobId !== failedAs, { timeoutMs: 20_000, message: "the retry deferred" });
+      await lock!.release();
+      await waitFor(async () => (await run(id)).state === "completed", { timeoutMs: 30_000, message: "completion" });
+      expect(seen).toEqual([1, 2]);
+      expect(await run(id)).toMatchObject({ attempts: 2, result: { attempt: 2 } });
+    } finally {
+      await stop();
+    }
   });
 
   it("runs one job per portal at a time while other portals proceed", async () => {
