@@ -44,9 +44,35 @@ function actionId(name: string): string {
   return entry[0];
 }
 
+/** RFC 4180 rows of a CSV file (the export's: BOM, CRLF, quoted fields), header first. */
+function parseCsv(source: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  const input = source.replace(/^\uFEFF/, "");
+  for (let i = 0; i < input.length; i++) {
+    const c = input[i];
+    if (quoted) {
+      if (c === '"' && input[i + 1] === '"') ((cell += '"'), i++);
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") (row.push(cell), (cell = ""));
+    else if (c === "\r" && input[i + 1] === "\n") (row.push(cell), rows.push(row), (row = []), (cell = ""), i++);
+    else cell += c;
+  }
+  return rows;
+}
+
+/** A CSV file's rows as objects by its header. */
+const csvObjects = (source: string) => {
+  const [header, ...rows] = parseCsv(source);
+  return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+};
+
 test("an employee downloads their data through the notification's link; nobody else can", async ({ page }) => {
   const portal = await openInstalledPortal(page);
-  const [{ baseUrl }] = [await control<{ baseUrl: string }>("GET", `/portals/${portal.key}`)];
   const users = await fullUsers(portal.key);
   const [employee, other] = users.filter((u) => !u.admin && u.active && u.userType === "employee");
   await control("POST", `/portals/${portal.key}/users/${employee.id}`, { personalMobile: "+49 151 2345678" });
@@ -73,8 +99,8 @@ test("an employee downloads their data through the notification's link; nobody e
   await frame.getByRole("button", { name: "Prepare my download" }).click();
   await expect(frame.getByTestId("download-started")).toBeVisible();
 
-  // The notification arrives in the portal with its link.
-  await page.goto(`${baseUrl}/notifications/`);
+  // As the employee would: the portal's bell, then the notification's link, then the app's button.
+  await page.getByTestId("notifications-bell").click();
   await expect(async () => {
     await page.reload();
     await expect(page.getByTestId("notification-link")).toBeVisible({ timeout: 1000 });
@@ -82,44 +108,76 @@ test("an employee downloads their data through the notification's link; nobody e
   const link = (await page.getByTestId("notification-link").first().getAttribute("href"))!;
   await page.getByTestId("notification-link").first().click();
   await expect(frame.getByTestId("privacy-download")).toBeVisible({ timeout: 30_000 });
-  const archiveHref = (await frame.getByTestId("download-zip").getAttribute("href"))!;
-  // The archive as the link serves it inside the user's session (the frame's cookies).
-  const fetched = await frame.locator("body").evaluate(async (_b, url) => {
-    const response = await fetch(url);
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    let binary = "";
-    for (const b of bytes) binary += String.fromCharCode(b);
-    return {
-      status: response.status,
-      type: response.headers.get("content-type"),
-      disposition: response.headers.get("content-disposition"),
-      base64: btoa(binary),
-    };
-  }, archiveHref);
-  expect([fetched.status, fetched.type]).toEqual([200, "application/zip"]);
-  expect(fetched.disposition).toContain("attachment");
-  const zip = unzipSync(new Uint8Array(Buffer.from(fetched.base64, "base64")));
-  const profile = JSON.parse(text(zip["profile.json"])) as Array<{ field: string; value: unknown }>;
-  const value = (f: string) => profile.find((r) => r.field === f)?.value;
+  const downloading = page.waitForEvent("download");
+  await frame.getByTestId("download-zip").click();
+  const download = await downloading;
+  expect(await download.failure()).toBeNull();
+  expect(download.suggestedFilename()).toMatch(/^personal-data-\d{4}-\d{2}-\d{2}\.zip$/);
+  const zip = unzipSync(new Uint8Array(readFileSync(await download.path())));
+
+  // Profile: the JSON rows carry the emulator's values; the CSV has the same rows (a value that
+  // would run as a spreadsheet formula gets a leading apostrophe there, README.txt says why).
   const me = (await fullUsers(portal.key)).find((u) => u.id === employee.id)!;
-  expect([value("NAME"), value("LAST_NAME"), value("EMAIL"), value("PERSONAL_MOBILE")]).toEqual([me.name, me.lastName, me.email, "+49 151 2345678"]);
-  const csv = text(zip["profile.csv"]);
-  expect(csv.startsWith("\uFEFFfield,label,value\r\n")).toBe(true);
-  expect(csv).toContain(`LAST_NAME,`);
-  expect(csv).toContain(me.lastName);
+  const profile = JSON.parse(text(zip["profile.json"])) as Array<{ field: string; label: string; value: unknown }>;
+  const value = (f: string) => profile.find((r) => r.field === f)?.value;
+  expect([value("ID"), value("NAME"), value("LAST_NAME"), value("EMAIL"), value("PERSONAL_MOBILE")]).toEqual([
+    String(me.id),
+    me.name,
+    me.lastName,
+    me.email,
+    "+49 151 2345678",
+  ]);
+  expect(text(zip["profile.csv"]).startsWith("\uFEFFfield,label,value\r\n")).toBe(true);
+  const profileCsv = csvObjects(text(zip["profile.csv"]));
+  expect(profileCsv.map((r) => r.field)).toEqual(profile.map((r) => r.field));
+  const csvValue = (f: string) => profileCsv.find((r) => r.field === f)?.value;
+  expect([csvValue("NAME"), csvValue("LAST_NAME"), csvValue("EMAIL"), csvValue("PERSONAL_MOBILE")]).toEqual([
+    me.name,
+    me.lastName,
+    me.email,
+    "'+49 151 2345678",
+  ]);
   const departments = JSON.parse(text(zip["departments.json"])) as Array<{ department_id: number }>;
   expect(departments.map((d) => d.department_id).sort()).toEqual([...me.departmentIds].sort());
-  expect(text(zip["README.txt"])).toContain("profile.csv");
-  const archiveUrl = (await frame.getByTestId("download-zip").getAttribute("href"))!;
+  expect(
+    csvObjects(text(zip["departments.csv"]))
+      .map((d) => Number(d.department_id))
+      .sort(),
+  ).toEqual([...me.departmentIds].sort());
 
-  // Another user's session: 403 on the page and on the archive itself.
+  // Tasks: one row per task and role, exactly the tasks the emulator has naming the employee.
+  const { rows: tasks } = await control<{ rows: Array<[number, number, number, number[], number[]]> }>("GET", `/portals/${portal.key}/ownership?type=task`);
+  const expected = tasks
+    .flatMap(([id, responsible, creator, accomplices, auditors]) => [
+      ...(responsible === employee.id ? [`${id}:responsible`] : []),
+      ...(creator === employee.id ? [`${id}:creator`] : []),
+      ...(accomplices.includes(employee.id) ? [`${id}:accomplice`] : []),
+      ...(auditors.includes(employee.id) ? [`${id}:auditor`] : []),
+    ])
+    .sort();
+  expect(expected.length).toBeGreaterThan(0);
+  const taskJson = JSON.parse(text(zip["records-task.json"])) as Array<{ record_id: number; role: string }>;
+  expect(taskJson.map((r) => `${r.record_id}:${r.role}`).sort()).toEqual(expected);
+  expect(
+    csvObjects(text(zip["records-task.csv"]))
+      .map((r) => `${r.record_id}:${r.role}`)
+      .sort(),
+  ).toEqual(expected);
+  expect(text(zip["README.txt"])).toContain("records-task.csv");
+  const archiveHref = (await frame.getByTestId("download-zip").getAttribute("href"))!;
+
+  // Another user's session: 403 on the page, saying the link is someone else's, and on the archive.
   await actAs(page, other.id);
+  const pageStatus = page.waitForResponse((r) => r.url().includes("/privacy/download/"));
   await page.goto(link);
-  // forbidden(): HTTP 403 and the portal segment's forbidden page.
-  await expect(frame.getByTestId("forbidden")).toBeVisible({ timeout: 30_000 });
+  expect((await pageStatus).status()).toBe(403);
+  await expect(frame.getByTestId("download-not-yours")).toContainText("belongs to another user");
   await expect(frame.getByTestId("download-zip")).toHaveCount(0);
-  const status = await frame.locator("body").evaluate(async (_b, url) => (await fetch(url)).status, archiveUrl);
-  expect(status).toBe(403);
+  const refusal = await frame.locator("body").evaluate(async (_b, url) => {
+    const response = await fetch(url);
+    return { status: response.status, body: (await response.json()) as { error: string; message: string } };
+  }, archiveHref);
+  expect(refusal).toEqual({ status: 403, body: { error: "forbidden", message: expect.stringContaining("belongs to another user") } });
 
   // An administrator sees only "download" for their own data, and why.
   await actAs(page, 1);
@@ -128,6 +186,12 @@ test("an employee downloads their data through the notification's link; nobody e
   await expect(frame.getByTestId("admin-download-only")).toContainText("revoked first");
   await expect(frame.getByTestId("anonymise-card")).toHaveCount(0);
   await expect(frame.getByTestId("erase-card")).toHaveCount(0);
+
+  // Once the archive is gone, the owner's link says it has expired.
+  await queryAppDatabase(`DELETE FROM "PrivacyArchive"`);
+  await actAs(page, employee.id);
+  await page.goto(link);
+  await expect(frame.getByTestId("download-expired")).toContainText("expired");
 });
 
 test("an administrator anonymises one dismissed user and erases another; the log shows both", async ({ page }) => {
@@ -155,7 +219,13 @@ test("an administrator anonymises one dismissed user and erases another; the log
     await table.locator(`tr[data-user-id="${userId}"] input[type="checkbox"]`).check();
     await frame.getByRole("button", { name: kind === "anonymise" ? "Anonymise selected…" : "Erase selected…" }).click();
     const dialog = frame.getByTestId("change-dialog");
-    await expect(dialog.getByTestId("preview-fields")).toBeVisible();
+    // The preview: each changing field with its current value, and the records that name the person.
+    const person = before.find((u) => u.id === userId)!;
+    await expect(dialog.getByTestId("preview-fields").locator('tr[data-field="LAST_NAME"]')).toContainText(person.lastName);
+    const records = dialog.getByTestId("preview-records");
+    const total = Number(await records.getAttribute("data-total"));
+    await expect(records.locator("tr[data-record]")).toHaveCount(Math.min(total, 25));
+    if (total > 25) await expect(records.getByTestId("preview-records-more")).toContainText(`${total - 25} more`);
     await dialog.getByRole("textbox").fill(word);
     await dialog.getByRole("button", { name: button }).click();
     await expect(dialog.getByTestId("change-started")).toBeVisible();

@@ -67,6 +67,20 @@ describe("event.bind", () => {
   });
 });
 
+describe("events", () => {
+  it("lists the events of the token's scopes, of one SCOPE, or all with FULL, smart processes with their own (events.md)", async () => {
+    const etid = w.emu.store.portals.get("acme")!.data.catalog.types[0].entityTypeId;
+    const mine = (await call("events", {})).body.result as string[];
+    expect(mine).toEqual(expect.arrayContaining(["ONAPPINSTALL", "ONAPPTEST", "ONUSERADD", "ONCRMDEALUPDATE", "ONTASKADD", `ONCRMDYNAMICITEMADD_${etid}`]));
+    expect(mine).not.toContain("ONCRMDYNAMICITEMADD_31");
+    expect(mine.some((e) => e.startsWith("ONDEPARTMENT"))).toBe(false);
+    const user = (await call("events", { SCOPE: "user" })).body.result;
+    expect(user).toEqual(["ONUSERADD"]);
+    expect((await call("events", { SCOPE: "task", FULL: true })).body.result).toEqual(["ONTASKADD", "ONTASKUPDATE", "ONTASKDELETE"]);
+    expect((await call("events", { FULL: true })).body.result).toEqual(expect.arrayContaining(mine));
+  });
+});
+
 describe("online record events", () => {
   it("delivers ONCRMDEALADD / UPDATE / DELETE of the app's own REST changes, form-encoded, field by field", async () => {
     const addId = await bind("ONCRMDEALADD");
@@ -121,6 +135,52 @@ describe("online record events", () => {
       fields: { OWNER_TYPE_ID: 3, OWNER_ID: contact, TYPE_ID: 2, SUBJECT: "Call", COMMUNICATIONS: [{ VALUE: "+100", ENTITY_ID: contact, ENTITY_TYPE_ID: 3 }] },
     });
     expect(data(await delivery("ONCRMACTIVITYADD", before))).toEqual({ "data[FIELDS][ID]": String(act.body.result) });
+  });
+
+  it("sends smart invoices (31) as ONCRMDYNAMICITEM*, smart processes also as their type's own ONCRMDYNAMICITEM*_{entityTypeId} (crm/universal/events/index.md)", async () => {
+    const portal = w.emu.store.portals.get("acme")!;
+    const etid = portal.data.catalog.types[0].entityTypeId;
+    // Bound in the test before: ONCRMDYNAMICITEMADD, ONCRMDYNAMICITEMDELETE.
+    const addId = portal.eventBindings.find((b) => b.clientId === CLIENT_ID && b.event === "ONCRMDYNAMICITEMADD")!.id;
+    await bind("ONCRMDYNAMICITEMUPDATE");
+    const typedUpdate = await bind(`ONCRMDYNAMICITEMUPDATE_${etid}`);
+    const before = w.app.received.length;
+    const invoice = (await call("crm.item.add", { entityTypeId: 31, fields: { title: "Invoice" } })).body.result.item;
+    const ev = await delivery("ONCRMDYNAMICITEMADD", before);
+    expect(ev.get("event")).toBe("ONCRMDYNAMICITEMADD");
+    expect(ev.get("event_handler_id")).toBe(String(addId));
+    expect(data(ev)).toEqual({ "data[FIELDS][ID]": String(invoice.id), "data[FIELDS][ENTITY_TYPE_ID]": "31" });
+    expect(Number(ev.get("ts"))).toBeGreaterThan(Date.now() / 1000 - 60);
+    expect(ev.get("auth[domain]")).toBe(portal.domain);
+    expect(ev.get("auth[client_endpoint]")).toBe(w.rest);
+    expect(ev.get("auth[member_id]")).toBe(portal.memberId);
+    expect(ev.get("auth[application_token]")).toBe(portal.installs.get(CLIENT_ID)!.applicationToken);
+
+    await call("crm.item.update", { entityTypeId: 31, id: invoice.id, fields: { title: "Invoice 2" } });
+    const common = await delivery("ONCRMDYNAMICITEMUPDATE", before);
+    expect(data(common)).toEqual({ "data[FIELDS][ID]": String(invoice.id), "data[FIELDS][ENTITY_TYPE_ID]": "31" });
+    await call("crm.item.delete", { entityTypeId: 31, id: invoice.id });
+    expect(data(await delivery("ONCRMDYNAMICITEMDELETE", before))).toEqual({ "data[FIELDS][ID]": String(invoice.id), "data[FIELDS][ENTITY_TYPE_ID]": "31" });
+
+    // The smart process's own event reaches only its type's handler.
+    await call("crm.item.update", { entityTypeId: etid, id: 1, fields: { title: "SP 1" } });
+    const typed = await delivery(`ONCRMDYNAMICITEMUPDATE_${etid}`, before);
+    expect(typed.get("event_handler_id")).toBe(String(typedUpdate));
+    expect(data(typed)).toEqual({ "data[FIELDS][ID]": "1", "data[FIELDS][ENTITY_TYPE_ID]": String(etid) });
+    expect(w.app.received.slice(before).filter((r) => r.body.get("event") === "ONCRMDYNAMICITEMADD")).toHaveLength(1);
+  });
+
+  it("knows no department events, no type-specific event of smart invoices or of a type the portal lacks (ERROR_EVENT_NOT_FOUND)", async () => {
+    for (const event of [
+      "ONDEPARTMENTADD",
+      "ONDEPARTMENTUPDATE",
+      "ONDEPARTMENTDELETE",
+      "ONCRMDYNAMICITEMADD_999",
+      "ONCRMDYNAMICITEMADD_2",
+      "ONCRMDYNAMICITEMADD_31",
+    ]) {
+      expect(await call("event.bind", { event, handler: handler() }), event).toMatchObject({ status: 400, body: { error: "ERROR_EVENT_NOT_FOUND" } });
+    }
   });
 
   it("delivers ONTASKADD / UPDATE / DELETE with FIELDS_BEFORE / FIELDS_AFTER, to a handler bound with auth_type as that user", async () => {

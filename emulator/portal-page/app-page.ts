@@ -52,7 +52,7 @@ function selectableUsers(users: Iterable<PortalUser>): unknown[] {
  * The form the portal POSTs into the app's iframe (handler or install URL). Also used by the
  * demo launcher, which installs the app server-side exactly as this page would.
  */
-export function appFormFields(tokens: IssuedTokens, placementOptionsJson = "{}"): Record<string, string> {
+export function appFormFields(tokens: IssuedTokens, placementOptionsJson = "{}", placement = "DEFAULT"): Record<string, string> {
   return {
     AUTH_ID: tokens.accessToken,
     AUTH_EXPIRES: String(tokens.expiresIn),
@@ -60,7 +60,7 @@ export function appFormFields(tokens: IssuedTokens, placementOptionsJson = "{}")
     SERVER_ENDPOINT: tokens.serverEndpoint,
     member_id: tokens.memberId,
     status: tokens.status,
-    PLACEMENT: "DEFAULT",
+    PLACEMENT: placement,
     PLACEMENT_OPTIONS: placementOptionsJson,
   };
 }
@@ -76,6 +76,8 @@ export interface AppPageInput {
   /** openApplication's slider (IFRAME=Y): resizeWindow is denied as for the real POPUP mode. */
   slider: boolean;
   placementOptions: Record<string, unknown>;
+  /** A placement.bind binding being opened (code and handler); the main page (DEFAULT) when absent. */
+  placement?: { code: string; handler: string };
 }
 
 export function buildAppFrame(i: AppPageInput): AppFrameModel {
@@ -89,11 +91,13 @@ export function buildAppFrame(i: AppPageInput): AppFrameModel {
   const tokens = ctx.issueTokens(app.clientId, viewer.id);
   const session = openFrameSession(ctx.store, portal.key, app.clientId, viewer.id);
   // Until installFinish the portal keeps opening the install URL (docs/bitrix24-platform.md "Apps, iframe and install").
-  const target = install.installed ? app.handlerUrl : (app.installUrl ?? app.handlerUrl);
+  // A placement opens the handler it was bound with (b24restdocs api-reference/widgets/placement-bind.md HANDLER).
+  const target = i.placement ? i.placement.handler : install.installed ? app.handlerUrl : (app.installUrl ?? app.handlerUrl);
+  const placementCode = i.placement?.code ?? "DEFAULT";
   const query = new URLSearchParams({ DOMAIN: domain, PROTOCOL: protocol, LANG: i.lang, APP_SID: session.appSid });
   const action = `${target}${target.includes("?") ? "&" : "?"}${query.toString()}`;
   const placementOptions = JSON.stringify(i.placementOptions);
-  const fields = appFormFields(tokens, placementOptions);
+  const fields = appFormFields(tokens, placementOptions, placementCode);
   const sid = session.appSid;
   const initData = {
     LANG: i.lang,
@@ -109,7 +113,7 @@ export function buildAppFrame(i: AppPageInput): AppFrameModel {
     INSTALL: !install.installed,
     USER_OPTIONS: phpMap(install.userOptions[viewer.id]),
     APP_OPTIONS: phpMap(install.options),
-    PLACEMENT: "DEFAULT",
+    PLACEMENT: placementCode,
     PLACEMENT_OPTIONS: phpMap(i.placementOptions),
   };
   return {

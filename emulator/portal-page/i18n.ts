@@ -28,6 +28,9 @@ const en = {
   search: "Search",
   notifications: "Notifications",
   noNotifications: "No notifications.",
+  profileMenu: "More",
+  noProfileItems: "No application has added an item here.",
+  userNotFound: "There is no such user in this portal.",
 };
 
 export type Labels = typeof en;
@@ -56,6 +59,9 @@ const ru: Labels = {
   search: "Поиск",
   notifications: "Уведомления",
   noNotifications: "Уведомлений нет.",
+  profileMenu: "Ещё",
+  noProfileItems: "Приложения не добавили сюда пунктов.",
+  userNotFound: "В портале нет такого пользователя.",
 };
 
 const de: Labels = {
@@ -82,6 +88,9 @@ const de: Labels = {
   search: "Suche",
   notifications: "Benachrichtigungen",
   noNotifications: "Keine Benachrichtigungen.",
+  profileMenu: "Mehr",
+  noProfileItems: "Keine Anwendung hat hier einen Eintrag hinzugefügt.",
+  userNotFound: "Diesen Benutzer gibt es in diesem Portal nicht.",
 };
 
 const catalogue: Record<PortalLang, Labels> = { en, ru, de };

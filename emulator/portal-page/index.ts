@@ -4,6 +4,8 @@
  *   /marketplace/app/{clientId}/      the app opened in an iframe (IFRAME=Y: slider, no chrome); a longer
  *                                     path reaches the app as PLACEMENT_OPTIONS "any" (deep links)
  *   /notifications/                   the viewer's im.notify notifications
+ *   /company/personal/user/{id}/      a user's profile with the apps' profile-menu items (profile.ts);
+ *                                     …/placement/{clientId}/{n}/ opens one of them
  *   /_portal/user            POST     the user switcher (cookie, then back)
  *   /_portal/frame           POST     the frame host's server actions (frame-api.ts)
  *   /_portal/assets/{file}            frame-host.js, portal.css
@@ -18,8 +20,9 @@ import { sendAvatar } from "./avatar";
 import { handleFrameApi } from "./frame-api";
 import { labelsFor, pickLang } from "./i18n";
 import { renderNotificationsMain } from "./notifications";
+import { itemTitle, profileItems, profilePlacementOptions, renderProfileMain } from "./profile";
 import { renderAppMain, renderChrome, renderSliderDocument, renderStartMain, type ChromeModel } from "./render";
-import { currentViewer, viewerCookie } from "./viewer";
+import { currentViewer, displayName, viewerCookie } from "./viewer";
 
 const ASSETS: Record<string, string> = {
   "frame-host.js": "text/javascript; charset=utf-8",
@@ -88,6 +91,40 @@ function appPage(req: IncomingMessage, res: ServerResponse, ctx: PortalPageConte
   sendHtml(res, 200, html);
 }
 
+function profilePage(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: PortalPageContext,
+  url: URL,
+  userId: number,
+  open: { clientId: string; index: number } | null,
+): void {
+  const user = ctx.portal.users.get(userId);
+  const items = profileItems(ctx.portal.installs.values(), ctx.store.apps);
+  const item = open ? items.find((i) => i.app.clientId === open.clientId && i.index === open.index) : undefined;
+  const m = chromeModel(req, ctx, url, item?.app.clientId ?? null, user ? displayName(user) : ctx.portal.title);
+  const apps = installedApps(ctx).map((a) => a.app);
+  if (!user || (open && !item)) {
+    return sendHtml(res, 404, renderChrome(m, apps, `<h1 class="b24-title">${escapeHtml(user ? m.labels.appNotFound : m.labels.userNotFound)}</h1>`));
+  }
+  res.setHeader("cache-control", "no-store");
+  if (!item) return sendHtml(res, 200, renderChrome(m, apps, renderProfileMain(m, user, items)));
+  const install = ctx.portal.installs.get(item.app.clientId)!;
+  const frame = buildAppFrame({
+    req,
+    ctx,
+    app: item.app,
+    install,
+    viewer: m.viewer,
+    lang: m.lang,
+    labels: m.labels,
+    slider: false,
+    placementOptions: profilePlacementOptions(user),
+    placement: { code: item.binding.placement, handler: item.binding.handler },
+  });
+  sendHtml(res, 200, renderChrome(m, apps, renderAppMain(itemTitle(item.binding, m.lang), frame, m.base)));
+}
+
 async function switchUser(req: IncomingMessage, res: ServerResponse, ctx: PortalPageContext): Promise<void> {
   const form = new URLSearchParams(await readBody(req));
   const userId = Number(form.get("user_id"));
@@ -120,6 +157,12 @@ export async function handlePortalPage(req: IncomingMessage, res: ServerResponse
   const appMatch = /^\/marketplace\/app\/([^/]+)(?:\/(.*))?$/.exec(sub);
   if (appMatch) {
     appPage(req, res, ctx, url, decodeURIComponent(appMatch[1]), appMatch[2] ?? "");
+    return true;
+  }
+  const profile = /^\/company\/personal\/user\/(\d+)\/(?:placement\/([^/]+)\/(\d+)\/?)?$/.exec(sub);
+  if (profile && req.method === "GET") {
+    const open = profile[2] ? { clientId: decodeURIComponent(profile[2]), index: Number(profile[3]) } : null;
+    profilePage(req, res, ctx, url, Number(profile[1]), open);
     return true;
   }
   if (req.method === "GET" && (sub === "/notifications/" || sub === "/notifications")) {

@@ -134,6 +134,41 @@ describe("portal page", () => {
     expect((await fetch(`${base}/upload/main/avatar/${without.id}.png`)).status).toBe(404);
   });
 
+  it("shows a profile's bound profile-menu items and opens one as the portal opens a placement", async () => {
+    const install = portal.installs.get(clientId)!;
+    const person = [...portal.users.values()].find((u) => !u.active) ?? [...portal.users.values()][3];
+    const empty = await (await fetch(`${base}/company/personal/user/${person.id}/`)).text();
+    expect(empty).not.toContain('data-testid="profile-placement"');
+    install.installed = true;
+    install.placements = [
+      { placement: "LEFT_MENU", handler: "http://localhost:1/left", title: "Left", langAll: {} },
+      { placement: "USER_PROFILE_MENU", handler: "http://localhost:1/handler?x=1", title: "Overview", langAll: { ru: { TITLE: "Обзор <работы>" } } },
+    ];
+    try {
+      const res = await fetch(`${base}/company/personal/user/${person.id}/`);
+      expect(res.status).toBe(200);
+      const html = await res.text();
+      // Only the profile menu's binding, titled in the portal's language (ru), escaped.
+      const links = [...html.matchAll(/<a href="([^"]+)" data-testid="profile-placement"[^>]*>([^<]*)<\/a>/g)];
+      expect(links.map((l) => [l[1], l[2]])).toEqual([[`/company/personal/user/${person.id}/placement/${clientId}/1/`, "Обзор &lt;работы&gt;"]]);
+
+      const opened = await fetch(`${base}${links[0][1]}`);
+      const page = await opened.text();
+      const action = new URL(attr(page, /<form name="appform_[0-9a-f]+" action="([^"]+)"/)!);
+      expect(action.origin + action.pathname).toBe("http://localhost:1/handler");
+      expect(attr(page, /name="PLACEMENT" value="([^"]*)"/)).toBe("USER_PROFILE_MENU");
+      expect(JSON.parse(attr(page, /name="PLACEMENT_OPTIONS" value="([^"]*)"/)!.replace(/&quot;|&#34;/g, '"'))).toEqual({ USER_ID: String(person.id) });
+      const config = JSON.parse(/<script type="application\/json" id="b24emu-frame-config">(.*?)<\/script>/s.exec(page)![1]);
+      expect(config.initData).toMatchObject({ PLACEMENT: "USER_PROFILE_MENU", PLACEMENT_OPTIONS: { USER_ID: String(person.id) } });
+
+      expect((await fetch(`${base}/company/personal/user/${person.id}/placement/${clientId}/0/`)).status).toBe(404);
+      expect((await fetch(`${base}/company/personal/user/999999/`)).status).toBe(404);
+    } finally {
+      install.installed = false;
+      install.placements = [];
+    }
+  });
+
   it("sends an old path-prefixed address (/p/{key}/…) on the central server to the portal's own origin", async () => {
     const res = await fetch(`${emu.httpUrl}/p/pp/marketplace/app/${clientId}/?lang=de`, { redirect: "manual" });
     expect(res.status).toBe(301);

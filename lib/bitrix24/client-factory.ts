@@ -27,19 +27,31 @@ export interface ClientFactoryConfig {
   onEvent?: (event: ClientEvent) => void;
 }
 
+/** What a client needs of the portal's row; a caller that has just read it passes it along. */
+export interface ClientPortalRow {
+  status: string;
+  clientEndpoint: string;
+  disconnectedReason: string | null;
+}
+
 export interface ClientFactory {
-  /** A client acting as `userId` on the portal. Throws PortalDisconnectedError for a disconnected portal. */
-  clientFor(portalId: string, options: { userId: number }): Promise<Bitrix24Client>;
+  /**
+   * A client acting as `userId` on the portal. Throws PortalDisconnectedError for a disconnected portal.
+   * `portal`: the portal's row as the caller read it in this request (saves a second read of it).
+   */
+  clientFor(portalId: string, options: { userId: number; portal?: ClientPortalRow }): Promise<Bitrix24Client>;
   /** A client acting as some admin with a stored token (for event handlers with no user behind them). */
   adminClientFor(portalId: string): Promise<Bitrix24Client>;
 }
 
 export function createClientFactory(config: ClientFactoryConfig): ClientFactory {
-  async function build(portalId: string, userId: number): Promise<Bitrix24Client> {
-    const portal = await config.prisma.portal.findUnique({
-      where: { id: portalId },
-      select: { status: true, clientEndpoint: true, disconnectedReason: true },
-    });
+  async function build(portalId: string, userId: number, known?: ClientPortalRow): Promise<Bitrix24Client> {
+    const portal =
+      known ??
+      (await config.prisma.portal.findUnique({
+        where: { id: portalId },
+        select: { status: true, clientEndpoint: true, disconnectedReason: true },
+      }));
     if (!portal) throw new Bitrix24Error("PORTAL_NOT_FOUND", "No such portal", 0);
     if (portal.status === "disconnected") throw new PortalDisconnectedError(portalId, portal.disconnectedReason ?? "");
     const rateLimit = config.rateLimitFor?.(portalId) ?? STANDARD_PLAN;
@@ -56,7 +68,7 @@ export function createClientFactory(config: ClientFactoryConfig): ClientFactory 
   }
 
   return {
-    clientFor: (portalId, { userId }) => build(portalId, userId),
+    clientFor: (portalId, { userId, portal }) => build(portalId, userId, portal),
     async adminClientFor(portalId) {
       const row = await config.prisma.portalToken.findFirst({
         where: { portalId, isAdmin: true },

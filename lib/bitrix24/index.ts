@@ -8,7 +8,7 @@
  *   const results = await client.batch(deals.map((d) => ({ method: "crm.deal.update", params: { id: d.ID, fields: { ASSIGNED_BY_ID: 7 } } })));
  */
 export { Bitrix24Client, type AccessTokenSource, type CallOptions, type CallResult, type ClientConfig, type ClientEvent } from "./client";
-export { createClientFactory, type ClientFactory, type ClientFactoryConfig } from "./client-factory";
+export { createClientFactory, type ClientFactory, type ClientFactoryConfig, type ClientPortalRow } from "./client-factory";
 export { TokenStore, DEAD_REFRESH_REASON, type TokenPair, type TokenStoreConfig } from "./token-store";
 export { BATCH_LIMIT, type BatchCommand, type BatchItemResult, type BatchOptions } from "./batch";
 export { PAGE_SIZE, type ListOptions } from "./list-all";

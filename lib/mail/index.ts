@@ -4,6 +4,7 @@
  */
 import type { MailDeps } from "./deps";
 import { MailUnauthorizedError } from "./errors";
+import { SESSION_PORTAL_SELECT, type SessionPortal } from "./sessions";
 
 export { type MailDeps } from "./deps";
 export { MailUnauthorizedError, MailValidationError, PortalNotFoundError, MailRateLimitError } from "./errors";
@@ -16,7 +17,9 @@ export {
   countPortalSessions,
   challengeOf,
   SESSION_TTL_MS,
+  type AuthenticatedSession,
   type ExtensionAuth,
+  type SessionPortal,
   type SessionSummary,
 } from "./sessions";
 export { startConnect, finishConnect, connectStartSchema, connectCallbackSchema, CALLBACK_PATH } from "./connect";
@@ -27,18 +30,16 @@ export { readPipelines, type PipelineCatalogue } from "./pipelines";
 export { takeSessionToken, SESSION_LIMIT } from "./rate-limit";
 
 /** The session's portal: its address (for links) and language. */
-export async function sessionPortal(deps: Pick<MailDeps, "prisma">, auth: { portalId: string }) {
-  const portal = await deps.prisma.portal.findUnique({
-    where: { id: auth.portalId },
-    select: { id: true, domain: true, protocol: true, lang: true, status: true },
-  });
+export async function sessionPortal(deps: Pick<MailDeps, "prisma">, auth: { portalId: string; portal?: SessionPortal }): Promise<SessionPortal> {
+  if (auth.portal) return auth.portal; // read with the session (authenticate)
+  const portal = await deps.prisma.portal.findUnique({ where: { id: auth.portalId }, select: SESSION_PORTAL_SELECT });
   if (!portal) throw new MailUnauthorizedError("StaffSuite is no longer installed in this Bitrix24");
   return portal;
 }
 
-/** The session's portal and a REST client acting as its user. */
-export async function portalContext(deps: MailDeps, auth: { portalId: string; userId: number }) {
+/** The session's portal and a REST client acting as its user (no second read of the portal's row). */
+export async function portalContext(deps: MailDeps, auth: { portalId: string; userId: number; portal?: SessionPortal }) {
   const portal = await sessionPortal(deps, auth);
-  const client = await deps.clients.clientFor(auth.portalId, { userId: auth.userId });
+  const client = await deps.clients.clientFor(auth.portalId, { userId: auth.userId, portal });
   return { portal, client };
 }

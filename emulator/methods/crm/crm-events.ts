@@ -1,9 +1,9 @@
 /**
  * The record event a CRM change sends, for both method generations: the type's own event
  * (ONCRMDEALUPDATE…, data[FIELDS][ID]; b24restdocs api-reference/crm/deals/events/) or, for smart
- * processes, ONCRMDYNAMICITEM* with data[FIELDS][ID] and [ENTITY_TYPE_ID]
- * (api-reference/crm/universal/events/on-crm-dynamic-item-add.md). Types without a documented
- * event (smart invoices) send none.
+ * processes and smart invoices, ONCRMDYNAMICITEM* with data[FIELDS][ID] and [ENTITY_TYPE_ID], and for
+ * smart processes also the type's own ONCRMDYNAMICITEM*_{entityTypeId} (api-reference/crm/universal/
+ * events/index.md, on-crm-dynamic-item-add.md; events/catalog.ts says why invoices have only the first).
  */
 import { crmEventPrefix } from "../../events/catalog";
 import type { MethodCall } from "../../rest/method-registry";
@@ -12,6 +12,8 @@ export function crmRecordEvent(call: MethodCall, entityTypeId: number, row: numb
   const prefix = crmEventPrefix(entityTypeId);
   if (!prefix) return;
   const fields: Record<string, string> = { ID: String(row + 1) };
-  if (prefix === "ONCRMDYNAMICITEM") fields.ENTITY_TYPE_ID = String(entityTypeId);
+  if (prefix !== "ONCRMDYNAMICITEM") return call.emit(`${prefix}${op}`, { FIELDS: fields });
+  fields.ENTITY_TYPE_ID = String(entityTypeId);
   call.emit(`${prefix}${op}`, { FIELDS: fields });
+  if (entityTypeId >= 128) call.emit(`${prefix}${op}_${entityTypeId}`, { FIELDS: fields });
 }

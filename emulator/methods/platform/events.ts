@@ -1,6 +1,6 @@
 /**
- * event.bind / event.get / event.unbind (b24restdocs api-reference/events/event-bind.md,
- * event-get.md, event-unbind.md). Only apps bind events. auth_type of another user or an offline
+ * event.bind / event.get / event.unbind / events (b24restdocs api-reference/events/event-bind.md,
+ * event-get.md, event-unbind.md, events.md). Only apps bind events. auth_type of another user or an offline
  * binding needs an administrator (ACCESS_DENIED 403).
  *
  * The handler URL rule is the server's (bitrix modules/rest/lib/handlerhelper.php, checkCallback):
@@ -10,9 +10,12 @@
  * dot) is accepted too, because on this loopback-only machine the app's second site is
  * `localhost` (docs/decisions/005-emulator-portal-per-port.md).
  */
-import { canBind } from "../../events/catalog";
+import { canBind, isDynamicType, listEvents } from "../../events/catalog";
 import { errors } from "../../rest/errors";
 import { defineMethods, RestError, type MethodCall } from "../../rest/method-registry";
+
+/** The portal's dynamic CRM types (smart processes, smart invoices); catalog.ts decides which have their own events. */
+const dynamicTypes = (call: MethodCall) => [...call.portal.data.crm.keys()].filter(isDynamicType);
 
 function ctx(call: MethodCall) {
   if (!call.app) throw new RestError("WRONG_AUTH_TYPE", "Current authorization type is denied for this method", 401);
@@ -63,7 +66,7 @@ defineMethods(
         throw new RestError("ERROR_ARGUMENT", "Argument 'HANDLER' is null or empty", 400);
       }
       if (handler) checkHandlerUrl(handler);
-      if (!canBind(event, call.scopes)) throw new RestError("ERROR_EVENT_NOT_FOUND", "Event not found", 400);
+      if (!canBind(event, call.scopes, dynamicTypes(call))) throw new RestError("ERROR_EVENT_NOT_FOUND", "Event not found", 400);
       const connectorId = eventType === "offline" ? readStr(call, "auth_connector") : "";
       const dup = call.portal.eventBindings.some(
         (b) => b.clientId === app.clientId && b.event === event && b.handler === handler && b.authType === authType && b.connectorId === connectorId,
@@ -72,6 +75,18 @@ defineMethods(
       const id = call.portal.eventBindings.reduce((m, b) => Math.max(m, b.id), 0) + 1;
       call.portal.eventBindings.push({ id, clientId: app.clientId, event, handler, authType, eventType, connectorId });
       return { result: true };
+    },
+  },
+  {
+    name: "events",
+    scope: null,
+    handler: (call) => {
+      // events.md: an app's method; SCOPE wins over FULL.
+      ctx(call);
+      const scope = readStr(call, "scope");
+      const fullRaw = call.params.FULL ?? call.params.full;
+      const full = fullRaw === true || fullRaw === "true" || fullRaw === "1" || fullRaw === 1 || fullRaw === "Y";
+      return { result: listEvents(call.scopes, dynamicTypes(call), scope ? { scope } : { full }) };
     },
   },
   {

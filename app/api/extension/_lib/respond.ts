@@ -96,7 +96,7 @@ export function extensionRoute<S extends z.ZodType | null>(
       takeSessionToken(auth.sessionId);
       const portal = await sessionPortal(deps, auth);
       lang = resolveLang(portal.lang);
-      const context: Context = { portal, client: () => deps.clients.clientFor(auth.portalId, { userId: auth.userId }) };
+      const context: Context = { portal, client: () => deps.clients.clientFor(auth.portalId, { userId: auth.userId, portal }) };
       let input: unknown = undefined;
       if (schema) input = parseInput(schema, request.method === "GET" ? Object.fromEntries(new URL(request.url).searchParams) : await readJson(request));
       const result = await run({ auth, input: input as never, request, ...context });

@@ -1,24 +1,43 @@
 import { readSession } from "@/lib/auth";
+import { errorResponse, UnauthorizedError } from "@/lib/errors";
+import { langFromAcceptLanguage, translator, type MessageKey } from "@/lib/i18n";
 import { openArchive, privacyDeps } from "@/lib/privacy";
 
 export const dynamic = "force-dynamic";
 
-const json = (status: number, error: string, message: string) => Response.json({ error, message }, { status, headers: { "Cache-Control": "no-store" } });
+const REFUSALS = {
+  forbidden: { status: 403, message: "privacy.download.notYours" },
+  expired: { status: 410, message: "privacy.download.expired" },
+  not_found: { status: 404, message: "privacy.download.notReady" },
+} as const satisfies Record<string, { status: number; message: MessageKey }>;
 
 /**
  * The archive's bytes, streamed chunk by chunk from the database (decrypted one chunk at a time),
  * only to the archive's own user in their portal session, with the link's token, before expiry:
- * 401 without a session, 403 for anyone else, 410 once expired or deleted.
+ * 401 without a session, 403 for anyone else, 410 once expired or deleted, in the session's language.
+ * The download page's link navigates the frame here; a navigation that is refused goes back to
+ * that page, which says why in words (and with the same status) instead of showing JSON.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const session = await readSession();
-  if (!session) return json(401, "unauthorized", "Open the app from the Bitrix24 portal");
   const { id } = await params;
   const token = new URL(request.url).searchParams.get("t") ?? "";
+  const navigation = request.headers.get("sec-fetch-mode") === "navigate";
+  const back = () =>
+    new Response(null, {
+      status: 303,
+      headers: { Location: `/privacy/download/${encodeURIComponent(id)}?t=${encodeURIComponent(token)}`, "Cache-Control": "no-store" },
+    });
+  const session = await readSession();
+  if (!session) return navigation ? back() : errorResponse(new UnauthorizedError(), langFromAcceptLanguage(request.headers.get("accept-language")));
   const access = await openArchive(privacyDeps(), { archiveId: id, token, session });
-  if (access.kind === "forbidden") return json(403, "forbidden", "This download belongs to another user");
-  if (access.kind === "expired") return json(410, "expired", "This link has expired");
-  if (access.kind === "not_found") return json(404, "not_found", "No such archive");
+  if (access.kind !== "ok") {
+    if (navigation) return back();
+    const refusal = REFUSALS[access.kind];
+    return Response.json(
+      { error: access.kind, message: translator(session.lang)(refusal.message) },
+      { status: refusal.status, headers: { "Cache-Control": "no-store" } },
+    );
+  }
   const chunks = access.chunks();
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
