@@ -219,7 +219,13 @@ test("an administrator anonymises one dismissed user and erases another; the log
     await table.locator(`tr[data-user-id="${userId}"] input[type="checkbox"]`).check();
     await frame.getByRole("button", { name: kind === "anonymise" ? "Anonymise selected…" : "Erase selected…" }).click();
     const dialog = frame.getByTestId("change-dialog");
-    await expect(dialog.getByTestId("preview-fields")).toBeVisible();
+    // The preview: each changing field with its current value, and the records that name the person.
+    const person = before.find((u) => u.id === userId)!;
+    await expect(dialog.getByTestId("preview-fields").locator('tr[data-field="LAST_NAME"]')).toContainText(person.lastName);
+    const records = dialog.getByTestId("preview-records");
+    const total = Number(await records.getAttribute("data-total"));
+    await expect(records.locator("tr[data-record]")).toHaveCount(Math.min(total, 25));
+    if (total > 25) await expect(records.getByTestId("preview-records-more")).toContainText(`${total - 25} more`);
     await dialog.getByRole("textbox").fill(word);
     await dialog.getByRole("button", { name: button }).click();
     await expect(dialog.getByTestId("change-started")).toBeVisible();

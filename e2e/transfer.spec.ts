@@ -24,6 +24,28 @@ const kindOf = (type: string) =>
     : `crm-${{ lead: 1, deal: 2, contact: 3, company: 4, quote: 7, invoice: 31 }[type] ?? type.replace("dynamic-", "")}`;
 const COLUMN: Record<string, number> = { responsible: 1, creator: 2, accomplice: 3, auditor: 4, assigned: 1, owner: 1, head: 1 };
 
+/** A portal REST call through an incoming webhook (the test's own eyes on the portal, not the app's). */
+async function rest<T>(hook: string, method: string, params: Record<string, unknown>): Promise<{ result: T; next?: number }> {
+  const res = await fetch(`${hook}${method}.json`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(params) });
+  return (await res.json()) as { result: T; next?: number };
+}
+
+/** The employee's open deals, with their pipelines (crm.item.list, every page). */
+async function openDeals(hook: string, userId: number): Promise<Array<{ id: number; categoryId: number }>> {
+  const out: Array<{ id: number; categoryId: number }> = [];
+  for (let start: number | undefined = 0; start !== undefined;) {
+    const page: { result: { items: Array<{ id: number; categoryId: number }> }; next?: number } = await rest(hook, "crm.item.list", {
+      entityTypeId: 2,
+      filter: { assignedById: userId, stageSemanticId: "P" },
+      select: ["id", "categoryId"],
+      start,
+    });
+    out.push(...page.result.items.map((d) => ({ id: Number(d.id), categoryId: Number(d.categoryId) })));
+    start = page.next;
+  }
+  return out;
+}
+
 function actionId(name: string): string {
   const manifest = JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../.next/server/server-reference-manifest.json"), "utf8")) as {
     node: Record<string, { exportedName?: string; workers: Record<string, unknown> }>;
@@ -53,6 +75,22 @@ test("an administrator transfers a user's open work to two receivers, then undoe
   const types = frame.getByTestId("type-list");
   await expect(types.locator("input[type=checkbox]").first()).toBeVisible({ timeout: 30_000 });
   await expect(frame.getByTestId("open-only")).toBeChecked();
+
+  // One optional filter: only the deals of one pipeline (the non-default one holding most of the employee's open deals).
+  const hook = (await control<{ url: string }>("POST", `/portals/${portal.key}/webhooks`, { userId: 1 })).url;
+  const deals = await openDeals(hook, from.id);
+  const perPipeline = new Map<number, number[]>();
+  for (const d of deals) perPipeline.set(d.categoryId, [...(perPipeline.get(d.categoryId) ?? []), d.id]);
+  const [pipelineId, pipelineDeals] = [...perPipeline.entries()].filter(([c]) => c !== 0).sort((a, b) => b[1].length - a[1].length)[0];
+  expect(pipelineDeals.length).toBeLessThan(deals.length);
+  const dealCount = frame.getByTestId("type-deal:assigned").locator("xpath=..");
+  const openCount = (n: number) => new RegExp(`(^|\\D)${n} open`);
+  await expect(dealCount).toContainText(openCount(deals.length));
+  await frame.getByTestId("filter-crm-type").selectOption("2");
+  await frame.getByTestId("filter-category").selectOption(String(pipelineId));
+  const pipelineName = (await frame.getByTestId("filter-category").locator("option:checked").textContent())!;
+  // The live count follows the filter.
+  await expect(dealCount).toContainText(openCount(pipelineDeals.length));
   await frame.getByTestId("to-receivers").click();
 
   const receiverPicker = frame.getByTestId("receiver-picker");
@@ -64,6 +102,7 @@ test("an administrator transfers a user's open work to two receivers, then undoe
   await frame.getByTestId("to-review").click();
 
   await expect(wizard).toHaveAttribute("data-step", "4", { timeout: 60_000 });
+  await expect(frame.getByTestId("review-filters")).toContainText(pipelineName);
   const planned = Number(await frame.getByTestId("review-total").textContent());
   expect(planned).toBeGreaterThan(20);
   const download = page.waitForEvent("download");
@@ -92,6 +131,13 @@ test("an administrator transfers a user's open work to two receivers, then undoe
   expect(moved.length).toBe(transfer.moved);
   expect(new Set(moved.map((i) => i.toUserId))).toEqual(new Set([r1.id, r2.id]));
   expect(new Set(moved.map((i) => i.type)).size).toBeGreaterThanOrEqual(8);
+  // Deals: exactly the open ones of the chosen pipeline.
+  expect(
+    items
+      .filter((i) => i.type === "deal")
+      .map((i) => i.recordId)
+      .sort((a, b) => a - b),
+  ).toEqual([...pipelineDeals].sort((a, b) => a - b));
 
   // The portal: each moved record now has its receiver; every other holder is unchanged.
   const after = await ownership(portal.key);
@@ -134,6 +180,7 @@ test("an administrator transfers a user's open work to two receivers, then undoe
   await frame.getByRole("link", { name: "Transfer", exact: true }).click();
   await frame.getByTestId("history-link").click();
   await expect(frame.getByTestId("history-table").locator("tbody tr")).toHaveCount(2);
+  await expect(frame.getByTestId("history-filters")).toContainText(pipelineName);
   await expect(frame.getByTestId("history-chart")).toBeVisible();
 });
 

@@ -12,7 +12,7 @@
 import { PAGE_SIZE, RestError } from "../rest/method-registry";
 import { secondsFromIso } from "./table";
 
-export type FieldKind = "int" | "float" | "string" | "date" | "flag" | "list";
+export type FieldKind = "int" | "float" | "string" | "date" | "flag" | "list" | "texts";
 
 export interface FieldDef {
   kind: FieldKind;
@@ -59,7 +59,12 @@ function compile(def: FieldDef, op: Op, value: unknown): Pred {
   const negate = op.startsWith("!") && op !== "!><";
   const base = negate ? (op.slice(1) as Op) : op;
   let p: Pred;
-  if (def.kind === "list") {
+  if (def.kind === "texts") {
+    // A multi-field (EMAIL, PHONE): the record matches when any of its values does.
+    const texts = values.map((x) => String(x ?? "").toLowerCase());
+    const like = base === "%" || base === "=%" || base === "%=";
+    p = (r) => (def.get(r) as string[]).some((v) => texts.some((t) => (like ? v.toLowerCase().includes(t.replace(/%/g, "")) : v.toLowerCase() === t)));
+  } else if (def.kind === "list") {
     const want = new Set(values.map(Number));
     p = (r) => (def.get(r) as number[]).some((x) => want.has(x)) || (want.has(0) && (def.get(r) as number[]).length === 0);
   } else if (def.kind === "string") {
@@ -131,8 +136,38 @@ export interface QueryOptions {
   onUnknownFilter?(field: string): void;
   /** Called for an order key naming no field; default: ignored. */
   onUnknownOrder?(field: string): void;
-  /** Keys that are not conditions (e.g. tasks' `::SUBFILTER-PARAMS`, crm.item's `logic`). */
+  /** Keys that are not conditions (e.g. tasks' `::SUBFILTER-PARAMS`). */
   ignore?: (key: string) => boolean;
+  /**
+   * The ORM's nested filters (crm.item.list, crm.type.list: "the filter can have unlimited nesting";
+   * b24restdocs crm-type-list.md): a numeric key holds a group of conditions, combined by its own
+   * `logic` (AND by default, or OR); a top-level `logic` combines the top level.
+   */
+  nested?: boolean;
+  /** Whether a record's ID is its row + 1 (the record tables); false turns off the ID range shortcut. */
+  idIsRow?: boolean;
+}
+
+/** One nested group's predicate (the ORM filter's sub-filter), for methods with `nested`. */
+function groupPred(view: View, group: Record<string, unknown>, opts: QueryOptions): Pred {
+  const or = String(group.logic ?? group.LOGIC ?? "AND").toUpperCase() === "OR";
+  const preds: Pred[] = [];
+  for (const [key, value] of Object.entries(group)) {
+    if (key.toLowerCase() === "logic" || opts.ignore?.(key)) continue;
+    if (/^\d+$/.test(key) && value !== null && typeof value === "object" && !Array.isArray(value)) {
+      preds.push(groupPred(view, value as Record<string, unknown>, opts));
+      continue;
+    }
+    const { op, field } = splitKey(key);
+    const def = view.get(normKey(field));
+    if (!def) {
+      opts.onUnknownFilter?.(field);
+      continue;
+    }
+    preds.push(compile(def, op, value));
+  }
+  if (preds.length === 0) return () => true;
+  return or ? (r) => preds.some((p) => p(r)) : (r) => preds.every((p) => p(r));
 }
 
 export function readObject(value: unknown, paramName: string, error: (msg: string) => RestError): Record<string, unknown> {
@@ -180,15 +215,22 @@ export function runQuery(view: View, table: Rows, q: ListQuery, opts: QueryOptio
   if (typeof table !== "number" && table.removedCount > 0) preds.push((r) => !table.isRemoved(r));
   let lo = 0;
   let hi = length - 1;
-  for (const [key, value] of Object.entries(q.filter)) {
-    if (opts.ignore?.(key)) continue;
+  const nestedTop = opts.nested && (Object.keys(q.filter).some((k) => /^\d+$/.test(k)) || String(q.filter.logic ?? "").toUpperCase() === "OR");
+  if (nestedTop) preds.push(groupPred(view, q.filter, opts));
+  for (const [key, value] of nestedTop ? [] : Object.entries(q.filter)) {
+    if (opts.ignore?.(key) || (opts.nested && key.toLowerCase() === "logic")) continue;
     const { op, field } = splitKey(key);
     const def = view.get(normKey(field));
     if (!def) {
       opts.onUnknownFilter?.(field);
       continue;
     }
-    if (normKey(field) === "id" && !Array.isArray(value) && (op === ">" || op === ">=" || op === "<" || op === "<=" || op === "" || op === "=")) {
+    if (
+      opts.idIsRow !== false &&
+      normKey(field) === "id" &&
+      !Array.isArray(value) &&
+      (op === ">" || op === ">=" || op === "<" || op === "<=" || op === "" || op === "=")
+    ) {
       // Narrow the scan: IDs are row + 1, so an ID bound is a row range (fast ID pagination).
       const n = Number(value);
       if (Number.isFinite(n)) {

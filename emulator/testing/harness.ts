@@ -128,3 +128,16 @@ export async function postForm(url: string, form: string): Promise<RestAnswer> {
   const res = await fetch(url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: form });
   return { status: res.status, body: (await res.json()) as RestAnswer["body"] };
 }
+
+let narrowApps = 0;
+
+/**
+ * A token of another app installed in portal "acme" with only these scopes, for the documented
+ * refusal of a method outside the token's scopes (insufficient_scope). Arranged through the control API.
+ */
+export async function narrowToken(w: World, scopes: string[], userId = 1): Promise<string> {
+  const clientId = `app.narrow${++narrowApps}`;
+  await postJson(`${w.emu.httpUrl}/_emulator/apps`, { clientId, clientSecret: "s", handlerUrl: `${w.app.url}/narrow`, scopes });
+  await postJson(`${w.emu.httpUrl}/_emulator/portals/acme/install`, { clientId, userId: 1 });
+  return (await postJson(`${w.emu.httpUrl}/_emulator/portals/acme/tokens`, { clientId, userId })).body.access_token as string;
+}

@@ -38,20 +38,24 @@ export function crmRole(entityTypeId: number): OwnershipRole {
     entityTypeId,
     hasOpenState: hasStages,
     filters: hasStages ? ["category", "stage", "created", "changed"] : ["created", "changed"],
-    list: (userId, query) => ({
-      method: "crm.item.list",
-      params: {
-        entityTypeId,
-        filter: {
-          assignedById: userId,
-          ...(hasStages && query.openOnly ? { stageSemanticId: "P" } : {}),
-          ...(hasStages && query.categoryId !== undefined ? { categoryId: query.categoryId } : {}),
-          ...(hasStages && query.stageIds?.length ? { stageId: query.stageIds } : {}),
-          ...dateFilter(query, { created: "createdTime", changed: "updatedTime" }),
+    list: (userId, query) => {
+      const pipeline = hasStages && query.crmEntityTypeId === entityTypeId;
+      return {
+        method: "crm.item.list",
+        params: {
+          entityTypeId,
+          filter: {
+            assignedById: userId,
+            ...(hasStages && query.openOnly ? { stageSemanticId: "P" } : {}),
+            // Only the type the pipeline is for; `@` is IN with an array (crm-item-list.md "filter").
+            ...(pipeline && query.categoryId !== undefined ? { categoryId: query.categoryId } : {}),
+            ...(pipeline && query.stageIds?.length ? { "@stageId": query.stageIds } : {}),
+            ...dateFilter(query, { created: "createdTime", changed: "updatedTime" }),
+          },
+          select: SELECT,
         },
-        select: SELECT,
-      },
-    }),
+      };
+    },
     snapshot,
     read: (id) => ({ method: "crm.item.get", params: { entityTypeId, id } }),
     readSnapshot: (result) => {

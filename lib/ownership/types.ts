@@ -10,9 +10,14 @@ import type { BatchCommand, ListOptions, Params } from "../bitrix24";
 export interface OwnershipQuery {
   /** Only records that are still open (not completed / won / lost / archived). */
   openOnly: boolean;
-  /** CRM pipeline (categoryId). */
+  /**
+   * The CRM type the pipeline and stage filter is for: pipeline IDs are per type (deal pipeline 1
+   * is not smart-process pipeline 1), so categoryId and stageIds narrow that type only.
+   */
+  crmEntityTypeId?: number;
+  /** CRM pipeline (categoryId) of crmEntityTypeId. */
   categoryId?: number;
-  /** CRM stage IDs (stageId). */
+  /** CRM stage IDs (stageId) of crmEntityTypeId, any of them. */
   stageIds?: string[];
   /** ISO 8601 bounds on the creation / last change date. */
   createdAfter?: string;

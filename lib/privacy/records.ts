@@ -7,9 +7,10 @@
  */
 import type { Bitrix24Client } from "../bitrix24";
 import type { Lang } from "../i18n";
-import { countOwned, listOwned, loadCatalogue, recordPath, type OwnershipRole } from "../ownership";
+import { countOwned, listOwned, loadCatalogue, type OwnershipRole } from "../ownership";
 import type { ExportSection } from "./export-writer";
 import type { ReadmeSection } from "./readme";
+import { recordLink } from "./record-list";
 
 const COLUMNS = ["record_id", "role", "open", "link"] as const;
 
@@ -58,10 +59,7 @@ export async function recordSections(
         for (const role of typeRoles) {
           try {
             for await (const page of listOwned(client, role, userId, { openOnly: false })) {
-              yield page.map((r) => {
-                const path = recordPath(type, r.id, { holder: userId, ownerRef: r.ownerRef });
-                return { record_id: r.id, role: role.role, open: r.open, link: path ? `${portalBase}${path.replace(/^\//, "")}` : "" };
-              });
+              yield page.map((r) => ({ record_id: r.id, role: role.role, open: r.open, link: recordLink(portalBase, type, r.id, userId, r.ownerRef) }));
             }
           } catch (error) {
             // A module the portal switched off (or a scope the app lacks) has no records to give.

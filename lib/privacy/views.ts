@@ -10,6 +10,7 @@ import type { PrivacyDeps } from "./deps";
 import { findDismissed, type DismissedUser } from "./dismissed";
 import { decide, type Decision } from "./permissions";
 import { previewChange, type FieldChange } from "./preview";
+import { recordsNaming, type NamedRecord } from "./record-list";
 import { latestRequestsOf, listRequests, type RequestRow } from "./requests";
 import { readRights, type UserRights } from "./rights";
 import { readPrivacySettings, type PrivacySettings } from "./settings";
@@ -44,23 +45,26 @@ export async function myPrivacyView(deps: Pick<PrivacyDeps, "prisma">, who: View
   };
 }
 
-/** The preview before a typed confirmation: refused with the same rule the action applies. */
+/**
+ * The preview before a typed confirmation — the fields that change with their current values, and
+ * the records that name the person (the first few listed, all counted) — refused with the same
+ * rule the action applies.
+ */
 export async function previewFor(
   deps: Pick<PrivacyDeps, "prisma" | "clients">,
   who: Viewer,
   kind: "anonymise" | "erase",
   subjectUserId: number,
-): Promise<{ ok: true; name: string; changes: FieldChange[]; records: number } | { ok: false; error: string }> {
+): Promise<{ ok: true; name: string; changes: FieldChange[]; records: { total: number; shown: NamedRecord[] } } | { ok: false; error: string }> {
   const settings = await readPrivacySettings(deps.prisma, who.portalId);
   const rights = (await readRights(deps.prisma, who.portalId, [who.userId])).get(who.userId)!;
   const verdict = decide(kind, who, { userId: subjectUserId, isAdmin: subjectUserId === who.userId && who.isAdmin }, settings, rights);
   if (!verdict.allowed) return { ok: false, error: verdict.reason };
-  const { memberId } = await deps.prisma.portal.findUniqueOrThrow({ where: { id: who.portalId }, select: { memberId: true } });
+  const portal = await deps.prisma.portal.findUniqueOrThrow({ where: { id: who.portalId }, select: { memberId: true, clientEndpoint: true } });
   // The admin's token reads any profile; an employee's own token reads their own.
   const client = await deps.clients.clientFor(who.portalId, { userId: who.userId });
-  const preview = await previewChange(client, memberId, subjectUserId, kind, who.lang);
-  const { roles } = await loadCatalogue(client);
-  const records = (await countOwned(client, roles, subjectUserId)).reduce((n, c) => n + c.total, 0);
+  const preview = await previewChange(client, portal.memberId, subjectUserId, kind, who.lang);
+  const records = await recordsNaming(client, subjectUserId, portal.clientEndpoint.replace(/rest\/?$/, ""));
   return { ok: true, ...preview, records };
 }
 

@@ -4,6 +4,7 @@
  * the UI resolves names live from the portal.
  */
 import type { TransferDeps } from "./deps";
+import { querySchema, type TransferQuery } from "./request";
 
 export interface HistoryFilter {
   userId?: number;
@@ -32,6 +33,16 @@ export interface HistoryEntry {
   returnAt: string | null;
   returnState: string | null;
   undone: boolean;
+  /** The wizard's choices that narrowed the records (open only, pipeline, dates); null for undos and returns. */
+  query: TransferQuery | null;
+}
+
+/** The stored options' query, or null when there is none (undo, return) or it no longer parses. */
+function storedQuery(options: unknown): TransferQuery | null {
+  const raw = options && typeof options === "object" ? (options as Record<string, unknown>).query : undefined;
+  if (raw === undefined) return null;
+  const parsed = querySchema.safeParse(raw);
+  return parsed.success ? parsed.data : null;
 }
 
 export async function listHistory(deps: TransferDeps, portalId: string, filter: HistoryFilter = {}): Promise<HistoryEntry[]> {
@@ -69,6 +80,7 @@ export async function listHistory(deps: TransferDeps, portalId: string, filter: 
     returnAt: t.returnAt?.toISOString() ?? null,
     returnState: t.returnState,
     undone: undone.has(t.id),
+    query: t.kind === "transfer" ? storedQuery(t.options) : null,
   }));
 }
 

@@ -12,6 +12,8 @@ export const selectionSchema = z.object({ type: z.string().regex(/^[a-z][a-z0-9-
 
 export const querySchema = z.object({
   openOnly: z.boolean().default(true),
+  /** The CRM type categoryId and stageIds narrow (lib/ownership OwnershipQuery). */
+  crmEntityTypeId: z.number().int().positive().optional(),
   categoryId: z.number().int().nonnegative().optional(),
   stageIds: z.array(z.string().max(80)).max(50).optional(),
   createdAfter: isoDate.optional(),

@@ -5,11 +5,13 @@ import { useState } from "react";
 import { ConfirmDialog } from "@/components/confirm-dialog";
 import { useT } from "@/lib/i18n/client";
 import { errorText } from "./error-text";
+import { RecordList } from "./record-list";
 
 export interface PreviewData {
   name: string;
   changes: Array<{ field: string; label: string; current: string; next: string }>;
-  records: number;
+  /** The records that name the person: the first few listed, all of them counted. */
+  records: { total: number; shown: Array<{ type: string; id: number; role: string; link: string }> };
 }
 
 const NOT_ERASABLE = ["login", "userId", "authorship", "mentions", "messages", "files", "history"] as const;
@@ -18,7 +20,7 @@ type Started = { ok: true; jobRunId: string } | { ok: false; error: string; mess
 
 /**
  * The confirmation of an anonymisation or erasure: what will change (fields with their current
- * and new values, how many records name the person), what an app cannot erase, and a typed word.
+ * and new values, the records that name the person), what an app cannot erase, and a typed word.
  */
 export function ChangeDialog(props: {
   kind: "anonymise" | "erase";
@@ -90,7 +92,7 @@ export function ChangeDialog(props: {
               </tbody>
             </table>
           </div>
-          <p data-testid="preview-records">{t("privacy.preview.records", { count: props.preview.records })}</p>
+          <RecordList records={props.preview.records} />
         </>
       ) : null}
       <details>

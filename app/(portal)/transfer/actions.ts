@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { countOwned, loadCatalogue } from "@/lib/ownership";
+import { countOwned, loadCatalogue, readPipelines } from "@/lib/ownership";
 import { services } from "@/lib/services";
 import {
   cancelReturn,
@@ -56,6 +56,11 @@ export const countRecords = portalAction(
     return succeed({ counts, smartProcesses });
   },
 );
+
+export const crmPipelines = portalAction({ admin: true, input: z.object({ entityTypeId: z.number().int().positive() }) }, async ({ entityTypeId }, session) => {
+  const client = await services().clients.clientFor(session.portalId, { userId: session.userId });
+  return succeed({ pipelines: (await readPipelines(client, entityTypeId)).map(({ id, name, stages }) => ({ id, name, stages })) });
+});
 
 export const previewTransfer = portalAction({ admin: true, input: transferRequestSchema }, async (request, session) => {
   const client = await services().clients.clientFor(session.portalId, { userId: session.userId });

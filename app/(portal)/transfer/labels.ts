@@ -10,3 +10,8 @@ export function typeLabel(t: Translate, type: string, smartProcesses: Array<{ en
 export function roleLabel(t: Translate, role: string): string {
   return t(`transfer.role.${role}` as MessageKey);
 }
+
+/** A duration as the progress and the history show it: seconds under a minute and a half, else minutes. */
+export function durationLabel(t: Translate, seconds: number): string {
+  return seconds < 90 ? t("transfer.duration.seconds", { n: seconds }) : t("transfer.duration.minutes", { n: Math.round(seconds / 60) });
+}

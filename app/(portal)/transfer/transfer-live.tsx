@@ -6,7 +6,7 @@ import { useEffect, useState } from "react";
 import type { MessageKey } from "@/lib/i18n";
 import { useFormat, useT } from "@/lib/i18n/client";
 import { cancelTransfer, changeReturn, retryTransfer, transferStatus, undoTransfer } from "./actions";
-import { typeLabel } from "./labels";
+import { durationLabel, typeLabel } from "./labels";
 
 type Status = Extract<Awaited<ReturnType<typeof transferStatus>>, { ok: true }>;
 const RUNNING = new Set(["queued", "planning", "moving"]);
@@ -45,7 +45,7 @@ export function TransferLive({ id, initial, names, portalBase }: { id: string; i
       if (fresh.ok) setStatus(fresh);
     }
   };
-  const eta = p.etaSeconds === null ? "—" : p.etaSeconds < 90 ? `${p.etaSeconds} s` : `${Math.round(p.etaSeconds / 60)} min`;
+  const eta = p.etaSeconds === null ? "—" : durationLabel(t, p.etaSeconds);
 
   return (
     <div className="max-w-4xl space-y-6" data-testid="transfer-live" data-state={p.state}>

@@ -1,10 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import type { MessageKey } from "@/lib/i18n";
-import { useT } from "@/lib/i18n/client";
+import { useFormat, useT } from "@/lib/i18n/client";
 import { countRecords, previewTransfer, runTransfer } from "./actions";
+import { crmTypeOf, filterSummary } from "./filter-summary";
+import { NO_FILTERS, queryOf, WizardFilters, type FilterState, type PipelineView } from "./filters";
 import { roleLabel, typeLabel } from "./labels";
 import { PersonPicker, type Person } from "./person-picker";
 
@@ -24,14 +26,16 @@ const secondary = `${button} border border-b24-border hover:bg-b24-surface`;
 /** The four-step transfer wizard: employee, record types, receivers, review and run. */
 export function TransferWizard({ initialEmployee }: { initialEmployee: Person | null }) {
   const t = useT();
+  const format = useFormat();
   const router = useRouter();
   const [step, setStep] = useState(initialEmployee ? 2 : 1);
   const [employee, setEmployee] = useState<Person | null>(initialEmployee);
   const [counts, setCounts] = useState<Count[] | null>(null);
   const [smart, setSmart] = useState<Smart>([]);
   const [openOnly, setOpenOnly] = useState(true);
-  const [createdAfter, setCreatedAfter] = useState("");
-  const [createdBefore, setCreatedBefore] = useState("");
+  const [filters, setFilters] = useState<FilterState>(NO_FILTERS);
+  const [pipelines, setPipelines] = useState<PipelineView[]>([]);
+  const onPipelines = useCallback((p: PipelineView[]) => setPipelines(p), []);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [receivers, setReceivers] = useState<Person[]>([]);
   const [split, setSplit] = useState<"even" | "by-company">("even");
@@ -42,26 +46,20 @@ export function TransferWizard({ initialEmployee }: { initialEmployee: Person | 
   const [preview, setPreview] = useState<{ total: number; perType: Record<string, Record<number, number>>; csv: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The filters the shown counts are for: while they differ from the inputs, a count is on its way. */
+  const [countedKey, setCountedKey] = useState<string | null>(null);
 
-  const query = useMemo(
-    () => ({
-      openOnly,
-      ...(createdAfter ? { createdAfter: new Date(createdAfter).toISOString() } : {}),
-      ...(createdBefore ? { createdBefore: new Date(createdBefore).toISOString() } : {}),
-    }),
-    [openOnly, createdAfter, createdBefore],
-  );
+  const narrowing = useMemo(() => queryOf(filters), [filters]);
+  const narrowingKey = JSON.stringify(narrowing);
+  const counting = countedKey !== narrowingKey;
+  const query = useMemo(() => ({ openOnly, ...narrowing }), [openOnly, narrowing]);
 
   useEffect(() => {
     if (!employee || step !== 2) return;
     let stale = false;
-    // Only the filters that are set: an undefined value would travel as "$undefined".
-    const dates = {
-      ...(query.createdAfter ? { createdAfter: query.createdAfter } : {}),
-      ...(query.createdBefore ? { createdBefore: query.createdBefore } : {}),
-    };
-    void countRecords({ fromUserId: employee.id, query: dates }).then((res) => {
+    void countRecords({ fromUserId: employee.id, query: JSON.parse(narrowingKey) as ReturnType<typeof queryOf> }).then((res) => {
       if (stale) return;
+      setCountedKey(narrowingKey);
       if (!res.ok) return setError("message" in res ? res.message : t("errors.internal" as MessageKey));
       setCounts(res.counts);
       setSmart(res.smartProcesses);
@@ -70,7 +68,7 @@ export function TransferWizard({ initialEmployee }: { initialEmployee: Person | 
     return () => {
       stale = true;
     };
-  }, [employee, step, query.createdAfter, query.createdBefore, t]);
+  }, [employee, step, narrowingKey, t]);
 
   const request = () => ({
     fromUserId: employee!.id,
@@ -115,6 +113,26 @@ export function TransferWizard({ initialEmployee }: { initialEmployee: Person | 
   }
 
   const chosen = (counts ?? []).filter((c) => selected.has(key(c)));
+  // CRM types with pipelines (deals, smart invoices, smart processes) that the employee holds.
+  const pipelineTypes = [
+    ...new Map(
+      (counts ?? [])
+        .map((c) => ({
+          type: c.type,
+          total: c.total,
+          entityTypeId: c.type === "deal" ? 2 : c.type === "invoice" ? 31 : Number(/^dynamic-(\d+)$/.exec(c.type)?.[1] ?? 0),
+        }))
+        .filter((p) => p.entityTypeId > 0 && crmTypeOf(p.entityTypeId) === p.type && (p.total > 0 || String(p.entityTypeId) === filters.crmEntityTypeId))
+        .map(({ type, entityTypeId }) => ({ type, entityTypeId }))
+        .map((p) => [p.entityTypeId, p]),
+    ).values(),
+  ];
+  const pipeline = pipelines.find((p) => String(p.id) === filters.categoryId);
+  const summary = filterSummary(t, format.date, query, {
+    pipeline: pipeline?.name,
+    stages: new Map((pipeline?.stages ?? []).map((st) => [st.id, st.name])),
+    smartProcesses: smart,
+  });
   const nothing = counts !== null && counts.every((c) => c.total === 0);
   return (
     <div className="max-w-4xl space-y-6" data-testid="transfer-wizard" data-step={step}>
@@ -153,28 +171,12 @@ export function TransferWizard({ initialEmployee }: { initialEmployee: Person | 
           <label className="flex items-center gap-2">
             <input type="checkbox" checked={openOnly} onChange={(e) => setOpenOnly(e.target.checked)} data-testid="open-only" /> {t("transfer.types.openOnly")}
           </label>
-          <fieldset className="flex flex-wrap gap-4 rounded-md border border-b24-border p-3 text-sm">
-            <legend className="px-1 text-b24-muted">{t("transfer.filters.heading")}</legend>
-            <label className="flex flex-col gap-1">
-              {t("transfer.filters.createdAfter")}
-              <input
-                type="date"
-                value={createdAfter}
-                onChange={(e) => setCreatedAfter(e.target.value)}
-                className="rounded border border-b24-border px-2 py-1"
-              />
-            </label>
-            <label className="flex flex-col gap-1">
-              {t("transfer.filters.createdBefore")}
-              <input
-                type="date"
-                value={createdBefore}
-                onChange={(e) => setCreatedBefore(e.target.value)}
-                className="rounded border border-b24-border px-2 py-1"
-              />
-            </label>
-          </fieldset>
-          {counts === null ? <p className="text-b24-muted">{t("transfer.types.loading")}</p> : null}
+          <WizardFilters value={filters} onChange={setFilters} pipelineTypes={pipelineTypes} smartProcesses={smart} onPipelines={onPipelines} />
+          {counts === null || counting ? (
+            <p className="text-b24-muted" data-testid="counting">
+              {t("transfer.types.loading")}
+            </p>
+          ) : null}
           {nothing ? <p data-testid="nothing-owned">{t("transfer.types.none")}</p> : null}
           <ul className="grid gap-2 sm:grid-cols-2" data-testid="type-list">
             {(counts ?? [])
@@ -262,6 +264,10 @@ export function TransferWizard({ initialEmployee }: { initialEmployee: Person | 
       {step === 4 && preview ? (
         <section className="space-y-4">
           <h2 className="text-xl font-semibold">{t("transfer.step4.title")}</h2>
+          <div className="text-sm" data-testid="review-filters">
+            <span className="text-b24-muted">{t("transfer.review.filters")}: </span>
+            {[openOnly ? t("transfer.types.openOnly") : t("transfer.review.allRecords"), ...summary].join(" · ")}
+          </div>
           {preview.total === 0 ? (
             <p>{t("transfer.review.empty")}</p>
           ) : (

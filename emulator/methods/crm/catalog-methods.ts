@@ -1,11 +1,32 @@
 /**
  * crm.type.list, crm.category.list, crm.status.list: the portal's CRM configuration.
  * Follows b24restdocs api-reference/crm/universal/user-defined-object-types/crm-type-list.md
- * (`result.types`), universal/category/crm-category-list.md (`result.categories`, entityTypeId
- * required) and status/crm-status-list.md (flat array, SEMANTICS null/S/F with EXTRA).
+ * (`result.types`; filter by any field of the type with the ORM's prefixes and nested `logic`
+ * groups, order by any field, INVALID_ARG_VALUE for an unknown field or direction),
+ * universal/category/crm-category-list.md (`result.categories`, entityTypeId required) and
+ * status/crm-status-list.md (flat array, SEMANTICS null/S/F with EXTRA; order and filter by the
+ * record's fields).
  */
 import { defineMethods, pageOf, readStart, RestError, type MethodCall } from "../../rest/method-registry";
-import { param, readObject } from "../../seed/query";
+import { makeView, param, parseOrder, readObject, runQuery, type FieldDef, type View } from "../../seed/query";
+
+const invalid = (m: string) => new RestError("INVALID_ARG_VALUE", m, 400);
+
+/** A filter view over plain records: numbers are int, "Y"/"N" flags, *Time fields dates, the rest text. */
+function recordView(records: Array<Record<string, unknown>>, sample: Record<string, unknown>): View {
+  const defs: Record<string, FieldDef> = {};
+  for (const [key, v] of Object.entries(sample)) {
+    const kind = /Time$/.test(key) ? "date" : typeof v === "number" ? "int" : v === "Y" || v === "N" ? "flag" : "string";
+    defs[key] = {
+      kind,
+      get: (r) => {
+        const value = records[r][key];
+        return kind === "date" ? Date.parse(String(value)) / 1000 : kind === "int" ? Number(value ?? 0) : (value ?? "");
+      },
+    };
+  }
+  return makeView(defs);
+}
 
 function typeList(call: MethodCall) {
   const types = call.portal.data.catalog.types.map((t) => ({
@@ -35,8 +56,34 @@ function typeList(call: MethodCall) {
     updatedTime: t.createdTime,
     updatedBy: t.createdBy,
   }));
-  const page = pageOf(types, readStart(call.params));
-  return { result: { types: page.page }, total: page.total, next: page.next };
+  if (types.length === 0) return { result: { types: [] }, total: 0 };
+  const view = recordView(types, types[0]);
+  const filter = readObject(param(call.params, "filter"), "filter", invalid);
+  const order = parseOrder(
+    view,
+    readObject(param(call.params, "order"), "order", invalid),
+    {
+      onUnknownOrder: (f) => {
+        throw invalid(`Invalid order: field '${f}' is not allowed in order`);
+      },
+    },
+    (f, dir) => {
+      if (dir !== "ASC" && dir !== "DESC") throw invalid(`Invalid order: allowed sort directions are ASC, DESC. But got '${dir}' for field '${f}'`);
+    },
+  );
+  const page = runQuery(
+    view,
+    types.length,
+    { filter, order, start: readStart(call.params) },
+    {
+      nested: true,
+      idIsRow: false,
+      onUnknownFilter: (f) => {
+        throw invalid(`Invalid filter: field '${f}' is not allowed in filter`);
+      },
+    },
+  );
+  return { result: { types: page.rows.map((r) => types[r]) }, total: page.total, next: page.next };
 }
 
 function categoryList(call: MethodCall) {
@@ -69,6 +116,21 @@ function statusList(call: MethodCall) {
   const conds = Object.entries(filter).map(([k, v]) => [k.toUpperCase(), String(v)] as const);
   const matching = rows.filter((r) => conds.every(([k, v]) => String((r as Record<string, unknown>)[k] ?? "") === v));
   matching.sort((a, b) => (a.ENTITY_ID < b.ENTITY_ID ? -1 : a.ENTITY_ID > b.ENTITY_ID ? 1 : Number(a.SORT) - Number(b.SORT)));
+  // order: by the record's fields (numbers as numbers), then the default order above.
+  const order = Object.entries(readObject(param(call.params, "order", "ORDER"), "order", (m) => new RestError("", m, 400))).map(
+    ([k, dir]) => [k.toUpperCase(), String(dir).toUpperCase() === "DESC" ? -1 : 1] as const,
+  );
+  if (order.length) {
+    const key = (r: Record<string, unknown>, k: string) => (k === "ID" || k === "SORT" || k === "CATEGORY_ID" ? Number(r[k] ?? -1) : String(r[k] ?? ""));
+    matching.sort((a, b) => {
+      for (const [k, dir] of order) {
+        const x = key(a, k);
+        const y = key(b, k);
+        if (x !== y) return (x < y ? -1 : 1) * dir;
+      }
+      return 0;
+    });
+  }
   return { result: matching };
 }
 

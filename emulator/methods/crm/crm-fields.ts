@@ -144,7 +144,11 @@ export function crmView(d: PortalData, etid: number, flavour: "legacy" | "item")
     CATEGORY_ID: "categoryId",
   };
   for (const f of fieldsOf(etid, flavour)) {
-    if (f.kind === "multi") continue;
+    if (f.kind === "multi") {
+      // The old methods filter by EMAIL / PHONE (any of the record's values).
+      if (flavour === "legacy") defs[f.upper] = { kind: "texts", get: (r) => (f.get(d, etid, r) as MultiField[]).map((m) => m.VALUE) };
+      continue;
+    }
     const c = colFor[f.upper];
     const def: FieldDef = c
       ? {

@@ -65,7 +65,7 @@ function list(call: MethodCall) {
     call.portal.data.crm.get(etid)!,
     { filter, order, start: readStart(p) },
     {
-      ignore: (k) => k.toLowerCase() === "logic" || /^\d+$/.test(k),
+      nested: true,
       onUnknownFilter: (f) => {
         throw err("INVALID_ARG_VALUE", `Invalid filter: field '${f}' is not allowed in filter`);
       },

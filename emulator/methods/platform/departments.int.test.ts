@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Department } from "../../state/types";
-import { methodWorld, postJson, type RestAnswer } from "../../testing/harness";
+import { methodWorld, narrowToken, postJson, type RestAnswer } from "../../testing/harness";
 
 const { world, call } = methodWorld(["user", "department"]);
 
@@ -91,10 +91,7 @@ describe("department.get", () => {
   });
 
   it("needs the department scope", async () => {
-    const { emu, app } = world();
-    await postJson(`${emu.httpUrl}/_emulator/apps`, { clientId: "app.nodep", clientSecret: "s", handlerUrl: `${app.url}/x`, scopes: ["user"] });
-    await postJson(`${emu.httpUrl}/_emulator/portals/acme/install`, { clientId: "app.nodep", userId: 1 });
-    const token = (await postJson(`${emu.httpUrl}/_emulator/portals/acme/tokens`, { clientId: "app.nodep", userId: 1 })).body.access_token;
+    const token = await narrowToken(world(), ["user"]);
     expect(await postJson(`${world().rest}department.get`, { auth: token })).toMatchObject({ status: 403, body: { error: "insufficient_scope" } });
   });
 });

@@ -1,15 +1,22 @@
 /**
  * sonet_group.get, sonet_group.setowner, sonet_group.user.groups.
- * Follows b24restdocs api-reference/sonet-group/sonet-group-get.md (ORDER, FILTER with operator
- * prefixes incl. OWNER_ID, GROUP_ID, IS_ADMIN=Y lifting the rights check for admins; UPPER_CASE
- * string fields), sonet-group-setowner.md (result true; errors with empty code) and
- * sonet-group-user-groups.md (the current user's groups with ROLE A owner / E moderator / K member).
- * Rights: a user sees visible groups and the groups they belong to; admins see all with
- * IS_ADMIN=Y; the owner, a moderator or an admin may change the owner.
+ * Follows b24restdocs api-reference/sonet-group/sonet-group-get.md, sonet-group-setowner.md and
+ * sonet-group-user-groups.md, read as the server does them (modules/socialnetwork/classes/general/
+ * rest.php, CSocNetLogRestService; Helper\Workgroup::setOwner):
+ * - get: the keys are exactly ORDER, FILTER, GROUP_ID, IS_ADMIN (upper case; `filter` is not
+ *   read). ORDER defaults to ID DESC. A filter key whose operator prefix is not one of
+ *   checkGroupFilter's (!, <, <=, >, >=, ><, !><, ?, =, !=, %, !%) is dropped, so `@ID` filters
+ *   nothing; `?` searches text like `%`. GROUP_ID > 0 adds ID. IS_ADMIN=Y lifts the rights check
+ *   for an administrator only; otherwise a user sees visible groups and the groups they belong to.
+ * - setowner: GROUP_ID / USER_ID not positive → "Invalid workgroup/project ID" / "Invalid user ID";
+ *   a group the caller cannot see → "Invalid workgroup/project ID"; only the owner or an
+ *   administrator may change it ("Insufficient permissions to complete the operation."); a user
+ *   who cannot own it (unknown, dismissed) → "Cannot complete operation."; errors carry an empty code.
+ * - user.groups: the caller's groups as owner (A), moderator (E) or member (K).
  */
 import { defineMethods, readStart, RestError, type MethodCall } from "../../rest/method-registry";
 import type { Workgroup } from "../../state/portal-data";
-import { makeView, param, parseOrder, readObject, runQuery } from "../../seed/query";
+import { makeView, param, parseOrder, runQuery } from "../../seed/query";
 
 const fail = (msg: string) => new RestError("", msg, 400);
 
@@ -26,6 +33,10 @@ function groupView(groups: Workgroup[]) {
     ACTIVE: flag((g) => g.active),
     IS_EXTRANET: flag((g) => g.isExtranet),
     DATE_CREATE: { kind: "date", get: (r) => Date.parse(groups[r].createdAt) / 1000 },
+    // The emulator keeps one date per group: updated and last active when created.
+    DATE_UPDATE: { kind: "date", get: (r) => Date.parse(groups[r].createdAt) / 1000 },
+    DATE_ACTIVITY: { kind: "date", get: (r) => Date.parse(groups[r].createdAt) / 1000 },
+    SUBJECT_ID: { kind: "int", get: () => 1 },
   });
 }
 
@@ -53,30 +64,46 @@ function format(g: Workgroup) {
   };
 }
 
+const ALLOWED_OPS = new Set(["", "!", "<", "<=", ">", ">=", "><", "!><", "?", "=", "!=", "%", "!%"]);
+
+/** checkGroupFilter: keys with an operator outside the allowed list are dropped; `?` reads as `%`. */
+function groupFilter(raw: unknown): Record<string, unknown> {
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return {};
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+    const [, op, field] = /^([^a-zA-Z]*)(.*)$/s.exec(key)!;
+    if (!ALLOWED_OPS.has(op) || field === "CHECK_PERMISSIONS") continue;
+    out[op === "?" ? `%${field}` : key] = value;
+  }
+  return out;
+}
+
 function get(call: MethodCall) {
   const p = call.params;
   const groups = call.portal.data.workgroups;
   const view = groupView(groups);
-  const filter = { ...readObject(param(p, "FILTER", "filter"), "FILTER", fail) };
-  const groupId = param(p, "GROUP_ID");
-  if (groupId !== undefined) filter.ID = groupId;
+  const filter = groupFilter(p.FILTER);
+  if (Number(p.GROUP_ID) > 0) filter.ID = p.GROUP_ID;
   // Sorting by row index works as sorting by ID: groups are kept in ID order.
-  const order = parseOrder(view, readObject(param(p, "ORDER", "order"), "ORDER", fail), {});
-  const unchecked = call.user.admin && String(param(p, "IS_ADMIN") ?? "").toUpperCase() === "Y";
+  const orderRaw = p.ORDER && typeof p.ORDER === "object" ? (p.ORDER as Record<string, unknown>) : { ID: "DESC" };
+  const order = parseOrder(view, orderRaw, {});
+  const unchecked = call.user.admin && p.IS_ADMIN === "Y";
   const visible = unchecked ? undefined : (r: number) => groups[r].visible || groups[r].members.has(call.user.id);
-  const page = runQuery(view, groups.length, { filter, order: order.length ? order : parseOrder(view, { ID: "DESC" }, {}), start: readStart(p) }, {}, visible);
+  const page = runQuery(view, groups.length, { filter, order, start: readStart(p) }, {}, visible);
   return { result: page.rows.map((r) => format(groups[r])), total: page.total, next: page.next };
 }
 
 function setOwner(call: MethodCall) {
-  const groupId = Number(param(call.params, "GROUP_ID"));
-  const userId = Number(param(call.params, "USER_ID"));
+  const groupId = Math.trunc(Number(param(call.params, "GROUP_ID")) || 0);
+  const userId = Math.trunc(Number(param(call.params, "USER_ID")) || 0);
+  if (groupId <= 0) throw fail("Invalid workgroup/project ID");
+  if (userId <= 0) throw fail("Invalid user ID");
   const g = call.portal.data.workgroups.find((w) => w.id === groupId);
-  if (!g) throw fail("Invalid workgroup/project ID");
+  if (!g || (!call.user.admin && !g.visible && !g.members.has(call.user.id))) throw fail("Invalid workgroup/project ID");
+  // UserCanModifyGroup: the owner or an administrator (a moderator may not).
+  if (!call.user.admin && g.ownerId !== call.user.id) throw fail("Insufficient permissions to complete the operation.");
   const user = call.portal.users.get(userId);
-  if (!user || !user.active) throw fail("Invalid user ID");
-  const role = g.members.get(call.user.id);
-  if (!call.user.admin && role !== "A" && role !== "E") throw fail("User has no permissions to set owner");
+  if (!user || !user.active) throw fail("Cannot complete operation.");
   // The old owner stays in the group as a moderator, as the portal's UI does it.
   g.members.set(g.ownerId, "E");
   g.members.set(userId, "A");

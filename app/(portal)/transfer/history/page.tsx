@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { formatters, translator, type MessageKey } from "@/lib/i18n";
+import { readPipelines, type Pipeline } from "@/lib/ownership";
 import { services } from "@/lib/services";
 import { listHistory, movedPerMonth, peopleByIds } from "@/lib/transfer";
 import { requirePortalAdmin } from "../../guards";
-import { typeLabel } from "../labels";
+import { filterSummary } from "../filter-summary";
+import { durationLabel, typeLabel } from "../labels";
 
 export const dynamic = "force-dynamic";
 
@@ -27,6 +29,16 @@ export default async function TransferHistoryPage({ searchParams }: { searchPara
     entries.flatMap((e) => [e.fromUserId, e.startedBy, ...e.receiverIds]),
   );
   const name = (id: number) => people.get(id)?.name ?? `#${id}`;
+  // Pipeline and stage names, live from the portal, for the CRM types the listed transfers narrowed (usually none).
+  const pipelineTypes = [...new Set(entries.map((e) => e.query?.crmEntityTypeId).filter((id): id is number => id !== undefined))];
+  const pipelines = new Map<number, Pipeline[]>(
+    await Promise.all(pipelineTypes.map(async (id) => [id, await readPipelines(client, id).catch(() => [])] as [number, Pipeline[]])),
+  );
+  const filtersOf = (query: (typeof entries)[number]["query"]) => {
+    const pipeline = query?.crmEntityTypeId !== undefined ? pipelines.get(query.crmEntityTypeId)?.find((p) => p.id === query.categoryId) : undefined;
+    const lines = filterSummary(t, format.date, query, { pipeline: pipeline?.name, stages: new Map((pipeline?.stages ?? []).map((st) => [st.id, st.name])) });
+    return query && !query.openOnly ? [t("transfer.review.allRecords"), ...lines] : lines;
+  };
 
   const months = [...new Set(monthly.map((m) => m.month))];
   const types = [...new Set(monthly.map((m) => m.type))];
@@ -133,9 +145,16 @@ export default async function TransferHistoryPage({ searchParams }: { searchPara
                   <td>
                     {name(e.fromUserId)} → {e.kind === "transfer" ? e.receiverIds.map(name).join(", ") : name(e.fromUserId)}
                   </td>
-                  <td>{e.types.map((type) => typeLabel(t, type)).join(", ")}</td>
+                  <td>
+                    {e.types.map((type) => typeLabel(t, type)).join(", ")}
+                    {filtersOf(e.query).length ? (
+                      <span className="block text-xs text-b24-muted" data-testid="history-filters">
+                        {t("transfer.history.filters")}: {filtersOf(e.query).join(" · ")}
+                      </span>
+                    ) : null}
+                  </td>
                   <td>{name(e.startedBy)}</td>
-                  <td>{e.durationSeconds === null ? "—" : `${e.durationSeconds} s`}</td>
+                  <td>{e.durationSeconds === null ? "—" : durationLabel(t, e.durationSeconds)}</td>
                   <td>
                     {e.moved} / {e.failed} / {e.skipped}
                   </td>

@@ -1,0 +1,50 @@
+/**
+ * The records that name a person, as the preview before an anonymisation or erasure lists them:
+ * the first few (type, ID, role, address in the portal) from lib/ownership, and how many there
+ * are in all (one batch of counts), so the dialog can say "and N more". IDs and links only: a
+ * record's title is the portal's content; the link opens it there, in the viewer's own rights.
+ */
+import type { Bitrix24Client } from "../bitrix24";
+import { countOwned, listOwned, loadCatalogue, recordPath } from "../ownership";
+
+/** How many records the preview lists; the rest are counted. */
+export const PREVIEW_RECORDS_SHOWN = 25;
+
+export interface NamedRecord {
+  /** lib/ownership's type key: "task", "deal", "dynamic-128", "activity", "workgroup", "department". */
+  type: string;
+  id: number;
+  /** lib/ownership's role key: "responsible", "creator", "accomplice", "auditor", "assigned", "owner", "head". */
+  role: string;
+  /** The record's address in the portal; empty when the portal has no page for it. */
+  link: string;
+}
+
+/** The address of one record in the portal whose base URL (ending in "/") is `portalBase`. */
+export function recordLink(portalBase: string, type: string, id: number, holder: number, ownerRef?: string): string {
+  const path = recordPath(type, id, { holder, ownerRef });
+  return path ? `${portalBase}${path.replace(/^\//, "")}` : "";
+}
+
+export async function recordsNaming(
+  client: Pick<Bitrix24Client, "call" | "batch" | "listPages">,
+  userId: number,
+  portalBase: string,
+  limit = PREVIEW_RECORDS_SHOWN,
+): Promise<{ total: number; shown: NamedRecord[] }> {
+  const { roles } = await loadCatalogue(client);
+  const counts = await countOwned(client, roles, userId);
+  const total = counts.reduce((n, c) => n + c.total, 0);
+  const shown: NamedRecord[] = [];
+  for (const [i, role] of roles.entries()) {
+    // A role the portal could not count (a module switched off) has nothing to list either.
+    if (shown.length >= limit || counts[i].total === 0 || counts[i].error) continue;
+    for await (const page of listOwned(client, role, userId, { openOnly: false })) {
+      for (const r of page.slice(0, limit - shown.length)) {
+        shown.push({ type: role.type, id: r.id, role: role.role, link: recordLink(portalBase, role.type, r.id, userId, r.ownerRef) });
+      }
+      if (shown.length >= limit) break;
+    }
+  }
+  return { total, shown };
+}
