@@ -2,7 +2,10 @@
  * The Gmail extension end to end: the built extension loaded into Debian's Chromium (a persistent
  * context, new headless), a page with Gmail's thread structure at mail.google.com (routed), the
  * connect flow through the emulated portal's OAuth, the sidebar's cards, creating a lead, logging
- * an e-mail once, switching threads, and disconnecting (storage cleared, the old token refused).
+ * an e-mail once, switching threads, and disconnecting (storage cleared, the old token refused);
+ * creating a deal with the pipeline and stage pickers, the duplicate warnings (an open deal, a
+ * company of the e-mail's domain) before anything is created, revoking from the app's Mail page;
+ * the sidebar, popup and Mail page in German and Russian, light and dark.
  * The extension is built here, for this run's app address (a fresh clone has no build).
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -211,6 +214,133 @@ test("connects, shows the thread's people, creates a lead, logs once, follows na
   await expect(appFrame(installer).getByTestId("mail-admin-count")).toContainText("Active extension connections in this portal: 0 (people: 0)");
 });
 
+/** Connects the extension as `userId` of the test's portal, through the popup and the portal's consent page. */
+async function connectAs(userId: number): Promise<Page> {
+  const portal = await control<{ domain: string }>("GET", `/portals/${portalKey}`);
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${EXTENSION_ID}/popup.html`);
+  await popup.getByLabel("Your Bitrix24 address").fill(portal.domain);
+  const [consent] = await Promise.all([context.waitForEvent("page"), popup.getByRole("button", { name: "Connect" }).click()]);
+  await consent.locator(`button[name="user_id"][value="${userId}"]`).click();
+  await expect(consent.locator("main")).toHaveAttribute("data-extension-connected", "yes");
+  await consent.close();
+  await expect(popup.getByTestId("connected-to")).toContainText(portal.domain);
+  return popup;
+}
+
+test("creates a deal in the chosen pipeline and stage, shows duplicates first and respects the choice, and is cut off when revoked in the app", async () => {
+  const ADMIN = 1;
+  const [admin] = await rest<Array<{ EMAIL: string }>>("user.get", { FILTER: { ID: ADMIN } });
+  const stamp = Date.now();
+  const dealContactEmail = `dana.deal.${stamp}@hooli-e2e.test`;
+  const dealContactId = await rest<number>("crm.contact.add", {
+    fields: { NAME: "Dana", LAST_NAME: `Deal${stamp}`, EMAIL: [{ VALUE: dealContactEmail, VALUE_TYPE: "WORK" }], OPENED: "Y" },
+  });
+  // A company whose name holds the unknown sender's domain: the likely duplicate of a new contact.
+  const domainStem = `umbrella${stamp}`;
+  const companyId = await rest<number>("crm.company.add", { fields: { TITLE: `${domainStem} Ltd`, OPENED: "Y" } });
+  const newcomer = `ute.${stamp}@${domainStem}.test`;
+  const thread: FixtureThread = {
+    id: "FMfcgzQXJWbNqTdLkLrMvZpU",
+    subject: `Partnership ${stamp}`,
+    messages: [
+      {
+        id: `18c${stamp}c1`,
+        from: { email: dealContactEmail, name: `Dana Deal${stamp}` },
+        to: [{ email: admin.EMAIL.toLowerCase(), name: "" }],
+        cc: [{ email: newcomer, name: `Ute Neu${stamp}` }],
+        date: "Tue, Nov 25, 2026, 9:30 AM",
+        body: "Shall we start the partnership?",
+      },
+    ],
+  };
+  const other: FixtureThread = { ...thread, id: "FMfcgzQXJWbNqTdLkLrMvZpV", subject: `Follow-up ${stamp}` };
+  await context.unroute("https://mail.google.com/**");
+  await context.route("https://mail.google.com/**", (route) =>
+    route.fulfill({ status: 200, contentType: "text/html", body: gmailPage(admin.EMAIL.toLowerCase(), [thread, other]) }),
+  );
+  const popup = await connectAs(ADMIN);
+  const gmail = await context.newPage();
+  await gmail.goto(`https://mail.google.com/mail/u/0/#inbox/${thread.id}`);
+  const panel = gmail.getByTestId("staffsuite-panel");
+  const dana = panel.locator(`[data-email="${dealContactEmail}"]`);
+  await expect(dana).toHaveAttribute("data-kind", "crm");
+  await expect(dana).toContainText("No open deals");
+
+  // Create deal: pipeline and stage pickers (from the portal's pipelines); the deal lands there.
+  const createDeal = async (title: string) => {
+    await dana.locator('[data-action="create-deal"]').click();
+    const form = dana.locator('form[data-form="deal"]');
+    await form.locator('input[name="title"]').fill(title);
+    await form.locator('select[name="pipeline"]').selectOption({ label: "Partners" });
+    await form.locator('select[name="stage"]').selectOption({ label: "Document preparation" });
+    await form.getByRole("button", { name: "Create", exact: true }).click();
+    return form;
+  };
+  await createDeal(`Partnership ${stamp}`);
+  const listDeals = () =>
+    rest<Array<Record<string, string>>>("crm.deal.list", {
+      filter: { CONTACT_ID: dealContactId },
+      select: ["ID", "TITLE", "CATEGORY_ID", "STAGE_ID", "ASSIGNED_BY_ID"],
+    });
+  await expect.poll(async () => (await listDeals()).length).toBe(1);
+  const [deal] = await listDeals();
+  expect(deal).toMatchObject({ TITLE: `Partnership ${stamp}`, CATEGORY_ID: "1", STAGE_ID: "C1:PREPARATION", ASSIGNED_BY_ID: String(ADMIN) });
+  // The card shows it after the sidebar looked the thread up again, with its pipeline and stage.
+  await expect(dana.locator(`[data-deal="${deal.ID}"]`)).toContainText("Partners › Document preparation");
+
+  // A second deal in the same pipeline: the open one is shown first, and nothing is created until the user chooses.
+  const second = await createDeal(`Second partnership ${stamp}`);
+  const dealWarning = dana.getByTestId("duplicates");
+  await expect(dealWarning).toContainText("Similar records already exist");
+  await expect(dealWarning.getByRole("link", { name: new RegExp(`Partnership ${stamp}`) })).toHaveAttribute(
+    "href",
+    new RegExp(`/crm/deal/details/${deal.ID}/`),
+  );
+  expect(await listDeals()).toHaveLength(1);
+  await dealWarning.getByRole("button", { name: "Create anyway" }).click();
+  await expect.poll(async () => (await listDeals()).map((d) => d.TITLE).sort()).toEqual([`Partnership ${stamp}`, `Second partnership ${stamp}`]);
+  await expect(second).toHaveCount(0);
+
+  // A new contact whose e-mail domain is a known company's: the company is shown before anything is created.
+  const ute = panel.locator(`[data-email="${newcomer}"]`);
+  await expect(ute).toHaveAttribute("data-kind", "unknown");
+  await ute.locator('[data-action="create-contact"]').click();
+  await expect(ute.locator('input[name="lastName"]')).toHaveValue(`Neu${stamp}`);
+  await ute.getByRole("button", { name: "Create", exact: true }).click();
+  const contactWarning = ute.getByTestId("duplicates");
+  await expect(contactWarning.getByRole("listitem").filter({ hasText: `${domainStem} Ltd` })).toContainText("company of this email's domain");
+  await expect(contactWarning.getByRole("link", { name: new RegExp(`${domainStem} Ltd`) })).toHaveAttribute(
+    "href",
+    new RegExp(`/crm/company/details/${companyId}/`),
+  );
+  expect((await rest<{ CONTACT?: number[] }>("crm.duplicate.findbycomm", { type: "EMAIL", values: [newcomer] })).CONTACT ?? []).toHaveLength(0);
+  await gmail.screenshot({ path: test.info().outputPath("sidebar-duplicates.png") });
+  await contactWarning.getByRole("button", { name: "Create anyway" }).click();
+  await expect(ute).toHaveAttribute("data-kind", "crm");
+  const made = await rest<{ CONTACT?: number[] }>("crm.duplicate.findbycomm", { type: "EMAIL", values: [newcomer] });
+  expect(made.CONTACT).toHaveLength(1);
+
+  // The app's Mail page lists this browser; revoking it there cuts the extension off at its next request.
+  const token = ((await storage()).connection as { token: string }).token;
+  await installer.reload();
+  const app = appFrame(installer);
+  await app.getByRole("link", { name: "Mail" }).click();
+  const sessions = app.getByTestId("mail-sessions");
+  await expect(sessions.getByRole("listitem")).toHaveCount(1);
+  await sessions.getByRole("button", { name: "Revoke" }).click();
+  await expect(sessions.getByRole("status")).toContainText("Revoked: that browser is disconnected.");
+  const refused = await fetch(`${appUrl()}/api/extension/session`, { headers: { authorization: `Bearer ${token}` } });
+  expect(refused.status).toBe(401);
+  await gmail.evaluate((id) => (location.hash = `#inbox/${id}`), other.id);
+  await expect(panel.getByTestId("staffsuite-message")).toContainText("Not connected to Bitrix24");
+  expect(Object.keys(await storage())).not.toContain("connection");
+  await popup.reload();
+  await expect(popup.getByRole("button", { name: "Connect" })).toBeVisible();
+  await gmail.close();
+  await popup.close();
+});
+
 test("the API answers bad input with JSON 4xx, never 5xx, and CORS only for the extension", async () => {
   const post = (path: string, body: string, headers: Record<string, string> = {}) =>
     fetch(`${appUrl()}${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
@@ -239,51 +369,93 @@ test("the API answers bad input with JSON 4xx, never 5xx, and CORS only for the 
   expect(evil.headers.get("access-control-allow-origin")).toBeNull();
 });
 
-test("the sidebar speaks the portal's language and follows a dark theme", async ({ browser }) => {
-  const portal = await newPortalWithApp("de");
-  const admin = await browser.newPage();
-  await admin.goto(portal.pageUrl);
-  await expect(appFrame(admin).getByRole("heading", { name: "Übergabe" })).toBeVisible({ timeout: 60_000 });
-  await admin.close();
-  const summary = await control<{ domain: string }>("GET", `/portals/${portal.key}`);
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${EXTENSION_ID}/popup.html`);
-  await popup.locator("#portal").fill(summary.domain);
-  const [consent] = await Promise.all([context.waitForEvent("page"), popup.locator("#connect").click()]);
-  await consent.locator(`button[name="user_id"][value="${EMPLOYEE}"]`).click();
-  await expect(consent.locator("main")).toHaveAttribute("data-extension-connected", "yes");
-  await expect(consent.getByRole("heading")).toHaveText("StaffSuite für Gmail ist verbunden");
-  await consent.close();
+const LANGUAGES = [
+  {
+    lang: "de",
+    popup: "StaffSuite für Gmail",
+    transfer: "Übergabe",
+    mail: "Mail",
+    mailTitle: "Gmail-Erweiterung",
+    connected: "StaffSuite für Gmail ist verbunden",
+    unknown: "Nicht in Bitrix24",
+    lead: "Lead anlegen",
+  },
+  {
+    lang: "ru",
+    popup: "StaffSuite для Gmail",
+    transfer: "Передача дел",
+    mail: "Почта",
+    mailTitle: "Расширение для Gmail",
+    connected: "StaffSuite для Gmail подключён",
+    unknown: "Нет в Битрикс24",
+    lead: "Создать лид",
+  },
+] as const;
 
-  const threads: FixtureThread[] = [
-    {
-      id: "FMfcgzQXJWbNqTdLkLrMvZpT",
-      subject: "Angebot",
-      messages: [
-        {
-          id: "18cde1",
-          from: { email: "kunde@beispiel-e2e.test", name: "Karla Kunde" },
-          to: [{ email: "ich@beispiel-e2e.test", name: "" }],
-          cc: [],
-          date: "Mon, Nov 24, 2026, 9:00 AM",
-          body: "Guten Tag",
-        },
-      ],
-    },
-  ];
-  await context.unroute("https://mail.google.com/**");
-  await context.route("https://mail.google.com/**", (route) =>
-    route.fulfill({ status: 200, contentType: "text/html", body: gmailPage("ich@beispiel-e2e.test", threads) }),
-  );
-  const gmail = await context.newPage();
-  await gmail.emulateMedia({ colorScheme: "dark" });
-  await gmail.goto(`https://mail.google.com/mail/u/0/#inbox/${threads[0].id}`);
-  const card = gmail.getByTestId("staffsuite-panel").locator('[data-email="kunde@beispiel-e2e.test"]');
-  await expect(card).toContainText("Nicht in Bitrix24");
-  await expect(card.getByRole("button", { name: "Lead anlegen" })).toBeVisible();
-  await expect(gmail.getByTestId("staffsuite-panel")).toHaveClass(/dark/);
-  await gmail.screenshot({ path: test.info().outputPath("sidebar-de-dark.png") });
-  await gmail.close();
-  await popup.locator("#disconnect").click();
-  await expect.poll(() => storage()).toEqual({});
-});
+for (const words of LANGUAGES) {
+  test(`the sidebar and the Mail page speak the portal's language (${words.lang}), light and dark`, async ({ browser }) => {
+    const portal = await newPortalWithApp(words.lang);
+    const admin = await browser.newPage();
+    await admin.goto(portal.pageUrl);
+    await expect(appFrame(admin).getByRole("heading", { name: words.transfer })).toBeVisible({ timeout: 60_000 });
+    const summary = await control<{ domain: string }>("GET", `/portals/${portal.key}`);
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${EXTENSION_ID}/popup.html`);
+    await popup.locator("#portal").fill(summary.domain);
+    const [consent] = await Promise.all([context.waitForEvent("page"), popup.locator("#connect").click()]);
+    await consent.locator(`button[name="user_id"][value="${EMPLOYEE}"]`).click();
+    await expect(consent.locator("main")).toHaveAttribute("data-extension-connected", "yes");
+    await expect(consent.getByRole("heading")).toHaveText(words.connected);
+    await consent.close();
+    await popup.reload();
+    await expect(popup.getByRole("heading")).toHaveText(words.popup);
+    await expect(popup.locator("html")).toHaveAttribute("lang", words.lang);
+    await popup.screenshot({ path: test.info().outputPath(`popup-${words.lang}.png`) });
+
+    const threads: FixtureThread[] = [
+      {
+        id: "FMfcgzQXJWbNqTdLkLrMvZpT",
+        subject: "Angebot",
+        messages: [
+          {
+            id: "18cde1",
+            from: { email: "kunde@beispiel-e2e.test", name: "Karla Kunde" },
+            to: [{ email: "ich@beispiel-e2e.test", name: "" }],
+            cc: [],
+            date: "Mon, Nov 24, 2026, 9:00 AM",
+            body: "Guten Tag",
+          },
+        ],
+      },
+    ];
+    await context.unroute("https://mail.google.com/**");
+    await context.route("https://mail.google.com/**", (route) =>
+      route.fulfill({ status: 200, contentType: "text/html", body: gmailPage("ich@beispiel-e2e.test", threads) }),
+    );
+    const gmail = await context.newPage();
+    const panel = gmail.getByTestId("staffsuite-panel");
+    const card = panel.locator('[data-email="kunde@beispiel-e2e.test"]');
+    await gmail.emulateMedia({ colorScheme: "light" });
+    await gmail.goto(`https://mail.google.com/mail/u/0/#inbox/${threads[0].id}`);
+    await expect(card).toContainText(words.unknown);
+    await expect(panel).toHaveAttribute("lang", words.lang);
+    await card.getByRole("button", { name: words.lead }).click();
+    await expect(card.locator('form[data-form="lead"]')).toBeVisible();
+    await expect(panel).not.toHaveClass(/dark/);
+    await gmail.screenshot({ path: test.info().outputPath(`sidebar-${words.lang}-light.png`) });
+    // The system turns dark: the panel follows without a reload.
+    await gmail.emulateMedia({ colorScheme: "dark" });
+    await expect(panel).toHaveClass(/dark/);
+    await gmail.screenshot({ path: test.info().outputPath(`sidebar-${words.lang}-dark.png`) });
+    await gmail.close();
+
+    // The app's Mail page in the portal's language, with this browser listed.
+    await appFrame(admin).getByRole("link", { name: words.mail, exact: true }).click();
+    await expect(appFrame(admin).getByRole("heading", { name: words.mailTitle })).toBeVisible();
+    await admin.screenshot({ path: test.info().outputPath(`mail-page-${words.lang}.png`) });
+    await admin.close();
+    await popup.locator("#disconnect").click();
+    await expect.poll(() => storage()).toEqual({});
+    await popup.close();
+  });
+}

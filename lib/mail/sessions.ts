@@ -117,25 +117,66 @@ export async function claimSession(deps: MailDeps, args: { code: string; verifie
  */
 const AUTH_REUSE_MS = 2_000;
 const MAX_REUSED = 10_000;
-const reused = new Map<string, { at: number; row: SessionRow }>();
+// On globalThis: Next.js may bundle this module once for route handlers and again for server
+// actions, and a revoke on the Mail page (an action) must drop what the API (a route) reuses.
+const REUSED = Symbol.for("staffsuite.mail.reusedSessions");
+type Reused = Map<string, { at: number; row: SessionRow }>;
+const reused = ((globalThis as Record<symbol, unknown>)[REUSED] ??= new Map()) as Reused;
+
+// Bumped by every revoke: a read that was in flight meanwhile may predate it and is not reused.
+const EPOCH = Symbol.for("staffsuite.mail.revokeEpoch");
+const epoch = () => ((globalThis as Record<symbol, unknown>)[EPOCH] as number | undefined) ?? 0;
 
 function forgetSession(sessionId: string): void {
+  (globalThis as Record<symbol, unknown>)[EPOCH] = epoch() + 1;
   for (const [hash, hit] of reused) if (hit.row.id === sessionId) reused.delete(hash);
+}
+
+/**
+ * Token hashes asked for in the same turn of the event loop, read with one query: when many
+ * sidebars ask at once (everyone opens Gmail at nine), one round-trip serves them all instead of
+ * each waiting its turn for a pooled connection.
+ */
+type Waiter = { resolve(row: SessionRow | undefined): void; reject(error: unknown): void };
+const pendingReads = new WeakMap<object, Map<string, Waiter[]>>();
+
+function loadSessionRow(prisma: MailDeps["prisma"], tokenHash: string): Promise<SessionRow | undefined> {
+  let batch = pendingReads.get(prisma);
+  if (!batch) {
+    const fresh = new Map<string, Waiter[]>();
+    pendingReads.set(prisma, fresh);
+    setImmediate(() => void readBatch(prisma, fresh));
+    batch = fresh;
+  }
+  const waiters = batch.get(tokenHash) ?? [];
+  batch.set(tokenHash, waiters);
+  return new Promise((resolve, reject) => waiters.push({ resolve, reject }));
+}
+
+async function readBatch(prisma: MailDeps["prisma"], batch: Map<string, Waiter[]>): Promise<void> {
+  pendingReads.delete(prisma);
+  try {
+    // Raw SQL: the hot path of every extension request, and Prisma's query compiler costs more
+    // CPU per call than the query itself (about 1 ms per request, npm run bench:mail --cpu-prof).
+    const rows = await prisma.$queryRaw<Array<SessionRow & { tokenHash: string }>>`
+      SELECT s."tokenHash", s."id", s."portalId", s."userId", s."claimedAt", s."revokedAt", s."expiresAt", s."lastUsedAt",
+             p."domain", p."protocol", p."lang", p."status"::text AS "status", p."clientEndpoint", p."disconnectedReason"
+      FROM "ExtensionSession" s JOIN "Portal" p ON p."id" = s."portalId"
+      WHERE s."tokenHash" = ANY(${[...batch.keys()]}::text[])`;
+    const byHash = new Map(rows.map(({ tokenHash, ...row }) => [tokenHash, row]));
+    for (const [hash, waiters] of batch) for (const w of waiters) w.resolve(byHash.get(hash));
+  } catch (error) {
+    for (const waiters of batch.values()) for (const w of waiters) w.reject(error);
+  }
 }
 
 async function readSession(deps: MailDeps, tokenHash: string): Promise<SessionRow | undefined> {
   const at = performance.now(); // monotonic: a test's clock (deps.now) moves expiry, not reuse
   const hit = reused.get(tokenHash);
   if (hit && at - hit.at < AUTH_REUSE_MS) return hit.row;
-  // Raw SQL: the hot path of every extension request, and Prisma's query compiler costs more CPU
-  // per call than the query itself (about 1 ms per request, npm run bench:mail --cpu-prof).
-  const rows = await deps.prisma.$queryRaw<Array<SessionRow>>`
-    SELECT s."id", s."portalId", s."userId", s."claimedAt", s."revokedAt", s."expiresAt", s."lastUsedAt",
-           p."domain", p."protocol", p."lang", p."status"::text AS "status", p."clientEndpoint", p."disconnectedReason"
-    FROM "ExtensionSession" s JOIN "Portal" p ON p."id" = s."portalId"
-    WHERE s."tokenHash" = ${tokenHash}`;
-  const row = rows[0];
-  if (row && row.claimedAt && !row.revokedAt) {
+  const before = epoch();
+  const row = await loadSessionRow(deps.prisma, tokenHash);
+  if (row && row.claimedAt && !row.revokedAt && epoch() === before) {
     if (reused.size >= MAX_REUSED) for (const [k, v] of reused) if (at - v.at >= AUTH_REUSE_MS || reused.size >= MAX_REUSED) reused.delete(k);
     reused.set(tokenHash, { at, row });
   } else reused.delete(tokenHash);
@@ -144,7 +185,8 @@ async function readSession(deps: MailDeps, tokenHash: string): Promise<SessionRo
 
 /**
  * Reads `Authorization: Bearer …`; throws MailUnauthorizedError for anything but a live session.
- * The session and its portal come in one query (or from the last two seconds, above).
+ * The session and its portal come in one query (shared by the requests of the same moment, or
+ * reused from the last two seconds, above).
  */
 export async function authenticate(deps: MailDeps, authorization: string | null): Promise<AuthenticatedSession> {
   const match = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(authorization?.trim() ?? "");

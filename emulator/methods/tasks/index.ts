@@ -6,25 +6,43 @@
  * ID descending; errors as their tables list them.
  */
 import { defineMethods, readStart, RestError, type MethodCall } from "../../rest/method-registry";
-import { param, parseOrder, readId, readObject, readSelect, runQuery } from "../../seed/query";
+import { param, parseOrder, readId, readObject, readSelect, runQuery, splitKey } from "../../seed/query";
 import { formatTask, resolveTaskSelect, taskView } from "./task-fields";
 import { taskReader, taskRight } from "./task-access";
 import { applyTaskFields } from "./task-write";
 
 const internal = (code: string, msg: string) => new RestError(code, msg, 400);
+// tasks-task-list.md's sort keys (plus STATUS, RESPONSIBLE_ID, CREATED_BY, which the server also
+// sorts by); the emulated tasks keep no time log, completion flag, pins or manual sorting, so
+// those keys sort nothing (every task has the same value).
 const SORTABLE = new Set([
   "ID",
   "TITLE",
+  "TIME_SPENT_IN_LOGS",
   "DATE_START",
   "CREATED_DATE",
   "CHANGED_DATE",
   "CLOSED_DATE",
   "ACTIVITY_DATE",
+  "START_DATE_PLAN",
+  "END_DATE_PLAN",
   "DEADLINE",
   "REAL_STATUS",
-  "STATUS",
+  "STATUS_COMPLETE",
   "PRIORITY",
+  "MARK",
+  "CREATED_BY_LAST_NAME",
+  "RESPONSIBLE_LAST_NAME",
   "GROUP_ID",
+  "TIME_ESTIMATE",
+  "ALLOW_CHANGE_DEADLINE",
+  "ALLOW_TIME_TRACKING",
+  "MATCH_WORK_TIME",
+  "FAVORITE",
+  "SORTING",
+  "IS_PINNED",
+  "IS_PINNED_IN_GROUP",
+  "STATUS",
   "RESPONSIBLE_ID",
   "CREATED_BY",
 ]);
@@ -32,14 +50,25 @@ const SORTABLE = new Set([
 function list(call: MethodCall) {
   const p = call.params;
   const d = call.portal.data;
-  const view = taskView(d);
+  const view = taskView(d, call.now, call.portal);
   const filter = readObject(param(p, "filter"), "filter", (m) => internal("100", m));
   const orderRaw = readObject(param(p, "order"), "order", (m) => internal("100", m));
   for (const key of Object.keys(orderRaw)) {
     if (!SORTABLE.has(key.toUpperCase())) throw internal("0", "Invalid sorting key (internal error)");
   }
   const order = parseOrder(view, Object.keys(orderRaw).length ? orderRaw : { ID: "DESC" }, {});
-  const page = runQuery(view, d.tasks, { filter, order, start: readStart(p) }, { ignore: (k) => k.startsWith("::") }, taskReader(call.portal, call.user));
+  // Every emulated task is a root task, so ONLY_ROOT_TASKS (Y or N) keeps them all; none is a
+  // favorite, so `::SUBFILTER-PARAMS[FAVORITE]=Y` (tasks-task-list.md) keeps none.
+  const sub = filter["::SUBFILTER-PARAMS"];
+  const favoritesOnly = !!sub && typeof sub === "object" && String((sub as Record<string, unknown>).FAVORITE ?? "").toUpperCase() === "Y";
+  const reader = taskReader(call.portal, call.user);
+  const page = runQuery(
+    view,
+    d.tasks,
+    { filter, order, start: readStart(p) },
+    { ignore: (k) => k.startsWith("::") || splitKey(k).field.toUpperCase() === "ONLY_ROOT_TASKS" },
+    favoritesOnly ? () => false : reader,
+  );
   const fields = resolveTaskSelect(readSelect(param(p, "select")));
   return { result: { tasks: page.rows.map((r) => formatTask(call.portal, r, fields, call.now)) }, total: page.total, next: page.next };
 }

@@ -12,8 +12,26 @@ import { makeView, type View } from "../../seed/query";
 import { isoFromSeconds } from "../../seed/table";
 
 const viewCache = new WeakMap<PortalData, View>();
+/** The clock the STATUS filter reads overdue tasks by (set by each list call). */
+const clocks = new WeakMap<PortalData, { now: number; lastName: (userId: number) => string }>();
 
-export function taskView(d: PortalData): View {
+/** subStatus: -1 = overdue (tasks-task-list.md, STATUS meta-statuses), else the status. */
+function subStatus(d: PortalData, row: number, nowMs: number): number {
+  const status = d.tasks.int("status", row);
+  const deadline = d.tasks.int("deadline", row);
+  return deadline && deadline * 1000 < nowMs && (status === 2 || status === 3) ? -1 : status;
+}
+
+/**
+ * The filter view. Every filter key tasks-task-list.md documents is here; the emulated tasks have
+ * no tags, marks, CRM bindings, dependencies, scrum sprints or forum topics and are all root tasks
+ * on site s1, so those keys compare with those constant values rather than being dropped.
+ */
+export function taskView(d: PortalData, now: Date = new Date(), portal?: Portal): View {
+  const clock = clocks.get(d) ?? { now: 0, lastName: () => "" };
+  clock.now = now.getTime();
+  if (portal) clock.lastName = (id) => portal.users.get(id)?.lastName ?? "";
+  clocks.set(d, clock);
   let v = viewCache.get(d);
   if (v) return v;
   const t = d.tasks;
@@ -33,7 +51,7 @@ export function taskView(d: PortalData): View {
     CHANGED_BY: col("changedBy"),
     STATUS_CHANGED_BY: col("changedBy"),
     REAL_STATUS: col("status"),
-    STATUS: col("status"),
+    STATUS: { kind: "int", get: (r) => subStatus(d, r, clock.now) },
     PRIORITY: col("priority"),
     GROUP_ID: col("groupId"),
     CREATED_DATE: date("createdAt"),
@@ -43,6 +61,27 @@ export function taskView(d: PortalData): View {
     ACCOMPLICE: { kind: "list", get: (r) => taskAccomplices(d, r) },
     AUDITOR: { kind: "list", get: (r) => taskAuditors(d, r) },
     PARENT_ID: { kind: "int", get: () => 0 },
+    FORUM_TOPIC_ID: { kind: "int", get: () => 0 },
+    TAG: { kind: "texts", get: () => [] },
+    MARK: { kind: "string", get: () => "" },
+    SITE_ID: { kind: "string", get: () => "s1" },
+    ADD_IN_REPORT: { kind: "flag", get: () => "N" },
+    DATE_START: { kind: "date", get: () => 0 },
+    DEPENDS_ON: { kind: "list", get: () => [] },
+    STAGE_ID: { kind: "int", get: () => 0 },
+    SPRINT_ID: { kind: "int", get: () => 0 },
+    BACKLOG_ID: { kind: "int", get: () => 0 },
+    UF_CRM_TASK: { kind: "texts", get: () => [] },
+    // Sort keys (tasks-task-list.md, order).
+    CREATED_BY_LAST_NAME: { kind: "string", get: (r) => clock.lastName(t.col("createdBy")[r]) },
+    RESPONSIBLE_LAST_NAME: { kind: "string", get: (r) => clock.lastName(t.col("responsibleId")[r]) },
+    TIME_ESTIMATE: { kind: "int", get: () => 0 },
+    START_DATE_PLAN: { kind: "date", get: () => 0 },
+    END_DATE_PLAN: { kind: "date", get: () => 0 },
+    ALLOW_CHANGE_DEADLINE: { kind: "flag", get: () => "Y" },
+    ALLOW_TIME_TRACKING: { kind: "flag", get: () => "N" },
+    FAVORITE: { kind: "flag", get: () => "N" },
+    ACTIVITY_DATE: date("changedAt"),
   });
   viewCache.set(d, v);
   return v;
@@ -171,7 +210,7 @@ export function formatTask(portal: Portal, row: number, fields: Set<string>, now
     groupId: () => String(group),
     status: () => String(status),
     // subStatus -1 = overdue (tasks-task-list.md, STATUS meta-statuses).
-    subStatus: () => String(deadline && deadline * 1000 < now.getTime() && (status === 2 || status === 3) ? -1 : status),
+    subStatus: () => String(subStatus(d, row, now.getTime())),
     auditors: () => aud().map(String),
     accomplices: () => acc().map(String),
     group: () => (g ? { id: String(g.id), name: g.name, opened: g.opened, membersCount: g.members.size, image: "", additionalData: [] } : []),

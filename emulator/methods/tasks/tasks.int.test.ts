@@ -4,7 +4,8 @@
  * (ERROR_CORE, "Action on the task is not allowed") and tasks-task-add.md.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { methodWorld } from "../../testing/harness";
+import { nowMs } from "../../state/store";
+import { methodWorld, narrowToken, postJson } from "../../testing/harness";
 
 const { world, call } = methodWorld(["user", "task"]);
 
@@ -92,5 +93,143 @@ describe("tasks.task.get / update / add", () => {
     expect(ok.body.result.task).toMatchObject({ title: "Call the client", responsibleId: "2", createdBy: "1", status: "2" });
     const none = await call("tasks.task.add", { fields: { RESPONSIBLE_ID: 2 } });
     expect(none).toMatchObject({ status: 400, body: { error: "ERROR_CORE" } });
+  });
+});
+
+describe("tasks.task.list: every documented filter key, sort key and select field (tasks-task-list.md, fields.md)", () => {
+  type Task = Record<string, unknown>;
+  const tasks = async (params: object) => {
+    const r = await call("tasks.task.list", params);
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    return r.body.result.tasks as Task[];
+  };
+  /** A task with co-executors, observers, a group and a deadline, read with select *. */
+  async function fullTask(): Promise<Task> {
+    const [t] = await tasks({ filter: { "!ACCOMPLICE": false, "!AUDITOR": false, "!GROUP_ID": 0, "!DEADLINE": false }, order: { ID: "ASC" }, select: ["*"] });
+    return t ?? (await tasks({ order: { ID: "ASC" }, select: ["*"] }))[0];
+  }
+
+  it("filters by each key that has a value in the record", async () => {
+    const t = await fullTask();
+    const keyOf: Record<string, unknown> = {
+      ID: t.id,
+      PARENT_ID: 0,
+      GROUP_ID: t.groupId,
+      CREATED_BY: t.createdBy,
+      STATUS_CHANGED_BY: t.statusChangedBy,
+      PRIORITY: t.priority,
+      RESPONSIBLE_ID: t.responsibleId,
+      TITLE: t.title,
+      REAL_STATUS: t.status,
+      STATUS: t.subStatus,
+      SITE_ID: t.siteId,
+      ADD_IN_REPORT: t.addInReport,
+      DEADLINE: t.deadline,
+      CREATED_DATE: t.createdDate,
+      CHANGED_DATE: t.changedDate,
+      ACCOMPLICE: (t.accomplices as string[])[0],
+      AUDITOR: (t.auditors as string[])[0],
+      STAGE_ID: t.stageId,
+    };
+    for (const [key, value] of Object.entries(keyOf)) {
+      if (value === undefined || value === null) continue;
+      const rows = await tasks({ filter: { [key]: value, "<=ID": t.id }, order: { ID: "DESC" }, select: ["ID"] });
+      expect(rows[0]?.id, `${key}=${String(value)}`).toBe(t.id);
+    }
+  });
+
+  it("compares the keys the emulated tasks hold no data for with their empty values (not dropped)", async () => {
+    for (const filter of [
+      { TAG: "urgent" },
+      { MARK: "P" },
+      { FORUM_TOPIC_ID: 7 },
+      { DEPENDS_ON: 3 },
+      { SPRINT_ID: 2 },
+      { BACKLOG_ID: 2 },
+      { UF_CRM_TASK: "D_1" },
+      { ">=DATE_START": "2020-01-01T00:00:00+00:00" },
+      { ">CLOSED_DATE": "2999-01-01T00:00:00+00:00" },
+    ]) {
+      expect(await tasks({ filter, select: ["ID"] }), JSON.stringify(filter)).toEqual([]);
+    }
+    const all = (await call("tasks.task.list", { select: ["ID"] })).body.total;
+    expect((await call("tasks.task.list", { filter: { ONLY_ROOT_TASKS: "Y" }, select: ["ID"] })).body.total).toBe(all);
+    expect(await tasks({ filter: { "::SUBFILTER-PARAMS": { FAVORITE: "Y" } }, select: ["ID"] })).toEqual([]);
+  });
+
+  it("STATUS has the meta-status -1 (overdue); REAL_STATUS the stored status", async () => {
+    expect((await call("tasks.task.update", { taskId: 12, fields: { STATUS: 2, DEADLINE: "2001-02-03T10:00:00+00:00" } })).status).toBe(200);
+    const overdue = await tasks({ filter: { STATUS: -1 }, select: ["ID", "STATUS", "DEADLINE", "SUB_STATUS"] });
+    expect(overdue.length).toBeGreaterThan(0);
+    expect((await tasks({ filter: { STATUS: -1, ID: 12 }, select: ["ID"] })).map((t) => t.id)).toEqual(["12"]);
+    for (const t of overdue) {
+      expect(t.subStatus).toBe("-1");
+      expect(Date.parse(String(t.deadline))).toBeLessThan(nowMs(world().emu.store));
+    }
+    expect((await tasks({ filter: { REAL_STATUS: 5 }, select: ["ID", "STATUS"] })).every((t) => t.status === "5")).toBe(true);
+  });
+
+  it("reads the prefixes !, <, <=, >, >=", async () => {
+    const id = 30;
+    expect((await tasks({ filter: { "!RESPONSIBLE_ID": 1 }, select: ["ID", "RESPONSIBLE_ID"] })).every((t) => t.responsibleId !== "1")).toBe(true);
+    expect((await tasks({ filter: { "<ID": id }, select: ["ID"] })).every((t) => Number(t.id) < id)).toBe(true);
+    expect((await tasks({ filter: { "<=ID": id }, select: ["ID"] })).every((t) => Number(t.id) <= id)).toBe(true);
+    expect((await tasks({ filter: { ">ID": id }, select: ["ID"] })).every((t) => Number(t.id) > id)).toBe(true);
+    expect((await tasks({ filter: { ">=ID": id }, select: ["ID"] })).every((t) => Number(t.id) >= id)).toBe(true);
+  });
+
+  it("accepts every documented sort key and sorts by the ones with data", async () => {
+    for (const key of [
+      "ID",
+      "TITLE",
+      "TIME_SPENT_IN_LOGS",
+      "DATE_START",
+      "CREATED_DATE",
+      "CHANGED_DATE",
+      "CLOSED_DATE",
+      "ACTIVITY_DATE",
+      "START_DATE_PLAN",
+      "END_DATE_PLAN",
+      "DEADLINE",
+      "REAL_STATUS",
+      "STATUS_COMPLETE",
+      "PRIORITY",
+      "MARK",
+      "CREATED_BY_LAST_NAME",
+      "RESPONSIBLE_LAST_NAME",
+      "GROUP_ID",
+      "TIME_ESTIMATE",
+      "ALLOW_CHANGE_DEADLINE",
+      "ALLOW_TIME_TRACKING",
+      "MATCH_WORK_TIME",
+      "FAVORITE",
+      "SORTING",
+      "IS_PINNED",
+      "IS_PINNED_IN_GROUP",
+    ]) {
+      expect((await call("tasks.task.list", { order: { [key]: "asc" }, select: ["ID"] })).status, key).toBe(200);
+    }
+    const users = world().emu.store.portals.get("acme")!.users;
+    const byName = await tasks({ order: { RESPONSIBLE_LAST_NAME: "asc" }, select: ["ID", "RESPONSIBLE_ID"] });
+    const names = byName.map((t) => users.get(Number(t.responsibleId))!.lastName);
+    expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  });
+
+  it("selects each field of fields.md by its UPPER_CASE name (id always; a participant list brings its *Data twin)", async () => {
+    const [t] = await tasks({ order: { ID: "ASC" }, select: ["*"] });
+    const camel = Object.keys(t);
+    for (const field of camel) {
+      const upper = field.replace(/([a-z])([A-Z])/g, "$1_$2").toUpperCase();
+      const [row] = await tasks({ filter: { ID: t.id }, select: [upper] });
+      const expected = new Set(["id", field]);
+      if (field === "auditors") expected.add("auditorsData");
+      if (field === "accomplices") expected.add("accomplicesData");
+      expect(Object.keys(row).sort(), upper).toEqual([...expected].sort());
+    }
+  });
+
+  it("needs the task scope", async () => {
+    const token = await narrowToken(world(), ["user"]);
+    expect(await postJson(`${world().rest}tasks.task.list`, { auth: token })).toMatchObject({ status: 403, body: { error: "insufficient_scope" } });
   });
 });

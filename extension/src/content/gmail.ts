@@ -5,7 +5,7 @@
  * a message's text leaves the browser only when the user clicks "Log email".
  */
 import { send, type ApiAnswer } from "../shared/messages";
-import { errorText, translator, type T } from "../shared/i18n";
+import { errorText, languageOf, translator, type T } from "../shared/i18n";
 import { readStored, type PipelineCache, type Stored } from "../shared/storage";
 import type { ParticipantResult } from "./api-types";
 import { participantCard, type CardContext } from "./cards";
@@ -118,7 +118,9 @@ async function tick() {
   }
   if (!host.isConnected) document.body.append(host);
   panel.classList.toggle("dark", isDark());
-  const t = translator(stored.connection?.portal.lang ?? navigator.language);
+  const lang = stored.connection?.portal.lang ?? navigator.language;
+  const t = translator(lang);
+  panel.setAttribute("lang", languageOf(lang));
   heading.textContent = t("title");
   const key = `${stored.connection ? "c" : "n"}|${thread.key}`;
   if (key === shownKey) return;
@@ -137,6 +139,8 @@ function schedule() {
 }
 
 window.addEventListener("hashchange", schedule);
+// The system switching between light and dark (Gmail's default theme follows it).
+matchMedia("(prefers-color-scheme: dark)").addEventListener("change", schedule);
 new MutationObserver((records) => {
   // Our own panel's changes are not Gmail's navigation.
   if (records.every((r) => host.contains(r.target) || r.target === host)) return;

@@ -1,13 +1,17 @@
 /** The toolbar popup: connect to a portal (address typed once, remembered) or disconnect. */
 import { send } from "../shared/messages";
-import { translator } from "../shared/i18n";
+import { languageOf, translator } from "../shared/i18n";
 import { readStored } from "../shared/storage";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 async function render(message?: string) {
   const stored = await readStored();
-  const t = translator(stored.connection?.portal.lang ?? navigator.language);
+  const lang = stored.connection?.portal.lang ?? navigator.language;
+  const t = translator(lang);
+  document.documentElement.lang = languageOf(lang);
+  document.title = t("popupTitle");
+  $("title").textContent = t("popupTitle");
   $("portal-label").textContent = t("portalAddress");
   $<HTMLInputElement>("portal").placeholder = t("portalPlaceholder");
   $<HTMLInputElement>("portal").value ||= stored.lastPortal ?? "";

@@ -42,6 +42,7 @@ const en = {
   dealWith: "Deal with {name}",
   leadFrom: "Email from {name}",
   // Popup
+  popupTitle: "StaffSuite for Gmail",
   portalAddress: "Your Bitrix24 address",
   portalPlaceholder: "yourcompany.bitrix24.com",
   connect: "Connect",
@@ -109,6 +110,7 @@ const ru: Dict = {
   reason_open_deal: "открытая сделка этого контакта в воронке",
   dealWith: "Сделка с {name}",
   leadFrom: "Письмо от {name}",
+  popupTitle: "StaffSuite для Gmail",
   portalAddress: "Адрес вашего Битрикс24",
   portalPlaceholder: "company.bitrix24.ru",
   connect: "Подключить",
@@ -172,6 +174,7 @@ const de: Dict = {
   reason_open_deal: "offener Deal dieses Kontakts in der Pipeline",
   dealWith: "Deal mit {name}",
   leadFrom: "E-Mail von {name}",
+  popupTitle: "StaffSuite für Gmail",
   portalAddress: "Adresse Ihres Bitrix24",
   portalPlaceholder: "firma.bitrix24.de",
   connect: "Verbinden",
@@ -200,8 +203,14 @@ const dictionaries: Record<string, Dict> = { en, ru, de };
 
 export type T = (key: Key, vars?: Record<string, string | number>) => string;
 
+/** The language the strings are in: the portal's if we have it, else English. */
+export function languageOf(lang: string | undefined): "en" | "ru" | "de" {
+  const code = (lang ?? "").slice(0, 2).toLowerCase();
+  return code === "ru" || code === "de" ? code : "en";
+}
+
 export function translator(lang: string | undefined): T {
-  const d = dictionaries[(lang ?? "").slice(0, 2).toLowerCase()] ?? en;
+  const d = dictionaries[languageOf(lang)];
   return (key, vars) => (vars ? d[key].replace(/\{(\w+)\}/g, (_, n: string) => String(vars[n] ?? "")) : d[key]);
 }
 
