@@ -23,6 +23,12 @@ const schema = z.object({
   /** The app's registration in Bitrix24 (Developer resources → local app, or the Market). */
   B24_CLIENT_ID: z.string().min(1).optional(),
   B24_CLIENT_SECRET: z.string().min(1).optional(),
+  /**
+   * Whose requests a portal's rate bucket paces: "shared" — every process of ours on this
+   * database (web and workers: one bucket row per portal), or "process" — this process's alone
+   * (a single-process deployment saves a database round trip per request). docs/decisions/008.
+   */
+  B24_RATE_LIMIT_SCOPE: z.enum(["shared", "process"]).default("shared"),
   /** Fallback OAuth server when a portal has not told us its server_endpoint. */
   B24_OAUTH_URL: z.string().url().default("https://oauth.bitrix.info/"),
   /** AES-256-GCM key for tokens at rest; old keys stay readable for rotation. */

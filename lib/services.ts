@@ -58,6 +58,8 @@ export interface ServicesOptions {
   /** Default: lib/job-catalogue.ts. */
   jobDefinitions?: JobDefinition[];
   maintenanceIntervalSeconds?: number;
+  /** Pace Bitrix24 calls by the portal's bucket shared with our other processes (default true). */
+  sharedRateLimit?: boolean;
 }
 
 function once<T>(make: () => T): () => T {
@@ -73,7 +75,10 @@ export function createServices(options: ServicesOptions): Services {
   const keys = once(() => resolve(options.keys));
   const credentials = once(() => resolve(options.credentials));
   const tokens = once(() => new TokenStore({ prisma: prisma(), keys: keys(), credentials: credentials(), fetch: options.fetch }));
-  const clients = once(() => createClientFactory({ prisma: prisma(), tokens: tokens(), fetch: options.fetch }));
+  // Web and workers pace by one bucket per portal in the database (docs/decisions/008-shared-rate-limiter.md).
+  const clients = once(() =>
+    createClientFactory({ prisma: prisma(), tokens: tokens(), fetch: options.fetch, sharedRateLimit: options.sharedRateLimit ?? true }),
+  );
   const adminRights = once(() => createAdminRights(clients()));
   const jobs = once(() =>
     createJobsRuntime({
@@ -137,6 +142,7 @@ export function services(): Services {
       oauthUrl: config.B24_OAUTH_URL,
       appUrl: config.APP_URL,
       maintenanceIntervalSeconds: config.JOBS_MAINTENANCE_SECONDS,
+      sharedRateLimit: config.B24_RATE_LIMIT_SCOPE === "shared",
     });
   }
   return instance;

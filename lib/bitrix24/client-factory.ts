@@ -1,14 +1,17 @@
 /**
  * `clientFor(portalId, { userId })`: the REST client that acts as one portal user. Calls made on
  * behalf of a user use that user's token; background jobs pass the admin who started them
- * (JobRun.startedBy), so a job can do no more than that admin could. Every client of a portal in
- * this process shares the portal's rate limiter (rate-limiter.ts `limiterFor`).
+ * (JobRun.startedBy), so a job can do no more than that admin could. Every client of a portal
+ * shares the portal's rate limiter: with `sharedRateLimit`, every process's clients (one bucket row
+ * in PostgreSQL, shared-rate-limiter.ts — the app and workers); otherwise this process's
+ * (rate-limiter.ts `limiterFor` — scripts and tests that are the portal's only caller).
  */
 import type { PrismaClient } from "../generated/prisma/client";
 import { Bitrix24Client, type ClientEvent } from "./client";
 import { Bitrix24Error, NoTokenError, PortalDisconnectedError } from "./errors";
 import type { FetchLike } from "./http";
 import { STANDARD_PLAN, type RateLimitConfig } from "./rate-limiter";
+import { sharedLimiterFor } from "./shared-rate-limiter";
 import type { RetryPolicy } from "./retry";
 import type { TokenStore } from "./token-store";
 
@@ -17,6 +20,8 @@ export interface ClientFactoryConfig {
   tokens: TokenStore;
   /** The portal's plan limits (default standard: 50 burst, 2/s). */
   rateLimitFor?: (portalId: string) => RateLimitConfig;
+  /** Pace by the portal's bucket shared with our other processes (RateBucket) rather than this process's alone. */
+  sharedRateLimit?: boolean;
   retry?: RetryPolicy;
   fetch?: FetchLike;
   onEvent?: (event: ClientEvent) => void;
@@ -49,11 +54,13 @@ export function createClientFactory(config: ClientFactoryConfig): ClientFactory 
       }));
     if (!portal) throw new Bitrix24Error("PORTAL_NOT_FOUND", "No such portal", 0);
     if (portal.status === "disconnected") throw new PortalDisconnectedError(portalId, portal.disconnectedReason ?? "");
+    const rateLimit = config.rateLimitFor?.(portalId) ?? STANDARD_PLAN;
     return new Bitrix24Client({
       restBase: portal.clientEndpoint,
       portalKey: portalId,
       tokens: config.tokens.sourceFor(portalId, userId),
-      rateLimit: config.rateLimitFor?.(portalId) ?? STANDARD_PLAN,
+      rateLimit,
+      limiter: config.sharedRateLimit ? sharedLimiterFor(config.prisma, portalId, rateLimit) : undefined,
       retry: config.retry,
       fetch: config.fetch,
       onEvent: config.onEvent,

@@ -10,7 +10,7 @@ import type { RestTime } from "./envelope";
 import { sendRest, type FetchLike } from "./http";
 import { operatingFor, type OperatingTracker } from "./operating";
 import type { Params } from "./params";
-import { limiterFor, realSleep, type RateLimitConfig, type RateLimiter, type Sleep } from "./rate-limiter";
+import { limiterFor, realSleep, type PortalRateLimiter, type RateLimitConfig, type Sleep } from "./rate-limiter";
 import { DEFAULT_RETRY, isIdempotentMethod, retryDecision, type RetryPolicy } from "./retry";
 import { runBatch, type BatchCommand, type BatchItemResult, type BatchOptions } from "./batch";
 import { listAll, listPages, type ListOptions } from "./list-all";
@@ -51,8 +51,8 @@ export interface ClientConfig {
   rateLimit?: RateLimitConfig;
   retry?: RetryPolicy;
   fetch?: FetchLike;
-  /** Override the shared limiter / tracker (tests). */
-  limiter?: RateLimiter;
+  /** The limiter to wait on (default: this process's limiter of the portal; the factory may pass the shared one). */
+  limiter?: PortalRateLimiter;
   operating?: OperatingTracker;
   sleep?: Sleep;
   timeoutMs?: number;
@@ -60,7 +60,7 @@ export interface ClientConfig {
 }
 
 export class Bitrix24Client {
-  private readonly limiter: RateLimiter;
+  private readonly limiter: PortalRateLimiter;
   private readonly operating: OperatingTracker;
   private readonly retry: RetryPolicy;
   private readonly sleep: Sleep;
@@ -94,7 +94,7 @@ export class Bitrix24Client {
           fetch: this.config.fetch,
           timeoutMs: this.config.timeoutMs,
         });
-        answered();
+        answered(answer.time?.duration);
         this.operating.record(method, answer.time);
         return { result: answer.result as T, total: answer.total, next: answer.next, time: answer.time };
       } catch (error) {

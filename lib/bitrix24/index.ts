@@ -12,7 +12,8 @@ export { createClientFactory, type ClientFactory, type ClientFactoryConfig, type
 export { TokenStore, DEAD_REFRESH_REASON, type TokenPair, type TokenStoreConfig } from "./token-store";
 export { BATCH_LIMIT, type BatchCommand, type BatchItemResult, type BatchOptions } from "./batch";
 export { PAGE_SIZE, type ListOptions } from "./list-all";
-export { STANDARD_PLAN, ENTERPRISE_PLAN, limiterFor, resetLimiters, RateLimiter, type RateLimitConfig } from "./rate-limiter";
+export { STANDARD_PLAN, ENTERPRISE_PLAN, limiterFor, resetLimiters, RateLimiter, type PortalRateLimiter, type RateLimitConfig } from "./rate-limiter";
+export { SharedRateLimiter, sharedLimiterFor, resetSharedLimiters } from "./shared-rate-limiter";
 export { DEFAULT_RETRY, isIdempotentMethod, type RetryPolicy } from "./retry";
 export { accessTokenExpiry, refreshTokens, tokenUrl, RefreshTokenDeadError, type OAuthClientCredentials } from "./oauth";
 export { displayName } from "./names";

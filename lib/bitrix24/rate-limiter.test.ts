@@ -44,6 +44,12 @@ describe("leaky bucket math", () => {
     expect(settle({ level: 5, at: 0 }, 0, 2000, cfg).level).toBeCloseTo(5 - 4 + 1);
   });
 
+  it("does not charge the portal's own time on a request as time on the way (it had arrived)", () => {
+    // 400 ms round trip of which the portal says it worked 300 ms: at most 100 ms on the way.
+    expect(settle({ level: 5, at: 0 }, 0, 400, cfg, 300).level).toBeCloseTo(5 - 0.8 + 0.2);
+    expect(settle({ level: 5, at: 0 }, 0, 400, cfg, 500).level).toBeCloseTo(5 - 0.8);
+  });
+
   it("a sustained schedule averages the drain rate", () => {
     let state = { level: 50, at: 0 };
     let t = 0;

@@ -54,12 +54,15 @@ export function reserve(state: BucketState, now: number, config: RateLimitConfig
  * A request sent at `sentAt` was answered at `now`. The portal counted it on arrival, somewhere
  * in between; we counted it at `sentAt`, which credited drain the portal may not have granted
  * (a burst held up in connection set-up arrives late, then bunches with the paced requests behind
- * it). Re-anchor it at the answer — the latest the portal can have counted it — so our level never
- * runs below the portal's for answered requests.
+ * it). Re-anchor it at the latest the portal can have counted it: the answer, less the time the
+ * portal says it spent on the request (`serverMs`, the answer's `time.duration`: it had arrived
+ * by then) — so our level never runs below the portal's, without charging a slow batch's own
+ * run time as if it were still on its way (which left budget unused).
  */
-export function settle(state: BucketState, sentAt: number, now: number, config: RateLimitConfig): BucketState {
+export function settle(state: BucketState, sentAt: number, now: number, config: RateLimitConfig, serverMs = 0): BucketState {
   const drained = drain(state, now, config);
-  const credit = Math.min(1, (Math.max(0, now - sentAt) / 1000) * config.drainPerSecond);
+  const onTheWay = Math.max(0, now - sentAt - Math.max(0, serverMs));
+  const credit = Math.min(1, (onTheWay / 1000) * config.drainPerSecond);
   return { level: drained.level + credit, at: drained.at };
 }
 
@@ -72,7 +75,19 @@ export function fill(state: BucketState, now: number, config: RateLimitConfig): 
 export type Sleep = (ms: number) => Promise<void>;
 export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export class RateLimiter {
+/** What a client needs of a limiter: this process's (RateLimiter) or every process's (SharedRateLimiter). */
+export interface PortalRateLimiter {
+  config: RateLimitConfig;
+  /**
+   * Waits until one more request fits; call the returned function when the answer (or the failure)
+   * arrives, with the portal's own time on the request in seconds when the answer says it.
+   */
+  acquire(): Promise<(serverSeconds?: number) => void>;
+  /** The portal refused a request for rate: its bucket is full. */
+  onRateLimited(): void;
+}
+
+export class RateLimiter implements PortalRateLimiter {
   private state: BucketState;
   constructor(
     public config: RateLimitConfig,
@@ -86,16 +101,16 @@ export class RateLimiter {
    * Waits until one more request fits in the portal's bucket. Call the returned function when
    * the answer (or the failure) arrives.
    */
-  async acquire(): Promise<() => void> {
+  async acquire(): Promise<(serverSeconds?: number) => void> {
     const { state, waitMs } = reserve(this.state, this.now(), this.config);
     this.state = state;
     if (waitMs > 0) await this.sleep(waitMs);
     const sentAt = this.now();
     let settled = false;
-    return () => {
+    return (serverSeconds = 0) => {
       if (settled) return;
       settled = true;
-      this.state = settle(this.state, sentAt, this.now(), this.config);
+      this.state = settle(this.state, sentAt, this.now(), this.config, serverSeconds * 1000);
     };
   }
 

@@ -9,8 +9,10 @@ import { waitFor } from "../../test/support/wait-for";
 import { workerProcesses, type WorkerProcesses } from "../../test/support/worker-process";
 import PgBoss from "pg-boss";
 import { ValidationError } from "../errors";
+import { z } from "zod";
 import { ensureQueue } from "./boss";
-import { BOSS_SCHEMA, createJobsRuntime, defineJob, readJobProgress, selftestJob, stopBoss, type JobsRuntime } from "./index";
+import { tryLockPortal } from "./portal-lock";
+import { BOSS_SCHEMA, createJobsRuntime, defineJob, readJobProgress, scheduleRecurring, selftestJob, stopBoss, type JobsRuntime } from "./index";
 
 let db: TestDatabase;
 let runtime: JobsRuntime;
@@ -87,6 +89,41 @@ describe("durable jobs", () => {
     expect(failed.finishedAt).not.toBeNull();
   });
 
+  it("counts attempts on when a retry finds its portal busy and is re-sent as a new pg-boss job", async () => {
+    const seen: number[] = [];
+    const job = defineJob<Record<string, never>, { attempt: number }>({
+      kind: "test.deferred-retry",
+      input: z.object({}).strict(),
+      retryLimit: 3,
+      retryDelaySeconds: 1,
+      expireInSeconds: 60,
+      exclusivePerPortal: true,
+      async handler({ attempt }) {
+        seen.push(attempt);
+        if (seen.length === 1) throw new Error("the first attempt fails");
+        return { attempt };
+      },
+    });
+    const own = createJobsRuntime({ databaseUrl: db.url, prisma: db.prisma, definitions: [job] });
+    const stop = await own.startWorker({ concurrency: 1, pollingIntervalSeconds: 0.5 });
+    try {
+      const portalId = await newPortal("deferred-retry");
+      const id = await own.enqueue(job, { portalId, input: {} });
+      await waitFor(async () => (await run(id)).state === "retrying", { timeoutMs: 20_000, message: "the first attempt failed" });
+      const failedAs = (await run(id)).bossJobId;
+      // Another job of the portal holds it: the retry defers (a new pg-boss job, retryCount 0).
+      const lock = await tryLockPortal(db.url, portalId);
+      expect(lock).not.toBeNull();
+      await waitFor(async () => (await run(id)).bossJobId !== failedAs, { timeoutMs: 20_000, message: "the retry deferred" });
+      await lock!.release();
+      await waitFor(async () => (await run(id)).state === "completed", { timeoutMs: 30_000, message: "completion" });
+      expect(seen).toEqual([1, 2]);
+      expect(await run(id)).toMatchObject({ attempts: 2, result: { attempt: 2 } });
+    } finally {
+      await stop();
+    }
+  });
+
   it("runs one job per portal at a time while other portals proceed", async () => {
     const a = await newPortal("busy-a");
     const b = await newPortal("busy-b");
@@ -143,6 +180,17 @@ describe("a worker process killed mid-job", () => {
 });
 
 describe("processes starting together", () => {
+  it("declare a recurring job together: one JobRun row, no duplicate-key failure", async () => {
+    const boss = await runtime.boss();
+    await runtime.ensureQueues();
+    const schedule = { jobRunId: "recurring-selftest", kind: selftestJob.kind, cron: "0 3 * * *" };
+    // Each process's start-up declares it; several at once used to race (read, then insert).
+    const outcomes = await Promise.allSettled(Array.from({ length: 6 }, () => scheduleRecurring(db.prisma, boss, schedule)));
+    expect(outcomes.filter((o) => o.status === "rejected")).toEqual([]);
+    expect(await db.prisma.jobRun.count({ where: { id: schedule.jobRunId } })).toBe(1);
+    expect((await boss.getSchedules()).filter((s) => s.name === selftestJob.kind)).toHaveLength(1);
+  });
+
   it("create their queues on a fresh database without deadlocking each other", async () => {
     // Two pg-boss instances stand for two processes (web and worker, or several workers) that
     // start at once and each create every queue of the catalogue.

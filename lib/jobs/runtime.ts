@@ -37,7 +37,15 @@ export interface JobsRuntime {
 
 interface JobData {
   jobRunId: string;
+  /**
+   * Attempts made under earlier pg-boss jobs of this JobRun: a job that finds its portal busy is
+   * re-sent as a new pg-boss job, whose retryCount starts again at 0 (run() below).
+   */
+  priorAttempts?: number;
 }
+
+/** The attempt a fetched pg-boss job is, counted over every pg-boss job of its JobRun. */
+const attemptOf = (job: { data: JobData; retryCount: number }) => (job.data.priorAttempts ?? 0) + job.retryCount + 1;
 
 export function createJobsRuntime(options: {
   databaseUrl: string;
@@ -66,9 +74,10 @@ export function createJobsRuntime(options: {
     return ready;
   };
 
-  async function send(definition: JobDefinition, jobRunId: string, options: PgBoss.SendOptions = {}): Promise<void> {
+  async function send(definition: JobDefinition, jobRunId: string, options: PgBoss.SendOptions = {}, priorAttempts = 0): Promise<void> {
     await queueReady(definition);
-    const id = await (await boss()).send(definition.kind, { jobRunId } satisfies JobData, options);
+    const data: JobData = priorAttempts > 0 ? { jobRunId, priorAttempts } : { jobRunId };
+    const id = await (await boss()).send(definition.kind, data, options);
     if (!id) throw new Error(`pg-boss refused a ${definition.kind} job`);
     await prisma.jobRun.update({ where: { id: jobRunId }, data: { bossJobId: id } });
   }
@@ -80,10 +89,18 @@ export function createJobsRuntime(options: {
 
     const lock = definition.exclusivePerPortal && jobRun.portalId ? await tryLockPortal(databaseUrl, jobRun.portalId) : undefined;
     if (lock === null) {
-      await send(definition, jobRun.id, { startAfter: DEFER_SECONDS, expireInSeconds: job.expireInSeconds });
+      // Not an attempt: the attempts made so far (a retry after a crash may be the one deferred)
+      // travel with the new job, and so does what is left of the retry budget.
+      const made = attemptOf(job) - 1;
+      await send(
+        definition,
+        jobRun.id,
+        { startAfter: DEFER_SECONDS, expireInSeconds: job.expireInSeconds, retryLimit: Math.max(0, definition.retryLimit - made) },
+        made,
+      );
       return { deferred: true };
     }
-    const attempt = job.retryCount + 1;
+    const attempt = attemptOf(job);
     // The stored input may predate a deploy that changed the schema: such a job cannot succeed
     // on any attempt, so it fails at once, saying why, instead of being retried.
     const input = definition.input.safeParse(jobRun.input);
@@ -133,7 +150,7 @@ export function createJobsRuntime(options: {
       });
       return result;
     } catch (error) {
-      const final = job.retryCount >= definition.retryLimit;
+      const final = attempt >= definition.retryLimit + 1;
       const message = error instanceof Error ? error.message : String(error);
       await prisma.jobRun
         .update({
@@ -181,10 +198,10 @@ export function createJobsRuntime(options: {
       const still = await prisma.jobRun.findUnique({ where: { id: run.id }, select: { state: true, bossJobId: true, attempts: true } });
       if (still?.state !== "running" || still.bossJobId !== run.bossJobId) continue;
       const b = await boss();
-      const job = await b.getJobById(run.kind, run.bossJobId!);
+      const job = await b.getJobById<JobData>(run.kind, run.bossJobId!);
       // Only the very attempt the JobRun says is running: a retry that a live worker has just
       // fetched (pg-boss keeps the job id, counts retryCount) but not yet locked is left alone.
-      if (job?.state !== "active" || job.retryCount + 1 !== still.attempts) continue;
+      if (job?.state !== "active" || attemptOf(job) !== still.attempts) continue;
       await b.fail(run.kind, run.bossJobId!, { error: "the worker running this attempt stopped" });
       await prisma.jobRun.update({ where: { id: run.id }, data: { state: "retrying", error: "The worker running this job stopped; it is resumed." } });
       swept++;

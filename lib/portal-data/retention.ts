@@ -5,7 +5,7 @@
 import type PgBoss from "pg-boss";
 import type { PrismaClient } from "../db";
 import { z } from "zod";
-import { defineJob, FINISHED_JOB_STATES } from "../jobs";
+import { defineJob, FINISHED_JOB_STATES, scheduleRecurring } from "../jobs";
 import { RETENTION_CRON, retentionCutoffs } from "./retention-rules";
 
 export interface PurgeCounts {
@@ -76,10 +76,5 @@ export const retentionPurgeJob = defineJob<Record<string, never> | null | undefi
  * process may call this at start). The queue must exist first (JobsRuntime.ensureQueues()).
  */
 export async function scheduleRetention(prisma: PrismaClient, boss: PgBoss): Promise<void> {
-  await prisma.jobRun.upsert({
-    where: { id: RETENTION_JOB_RUN_ID },
-    create: { id: RETENTION_JOB_RUN_ID, kind: RETENTION_JOB_KIND, portalId: null, state: "queued" },
-    update: {},
-  });
-  await boss.schedule(RETENTION_JOB_KIND, RETENTION_CRON, { jobRunId: RETENTION_JOB_RUN_ID }, { tz: "UTC" });
+  await scheduleRecurring(prisma, boss, { jobRunId: RETENTION_JOB_RUN_ID, kind: RETENTION_JOB_KIND, cron: RETENTION_CRON });
 }

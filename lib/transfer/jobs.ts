@@ -11,7 +11,7 @@
 import type PgBoss from "pg-boss";
 import { z } from "zod";
 import type { PrismaClient } from "../db";
-import { defineJob, type JobDefinition } from "../jobs";
+import { defineJob, scheduleRecurring, type JobDefinition } from "../jobs";
 import type { TransferDeps } from "./deps";
 import { watchDismissals } from "./dismissal-watch";
 import { processDeps, processJobs } from "./process-services";
@@ -77,7 +77,6 @@ export async function scheduleTransferJobs(prisma: PrismaClient, boss: PgBoss): 
     [RETURNS_DUE_RUN_ID, RETURNS_DUE_KIND, "* * * * *"],
     [DISMISSAL_WATCH_RUN_ID, DISMISSAL_WATCH_KIND, "5 6 * * *"],
   ] as const) {
-    await prisma.jobRun.upsert({ where: { id }, create: { id, kind, portalId: null, state: "queued" }, update: {} });
-    await boss.schedule(kind, cron, { jobRunId: id }, { tz: "UTC" });
+    await scheduleRecurring(prisma, boss, { jobRunId: id, kind, cron });
   }
 }

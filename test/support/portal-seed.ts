@@ -46,6 +46,7 @@ export async function seedPortal(prisma: PrismaClient, memberId: string, now = n
     },
   });
   await prisma.dismissalWatch.create({ data: { portalId: id, userId: 7 } });
+  await prisma.rateBucket.create({ data: { portalId: id, level: 3, at: now } });
   await prisma.privacyArchive.create({
     data: {
       portalId: id,
