@@ -143,5 +143,8 @@ export const ru: TransferMessages = {
   "transfer.overview.more": "и ещё {count}",
   "transfer.duration.seconds": "{n} с",
   "transfer.duration.minutes": "{n} мин",
+  "transfer.progress.rateDone": "В среднем {rate} записей/с",
+  "transfer.search.loading": "Поиск…",
+  "transfer.search.failed": "Портал не ответил на поиск. Попробуйте ещё раз чуть позже.",
   "transfer.recent": "Последние передачи",
 };
