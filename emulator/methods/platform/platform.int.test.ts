@@ -2,8 +2,8 @@
  * Platform method families against their docs: api-reference/common/users/profile.md, user-admin.md,
  * api-reference/user/user-get.md, user-update.md (and the server's rest/lib/api/user.php),
  * common/system/app-info.md (departments: departments.int.test.ts),
- * scope.md, methods.md, server-time.md, common/settings/app-option-*.md,
- * chats/notifications/im-notify-system-add.md, im-notify-personal-add.md.
+ * scope.md, methods.md, server-time.md, common/settings/app-option-*.md
+ * (notifications: im.int.test.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { get, postJson, startWorld, type World } from "../../testing/harness";
@@ -135,19 +135,5 @@ describe("app and system", () => {
     const methods = (await call("methods")).body.result;
     expect(methods).toEqual(expect.arrayContaining(["batch", "user.get", "department.get", "app.info"]));
     expect((await get(`${w.rest}server.time?auth=${w.token()}`)).body.result).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$/);
-  });
-
-  it("im.notify.system.add and im.notify.personal.add store notifications", async () => {
-    const target = nonAdmin();
-    const id1 = (await call("im.notify.system.add", { USER_ID: target.id, MESSAGE: "Your export is ready [URL=https://x.test]open[/URL]", TAG: "export" })).body
-      .result;
-    const id2 = (await call("im.notify.personal.add", { USER_ID: target.id, MESSAGE: "Hello" })).body.result;
-    expect(id2).toBe(id1 + 1);
-    const stored = (await get(`${w.emu.httpUrl}/_emulator/portals/acme/notifications`)).body;
-    expect(stored.slice(-2)).toMatchObject([
-      { toUserId: target.id, kind: "system", tag: "export", fromUserId: null },
-      { kind: "personal", fromUserId: 1 },
-    ]);
-    expect((await call("im.notify.system.add", { USER_ID: target.id, MESSAGE: "" })).body.error).toBe("MESSAGE_EMPTY");
   });
 });
