@@ -145,6 +145,8 @@ export const en = {
   "transfer.progress.rateDone": "{rate} records/s on average",
   "transfer.search.loading": "Searching…",
   "transfer.search.failed": "The portal did not answer the search. Try again in a moment.",
+  "transfer.history.chartEmpty": "Nothing was moved in the last 12 months.",
+  "transfer.history.noMatch": "No transfer matches these filters.",
   "transfer.recent": "Recent transfers",
 };
 

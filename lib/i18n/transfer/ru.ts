@@ -146,5 +146,7 @@ export const ru: TransferMessages = {
   "transfer.progress.rateDone": "В среднем {rate} записей/с",
   "transfer.search.loading": "Поиск…",
   "transfer.search.failed": "Портал не ответил на поиск. Попробуйте ещё раз чуть позже.",
+  "transfer.history.chartEmpty": "За последние 12 месяцев ничего не передано.",
+  "transfer.history.noMatch": "Нет передач, подходящих под эти фильтры.",
   "transfer.recent": "Последние передачи",
 };

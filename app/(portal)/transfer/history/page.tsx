@@ -82,11 +82,11 @@ export default async function TransferHistoryPage({ searchParams }: { searchPara
       <form className="flex flex-wrap items-end gap-3 text-sm" method="get">
         <label className="flex flex-col gap-1">
           {t("transfer.history.filter.user")}
-          <input name="user" inputMode="numeric" defaultValue={q.user ?? ""} className="w-28 rounded border border-b24-border px-2 py-1" />
+          <input name="user" inputMode="numeric" defaultValue={q.user ?? ""} className="w-28 h-8 rounded border border-b24-border px-2" />
         </label>
         <label className="flex flex-col gap-1">
           {t("transfer.history.filter.kind")}
-          <select name="kind" defaultValue={kind ?? ""} className="rounded border border-b24-border px-2 py-1">
+          <select name="kind" defaultValue={kind ?? ""} className="h-8 rounded border border-b24-border px-2">
             <option value="">{t("transfer.history.filter.any")}</option>
             {(["transfer", "undo", "return"] as const).map((k) => (
               <option key={k} value={k}>
@@ -97,19 +97,19 @@ export default async function TransferHistoryPage({ searchParams }: { searchPara
         </label>
         <label className="flex flex-col gap-1">
           {t("transfer.history.filter.since")}
-          <input type="date" name="since" defaultValue={q.since ?? ""} className="rounded border border-b24-border px-2 py-1" />
+          <input type="date" name="since" defaultValue={q.since ?? ""} className="h-8 rounded border border-b24-border px-2" />
         </label>
         <label className="flex flex-col gap-1">
           {t("transfer.history.filter.until")}
-          <input type="date" name="until" defaultValue={q.until ?? ""} className="rounded border border-b24-border px-2 py-1" />
+          <input type="date" name="until" defaultValue={q.until ?? ""} className="h-8 rounded border border-b24-border px-2" />
         </label>
-        <button className="rounded-md bg-b24-blue px-3 py-1.5 font-medium text-white">{t("transfer.history.filter.apply")}</button>
+        <button className="h-8 rounded-md bg-b24-blue px-3 font-medium text-white">{t("transfer.history.filter.apply")}</button>
       </form>
 
       <section className="space-y-3" data-testid="history-chart">
         <h2 className="font-semibold">{t("transfer.history.chart")}</h2>
         {months.length === 0 ? (
-          <p className="text-b24-muted">{t("transfer.history.empty")}</p>
+          <p className="text-b24-muted">{t("transfer.history.chartEmpty")}</p>
         ) : (
           <>
             <div className="flex h-48 items-end gap-3 border-b border-b24-border" role="img" aria-label={t("transfer.history.chart")}>
@@ -140,7 +140,9 @@ export default async function TransferHistoryPage({ searchParams }: { searchPara
       </section>
 
       {entries.length === 0 ? (
-        <p className="text-b24-muted">{t("transfer.history.empty")}</p>
+        <p className="text-b24-muted" data-testid="history-empty">
+          {userId || kind || since || until ? t("transfer.history.noMatch") : t("transfer.history.empty")}
+        </p>
       ) : (
         <div className="overflow-x-auto">
           <table className="w-full text-sm [&_td]:px-2 [&_td]:py-1.5 [&_th]:px-2 [&_th]:py-1 [&_th]:align-bottom" data-testid="history-table">
