@@ -170,7 +170,9 @@ test("connects, shows the thread's people, creates a lead, logs once, follows na
 
   // Log the e-mail to the deal: an e-mail activity on the deal, in the portal.
   const contactCard = panel.locator(`[data-email="${contactEmail}"]`);
-  await contactCard.locator(`[data-action="log-email"][data-target="deal:${dealId}"]`).click();
+  const logToDeal = contactCard.locator(`[data-action="log-email"][data-target="deal:${dealId}"]`);
+  await expect(logToDeal).toHaveAccessibleName(`Log this email to the deal Globex renewal ${stamp}`);
+  await logToDeal.click();
   await expect(contactCard.getByRole("status")).toContainText("Logged to Bitrix24");
   const activities = await rest<Array<Record<string, string>>>("crm.activity.list", {
     filter: { OWNER_TYPE_ID: 2, OWNER_ID: dealId },
@@ -379,6 +381,7 @@ const LANGUAGES = [
     connected: "StaffSuite für Gmail ist verbunden",
     unknown: "Nicht in Bitrix24",
     lead: "Lead anlegen",
+    revoke: "Widerrufen",
   },
   {
     lang: "ru",
@@ -389,6 +392,7 @@ const LANGUAGES = [
     connected: "StaffSuite для Gmail подключён",
     unknown: "Нет в Битрикс24",
     lead: "Создать лид",
+    revoke: "Отозвать",
   },
 ] as const;
 
@@ -403,7 +407,8 @@ for (const words of LANGUAGES) {
     await popup.goto(`chrome-extension://${EXTENSION_ID}/popup.html`);
     await popup.locator("#portal").fill(summary.domain);
     const [consent] = await Promise.all([context.waitForEvent("page"), popup.locator("#connect").click()]);
-    await consent.locator(`button[name="user_id"][value="${EMPLOYEE}"]`).click();
+    // As the administrator who opens the app below: the Mail page then lists this browser.
+    await consent.locator('button[name="user_id"][value="1"]').click();
     await expect(consent.locator("main")).toHaveAttribute("data-extension-connected", "yes");
     await expect(consent.getByRole("heading")).toHaveText(words.connected);
     await consent.close();
@@ -452,6 +457,7 @@ for (const words of LANGUAGES) {
     // The app's Mail page in the portal's language, with this browser listed.
     await appFrame(admin).getByRole("link", { name: words.mail, exact: true }).click();
     await expect(appFrame(admin).getByRole("heading", { name: words.mailTitle })).toBeVisible();
+    await expect(appFrame(admin).getByTestId("mail-sessions").getByRole("button", { name: words.revoke })).toBeVisible();
     await admin.screenshot({ path: test.info().outputPath(`mail-page-${words.lang}.png`) });
     await admin.close();
     await popup.locator("#disconnect").click();

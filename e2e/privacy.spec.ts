@@ -279,4 +279,13 @@ test("an administrator anonymises one dismissed user and erases another; the log
   const log = frame.getByTestId("log-table");
   await expect(log.locator(`tr[data-kind="anonymise"][data-subject="${a.id}"][data-status="completed"]`)).toBeVisible();
   await expect(log.locator(`tr[data-kind="erase"][data-subject="${b.id}"][data-status="completed"]`)).toBeVisible();
+
+  // The settings page's "what we store" counts the requests log beside the other tables.
+  const [{ n }] = await queryAppDatabase<{ n: string }>(
+    `SELECT count(*) AS n FROM "PrivacyRequest" r JOIN "Portal" p ON p.id = r."portalId" WHERE p."memberId" = $1`,
+    [portal.memberId],
+  );
+  expect(Number(n)).toBe(2);
+  await frame.getByRole("link", { name: "Settings", exact: true }).click();
+  await expect(frame.getByTestId("stored-privacyRequests").getByTestId("count")).toHaveText(n);
 });

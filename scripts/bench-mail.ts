@@ -1,5 +1,5 @@
 /**
- * npm run bench:mail [-- --sessions=50 --lookups=20 --participants=20]
+ * npm run bench:mail [-- --sessions=50 --lookups=20 --participants=20 --limiter=shared|process --cpu-prof=file]
  *
  * The Gmail sidebar's lookup under load: `sessions` extension sessions (each a different portal
  * user with their own token pair) each run `lookups` lookups of a `participants`-address thread
@@ -128,7 +128,11 @@ async function main(): Promise<void> {
       prisma,
       tokens,
       fetch: timedFetch,
+      // The portal's limits are off, but the bookkeeping is the app's: the bucket shared with the
+      // workers through PostgreSQL, as lib/services.ts builds the factory (decision 008);
+      // `--limiter=process` paces by this process alone (B24_RATE_LIMIT_SCOPE=process), to compare.
       rateLimitFor: () => ({ burst: 1_000_000, drainPerSecond: 1_000_000, headroom: 0 }),
+      sharedRateLimit: !process.argv.includes("--limiter=process"),
     });
     const deps: MailDeps = {
       prisma,
@@ -221,7 +225,9 @@ async function main(): Promise<void> {
       });
     };
 
-    console.log(`bench:mail — ${sessions} sessions × ${lookups} lookups of ${thread.length} participants, emulator limits off …`);
+    console.log(
+      `bench:mail — ${sessions} sessions × ${lookups} lookups of ${thread.length} participants, emulator limits off, ${process.argv.includes("--limiter=process") ? "this process's" : "the shared (PostgreSQL)"} rate bucket …`,
+    );
     for (const b of bearers.slice(0, 2)) await one(b); // warm-up: module code, department cache
     await control("DELETE", "calls");
     const samples: Array<Sample & { first: boolean }> = [];

@@ -4,6 +4,7 @@
  *   /marketplace/app/{clientId}/      the app opened in an iframe (IFRAME=Y: slider, no chrome); a longer
  *                                     path reaches the app as PLACEMENT_OPTIONS "any" (deep links)
  *   /notifications/                   the viewer's im.notify notifications
+ *   /company/                         the employees, linking to their profiles
  *   /company/personal/user/{id}/      a user's profile with the apps' profile-menu items (profile.ts);
  *                                     …/placement/{clientId}/{n}/ opens one of them
  *   /_portal/user            POST     the user switcher (cookie, then back)
@@ -20,7 +21,7 @@ import { sendAvatar } from "./avatar";
 import { handleFrameApi } from "./frame-api";
 import { labelsFor, pickLang } from "./i18n";
 import { renderNotificationsMain } from "./notifications";
-import { itemTitle, profileItems, profilePlacementOptions, renderProfileMain } from "./profile";
+import { itemTitle, profileItems, profilePlacementOptions, renderEmployeesMain, renderProfileMain } from "./profile";
 import { renderAppMain, renderChrome, renderSliderDocument, renderStartMain, type ChromeModel } from "./render";
 import { currentViewer, displayName, viewerCookie } from "./viewer";
 
@@ -157,6 +158,19 @@ export async function handlePortalPage(req: IncomingMessage, res: ServerResponse
   const appMatch = /^\/marketplace\/app\/([^/]+)(?:\/(.*))?$/.exec(sub);
   if (appMatch) {
     appPage(req, res, ctx, url, decodeURIComponent(appMatch[1]), appMatch[2] ?? "");
+    return true;
+  }
+  if (req.method === "GET" && (sub === "/company/" || sub === "/company")) {
+    const m = chromeModel(req, ctx, url, null, ctx.portal.title);
+    sendHtml(
+      res,
+      200,
+      renderChrome(
+        m,
+        installedApps(ctx).map((a) => a.app),
+        renderEmployeesMain(m),
+      ),
+    );
     return true;
   }
   const profile = /^\/company\/personal\/user\/(\d+)\/(?:placement\/([^/]+)\/(\d+)\/?)?$/.exec(sub);

@@ -137,6 +137,8 @@ describe("portal page", () => {
   it("shows a profile's bound profile-menu items and opens one as the portal opens a placement", async () => {
     const install = portal.installs.get(clientId)!;
     const person = [...portal.users.values()].find((u) => !u.active) ?? [...portal.users.values()][3];
+    const employees = await (await fetch(`${base}/company/`)).text();
+    expect(employees).toContain(`href="/company/personal/user/${person.id}/"`);
     const empty = await (await fetch(`${base}/company/personal/user/${person.id}/`)).text();
     expect(empty).not.toContain('data-testid="profile-placement"');
     install.installed = true;

@@ -6,6 +6,7 @@
  * that person, as a real portal opens a placement: the usual form POST with
  * PLACEMENT=USER_PROFILE_MENU and PLACEMENT_OPTIONS {"USER_ID":"{id}"}
  * (…/user-profile/profile-menu.md "What the handler receives").
+ *   /company/                                            the employees, each linking to their profile
  *   /company/personal/user/{id}/                         the profile
  *   /company/personal/user/{id}/placement/{clientId}/{n}/ the n-th profile item of that app, opened
  */
@@ -13,7 +14,7 @@ import { escapeHtml } from "../http/respond";
 import type { AppInstall, AppRegistration, PlacementBinding, PortalUser } from "../state/types";
 import { avatarSrc, initials } from "./avatar";
 import type { ChromeModel } from "./render";
-import { displayName } from "./viewer";
+import { displayName, usersForSwitcher } from "./viewer";
 
 export const PROFILE_MENU = "USER_PROFILE_MENU";
 
@@ -75,4 +76,16 @@ export function renderProfileMain(m: ChromeModel, user: PortalUser, items: Profi
     </details>
   </div>
 </section>`;
+}
+
+/** The portal's employees (dismissed ones marked), each a link to their profile. */
+export function renderEmployeesMain(m: ChromeModel): string {
+  const rows = usersForSwitcher(m.portal)
+    .map((u) => {
+      const marks = [u.admin ? m.labels.admin : "", u.active ? "" : m.labels.dismissed].filter(Boolean);
+      const badge = marks.length ? ` <span class="b24-badge">${escapeHtml(marks.join(", "))}</span>` : "";
+      return `<li><a href="${m.base}/company/personal/user/${u.id}/" data-testid="employee-${u.id}">${escapeHtml(displayName(u))}</a> <span class="b24-muted">${escapeHtml(u.workPosition)}</span>${badge}</li>`;
+    })
+    .join("");
+  return `<h1 class="b24-title">${escapeHtml(m.labels.employees)}</h1><ul class="b24-employees" data-testid="employees">${rows}</ul>`;
 }

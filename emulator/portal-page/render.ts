@@ -54,7 +54,7 @@ function leftMenu(m: ChromeModel, apps: AppRegistration[]): string {
   ${item(m.labels.feed, `${m.base}/`, m.activeClientId === null)}
   ${item(m.labels.tasks, `${m.base}/`)}
   ${item(m.labels.crm, `${m.base}/`)}
-  ${item(m.labels.employees, `${m.base}/`)}
+  ${item(m.labels.employees, `${m.base}/company/`)}
   </ul><h2>${escapeHtml(m.labels.applications)}</h2><ul>${appItems.join("")}</ul></nav>`;
 }
 

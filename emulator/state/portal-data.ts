@@ -114,7 +114,14 @@ export interface PortalData {
     tag: string;
     kind: "system" | "personal";
     createdAt: string;
+    /** The sending app (a TAG is unique within it); null for a webhook. */
+    clientId?: string | null;
+    subTag?: string;
+    messageOut?: string;
+    attach?: unknown;
   }>;
+  /** The last notification ID given (IDs are not reused after a TAG replaced notifications). */
+  notificationSeq?: number;
   /** The generator's seed: text fields of generated rows are derived from it. */
   seed: number;
   /** Active employees that generated records may reference (for derived participants). */

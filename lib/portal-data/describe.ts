@@ -25,6 +25,8 @@ export interface PortalDataReport {
     jobs: number;
     operationLogs: number;
     archives: number;
+    /** Privacy: the requests log (whose data, who asked, kind, status, dates; user IDs only). */
+    privacyRequests: number;
     extensionSessions: number;
     /** Hashes of logged e-mails' message IDs (Mail: "already logged"). */
     loggedEmails: number;
@@ -69,6 +71,7 @@ export async function describePortalData(prisma: PrismaClient, portalId: string)
     jobs,
     operationLogs,
     archives,
+    privacyRequests,
     extensionSessions,
     loggedEmails,
     transfers,
@@ -84,6 +87,7 @@ export async function describePortalData(prisma: PrismaClient, portalId: string)
     prisma.jobRun.count({ where }),
     prisma.operationLog.count({ where }),
     prisma.privacyArchive.count({ where }),
+    prisma.privacyRequest.count({ where }),
     prisma.extensionSession.count({ where }),
     prisma.mailLoggedEmail.count({ where }),
     prisma.transfer.count({ where }),
@@ -118,6 +122,7 @@ export async function describePortalData(prisma: PrismaClient, portalId: string)
       jobs,
       operationLogs,
       archives,
+      privacyRequests,
       extensionSessions,
       loggedEmails,
       transfers,

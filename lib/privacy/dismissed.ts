@@ -5,6 +5,7 @@
  * read as "not signed in for N months", which a dismissed account can no longer do.
  */
 import type { Bitrix24Client } from "../bitrix24";
+import { departmentIdsOf, fullName } from "./profile";
 
 export interface DismissedUser {
   id: number;
@@ -20,11 +21,8 @@ export function toDismissed(u: Record<string, unknown>): DismissedUser {
   const last = typeof u.LAST_LOGIN === "string" && u.LAST_LOGIN ? new Date(u.LAST_LOGIN) : null;
   return {
     id: Number(u.ID),
-    name: [u.NAME, u.LAST_NAME].filter((s) => typeof s === "string" && s).join(" "),
-    departmentIds: [u.UF_DEPARTMENT]
-      .flat()
-      .map(Number)
-      .filter((n) => n > 0),
+    name: fullName(u),
+    departmentIds: departmentIdsOf(u),
     position: typeof u.WORK_POSITION === "string" ? u.WORK_POSITION : "",
     lastLogin: last && !Number.isNaN(last.getTime()) ? last.toISOString() : null,
     photo: typeof u.PERSONAL_PHOTO === "string" && u.PERSONAL_PHOTO ? u.PERSONAL_PHOTO : null,

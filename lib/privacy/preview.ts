@@ -7,7 +7,7 @@ import type { Bitrix24Client } from "../bitrix24";
 import type { Lang } from "../i18n";
 import { anonymisationPlan, erasurePlan } from "./field-plans";
 import { FORMER_EMPLOYEE } from "./portal-texts";
-import { readProfile } from "./profile";
+import { fullName, readProfile } from "./profile";
 
 export interface FieldChange {
   field: string;
@@ -38,5 +38,5 @@ export async function previewChange(
     if (!(field in profile.user) && next === "" && field !== "ACTIVE") continue;
     changes.push({ field, label: profile.labels[field] ?? field, current, next });
   }
-  return { name: [profile.user.NAME, profile.user.LAST_NAME].filter(Boolean).join(" "), changes };
+  return { name: fullName(profile.user), changes };
 }

@@ -7,13 +7,14 @@
 import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { columnsContaining } from "../../test/support/columns-containing";
+import type { Lang } from "../i18n";
 import { signInFromPost } from "../lifecycle";
 import { CLIENT_ID, lifecycleHarness, type LifecycleHarness, type PortalUser } from "../../test/support/lifecycle-harness";
 import { readArchiveChunks } from "./archive-store";
 import type { PrivacyDeps } from "./deps";
 import { runDownload } from "./download";
 import { DOWNLOAD_PATH } from "./download-link";
-import { runChanges } from "./erase";
+import { runChanges, type ChangeInput } from "./erase";
 import { pseudonymCode } from "./field-plans";
 import { createRequests } from "./requests";
 import { setRight } from "./rights";
@@ -70,6 +71,22 @@ async function unzipArchive(archiveId: string) {
 
 const text = (bytes: Uint8Array) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
 
+/** Runs an anonymisation or erasure job started by the administrator (user 1), as the action enqueues it. */
+const change = (jobRunId: string, input: Omit<ChangeInput, "lang" | "actAsStarter"> & { lang?: Lang }) =>
+  runChanges(deps, { jobRunId, portalId, startedBy: 1, input: { lang: "en", actAsStarter: true, ...input }, reportProgress: noProgress });
+
+/** Runs the download job for `userId`, as their own request (what the server action enqueues). */
+async function download(userId: number, jobRunId: string, options: { lang?: Lang; saveToDrive?: boolean } = {}) {
+  const [requestId] = await createRequests(h.db.prisma, portalId, "download", [userId], userId);
+  const out = await runDownload(deps, {
+    jobRunId,
+    portalId,
+    input: { requestId, subjectUserId: userId, lang: options.lang ?? "en", saveToDrive: options.saveToDrive ?? false },
+    reportProgress: noProgress,
+  });
+  return { requestId, ...out };
+}
+
 describe("download", () => {
   it("exports every profile field (custom ones too), departments and manager as CSV + JSON with a README, and notifies with a link", async () => {
     const employee = await h.employee("acme");
@@ -79,13 +96,7 @@ describe("download", () => {
     });
     await signIn(employee.id);
     remember(await user(employee.id));
-    const [requestId] = await createRequests(h.db.prisma, portalId, "download", [employee.id], employee.id);
-    const out = await runDownload(deps, {
-      jobRunId: "job-download-1",
-      portalId,
-      input: { requestId, subjectUserId: employee.id, lang: "en", saveToDrive: false },
-      reportProgress: noProgress,
-    });
+    const { requestId, ...out } = await download(employee.id, "job-download-1");
     expect(out.archiveId).toBeTruthy();
 
     const files = await unzipArchive(out.archiveId!);
@@ -167,13 +178,7 @@ describe("download", () => {
     await h.db.prisma.privacyArchive.create({
       data: { portalId, userId: employee.id, tokenHash: "spool:job-download-2:0", sizeBytes: 0, expiresAt: new Date(Date.now() + 3600_000) },
     });
-    const [requestId] = await createRequests(h.db.prisma, portalId, "download", [employee.id], employee.id);
-    const out = await runDownload(deps, {
-      jobRunId: "job-download-2",
-      portalId,
-      input: { requestId, subjectUserId: employee.id, lang: "de", saveToDrive: false },
-      reportProgress: noProgress,
-    });
+    const out = await download(employee.id, "job-download-2", { lang: "de" });
     const left = await h.db.prisma.privacyArchive.findMany({ where: { OR: [{ jobRunId: "job-download-2" }, { tokenHash: { startsWith: "spool:" } }] } });
     expect(left.map((a) => a.id)).toEqual([out.archiveId]);
     expect(text((await unzipArchive(out.archiveId!))["README.txt"])).toContain("Ihre personenbezogenen Daten");
@@ -181,14 +186,8 @@ describe("download", () => {
 
   it("saves to the user's Drive instead and keeps no copy", async () => {
     const employee = await h.employee("acme");
-    const [requestId] = await createRequests(h.db.prisma, portalId, "download", [employee.id], employee.id);
     const before = await h.db.prisma.privacyArchive.count();
-    const out = await runDownload(deps, {
-      jobRunId: "job-download-3",
-      portalId,
-      input: { requestId, subjectUserId: employee.id, lang: "ru", saveToDrive: true },
-      reportProgress: noProgress,
-    });
+    const out = await download(employee.id, "job-download-3", { lang: "ru", saveToDrive: true });
     expect(out.savedToDrive).toBe(true);
     expect(await h.db.prisma.privacyArchive.count()).toBe(before);
     const disk = await h.control<{
@@ -209,13 +208,7 @@ describe("download: records", () => {
     const all = await users();
     const subject = all.find((u) => summary.heavyUserIds.includes(u.id) && u.active && !u.admin)!;
     await signIn(subject.id);
-    const [requestId] = await createRequests(h.db.prisma, portalId, "download", [subject.id], subject.id);
-    const out = await runDownload(deps, {
-      jobRunId: "job-download-records",
-      portalId,
-      input: { requestId, subjectUserId: subject.id, lang: "en", saveToDrive: false },
-      reportProgress: noProgress,
-    });
+    const out = await download(subject.id, "job-download-records");
     const files = await unzipArchive(out.archiveId!);
     const tasks = JSON.parse(text(files["records-task.json"])) as Array<{ record_id: number; role: string; link: string }>;
     const view = await h.control<{ rows: Array<[number, number, number, number[], number[]]> }>("GET", "portals/acme/ownership?type=task");
@@ -249,13 +242,7 @@ describe("anonymise and erase", () => {
     const before = await user(subject.id);
     remember(before);
     const requestIds = await createRequests(h.db.prisma, portalId, "anonymise", [subject.id], 1);
-    const result = await runChanges(deps, {
-      jobRunId: "job-anon-1",
-      portalId,
-      startedBy: 1,
-      input: { kind: "anonymise", requestIds, lang: "en", actAsStarter: true },
-      reportProgress: noProgress,
-    });
+    const result = await change("job-anon-1", { kind: "anonymise", requestIds });
     expect(result).toEqual({ subjects: 1, completed: 1, failed: 0, skipped: 0 });
     const after = await user(subject.id);
     const code = pseudonymCode(h.portal("acme").memberId, subject.id);
@@ -297,25 +284,9 @@ describe("anonymise and erase", () => {
     expect((request.details as { fields: string[] }).fields).toEqual(expect.arrayContaining(["NAME", "LAST_NAME", "EMAIL", "PERSONAL_PHOTO", "UF_SKYPE"]));
 
     // Run again (a retry after a crash): a finished request is skipped; a reopened one writes the same values.
-    expect(
-      (
-        await runChanges(deps, {
-          jobRunId: "job-anon-1",
-          portalId,
-          startedBy: 1,
-          input: { kind: "anonymise", requestIds, lang: "en", actAsStarter: true },
-          reportProgress: noProgress,
-        })
-      ).skipped,
-    ).toBe(1);
+    expect((await change("job-anon-1", { kind: "anonymise", requestIds })).skipped).toBe(1);
     await h.db.prisma.privacyRequest.update({ where: { id: requestIds[0] }, data: { status: "running" } });
-    await runChanges(deps, {
-      jobRunId: "job-anon-1",
-      portalId,
-      startedBy: 1,
-      input: { kind: "anonymise", requestIds, lang: "en", actAsStarter: true },
-      reportProgress: noProgress,
-    });
+    await change("job-anon-1", { kind: "anonymise", requestIds });
     expect(await user(subject.id)).toEqual(after);
   });
 
@@ -325,13 +296,7 @@ describe("anonymise and erase", () => {
     remember(before);
     expect(before.active).toBe(true);
     const requestIds = await createRequests(h.db.prisma, portalId, "erase", [subject.id], 1);
-    await runChanges(deps, {
-      jobRunId: "job-erase-1",
-      portalId,
-      startedBy: 1,
-      input: { kind: "erase", requestIds, lang: "en", actAsStarter: true },
-      reportProgress: noProgress,
-    });
+    await change("job-erase-1", { kind: "erase", requestIds });
     const after = await user(subject.id);
     expect(after.active).toBe(false);
     expect([after.name, after.lastName, after.secondName, after.personalMobile, after.personalPhoto, after.workPosition]).toEqual(["", "", "", "", "", ""]);
@@ -341,26 +306,14 @@ describe("anonymise and erase", () => {
 
   it("anonymises everyone not signed in for N months as one job, once per person", async () => {
     const dismissed = (await users()).filter((u) => !u.active && u.userType === "employee");
-    const result = await runChanges(deps, {
-      jobRunId: "job-sweep-1",
-      portalId,
-      startedBy: 1,
-      input: { kind: "anonymise", dismissedMonths: 1, lang: "ru", actAsStarter: true },
-      reportProgress: noProgress,
-    });
+    const result = await change("job-sweep-1", { kind: "anonymise", dismissedMonths: 1, lang: "ru" });
     const old = dismissed.filter((u) => u.lastLogin && new Date(u.lastLogin) < new Date(Date.now() - 31 * 24 * 3600 * 1000));
     expect(old.length).toBeGreaterThan(0);
     expect(result.subjects).toBe(old.length);
     const rows = await h.db.prisma.privacyRequest.findMany({ where: { jobRunId: "job-sweep-1" } });
     expect(rows.every((r) => r.status === "completed")).toBe(true);
     // A retry of the same job reuses its requests.
-    const again = await runChanges(deps, {
-      jobRunId: "job-sweep-1",
-      portalId,
-      startedBy: 1,
-      input: { kind: "anonymise", dismissedMonths: 1, lang: "ru", actAsStarter: true },
-      reportProgress: noProgress,
-    });
+    const again = await change("job-sweep-1", { kind: "anonymise", dismissedMonths: 1, lang: "ru" });
     expect(again.skipped).toBe(rows.length);
   });
 });
@@ -372,13 +325,7 @@ describe("what we store afterwards", () => {
     const other = (await users()).find((u) => u.active && !u.admin && u.userType === "employee" && u.id !== first.id)!;
     remember(other);
     await signIn(other.id);
-    const [requestId] = await createRequests(h.db.prisma, portalId, "download", [other.id], other.id);
-    const out = await runDownload(deps, {
-      jobRunId: "job-download-scan",
-      portalId,
-      input: { requestId, subjectUserId: other.id, lang: "en", saveToDrive: false },
-      reportProgress: noProgress,
-    });
+    const out = await download(other.id, "job-download-scan");
     expect(await h.db.prisma.privacyArchiveChunk.count({ where: { archiveId: out.archiveId! } })).toBeGreaterThan(0);
     const needles = [...subjectValues];
     expect(needles.length).toBeGreaterThanOrEqual(8);

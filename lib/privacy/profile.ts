@@ -34,7 +34,15 @@ export class SubjectNotFoundError extends Error {
   }
 }
 
+/** "First Last" of a user.get record (either may be empty). */
 export const fullName = (u: Record<string, unknown>) => [u.NAME, u.LAST_NAME].filter((s) => typeof s === "string" && s).join(" ");
+
+/** The departments a user.get record belongs to (UF_DEPARTMENT: one ID or a list). */
+export const departmentIdsOf = (u: Record<string, unknown>): number[] =>
+  [u.UF_DEPARTMENT]
+    .flat()
+    .map(Number)
+    .filter((n) => n > 0);
 
 /** The user's record from user.get, or null when the portal has no such user. */
 export async function readUser(client: Pick<Bitrix24Client, "call">, userId: number): Promise<Record<string, unknown> | null> {
@@ -61,10 +69,7 @@ export async function readProfile(client: ProfileClient, userId: number): Promis
 
   const all = await client.listAll<DepartmentRecord>("department.get");
   const byId = new Map(all.map((d) => [Number(d.ID), d]));
-  const memberOf = [user.UF_DEPARTMENT]
-    .flat()
-    .map(Number)
-    .filter((n) => n > 0);
+  const memberOf = departmentIdsOf(user);
   const heads = all.filter((d) => Number(d.UF_HEAD) === userId).map((d) => Number(d.ID));
   const deptIds = [...new Set([...memberOf, ...heads])];
   const departments = deptIds.map((id) => ({ department_id: id, department_name: byId.get(id)?.NAME ?? "", is_head: heads.includes(id) }));

@@ -10,6 +10,7 @@ import type { PrivacyDeps } from "./deps";
 import { findDismissed, type DismissedUser } from "./dismissed";
 import { decide, type Decision } from "./permissions";
 import { previewChange, type FieldChange } from "./preview";
+import { departmentIdsOf, fullName } from "./profile";
 import { recordsNaming, type NamedRecord } from "./record-list";
 import { latestRequestsOf, listRequests, type RequestRow } from "./requests";
 import { readRights, type UserRights } from "./rights";
@@ -90,11 +91,8 @@ export async function listActiveUsers(
   const answer = await client.call<Record<string, unknown>[]>("user.get", { FILTER: filter, sort: "ID", order: "ASC", start: options.page * 50 });
   const rows = (Array.isArray(answer.result) ? answer.result : []).map((u) => ({
     id: Number(u.ID),
-    name: [u.NAME, u.LAST_NAME].filter((s) => typeof s === "string" && s).join(" "),
-    departmentIds: [u.UF_DEPARTMENT]
-      .flat()
-      .map(Number)
-      .filter((n) => n > 0),
+    name: fullName(u),
+    departmentIds: departmentIdsOf(u),
   }));
   return { rows, total: answer.total ?? rows.length };
 }
@@ -120,7 +118,7 @@ export async function namesOf(client: Pick<Bitrix24Client, "call">, ids: readonl
   const unique = [...new Set(ids)].filter((id) => id > 0);
   for (let i = 0; i < unique.length; i += 50) {
     const { result } = await client.call<Record<string, unknown>[]>("user.get", { FILTER: { ID: unique.slice(i, i + 50) } });
-    for (const u of Array.isArray(result) ? result : []) out.set(Number(u.ID), [u.NAME, u.LAST_NAME].filter((s) => typeof s === "string" && s).join(" "));
+    for (const u of Array.isArray(result) ? result : []) out.set(Number(u.ID), fullName(u));
   }
   return out;
 }

@@ -48,7 +48,11 @@ async function watchPortal(deps: TransferDeps, portal: { id: string; lang: strin
     if (open === 0) continue;
     const message = t("transfer.watch.message", { count: open, link: `[URL=${base}/company/personal/user/${userId}/]${t("transfer.watch.link")}[/URL]` });
     await client.batch(
-      admins.map((a) => ({ method: "im.notify.system.add", params: { USER_ID: a.userId, MESSAGE: message, TAG: `staffsuite-dismissal-${userId}` } })),
+      // One tag per administrator: a TAG is unique within the app across recipients (im-notify-system-add.md).
+      admins.map((a) => ({
+        method: "im.notify.system.add",
+        params: { USER_ID: a.userId, MESSAGE: message, TAG: `staffsuite-dismissal-${userId}-${a.userId}` },
+      })),
     );
     await deps.prisma.dismissalWatch.update({ where: { portalId_userId: { portalId: portal.id, userId } }, data: { notifiedAt: new Date() } });
     sent++;

@@ -21,7 +21,13 @@ export async function notifyReceivers(deps: TransferDeps, client: Pick<Bitrix24C
     const until = transfer.returnAt ? ` ${t("transfer.notify.until", { date: transfer.returnAt.toISOString().slice(0, 16).replace("T", " ") + " UTC" })}` : "";
     return {
       method: "im.notify.system.add",
-      params: { USER_ID: userId, MESSAGE: `${t("transfer.notify.received", { count: total })} ${list}.${until}`, TAG: `staffsuite-transfer-${transferId}` },
+      // A TAG is unique within the app across recipients: a new notification with it removes the
+      // earlier ones (im-notify-system-add.md), so each receiver gets a tag of their own.
+      params: {
+        USER_ID: userId,
+        MESSAGE: `${t("transfer.notify.received", { count: total })} ${list}.${until}`,
+        TAG: `staffsuite-transfer-${transferId}-${userId}`,
+      },
     };
   });
   if (commands.length) await client.batch(commands);

@@ -158,7 +158,7 @@ describe("a transfer to two receivers, then its undo", () => {
     );
 
     const notes = await world.control<Array<{ toUserId: number; message: string; tag: string }>>("GET", `portals/${world.portalKey}/notifications`);
-    for (const r of receivers) expect(notes.some((n) => n.toUserId === r && n.tag === `staffsuite-transfer-${transferId}`)).toBe(true);
+    for (const r of receivers) expect(notes.some((n) => n.toUserId === r && n.tag === `staffsuite-transfer-${transferId}-${r}`)).toBe(true);
 
     const progress = await readTransferProgress(deps, world.portalId, transferId);
     expect(progress!.perType.reduce((s, p) => s + p.moved, 0)).toBe(t.moved);

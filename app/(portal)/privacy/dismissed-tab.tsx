@@ -2,48 +2,36 @@ import type { PortalSession } from "@/lib/auth";
 import { translator } from "@/lib/i18n";
 import { listDepartments, listDismissed, privacyDeps, readPrivacySettings } from "@/lib/privacy";
 import { DismissedTable } from "./dismissed-table";
+import { Pager } from "./pager";
 import { SweepForm } from "./sweep-form";
+import { listHref, readListQuery, UserFilters } from "./user-filters";
 
 type Search = Record<string, string | string[] | undefined>;
-const str = (v: string | string[] | undefined) => (typeof v === "string" ? v : "");
+
+/** One page of the list: each row reads its remaining work when shown, so a page stays a few dozen calls. */
+const PAGE_SIZE = 50;
 
 /** Dismissed employees: search, department, last sign-in, sort; remaining work; anonymise or erase one or many. */
 export async function DismissedTab({ session, params }: { session: PortalSession; params: Search }) {
   const t = translator(session.lang);
   const deps = privacyDeps();
-  const search = str(params.q).slice(0, 100);
-  const departmentId = Number(str(params.dept)) || undefined;
-  const sort = str(params.sort) === "lastLogin" ? "lastLogin" : "name";
+  const query = readListQuery(params);
+  const sort = query.sort === "lastLogin" ? "lastLogin" : "name";
   const client = await deps.clients.clientFor(session.portalId, { userId: session.userId });
   const [settings, departments, users] = await Promise.all([
     readPrivacySettings(deps.prisma, session.portalId),
     listDepartments(client),
-    listDismissed(client, { search: search || undefined, departmentId, sort }),
+    listDismissed(client, { search: query.search || undefined, departmentId: query.departmentId, sort }),
   ]);
   const deptName = new Map(departments.map((d) => [d.id, d.name]));
+  const shown = users.slice(query.page * PAGE_SIZE, (query.page + 1) * PAGE_SIZE);
   return (
     <div className="space-y-4" data-testid="privacy-dismissed">
       <p className="text-sm text-b24-muted">{t("privacy.dismissed.intro")}</p>
       {!settings.allowAnonymisation && !settings.allowErasure ? (
         <p className="rounded-md border border-amber-400 bg-amber-50 p-3 text-sm">{t("privacy.dismissed.switchOff")}</p>
       ) : null}
-      <form method="get" action="/privacy" className="flex flex-wrap items-end gap-3">
-        <input type="hidden" name="tab" value="dismissed" />
-        <label className="text-sm">
-          <span className="block text-b24-muted">{t("privacy.users.search")}</span>
-          <input name="q" defaultValue={search} className="rounded-md border border-b24-border px-3 py-1.5" />
-        </label>
-        <label className="text-sm">
-          <span className="block text-b24-muted">{t("privacy.users.department")}</span>
-          <select name="dept" defaultValue={departmentId ? String(departmentId) : ""} className="rounded-md border border-b24-border px-3 py-1.5">
-            <option value="">{t("privacy.users.allDepartments")}</option>
-            {departments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        </label>
+      <UserFilters t={t} tab="dismissed" search={query.search} departmentId={query.departmentId} departments={departments}>
         <label className="text-sm">
           <span className="block text-b24-muted">{t("privacy.dismissed.sort")}</span>
           <select name="sort" defaultValue={sort} className="rounded-md border border-b24-border px-3 py-1.5">
@@ -51,12 +39,9 @@ export async function DismissedTab({ session, params }: { session: PortalSession
             <option value="lastLogin">{t("privacy.dismissed.sort.lastLogin")}</option>
           </select>
         </label>
-        <button type="submit" className="rounded-md border border-b24-border px-4 py-1.5 text-sm hover:bg-b24-surface">
-          {t("privacy.users.filter")}
-        </button>
-      </form>
+      </UserFilters>
       <DismissedTable
-        rows={users.map((u) => ({
+        rows={shown.map((u) => ({
           id: u.id,
           name: u.name,
           departments: u.departmentIds.map((d) => deptName.get(d) ?? `#${d}`).join(", "),
@@ -65,6 +50,7 @@ export async function DismissedTab({ session, params }: { session: PortalSession
         allowAnonymise={settings.allowAnonymisation}
         allowErase={settings.allowErasure}
       />
+      <Pager t={t} page={query.page} total={users.length} pageSize={PAGE_SIZE} href={(p) => listHref("dismissed", { ...query, sort }, p)} />
       {settings.allowAnonymisation ? <SweepForm /> : null}
     </div>
   );

@@ -5,6 +5,9 @@ import { useFormat, useT } from "@/lib/i18n/client";
 import { previewUserChange, readRemainingWork, startUsersChange } from "./actions";
 import { ChangeDialog, type PreviewData } from "./change-dialog";
 import { errorText } from "./error-text";
+import { SelectableTable } from "./selectable-table";
+
+type Kind = "anonymise" | "erase";
 
 interface Row {
   id: number;
@@ -35,14 +38,14 @@ function RemainingWork({ userId }: { userId: number }) {
   );
 }
 
+/** Dismissed employees with their remaining work; anonymise or erase the selected ones after a preview. */
 export function DismissedTable({ rows, allowAnonymise, allowErase }: { rows: Row[]; allowAnonymise: boolean; allowErase: boolean }) {
   const t = useT();
   const format = useFormat();
-  const [selected, setSelected] = useState<Set<number>>(new Set());
-  const [dialog, setDialog] = useState<{ kind: "anonymise" | "erase"; ids: number[]; preview: PreviewData | null } | null>(null);
+  const [dialog, setDialog] = useState<{ kind: Kind; ids: number[]; preview: PreviewData | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  async function open(kind: "anonymise" | "erase", ids: number[]) {
+  async function open(kind: Kind, ids: number[]) {
     setError(null);
     if (ids.length === 1) {
       const result = await previewUserChange({ kind, userId: ids[0] });
@@ -51,83 +54,43 @@ export function DismissedTable({ rows, allowAnonymise, allowErase }: { rows: Row
     } else setDialog({ kind, ids, preview: null });
   }
 
-  if (rows.length === 0) return <p className="text-sm text-b24-muted">{t("privacy.dismissed.none")}</p>;
-  const ids = [...selected];
+  const allowed = (["anonymise", "erase"] as const).filter((k) => (k === "anonymise" ? allowAnonymise : allowErase));
   return (
     <div className="space-y-3">
-      <div className="flex flex-wrap items-center gap-2">
-        <span className="text-sm text-b24-muted">{t("privacy.users.selected", { count: ids.length })}</span>
-        {allowAnonymise ? (
-          <button
-            type="button"
-            disabled={ids.length === 0}
-            onClick={() => open("anonymise", ids)}
-            className="rounded-md border border-b24-danger px-3 py-1 text-sm text-b24-danger hover:bg-b24-danger/10 disabled:opacity-50"
-          >
-            {t("privacy.dismissed.anonymiseSelected")}
-          </button>
-        ) : null}
-        {allowErase ? (
-          <button
-            type="button"
-            disabled={ids.length === 0}
-            onClick={() => open("erase", ids)}
-            className="rounded-md border border-b24-danger px-3 py-1 text-sm text-b24-danger hover:bg-b24-danger/10 disabled:opacity-50"
-          >
-            {t("privacy.dismissed.eraseSelected")}
-          </button>
-        ) : null}
-      </div>
       {error ? (
         <p role="alert" className="text-sm text-b24-danger">
           {error}
         </p>
       ) : null}
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm" data-testid="dismissed-table">
-          <thead className="text-b24-muted">
-            <tr className="border-b border-b24-border">
-              <th className="py-2 pr-2">
-                <input
-                  type="checkbox"
-                  aria-label={t("privacy.users.selected", { count: rows.length })}
-                  checked={ids.length === rows.length}
-                  onChange={(e) => setSelected(e.target.checked ? new Set(rows.map((r) => r.id)) : new Set())}
-                />
-              </th>
-              <th className="py-2 pr-4 font-medium">{t("privacy.users.name")}</th>
-              <th className="py-2 pr-4 font-medium">{t("privacy.users.department")}</th>
-              <th className="py-2 pr-4 font-medium">{t("privacy.dismissed.lastLogin")}</th>
-              <th className="py-2 font-medium">{t("privacy.dismissed.work")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id} className="border-b border-b24-border last:border-0" data-user-id={r.id}>
-                <td className="py-2 pr-2">
-                  <input
-                    type="checkbox"
-                    aria-label={r.name}
-                    checked={selected.has(r.id)}
-                    onChange={(e) => {
-                      const next = new Set(selected);
-                      if (e.target.checked) next.add(r.id);
-                      else next.delete(r.id);
-                      setSelected(next);
-                    }}
-                  />
-                </td>
-                <td className="py-2 pr-4">{r.name || t("privacy.user", { id: r.id })}</td>
-                <td className="py-2 pr-4 text-b24-muted">{r.departments}</td>
-                <td className="py-2 pr-4">{r.lastLogin ? format.date(new Date(r.lastLogin)) : t("privacy.dismissed.never")}</td>
-                <td className="py-2">
-                  <RemainingWork userId={r.id} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <SelectableTable
+        rows={rows}
+        testId="dismissed-table"
+        empty={t("privacy.dismissed.none")}
+        columns={[
+          { key: "name", header: t("privacy.users.name"), cell: (r) => r.name || t("privacy.user", { id: r.id }) },
+          { key: "departments", header: t("privacy.users.department"), cell: (r) => r.departments, className: "text-b24-muted" },
+          {
+            key: "lastLogin",
+            header: t("privacy.dismissed.lastLogin"),
+            cell: (r) => (r.lastLogin ? format.date(new Date(r.lastLogin)) : t("privacy.dismissed.never")),
+            className: "whitespace-nowrap",
+          },
+          { key: "work", header: t("privacy.dismissed.work"), cell: (r) => <RemainingWork userId={r.id} /> },
+        ]}
+        actions={(ids) =>
+          allowed.map((kind) => (
+            <button
+              key={kind}
+              type="button"
+              disabled={ids.length === 0}
+              onClick={() => open(kind, ids)}
+              className="rounded-md border border-b24-danger px-3 py-1 text-sm text-b24-danger hover:bg-b24-danger/10 disabled:opacity-50"
+            >
+              {t(kind === "anonymise" ? "privacy.dismissed.anonymiseSelected" : "privacy.dismissed.eraseSelected")}
+            </button>
+          ))
+        }
+      />
       {dialog ? (
         <ChangeDialog
           kind={dialog.kind}

@@ -1,8 +1,9 @@
-import Link from "next/link";
 import type { PortalSession } from "@/lib/auth";
 import { formatters, translator } from "@/lib/i18n";
 import { privacyDeps, requestLogView } from "@/lib/privacy";
+import { Pager } from "./pager";
 import { RequestStatus } from "./request-status";
+import { readListQuery } from "./user-filters";
 
 type Search = Record<string, string | string[] | undefined>;
 
@@ -10,7 +11,7 @@ type Search = Record<string, string | string[] | undefined>;
 export async function LogTab({ session, params }: { session: PortalSession; params: Search }) {
   const t = translator(session.lang);
   const format = formatters(session.lang);
-  const page = Math.max(0, Number(typeof params.page === "string" ? params.page : 0) || 0);
+  const { page } = readListQuery(params);
   const { rows, total, names } = await requestLogView(privacyDeps(), session, page);
   const who = (id: number) => (
     <>
@@ -54,18 +55,7 @@ export async function LogTab({ session, params }: { session: PortalSession; para
           </table>
         </div>
       )}
-      <nav className="flex items-center gap-3 text-sm">
-        {page > 0 ? (
-          <Link className="text-b24-link underline" href={`/privacy?tab=log&page=${page - 1}`}>
-            {t("privacy.users.prev")}
-          </Link>
-        ) : null}
-        {(page + 1) * 50 < total ? (
-          <Link className="text-b24-link underline" href={`/privacy?tab=log&page=${page + 1}`}>
-            {t("privacy.users.next")}
-          </Link>
-        ) : null}
-      </nav>
+      <Pager t={t} page={page} total={total} pageSize={50} href={(p) => (p > 0 ? `/privacy?tab=log&page=${p}` : "/privacy?tab=log")} />
     </div>
   );
 }

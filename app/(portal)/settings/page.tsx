@@ -41,6 +41,12 @@ export default async function SettingsPage() {
       note: counts.archives === 0 ? t("settings.stored.archives.none") : t("settings.stored.archives.note", { size: format.bytes(report.archiveBytes) }),
     },
     {
+      key: "privacyRequests",
+      what: t("settings.stored.privacyRequests"),
+      count: counts.privacyRequests,
+      note: t("settings.stored.privacyRequests.note", { months: RETENTION.operationLogMonths }),
+    },
+    {
       key: "extensionSessions",
       what: t("settings.stored.extensionSessions"),
       count: counts.extensionSessions,

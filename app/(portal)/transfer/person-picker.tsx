@@ -18,12 +18,15 @@ export function PersonPicker({ onPick, exclude = [], testId }: { onPick(person: 
   const id = useId();
   const [query, setQuery] = useState("");
   const [people, setPeople] = useState<Person[] | null>(null);
+  const [failed, setFailed] = useState(false);
 
   useEffect(() => {
     let stale = false;
     const timer = setTimeout(async () => {
       const res = await searchEmployees({ query });
-      if (!stale && res.ok) setPeople(res.people);
+      if (stale) return;
+      setFailed(!res.ok);
+      if (res.ok) setPeople(res.people);
     }, 250);
     return () => {
       stale = true;
@@ -46,7 +49,13 @@ export function PersonPicker({ onPick, exclude = [], testId }: { onPick(person: 
         className="w-full max-w-md rounded-md border border-b24-border px-3 py-2"
       />
       <ul className="max-h-72 divide-y divide-b24-border overflow-y-auto rounded-md border border-b24-border">
-        {people === null ? <li className="p-3 text-sm text-b24-muted">{t("transfer.types.loading")}</li> : null}
+        {failed ? (
+          <li role="alert" className="p-3 text-sm text-b24-danger">
+            {t("transfer.search.failed")}
+          </li>
+        ) : people === null ? (
+          <li className="p-3 text-sm text-b24-muted">{t("transfer.search.loading")}</li>
+        ) : null}
         {people !== null && shown.length === 0 ? <li className="p-3 text-sm text-b24-muted">{t("transfer.search.none")}</li> : null}
         {shown.map((p) => (
           <li key={p.id}>

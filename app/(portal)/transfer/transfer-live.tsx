@@ -6,14 +6,27 @@ import { useEffect, useState } from "react";
 import type { MessageKey } from "@/lib/i18n";
 import { useFormat, useT } from "@/lib/i18n/client";
 import { cancelTransfer, changeReturn, retryTransfer, transferStatus, undoTransfer } from "./actions";
-import { durationLabel, typeLabel } from "./labels";
+import { byTypeOrder, durationLabel, typeLabel } from "./labels";
 
 type Status = Extract<Awaited<ReturnType<typeof transferStatus>>, { ok: true }>;
 const RUNNING = new Set(["queued", "planning", "moving"]);
 const button = "rounded-md px-3 py-1.5 text-sm font-medium disabled:opacity-50";
 
 /** A transfer's live progress (polled every second while it runs), its failures, and what can be done next. */
-export function TransferLive({ id, initial, names, portalBase }: { id: string; initial: Status; names: Record<number, string>; portalBase: string }) {
+export function TransferLive({
+  id,
+  initial,
+  names,
+  portalBase,
+  smartProcesses = [],
+}: {
+  id: string;
+  initial: Status;
+  names: Record<number, string>;
+  portalBase: string;
+  /** The portal's smart-process types, to name them by their own titles. */
+  smartProcesses?: Array<{ entityTypeId: number; title: string }>;
+}) {
   const t = useT();
   const format = useFormat();
   const router = useRouter();
@@ -93,7 +106,11 @@ export function TransferLive({ id, initial, names, portalBase }: { id: string; i
           />
         </div>
         {p.recordsPerSecond !== null ? (
-          <p className="text-sm text-b24-muted">{t("transfer.progress.rate", { rate: p.recordsPerSecond.toFixed(1), eta })}</p>
+          <p className="text-sm text-b24-muted" data-testid="transfer-rate">
+            {running
+              ? t("transfer.progress.rate", { rate: format.number(Math.round(p.recordsPerSecond * 10) / 10), eta })
+              : t("transfer.progress.rateDone", { rate: format.number(Math.round(p.recordsPerSecond * 10) / 10) })}
+          </p>
         ) : null}
       </div>
 
@@ -108,9 +125,9 @@ export function TransferLive({ id, initial, names, portalBase }: { id: string; i
           </tr>
         </thead>
         <tbody>
-          {p.perType.map((row) => (
+          {byTypeOrder(p.perType).map((row) => (
             <tr key={row.type} className="border-t border-b24-border">
-              <td className="py-1">{typeLabel(t, row.type)}</td>
+              <td className="py-1">{typeLabel(t, row.type, smartProcesses)}</td>
               <td>{row.moved}</td>
               <td>{row.failed}</td>
               <td>{row.skipped}</td>
@@ -220,7 +237,7 @@ export function TransferLive({ id, initial, names, portalBase }: { id: string; i
               <tbody>
                 {(list as Status["failures"]).map((f) => (
                   <tr key={`${f.type}:${f.role}:${f.recordId}`} className="border-t border-b24-border">
-                    <td className="py-1">{typeLabel(t, f.type)}</td>
+                    <td className="py-1">{typeLabel(t, f.type, smartProcesses)}</td>
                     <td>
                       <a className="text-b24-link" target="_top" href={`${portalBase}${recordHref(f.type, f.recordId, f.toUserId)}`}>
                         #{f.recordId}

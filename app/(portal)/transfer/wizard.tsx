@@ -271,7 +271,7 @@ export function TransferWizard({ initialEmployee }: { initialEmployee: Person | 
           {preview.total === 0 ? (
             <p>{t("transfer.review.empty")}</p>
           ) : (
-            <table className="w-full text-sm" data-testid="review-table">
+            <table className="w-full text-sm [&_td]:pr-3 [&_th]:pr-3" data-testid="review-table">
               <thead>
                 <tr className="text-left text-b24-muted">
                   <th className="py-1">{t("transfer.review.type")}</th>

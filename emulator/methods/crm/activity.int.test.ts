@@ -6,7 +6,7 @@
  * timeline/comments/crm-timeline-comment-add.md (result = new ID).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { methodWorld } from "../../testing/harness";
+import { methodWorld, narrowToken, postJson } from "../../testing/harness";
 
 const { world, call } = methodWorld(["user", "crm"]);
 
@@ -97,5 +97,49 @@ describe("crm.activity", () => {
     const r = await call("crm.timeline.comment.add", { fields: { ENTITY_ID: 4, ENTITY_TYPE: "contact", COMMENT: "Logged from Gmail" } });
     expect(typeof r.body.result).toBe("number");
     expect(world().emu.store.portals.get("acme")!.data.timelineComments.at(-1)).toMatchObject({ entityTypeId: 3, entityId: 4 });
+  });
+});
+
+describe("crm.activity.list: every field of crm.activity.fields as filter and select; documented errors", () => {
+  type Act = Record<string, unknown>;
+  const acts = async (params: object) => (await call("crm.activity.list", params)).body.result as Act[];
+
+  it("filters by every field crm.activity.fields lists that has a scalar value", async () => {
+    const fields = Object.keys((await call("crm.activity.fields", {})).body.result);
+    const [first] = await acts({ order: { ID: "ASC" }, select: ["*"] });
+    let checked = 0;
+    for (const field of fields) {
+      const value = first[field];
+      if (value === undefined || value === null || typeof value === "object") continue;
+      const rows = await acts({ filter: { [field]: value, "<=ID": first.ID }, order: { ID: "DESC" }, select: ["ID", field] });
+      expect(rows[0]?.ID, `${field}=${String(value)}`).toBe(first.ID);
+      for (const row of rows) expect(String(row[field]).toLowerCase(), field).toBe(String(value).toLowerCase());
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(15);
+  });
+
+  it("selects every field crm.activity.fields lists (ID always comes along)", async () => {
+    const fields = Object.keys((await call("crm.activity.fields", {})).body.result);
+    for (const field of fields) {
+      const [row] = await acts({ filter: { ID: 1 }, select: [field] });
+      expect(Object.keys(row).sort(), field).toEqual([...new Set(["ID", field])].sort());
+    }
+  });
+
+  it("answers 'Activity is not found.', 'ID is not defined or invalid.', and Access denied. for another's activity", async () => {
+    expect(await call("crm.activity.get", { id: 99999999 })).toMatchObject({ status: 400, body: { error: "", error_description: "Activity is not found." } });
+    expect(await call("crm.activity.get", { id: "x" })).toMatchObject({ status: 400, body: { error_description: "ID is not defined or invalid." } });
+    const portal = world().emu.store.portals.get("acme")!;
+    const extranet = [...portal.users.values()].find((u) => u.active && u.userType === "extranet");
+    if (extranet) {
+      const [other] = await acts({ filter: { "!RESPONSIBLE_ID": extranet.id }, select: ["ID"] });
+      expect(await call("crm.activity.get", { id: other.ID }, extranet.id)).toMatchObject({ status: 400, body: { error_description: "Access denied." } });
+    }
+  });
+
+  it("needs the crm scope", async () => {
+    const token = await narrowToken(world(), ["user"]);
+    expect(await postJson(`${world().rest}crm.activity.list`, { auth: token })).toMatchObject({ status: 403, body: { error: "insufficient_scope" } });
   });
 });

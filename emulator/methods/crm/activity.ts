@@ -49,6 +49,14 @@ function activityView(d: PortalData): View {
     START_TIME: date("startTime"),
     END_TIME: date("endTime"),
     DEADLINE: date("endTime"),
+    // The rest of crm-activity-fields.md's filterable fields, with the values format() prints.
+    ASSOCIATED_ENTITY_ID: { kind: "int", get: () => 0 },
+    LAST_UPDATED: { kind: "date", get: (r) => ((a.override(r) ?? {}).updatedAt as number) ?? a.int("createdAt", r) },
+    NOTIFY_TYPE: { kind: "int", get: () => 0 },
+    DESCRIPTION: { kind: "string", get: (r) => activityDescription(d, r) },
+    DESCRIPTION_TYPE: { kind: "int", get: (r) => ((a.override(r) ?? {}).descriptionType as number) ?? 1 },
+    LOCATION: { kind: "string", get: () => "" },
+    EDITOR_ID: { kind: "int", get: (r) => ((a.override(r) ?? {}).editorId as number) ?? a.int("authorId", r) },
   });
   views.set(d, v);
   return v;
@@ -330,7 +338,38 @@ function commentAdd(call: MethodCall) {
   return { result: comment.id };
 }
 
+/** crm.activity.fields (crm-activity-fields.md): the fields above, with their type and flags. */
+function fields() {
+  const TYPES: Record<string, string> = {
+    COMMUNICATIONS: "crm_activity_communication",
+    COMPLETED: "char",
+    SUBJECT: "string",
+    DESCRIPTION: "string",
+    LOCATION: "string",
+    PROVIDER_ID: "string",
+    PROVIDER_TYPE_ID: "string",
+  };
+  const READONLY = new Set(["ID", "CREATED", "LAST_UPDATED", "AUTHOR_ID", "EDITOR_ID", "STATUS"]);
+  return {
+    result: Object.fromEntries(
+      OUTPUT.map((k) => [
+        k,
+        {
+          type: TYPES[k] ?? (/TIME|CREATED|UPDATED|DEADLINE/.test(k) ? "datetime" : "integer"),
+          isRequired: ["OWNER_ID", "OWNER_TYPE_ID", "TYPE_ID", "COMMUNICATIONS", "SUBJECT"].includes(k),
+          isReadOnly: READONLY.has(k),
+          isImmutable: k === "OWNER_ID" || k === "OWNER_TYPE_ID" || k === "TYPE_ID",
+          isMultiple: k === "COMMUNICATIONS",
+          isDynamic: false,
+          title: k,
+        },
+      ]),
+    ),
+  };
+}
+
 defineMethods(
+  { name: "crm.activity.fields", scope: "crm", handler: fields },
   { name: "crm.activity.list", scope: "crm", handler: list },
   { name: "crm.activity.get", scope: "crm", handler: get },
   { name: "crm.activity.add", scope: "crm", handler: add },

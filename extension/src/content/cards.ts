@@ -13,6 +13,8 @@ import { h, link } from "./dom";
 
 export interface CardContext {
   t: T;
+  /** The portal's language (dates are written in it too). */
+  lang: string;
   api<B>(method: "GET" | "POST", path: string, body?: unknown): Promise<ApiAnswer<B>>;
   pipelines(refresh?: boolean): Promise<PipelineCache | null>;
   /** Logs the thread's newest message to a record (reads the message only now, on the click). */
@@ -33,12 +35,18 @@ function note(el: HTMLElement, text: string, kind: "ok" | "err", href?: string, 
 
 function logButton(
   ctx: CardContext,
-  label: string,
+  targetTitle: string,
   target: Parameters<CardContext["logEmail"]>[0],
   comm: Parameters<CardContext["logEmail"]>[1],
   out: HTMLElement,
 ) {
-  const button = h("button", { type: "button", "data-action": "log-email", "data-target": `${target.kind}:${target.id}` }, label);
+  // Several "Log email" buttons can sit in one card: each names its record for screen readers and on hover.
+  const full = ctx.t(`logEmailTo_${target.kind}`, { title: targetTitle });
+  const button = h(
+    "button",
+    { type: "button", "data-action": "log-email", "data-target": `${target.kind}:${target.id}`, title: full, "aria-label": full },
+    ctx.t("logEmail"),
+  );
   button.addEventListener("click", async () => {
     button.disabled = true;
     const answer = await ctx.logEmail(target, comm);
@@ -63,7 +71,7 @@ function activities(ctx: CardContext, list: Activity[]) {
     "div",
     {},
     h("div", { class: "muted" }, ctx.t("recent")),
-    h("ul", {}, ...list.map((a) => h("li", {}, `${a.startTime ? new Date(a.startTime).toLocaleDateString() + " · " : ""}${a.subject}`))),
+    h("ul", {}, ...list.map((a) => h("li", {}, `${a.startTime ? new Date(a.startTime).toLocaleDateString(ctx.lang) + " · " : ""}${a.subject}`))),
   );
 }
 
@@ -247,7 +255,7 @@ export function participantCard(ctx: CardContext, p: Participant, r: Participant
               { "data-deal": d.id },
               link(d.url, d.title),
               h("div", { class: "muted" }, stageLabel(d, pipelines)),
-              h("div", { class: "actions" }, logButton(ctx, t("logEmail"), { kind: "deal", id: d.id }, comm, out)),
+              h("div", { class: "actions" }, logButton(ctx, d.title, { kind: "deal", id: d.id }, comm, out)),
             ),
           ),
         ),
@@ -257,7 +265,10 @@ export function participantCard(ctx: CardContext, p: Participant, r: Participant
     const dealHolder = h("div");
     const createDeal = h("button", { type: "button", "data-action": "create-deal" }, t("createDeal"));
     createDeal.addEventListener("click", () => dealHolder.replaceChildren(dealForm(ctx, { id: contact.id, name: contact.name || p.email }, out)));
-    section.append(h("div", { class: "actions" }, logButton(ctx, t("logEmail"), { kind: "contact", id: contact.id }, comm, out), createDeal), dealHolder);
+    section.append(
+      h("div", { class: "actions" }, logButton(ctx, contact.name || p.email, { kind: "contact", id: contact.id }, comm, out), createDeal),
+      dealHolder,
+    );
     card.append(section);
   }
   for (const lead of r.leads) {
@@ -269,7 +280,11 @@ export function participantCard(ctx: CardContext, p: Participant, r: Participant
         h("div", { class: "title" }, link(lead.url, lead.title || lead.name)),
         h("div", { class: "muted" }, `${t("lead")} · ${status}`),
         activities(ctx, lead.activities),
-        h("div", { class: "actions" }, logButton(ctx, t("logEmail"), { kind: "lead", id: lead.id }, { kind: "lead", id: lead.id, email: p.email }, out)),
+        h(
+          "div",
+          { class: "actions" },
+          logButton(ctx, lead.title || lead.name, { kind: "lead", id: lead.id }, { kind: "lead", id: lead.id, email: p.email }, out),
+        ),
       ),
     );
   }
@@ -285,7 +300,7 @@ export function participantCard(ctx: CardContext, p: Participant, r: Participant
         h(
           "div",
           { class: "actions" },
-          logButton(ctx, t("logEmail"), { kind: "company", id: company.id }, { kind: "company", id: company.id, email: p.email }, out),
+          logButton(ctx, company.title, { kind: "company", id: company.id }, { kind: "company", id: company.id, email: p.email }, out),
         ),
       ),
     );

@@ -77,6 +77,7 @@ async function show(thread: OpenThread, stored: Stored, t: T, own: Set<string>) 
   if (mine !== generation) return;
   const ctx: CardContext = {
     t,
+    lang: languageOf(stored.connection?.portal.lang ?? navigator.language),
     api: (method, path, payload) => send({ type: "api", method, path, body: payload }),
     pipelines: (refresh) => pipelines(refresh),
     logEmail: async (target, communication) => {

@@ -9,7 +9,7 @@ export const de: MailMessages = {
   "mail.connectFailed.body": "{error} Beginnen Sie erneut mit „Verbinden“ in der Erweiterung.",
   "mail.page.title": "Gmail-Erweiterung",
   "mail.page.intro":
-    "Die Erweiterung StaffSuite für Gmail zeigt neben einer geöffneten E-Mail, wer deren Personen in Bitrix24 sind. Jeder verbundene Browser hält einen widerrufbaren Schlüssel; StaffSuite speichert nur dessen Hash und von protokollierten E-Mails nur einen Hash ihrer Message-ID.",
+    "Die Erweiterung StaffSuite für Gmail zeigt neben einer geöffneten E-Mail, wer die Beteiligten in Bitrix24 sind. Jeder verbundene Browser hält einen widerrufbaren Schlüssel; StaffSuite speichert nur dessen Hash und von protokollierten E-Mails nur einen Hash ihrer Message-ID.",
   "mail.page.none": "Sie haben die Erweiterung in keinem Browser verbunden.",
   "mail.page.session": "{label} · verbunden {created} · zuletzt genutzt {used} · gültig bis {expires}",
   "mail.page.never": "nie",

@@ -109,7 +109,9 @@ export const de: PrivacyMessages = {
   "privacy.users.none": "Keine passenden Benutzer.",
   "privacy.users.prev": "Zurück",
   "privacy.users.next": "Weiter",
-  "privacy.users.page": "Seite {page}",
+  "privacy.users.page": "Seite {page} von {pages}",
+  "privacy.pager.label": "Seiten",
+  "privacy.table.selectPage": "Alle auf dieser Seite auswählen",
   "privacy.action.anonymise": "Anonymisierung",
   "privacy.action.erase": "Löschung",
 

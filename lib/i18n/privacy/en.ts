@@ -103,7 +103,9 @@ export const en = {
   "privacy.users.none": "No users match.",
   "privacy.users.prev": "Previous",
   "privacy.users.next": "Next",
-  "privacy.users.page": "Page {page}",
+  "privacy.users.page": "Page {page} of {pages}",
+  "privacy.pager.label": "Pages",
+  "privacy.table.selectPage": "Select everyone on this page",
   "privacy.action.anonymise": "anonymisation",
   "privacy.action.erase": "erasure",
 
@@ -125,7 +127,7 @@ export const en = {
   "privacy.dismissed.sweep.confirm": "Every dismissed employee not signed in for more than {months} months will be anonymised. This cannot be undone.",
   "privacy.dismissed.none": "No dismissed employees match.",
   "privacy.dismissed.switchOff": "Anonymisation and erasure are off in Application settings.",
-  "privacy.dismissed.selectedTitle": "{count} employee(s)",
+  "privacy.dismissed.selectedTitle": "{count} employees",
 
   "privacy.log.intro": "Every download, anonymisation and erasure. We store user IDs only; names are read from the portal as you look.",
   "privacy.log.subject": "Whose data",

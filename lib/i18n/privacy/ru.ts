@@ -107,7 +107,9 @@ export const ru: PrivacyMessages = {
   "privacy.users.none": "Нет подходящих пользователей.",
   "privacy.users.prev": "Назад",
   "privacy.users.next": "Далее",
-  "privacy.users.page": "Страница {page}",
+  "privacy.users.page": "Страница {page} из {pages}",
+  "privacy.pager.label": "Страницы",
+  "privacy.table.selectPage": "Выбрать всех на этой странице",
   "privacy.action.anonymise": "анонимизация",
   "privacy.action.erase": "удаление",
 

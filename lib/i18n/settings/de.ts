@@ -39,6 +39,9 @@ export const de: SettingsMessages = {
   "settings.stored.operationLogs.oldest": "Ältester Eintrag: {date}.",
   "settings.stored.archives": "Archive von Datenschutz-Downloads",
   "settings.stored.archives.note": "ZIP-Dateien, die auf den Download warten; insgesamt {size}.",
+  "settings.stored.privacyRequests": "Protokoll der Datenschutzanfragen",
+  "settings.stored.privacyRequests.note":
+    "Jeder Download, jede Anonymisierung und Löschung: wessen Daten, wer sie angefordert hat, Status und Daten. Nur Benutzer-IDs; {months} Monate aufbewahrt.",
   "settings.stored.extensionSessions": "Verbindungen der Gmail-Erweiterung",
   "settings.stored.extensionSessions.note": "Als Hash gespeichert; jede kann widerrufen werden.",
   "settings.stored.loggedEmails": "Aus Gmail protokollierte E-Mails",

@@ -36,6 +36,9 @@ export const en = {
   "settings.stored.operationLogs.oldest": "Oldest entry: {date}.",
   "settings.stored.archives": "Privacy download archives",
   "settings.stored.archives.note": "ZIP files waiting to be downloaded; {size} in total.",
+  "settings.stored.privacyRequests": "Privacy requests log",
+  "settings.stored.privacyRequests.note":
+    "Every download, anonymisation and erasure: whose data, who asked, status and dates. User IDs only; kept {months} months.",
   "settings.stored.extensionSessions": "Gmail extension connections",
   "settings.stored.extensionSessions.note": "Stored as hashes; each can be revoked.",
   "settings.stored.loggedEmails": "Emails logged from Gmail",

@@ -37,6 +37,9 @@ export const ru: SettingsMessages = {
   "settings.stored.operationLogs.oldest": "Самая старая запись: {date}.",
   "settings.stored.archives": "Архивы выгрузки персональных данных",
   "settings.stored.archives.note": "ZIP-файлы, ожидающие скачивания; всего {size}.",
+  "settings.stored.privacyRequests": "Журнал запросов по персональным данным",
+  "settings.stored.privacyRequests.note":
+    "Каждая выгрузка, анонимизация и удаление: чьи данные, кто запросил, статус и даты. Только ID пользователей; хранится {months} мес.",
   "settings.stored.extensionSessions": "Подключения расширения для Gmail",
   "settings.stored.extensionSessions.note": "Хранятся в виде хешей; каждое можно отозвать.",
   "settings.stored.loggedEmails": "Письма, сохранённые из Gmail",

@@ -143,5 +143,10 @@ export const de: TransferMessages = {
   "transfer.overview.more": "und {count} weitere",
   "transfer.duration.seconds": "{n} s",
   "transfer.duration.minutes": "{n} Min.",
+  "transfer.progress.rateDone": "Im Schnitt {rate} Datensätze/s",
+  "transfer.search.loading": "Suche läuft…",
+  "transfer.search.failed": "Das Portal hat auf die Suche nicht geantwortet. Versuchen Sie es gleich noch einmal.",
+  "transfer.history.chartEmpty": "In den letzten 12 Monaten wurde nichts übertragen.",
+  "transfer.history.noMatch": "Keine Übertragung passt zu diesen Filtern.",
   "transfer.recent": "Letzte Übertragungen",
 };

@@ -142,6 +142,11 @@ export const en = {
   "transfer.overview.more": "and {count} more",
   "transfer.duration.seconds": "{n} s",
   "transfer.duration.minutes": "{n} min",
+  "transfer.progress.rateDone": "{rate} records/s on average",
+  "transfer.search.loading": "Searching…",
+  "transfer.search.failed": "The portal did not answer the search. Try again in a moment.",
+  "transfer.history.chartEmpty": "Nothing was moved in the last 12 months.",
+  "transfer.history.noMatch": "No transfer matches these filters.",
   "transfer.recent": "Recent transfers",
 };
 

@@ -143,5 +143,10 @@ export const ru: TransferMessages = {
   "transfer.overview.more": "и ещё {count}",
   "transfer.duration.seconds": "{n} с",
   "transfer.duration.minutes": "{n} мин",
+  "transfer.progress.rateDone": "В среднем {rate} записей/с",
+  "transfer.search.loading": "Поиск…",
+  "transfer.search.failed": "Портал не ответил на поиск. Попробуйте ещё раз чуть позже.",
+  "transfer.history.chartEmpty": "За последние 12 месяцев ничего не передано.",
+  "transfer.history.noMatch": "Нет передач, подходящих под эти фильтры.",
   "transfer.recent": "Последние передачи",
 };

@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { smartProcessTypes } from "@/lib/ownership";
 import { services } from "@/lib/services";
 import { peopleByIds } from "@/lib/transfer";
 import { requirePortalAdmin } from "../../guards";
@@ -15,7 +16,10 @@ export default async function TransferProgressPage({ params }: { params: Promise
   const status = await transferStatus({ id });
   if (!status.ok) notFound();
   const client = await services().clients.clientFor(session.portalId, { userId: session.userId });
-  const people = await peopleByIds(client, [status.progress.fromUserId, ...status.progress.receiverIds]);
+  const [people, smartProcesses] = await Promise.all([
+    peopleByIds(client, [status.progress.fromUserId, ...status.progress.receiverIds]),
+    smartProcessTypes(client),
+  ]);
   const names = Object.fromEntries([...people].map(([uid, p]) => [uid, p.name]));
-  return <TransferLive id={id} initial={status} names={names} portalBase={await portalBase(session.portalId)} />;
+  return <TransferLive id={id} initial={status} names={names} portalBase={await portalBase(session.portalId)} smartProcesses={smartProcesses} />;
 }

@@ -1,15 +1,31 @@
 import Link from "next/link";
 import { formatters, translator, type MessageKey } from "@/lib/i18n";
-import { readPipelines, type Pipeline } from "@/lib/ownership";
+import { readPipelines, smartProcessTypes, type Pipeline } from "@/lib/ownership";
 import { services } from "@/lib/services";
 import { listHistory, movedPerMonth, peopleByIds } from "@/lib/transfer";
 import { requirePortalAdmin } from "../../guards";
 import { filterSummary } from "../filter-summary";
-import { durationLabel, typeLabel } from "../labels";
+import { byTypeOrder, durationLabel, typeLabel } from "../labels";
 
 export const dynamic = "force-dynamic";
 
-const COLORS = ["#2fc6f6", "#9dcf00", "#ffa900", "#ff5752", "#55d0e0", "#7b61ff", "#2067b0", "#f7a1c4", "#47e4c2", "#828b95", "#c2a100"];
+// One colour per type (twelve fixed types and smart processes): neighbours in the catalogue's order differ.
+const COLORS = [
+  "#2fc6f6",
+  "#9dcf00",
+  "#ffa900",
+  "#ff5752",
+  "#7b61ff",
+  "#2067b0",
+  "#f7a1c4",
+  "#47e4c2",
+  "#828b95",
+  "#c2a100",
+  "#a0522d",
+  "#1b8a5a",
+  "#e0609f",
+  "#5b6b7f",
+];
 
 /** Admins only: past transfers, undos and returns with filters, and records moved per type and month. */
 export default async function TransferHistoryPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
@@ -24,10 +40,16 @@ export default async function TransferHistoryPage({ searchParams }: { searchPara
   const deps = { prisma: services().prisma, clients: services().clients };
   const [entries, monthly] = await Promise.all([listHistory(deps, session.portalId, { userId, kind, since, until }), movedPerMonth(deps, session.portalId)]);
   const client = await services().clients.clientFor(session.portalId, { userId: session.userId });
-  const people = await peopleByIds(
-    client,
-    entries.flatMap((e) => [e.fromUserId, e.startedBy, ...e.receiverIds]),
-  );
+  const [people, smartProcesses] = await Promise.all([
+    peopleByIds(
+      client,
+      entries.flatMap((e) => [e.fromUserId, e.startedBy, ...e.receiverIds]),
+    ),
+    smartProcessTypes(client),
+  ]);
+  const label = (type: string) => typeLabel(t, type, smartProcesses);
+  const monthName = new Intl.DateTimeFormat(session.lang, { month: "short", year: "numeric", timeZone: "UTC" });
+  const monthLabel = (month: string) => monthName.format(new Date(`${month}-01T00:00:00Z`));
   const name = (id: number) => people.get(id)?.name ?? `#${id}`;
   // Pipeline and stage names, live from the portal, for the CRM types the listed transfers narrowed (usually none).
   const pipelineTypes = [...new Set(entries.map((e) => e.query?.crmEntityTypeId).filter((id): id is number => id !== undefined))];
@@ -36,12 +58,16 @@ export default async function TransferHistoryPage({ searchParams }: { searchPara
   );
   const filtersOf = (query: (typeof entries)[number]["query"]) => {
     const pipeline = query?.crmEntityTypeId !== undefined ? pipelines.get(query.crmEntityTypeId)?.find((p) => p.id === query.categoryId) : undefined;
-    const lines = filterSummary(t, format.date, query, { pipeline: pipeline?.name, stages: new Map((pipeline?.stages ?? []).map((st) => [st.id, st.name])) });
+    const lines = filterSummary(t, format.date, query, {
+      pipeline: pipeline?.name,
+      stages: new Map((pipeline?.stages ?? []).map((st) => [st.id, st.name])),
+      smartProcesses,
+    });
     return query && !query.openOnly ? [t("transfer.review.allRecords"), ...lines] : lines;
   };
 
   const months = [...new Set(monthly.map((m) => m.month))];
-  const types = [...new Set(monthly.map((m) => m.type))];
+  const types = byTypeOrder([...new Set(monthly.map((m) => m.type))]);
   const max = Math.max(1, ...months.map((month) => monthly.filter((m) => m.month === month).reduce((s, m) => s + m.moved, 0)));
 
   return (
@@ -56,11 +82,11 @@ export default async function TransferHistoryPage({ searchParams }: { searchPara
       <form className="flex flex-wrap items-end gap-3 text-sm" method="get">
         <label className="flex flex-col gap-1">
           {t("transfer.history.filter.user")}
-          <input name="user" inputMode="numeric" defaultValue={q.user ?? ""} className="w-28 rounded border border-b24-border px-2 py-1" />
+          <input name="user" inputMode="numeric" defaultValue={q.user ?? ""} className="w-28 h-8 rounded border border-b24-border px-2" />
         </label>
         <label className="flex flex-col gap-1">
           {t("transfer.history.filter.kind")}
-          <select name="kind" defaultValue={kind ?? ""} className="rounded border border-b24-border px-2 py-1">
+          <select name="kind" defaultValue={kind ?? ""} className="h-8 rounded border border-b24-border px-2">
             <option value="">{t("transfer.history.filter.any")}</option>
             {(["transfer", "undo", "return"] as const).map((k) => (
               <option key={k} value={k}>
@@ -71,19 +97,19 @@ export default async function TransferHistoryPage({ searchParams }: { searchPara
         </label>
         <label className="flex flex-col gap-1">
           {t("transfer.history.filter.since")}
-          <input type="date" name="since" defaultValue={q.since ?? ""} className="rounded border border-b24-border px-2 py-1" />
+          <input type="date" name="since" defaultValue={q.since ?? ""} className="h-8 rounded border border-b24-border px-2" />
         </label>
         <label className="flex flex-col gap-1">
           {t("transfer.history.filter.until")}
-          <input type="date" name="until" defaultValue={q.until ?? ""} className="rounded border border-b24-border px-2 py-1" />
+          <input type="date" name="until" defaultValue={q.until ?? ""} className="h-8 rounded border border-b24-border px-2" />
         </label>
-        <button className="rounded-md bg-b24-blue px-3 py-1.5 font-medium text-white">{t("transfer.history.filter.apply")}</button>
+        <button className="h-8 rounded-md bg-b24-blue px-3 font-medium text-white">{t("transfer.history.filter.apply")}</button>
       </form>
 
       <section className="space-y-3" data-testid="history-chart">
         <h2 className="font-semibold">{t("transfer.history.chart")}</h2>
         {months.length === 0 ? (
-          <p className="text-b24-muted">{t("transfer.history.empty")}</p>
+          <p className="text-b24-muted">{t("transfer.history.chartEmpty")}</p>
         ) : (
           <>
             <div className="flex h-48 items-end gap-3 border-b border-b24-border" role="img" aria-label={t("transfer.history.chart")}>
@@ -93,15 +119,11 @@ export default async function TransferHistoryPage({ searchParams }: { searchPara
                     {types.map((type, i) => {
                       const v = monthly.find((m) => m.month === month && m.type === type)?.moved ?? 0;
                       return v ? (
-                        <div
-                          key={type}
-                          title={`${typeLabel(t, type)}: ${v}`}
-                          style={{ height: `${(v / max) * 176}px`, background: COLORS[i % COLORS.length] }}
-                        />
+                        <div key={type} title={`${label(type)}: ${v}`} style={{ height: `${(v / max) * 176}px`, background: COLORS[i % COLORS.length] }} />
                       ) : null;
                     })}
                   </div>
-                  <span className="mt-1 text-xs text-b24-muted">{month}</span>
+                  <span className="mt-1 text-xs text-b24-muted">{monthLabel(month)}</span>
                 </div>
               ))}
             </div>
@@ -109,7 +131,7 @@ export default async function TransferHistoryPage({ searchParams }: { searchPara
               {types.map((type, i) => (
                 <li key={type} className="flex items-center gap-1">
                   <span className="inline-block h-3 w-3" style={{ background: COLORS[i % COLORS.length] }} />
-                  {typeLabel(t, type)}
+                  {label(type)}
                 </li>
               ))}
             </ul>
@@ -118,10 +140,12 @@ export default async function TransferHistoryPage({ searchParams }: { searchPara
       </section>
 
       {entries.length === 0 ? (
-        <p className="text-b24-muted">{t("transfer.history.empty")}</p>
+        <p className="text-b24-muted" data-testid="history-empty">
+          {userId || kind || since || until ? t("transfer.history.noMatch") : t("transfer.history.empty")}
+        </p>
       ) : (
         <div className="overflow-x-auto">
-          <table className="w-full text-sm" data-testid="history-table">
+          <table className="w-full text-sm [&_td]:px-2 [&_td]:py-1.5 [&_th]:px-2 [&_th]:py-1 [&_th]:align-bottom" data-testid="history-table">
             <thead>
               <tr className="text-left text-b24-muted">
                 <th className="py-1">{t("transfer.history.when")}</th>
@@ -146,7 +170,7 @@ export default async function TransferHistoryPage({ searchParams }: { searchPara
                     {name(e.fromUserId)} → {e.kind === "transfer" ? e.receiverIds.map(name).join(", ") : name(e.fromUserId)}
                   </td>
                   <td>
-                    {e.types.map((type) => typeLabel(t, type)).join(", ")}
+                    {byTypeOrder(e.types).map(label).join(", ")}
                     {filtersOf(e.query).length ? (
                       <span className="block text-xs text-b24-muted" data-testid="history-filters">
                         {t("transfer.history.filters")}: {filtersOf(e.query).join(" · ")}

@@ -54,7 +54,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ userI
       {counts.length === 0 ? (
         <p data-testid="overview-empty">{t("transfer.overview.nothing")}</p>
       ) : (
-        <table className="w-full text-sm" data-testid="overview-table">
+        <table className="w-full text-sm [&_td]:py-1 [&_td]:pr-3 [&_th]:pr-3" data-testid="overview-table">
           <thead>
             <tr className="text-left text-b24-muted">
               <th className="py-1">{t("transfer.review.type")}</th>
