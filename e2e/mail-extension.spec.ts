@@ -309,6 +309,8 @@ test("creates a deal in the chosen pipeline and stage, shows duplicates first an
   await expect(ute).toHaveAttribute("data-kind", "unknown");
   await ute.locator('[data-action="create-contact"]').click();
   await expect(ute.locator('input[name="lastName"]')).toHaveValue(`Neu${stamp}`);
+  const utePhone = `+49 30 ${String(stamp).slice(-7)}`;
+  await ute.locator('input[name="phone"]').fill(utePhone);
   await ute.getByRole("button", { name: "Create", exact: true }).click();
   const contactWarning = ute.getByTestId("duplicates");
   await expect(contactWarning.getByRole("listitem").filter({ hasText: `${domainStem} Ltd` })).toContainText("company of this email's domain");
@@ -322,6 +324,8 @@ test("creates a deal in the chosen pipeline and stage, shows duplicates first an
   await expect(ute).toHaveAttribute("data-kind", "crm");
   const made = await rest<{ CONTACT?: number[] }>("crm.duplicate.findbycomm", { type: "EMAIL", values: [newcomer] });
   expect(made.CONTACT).toHaveLength(1);
+  const uteContact = await rest<{ PHONE?: Array<{ VALUE: string }> }>("crm.contact.get", { id: made.CONTACT![0] });
+  expect(uteContact.PHONE?.map((p) => p.VALUE)).toEqual([utePhone]);
 
   // The app's Mail page lists this browser; revoking it there cuts the extension off at its next request.
   const token = ((await storage()).connection as { token: string }).token;

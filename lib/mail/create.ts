@@ -1,7 +1,7 @@
 /**
  * Creating a contact, lead or deal from the sidebar, as the session's user (their CRM rights
  * apply). Before a contact or lead is created we look for likely duplicates in one batch — the
- * same e-mail (`crm.duplicate.findbycomm`), a similar name (`%LAST_NAME` / `%NAME` filters of
+ * same e-mail or phone (`crm.duplicate.findbycomm`), a similar name (`%LAST_NAME` / `%NAME` filters of
  * crm.contact.list / crm.lead.list, api-reference/crm/contacts/crm-contact-list.md) and a company
  * whose title holds the e-mail's domain name — and, unless the user already chose to go ahead
  * (`force`), answer with them instead of creating. Multi-field e-mails use the documented
@@ -13,12 +13,21 @@ import { crmLink, portalBase, type CrmKind } from "./portal-links";
 
 const name = z.string().trim().max(100);
 const email = z.string().trim().toLowerCase().email().max(254);
+/** Typed by the user (Gmail shows no phone numbers): digits and the usual separators. */
+const phone = z
+  .string()
+  .trim()
+  .max(40)
+  .regex(/^[+()\d\s./-]*$/, "Only digits, spaces and + ( ) . - /")
+  .default("");
+const digits = (v: string) => v.replace(/\D/g, "");
 
 export const createContactSchema = z.object({
   kind: z.literal("contact"),
   email,
   name: name.default(""),
   lastName: name.default(""),
+  phone,
   force: z.boolean().default(false),
 });
 export const createLeadSchema = z.object({
@@ -26,6 +35,7 @@ export const createLeadSchema = z.object({
   email,
   name: name.default(""),
   lastName: name.default(""),
+  phone,
   title: z.string().trim().min(1).max(255),
   force: z.boolean().default(false),
 });
@@ -44,7 +54,7 @@ export interface Duplicate {
   kind: CrmKind;
   id: number;
   title: string;
-  reason: "email" | "name" | "company_domain" | "open_deal";
+  reason: "email" | "phone" | "name" | "company_domain" | "open_deal";
   url: string;
 }
 
@@ -77,6 +87,9 @@ async function findDuplicates(
   input: z.infer<typeof createContactSchema> | z.infer<typeof createLeadSchema>,
 ): Promise<Duplicate[]> {
   const commands: BatchCommand[] = [{ method: "crm.duplicate.findbycomm", params: { type: "EMAIL", values: [input.email] } }];
+  // Same phone: findbycomm compares digits (crm-duplicate-find-by-comm.md); too short says nothing.
+  const byPhone = digits(input.phone).length >= 6;
+  if (byPhone) commands.push({ method: "crm.duplicate.findbycomm", params: { type: "PHONE", values: [input.phone] } });
   const byName = input.lastName.length >= 2;
   if (byName) {
     const filter = { "%LAST_NAME": input.lastName, ...(input.name ? { "%NAME": input.name } : {}) };
@@ -95,16 +108,20 @@ async function findDuplicates(
     seen.add(`${d.kind}:${d.id}`);
     out.push(d);
   };
-  const found = answers[0].ok && answers[0].result && typeof answers[0].result === "object" ? (answers[0].result as Record<string, unknown>) : {};
-  for (const [type, kind] of [
-    ["CONTACT", "contact"],
-    ["LEAD", "lead"],
-    ["COMPANY", "company"],
-  ] as const) {
-    for (const id of (Array.isArray(found[type]) ? found[type] : []) as unknown[])
-      add({ kind, id: Number(id), title: input.email, reason: "email", url: crmLink(base, kind, Number(id)) });
-  }
+  const byComm = (answer: (typeof answers)[number], title: string, reason: "email" | "phone") => {
+    const found = answer.ok && answer.result && typeof answer.result === "object" ? (answer.result as Record<string, unknown>) : {};
+    for (const [type, kind] of [
+      ["CONTACT", "contact"],
+      ["LEAD", "lead"],
+      ["COMPANY", "company"],
+    ] as const) {
+      for (const id of (Array.isArray(found[type]) ? found[type] : []) as unknown[])
+        add({ kind, id: Number(id), title, reason, url: crmLink(base, kind, Number(id)) });
+    }
+  };
+  byComm(answers[0], input.email, "email");
   let i = 1;
+  if (byPhone) byComm(answers[i++], input.phone, "phone");
   if (byName) {
     for (const r of list(answers[i++]))
       add({ kind: "contact", id: Number(r.ID), title: person(r), reason: "name", url: crmLink(base, "contact", Number(r.ID)) });
@@ -154,6 +171,7 @@ export async function createRecord(
     NAME: input.name,
     LAST_NAME: input.lastName,
     EMAIL: [{ VALUE: input.email, VALUE_TYPE: "WORK" }],
+    ...(input.phone ? { PHONE: [{ VALUE: input.phone, VALUE_TYPE: "WORK" }] } : {}),
     ASSIGNED_BY_ID: userId,
     OPENED: "Y",
     SOURCE_ID: "EMAIL",

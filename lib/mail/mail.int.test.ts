@@ -184,6 +184,7 @@ describe("lookup, create, log", () => {
       email: contactEmail,
       name: "Gina",
       lastName: "Buyer",
+      phone: "",
       title: "From Gmail",
       force: false,
     });
@@ -193,6 +194,7 @@ describe("lookup, create, log", () => {
       email: contactEmail,
       name: "Gina",
       lastName: "Buyer",
+      phone: "",
       title: "From Gmail",
       force: true,
     });
@@ -201,6 +203,24 @@ describe("lookup, create, log", () => {
     const admin = await world.factory.clientFor(world.portalId, { userId: ADMIN_ID });
     const lead = (await admin.call<Record<string, unknown>>("crm.lead.get", { id: created.id })).result;
     expect(lead).toMatchObject({ TITLE: "From Gmail", ASSIGNED_BY_ID: String(EMPLOYEE) });
+  });
+
+  it("warns about a contact with the same phone, and stores the phone when told to create", async () => {
+    const s = await connect(EMPLOYEE);
+    const { portal, client } = await portalContext(deps, s.auth);
+    const admin = await world.factory.clientFor(world.portalId, { userId: ADMIN_ID });
+    const stamp = String(Date.now()).slice(-7);
+    const known = Number(
+      (await admin.call("crm.contact.add", { fields: { NAME: "Pat", LAST_NAME: `Phone${stamp}`, PHONE: [{ VALUE: `+49 30 ${stamp}`, VALUE_TYPE: "WORK" }] } }))
+        .result,
+    );
+    const input = { kind: "contact" as const, email: `pat.${stamp}@gmail.com`, name: "", lastName: "", phone: `+49 (30) ${stamp}`, force: false };
+    const warned = await createRecord(client, portal, EMPLOYEE, input);
+    expect("duplicates" in warned && warned.duplicates).toEqual([expect.objectContaining({ kind: "contact", id: known, reason: "phone" })]);
+    const made = await createRecord(client, portal, EMPLOYEE, { ...input, force: true });
+    if (!("created" in made)) throw new Error("expected a new contact");
+    const contact = (await admin.call<{ PHONE?: Array<{ VALUE: string }> }>("crm.contact.get", { id: made.created.id })).result;
+    expect(contact.PHONE?.map((p) => p.VALUE)).toEqual([`+49 (30) ${stamp}`]);
   });
 
   it("logs an e-mail as an activity once, keeping only the message-id hash", async () => {

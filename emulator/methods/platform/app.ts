@@ -59,6 +59,11 @@ function appInfo(call: MethodCall) {
   };
 }
 
+/** The server reads these methods' parameters upper-cased (array_change_key_case). */
+const upper = (call: MethodCall) => Object.fromEntries(Object.entries(call.params).map(([k, v]) => [k.toUpperCase(), v]));
+/** PHP's loose `== true`: anything but false, 0, "", "0", null. */
+const phpTrue = (v: unknown) => v !== undefined && v !== null && v !== false && v !== 0 && v !== "" && v !== "0";
+
 function requireApp(call: MethodCall) {
   // app-option-*.md: AccessException "Application context required" outside an app (e.g. a webhook).
   if (!call.app) throw new RestError("AccessException", "Application context required", 400);
@@ -82,11 +87,14 @@ defineMethods(
     scope: null,
     handler: (call) => {
       const app = requireApp(call);
-      if (!call.user.admin) throw new RestError("AccessException", "Administrator authorization required", 400);
-      const options = call.params.options;
+      // The server (rest_provider.php appOptionSet): without an `options` key the parameters
+      // themselves are the options; none at all is ArgumentNullException.
+      const { auth: _auth, ...rest } = call.params;
+      const options = call.params.options ?? rest;
       if (!options || typeof options !== "object" || Object.keys(options).length === 0) {
         throw new RestError("ArgumentNullException", "options is empty", 400);
       }
+      if (!call.user.admin) throw new RestError("AccessException", "Administrator authorization required", 400);
       Object.assign(app.options, options as Record<string, unknown>);
       return { result: true };
     },
@@ -94,19 +102,23 @@ defineMethods(
   {
     name: "scope",
     scope: null,
-    handler: (call) => ({ result: call.params.full === "true" || call.params.full === true || call.params.full === "1" ? ALL_SCOPES : [...call.scopes] }),
+    handler: (call) => ({ result: phpTrue(upper(call).FULL) ? ALL_SCOPES : [...call.scopes] }),
   },
   {
     name: "methods",
     scope: null,
     handler: (call) => {
-      // methods.md: by default the methods available to the caller's scopes; full=true lists all; scope=x filters.
-      const full = call.params.full === "true" || call.params.full === true || call.params.full === "1";
-      const only = typeof call.params.scope === "string" ? call.params.scope : null;
+      // methods.md: by default the methods available to the caller's scopes; full=true lists all; scope=x filters
+      // (rest_provider.php methodsList reads SCOPE / FULL in any case; an empty SCOPE means the global methods).
+      const q = upper(call);
+      const full = phpTrue(q.FULL);
+      const only = typeof q.SCOPE === "string" ? q.SCOPE : null;
       const names = listMethods()
         .filter((m) => (only !== null ? (m.scope ?? "") === only : full || m.scope === null || call.scopes.has(m.scope)))
         .map((m) => m.name);
-      return { result: ["batch", ...names.filter((n) => n !== "batch")] };
+      // batch is a global method: listed unless SCOPE names another scope.
+      const rest = names.filter((n) => n !== "batch");
+      return { result: only === null || only === "" ? ["batch", ...rest] : rest };
     },
   },
   { name: "server.time", scope: null, handler: (call) => ({ result: atom(call.now.getTime()) }) },

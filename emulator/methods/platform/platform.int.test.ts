@@ -1,9 +1,8 @@
 /**
  * Platform method families against their docs: api-reference/common/users/profile.md, user-admin.md,
  * api-reference/user/user-get.md, user-update.md (and the server's rest/lib/api/user.php),
- * common/system/app-info.md (departments: departments.int.test.ts),
- * scope.md, methods.md, server-time.md, common/settings/app-option-*.md
- * (notifications: im.int.test.ts).
+ * (departments: departments.int.test.ts; app, options and system methods: app.int.test.ts;
+ * notifications: im.int.test.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { get, postJson, startWorld, type World } from "../../testing/harness";
@@ -101,39 +100,5 @@ describe("users", () => {
     const f = (await call("user.fields")).body.result;
     expect(f).toHaveProperty("UF_DEPARTMENT");
     expect(f).toHaveProperty("PERSONAL_BIRTHDAY");
-  });
-});
-
-describe("app and system", () => {
-  it("app.info has the documented shape", async () => {
-    const r = (await call("app.info")).body.result;
-    expect(Object.keys(r).sort()).toEqual([
-      "CODE",
-      "DAYS",
-      "ID",
-      "INSTALLED",
-      "LANGUAGE_ID",
-      "LICENSE",
-      "LICENSE_FAMILY",
-      "LICENSE_TYPE",
-      "PAYMENT_EXPIRED",
-      "STATUS",
-      "VERSION",
-    ]);
-    expect(r).toMatchObject({ INSTALLED: true, STATUS: "L", PAYMENT_EXPIRED: "N", LICENSE: "en_std" });
-  });
-
-  it("app.option.set (admin only) and app.option.get", async () => {
-    expect((await call("app.option.set", { options: { mode: "fast", n: 3 } })).body.result).toBe(true);
-    expect((await call("app.option.get", { option: "mode" })).body.result).toBe("fast");
-    expect((await call("app.option.get")).body.result).toMatchObject({ mode: "fast" });
-    expect((await call("app.option.set", { options: { x: 1 } }, nonAdmin().id)).body.error).toBe("AccessException");
-  });
-
-  it("scope, methods and server.time", async () => {
-    expect((await call("scope")).body.result.sort()).toEqual(["crm", "department", "im", "task", "user"]);
-    const methods = (await call("methods")).body.result;
-    expect(methods).toEqual(expect.arrayContaining(["batch", "user.get", "department.get", "app.info"]));
-    expect((await get(`${w.rest}server.time?auth=${w.token()}`)).body.result).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$/);
   });
 });
