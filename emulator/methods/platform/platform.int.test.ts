@@ -10,6 +10,8 @@ import { get, postJson, startWorld, type World } from "../../testing/harness";
 let w: World;
 beforeAll(async () => {
   w = await startWorld({ portals: [{ key: "acme", seed: { seed: 11, users: 120 } }] });
+  // The tests measure answers, not the bucket.
+  w.emu.store.limits.get("acme")!.enabled = false;
 });
 afterAll(async () => {
   await w.close();
@@ -94,6 +96,47 @@ describe("users", () => {
     expect(self.body.result).toBe(true);
     expect(target).toMatchObject({ personalCity: "Bonn", active: true });
     expect(target.departmentIds).not.toContain(999);
+  });
+
+  it("user.get and user.search filter by every key user.php reads (one case each), exact value of a user's own record", async () => {
+    const target = nonAdmin();
+    const rec = (await call("user.get", { FILTER: { ID: target.id } })).body.result[0] as Record<string, unknown>;
+    const keys = [
+      "ID",
+      "ACTIVE",
+      "EMAIL",
+      "NAME",
+      "LAST_NAME",
+      "SECOND_NAME",
+      "PERSONAL_GENDER",
+      "PERSONAL_WWW",
+      "PERSONAL_BIRTHDAY",
+      "PERSONAL_PHONE",
+      "PERSONAL_MOBILE",
+      "PERSONAL_CITY",
+      "PERSONAL_STREET",
+      "WORK_COMPANY",
+      "WORK_POSITION",
+      "WORK_PHONE",
+      "UF_DEPARTMENT",
+      "UF_PHONE_INNER",
+      "USER_TYPE",
+      "IS_ONLINE",
+      "DATE_REGISTER",
+      "LAST_LOGIN",
+    ];
+    let checked = 0;
+    for (const key of keys) {
+      let value = rec[key];
+      if (value === undefined || value === null || value === "") continue;
+      if (Array.isArray(value)) value = value[0];
+      for (const method of ["user.get", "user.search"]) {
+        const found = (await call(method, { FILTER: { [key]: value, "<=ID": target.id }, SORT: "ID", ORDER: "DESC" })).body.result;
+        expect(found[0]?.ID, `${method} ${key}=${String(value)}`).toBe(String(target.id));
+      }
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(10);
   });
 
   it("user.fields lists the fields", async () => {
