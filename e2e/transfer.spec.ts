@@ -194,22 +194,30 @@ test("an employee gets 403 on the wizard's pages and its actions", async ({ page
   // An employee's open lands on Privacy; Transfer is not offered.
   await expect(frame.getByRole("link", { name: "Transfer" })).toHaveCount(0);
 
-  for (const url of ["/transfer", "/transfer/history", "/transfer/overview/1"]) {
+  for (const url of ["/transfer", "/transfer/history", "/transfer/overview/1", "/transfer/cl0000000000000000000000"]) {
     const status = await frame.locator("body").evaluate(async (_b, u) => (await fetch(u)).status, url);
     expect(status, url).toBe(403);
   }
-  const answer = await frame.locator("body").evaluate(
-    async (_body, { id, request }) => {
-      const response = await fetch("/transfer", {
-        method: "POST",
-        headers: { "Next-Action": id, Accept: "text/x-component", "Content-Type": "text/plain;charset=UTF-8" },
-        body: JSON.stringify([request]),
-      });
-      return response.status;
-    },
-    { id: actionId("runTransfer"), request: { fromUserId: 5, receiverIds: [6], selections: [{ type: "deal", role: "assigned" }] } },
-  );
-  expect(answer).toBe(403);
+  const calls: Array<[string, unknown]> = [
+    ["runTransfer", { fromUserId: 5, receiverIds: [6], selections: [{ type: "deal", role: "assigned" }] }],
+    ["previewTransfer", { fromUserId: 5, receiverIds: [6], selections: [{ type: "deal", role: "assigned" }] }],
+    ["countRecords", { fromUserId: 5 }],
+    ["crmPipelines", { entityTypeId: 2 }],
+  ];
+  for (const [name, request] of calls) {
+    const answer = await frame.locator("body").evaluate(
+      async (_body, { id, request }) => {
+        const response = await fetch("/transfer", {
+          method: "POST",
+          headers: { "Next-Action": id, Accept: "text/x-component", "Content-Type": "text/plain;charset=UTF-8" },
+          body: JSON.stringify([request]),
+        });
+        return response.status;
+      },
+      { id: actionId(name), request },
+    );
+    expect(answer, name).toBe(403);
+  }
   const [{ n }] = await queryAppDatabase<{ n: string }>(`SELECT count(*) AS n FROM "Transfer" WHERE "portalId" = $1`, [portalId]);
   expect(Number(n)).toBe(0);
 });

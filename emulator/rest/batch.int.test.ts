@@ -135,6 +135,21 @@ describe("batch", () => {
     expect(Object.keys(hard.body.result.result_error)).toEqual(["bad"]);
   });
 
+  it("reads halt as PHP's (bool) cast and skips a command that is not a string (methodsBatch)", async () => {
+    const cmd = { bad: "no.such.method", after: "profile" };
+    for (const halt of ["N", "false", "Y", 2]) {
+      const r = await batch({ cmd, halt });
+      expect(r.body.result.result, String(halt)).toEqual([]);
+    }
+    for (const halt of ["0", "", 0, false]) {
+      const r = await batch({ cmd, halt });
+      expect(r.body.result.result, String(halt)).toHaveProperty("after");
+    }
+    const skipped = await batch({ cmd: { a: "profile", b: { method: "profile" }, c: "user.admin" } });
+    expect(Object.keys(skipped.body.result.result)).toEqual(["a", "c"]);
+    expect(skipped.body.result.result_error).toEqual([]);
+  });
+
   it("refuses commands past the 50th and nested batch, per command", async () => {
     const cmd: Record<string, string> = {};
     for (let i = 0; i < 52; i++) cmd[`k${i}`] = "user.admin";

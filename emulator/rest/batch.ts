@@ -87,8 +87,10 @@ function commandsOf(params: Params): Array<[string, unknown]> {
 }
 
 export async function runBatch(store: EmulatorStore, caller: Caller, params: Params): Promise<MethodOutcome> {
+  // methodsBatch: (bool)$arQuery['HALT'] — PHP's cast, so "N" and "false" halt too; only
+  // false, 0, "", "0" and a missing value do not.
   const haltRaw = param(params, "halt");
-  const halt = haltRaw === true || haltRaw === 1 || haltRaw === "1" || haltRaw === "true" || haltRaw === "Y";
+  const halt = haltRaw !== undefined && haltRaw !== null && haltRaw !== false && haltRaw !== 0 && haltRaw !== "" && haltRaw !== "0";
   const state: BatchState = { result: new Map(), result_error: new Map(), result_total: new Map(), result_next: new Map(), result_time: new Map() };
   const commands = commandsOf(params);
   for (const [index, [key, raw]] of commands.entries()) {
@@ -97,7 +99,9 @@ export async function runBatch(store: EmulatorStore, caller: Caller, params: Par
       if (halt) break;
       continue;
     }
-    const text = typeof raw === "string" ? raw : "";
+    // A command that is not a string is skipped without an answer (methodsBatch's is_string check).
+    if (typeof raw !== "string") continue;
+    const text = raw;
     const q = text.indexOf("?");
     const method = (q < 0 ? text : text.slice(0, q)).trim().replace(/\.json$/i, "");
     const cmdParams = substitute(parseForm(q < 0 ? "" : text.slice(q + 1)), state) as Params;

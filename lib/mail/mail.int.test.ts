@@ -131,6 +131,14 @@ describe("connect and sessions", () => {
     await expect(authenticate(deps, `Bearer ${s.token}`)).rejects.toBeInstanceOf(MailUnauthorizedError);
   });
 
+  it("answers each of many requests of the same moment with its own session (they share one read)", async () => {
+    const [a, b] = [await connect(EMPLOYEE), await connect(ADMIN_ID)];
+    const asked = [a.token, b.token, a.token, "Z".repeat(43), b.token];
+    const answers = await Promise.allSettled(asked.map((t) => authenticate(deps, `Bearer ${t}`)));
+    expect(answers.map((r) => (r.status === "fulfilled" ? r.value.userId : "401"))).toEqual([EMPLOYEE, ADMIN_ID, EMPLOYEE, "401", ADMIN_ID]);
+    expect(answers[0].status === "fulfilled" && answers[0].value.portal).toMatchObject({ id: world.portalId, lang: expect.any(String) });
+  });
+
   it("does not let one user revoke another's session", async () => {
     const mine = await connect(EMPLOYEE);
     const theirs = await connect(ADMIN_ID);

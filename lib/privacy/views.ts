@@ -105,11 +105,15 @@ export async function listDismissed(client: Client, options: { search?: string; 
   return all;
 }
 
-/** What a user still holds (open / all), from one or two batch calls of lib/ownership. */
-export async function remainingWork(client: Client, userId: number): Promise<{ open: number; total: number }> {
+/** What each user still holds (open / all): the catalogue once, then one or two batch calls of lib/ownership per user. */
+export async function remainingWork(client: Client, userIds: readonly number[]): Promise<Array<{ userId: number; open: number; total: number }>> {
   const { roles } = await loadCatalogue(client);
-  const counts = await countOwned(client, roles, userId);
-  return counts.reduce((s, c) => ({ open: s.open + c.open, total: s.total + c.total }), { open: 0, total: 0 });
+  const out: Array<{ userId: number; open: number; total: number }> = [];
+  for (const userId of userIds) {
+    const counts = await countOwned(client, roles, userId);
+    out.push(counts.reduce((s, c) => ({ ...s, open: s.open + c.open, total: s.total + c.total }), { userId, open: 0, total: 0 }));
+  }
+  return out;
 }
 
 /** Names of users, read live (one user.get for up to 50 IDs per call). */

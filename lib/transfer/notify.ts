@@ -5,20 +5,21 @@
  * nothing of it is kept here.
  */
 import type { Bitrix24Client } from "../bitrix24";
-import { resolveLang, translator, type MessageKey } from "../i18n";
+import { formatters, resolveLang, translator, type MessageKey } from "../i18n";
 import type { TransferDeps } from "./deps";
 import { typeLabelKey } from "./labels";
 
 export async function notifyReceivers(deps: TransferDeps, client: Pick<Bitrix24Client, "batch">, transferId: string): Promise<number> {
   const transfer = await deps.prisma.transfer.findUniqueOrThrow({ where: { id: transferId }, select: { portal: { select: { lang: true } }, returnAt: true } });
   const rows = await deps.prisma.transferItem.groupBy({ by: ["toUserId", "type"], where: { transferId, state: "moved" }, _count: { _all: true } });
-  const t = translator(resolveLang(transfer.portal.lang));
+  const lang = resolveLang(transfer.portal.lang);
+  const t = translator(lang);
   const byReceiver = new Map<number, Array<{ type: string; count: number }>>();
   for (const r of rows) byReceiver.set(r.toUserId, [...(byReceiver.get(r.toUserId) ?? []), { type: r.type, count: r._count._all }]);
   const commands = [...byReceiver].map(([userId, types]) => {
     const total = types.reduce((s, x) => s + x.count, 0);
     const list = types.map((x) => `${t(typeLabelKey(x.type) as MessageKey)}: ${x.count}`).join(", ");
-    const until = transfer.returnAt ? ` ${t("transfer.notify.until", { date: transfer.returnAt.toISOString().slice(0, 16).replace("T", " ") + " UTC" })}` : "";
+    const until = transfer.returnAt ? ` ${t("transfer.notify.until", { date: formatters(lang).dateTime(transfer.returnAt) })}` : "";
     return {
       method: "im.notify.system.add",
       // A TAG is unique within the app across recipients: a new notification with it removes the

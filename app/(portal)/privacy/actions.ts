@@ -68,7 +68,11 @@ export const setUserRights = portalAction({ admin: true, input: z.object({ userI
   return succeed();
 });
 
-export const readRemainingWork = portalAction({ admin: true, input: z.object({ userId: z.number().int().positive() }) }, async (input, session) => {
-  const client = await services().clients.clientFor(session.portalId, { userId: session.userId });
-  return succeed(await remainingWork(client, input.userId));
-});
+/** The remaining work of the users on one page of the dismissed list, in one request. */
+export const readRemainingWork = portalAction(
+  { admin: true, input: z.object({ userIds: z.array(z.number().int().positive()).min(1).max(50) }) },
+  async (input, session) => {
+    const client = await services().clients.clientFor(session.portalId, { userId: session.userId });
+    return succeed({ work: await remainingWork(client, input.userIds) });
+  },
+);

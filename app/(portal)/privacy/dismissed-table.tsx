@@ -16,19 +16,11 @@ interface Row {
   lastLogin: string | null;
 }
 
-/** Remaining work of one user, read when the row shows (lib/ownership counts, one or two batch calls). */
-function RemainingWork({ userId }: { userId: number }) {
+/** Remaining work of one user (counts from lib/ownership) and the Transfer tool's overview of them. */
+function RemainingWork({ userId, work }: { userId: number; work: { open: number; total: number } | undefined }) {
   const t = useT();
-  const [work, setWork] = useState<{ open: number; total: number } | null>(null);
-  useEffect(() => {
-    let live = true;
-    void readRemainingWork({ userId }).then((r) => live && r.ok && setWork({ open: r.open, total: r.total }));
-    return () => {
-      live = false;
-    };
-  }, [userId]);
   return (
-    <span data-testid="remaining-work">
+    <span data-testid="remaining-work" data-loaded={work ? "Y" : "N"}>
       {work ? t("privacy.dismissed.workCount", { open: work.open, total: work.total }) : "…"}{" "}
       {/* A link, not an import: the Transfer tool's overview of this user. */}
       <a className="text-b24-link underline" href={`/transfer/overview/${userId}`}>
@@ -38,12 +30,30 @@ function RemainingWork({ userId }: { userId: number }) {
   );
 }
 
+/** The remaining work of the rows shown, read in one request once they are on screen. */
+function useRemainingWork(userIds: readonly number[]): ReadonlyMap<number, { open: number; total: number }> {
+  const [work, setWork] = useState<{ key: string; byUser: ReadonlyMap<number, { open: number; total: number }> }>({ key: "", byUser: new Map() });
+  const key = userIds.join(",");
+  useEffect(() => {
+    if (!key) return;
+    let live = true;
+    void readRemainingWork({ userIds: key.split(",").map(Number) }).then(
+      (r) => live && r.ok && setWork({ key, byUser: new Map(r.work.map((w) => [w.userId, { open: w.open, total: w.total }])) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [key]);
+  return work.key === key ? work.byUser : new Map();
+}
+
 /** Dismissed employees with their remaining work; anonymise or erase the selected ones after a preview. */
 export function DismissedTable({ rows, allowAnonymise, allowErase }: { rows: Row[]; allowAnonymise: boolean; allowErase: boolean }) {
   const t = useT();
   const format = useFormat();
   const [dialog, setDialog] = useState<{ kind: Kind; ids: number[]; preview: PreviewData | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const work = useRemainingWork(rows.map((r) => r.id));
 
   async function open(kind: Kind, ids: number[]) {
     setError(null);
@@ -75,7 +85,7 @@ export function DismissedTable({ rows, allowAnonymise, allowErase }: { rows: Row
             cell: (r) => (r.lastLogin ? format.date(new Date(r.lastLogin)) : t("privacy.dismissed.never")),
             className: "whitespace-nowrap",
           },
-          { key: "work", header: t("privacy.dismissed.work"), cell: (r) => <RemainingWork userId={r.id} /> },
+          { key: "work", header: t("privacy.dismissed.work"), cell: (r) => <RemainingWork userId={r.id} work={work.get(r.id)} /> },
         ]}
         actions={(ids) =>
           allowed.map((kind) => (

@@ -23,13 +23,24 @@ export function RightsTable({ rows }: { rows: Row[] }) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // What the admin just set shows at once, until the refreshed rows arrive (or the action fails):
+  // the rows come from the server, so a toggle would otherwise stay as it was for a round trip.
+  const [shown, setShown] = useState<{ rows: Row[]; overrides: ReadonlyMap<string, boolean> }>({ rows, overrides: new Map() });
+  const overrides = shown.rows === rows ? shown.overrides : new Map<string, boolean>();
+  const value = (r: Row, right: Right) => overrides.get(`${r.id}:${right}`) ?? r[right];
 
   async function apply(userIds: number[], right: Right, granted: boolean) {
     setBusy(true);
     setError(null);
+    const next = new Map(overrides);
+    for (const id of userIds) next.set(`${id}:${right}`, granted);
+    setShown({ rows, overrides: next });
     const result = await setUserRights({ userIds, right, granted });
     setBusy(false);
-    if (!result.ok) setError(errorText(t, result));
+    if (!result.ok) {
+      setShown({ rows, overrides });
+      setError(errorText(t, result));
+    }
     router.refresh();
   }
 
@@ -37,7 +48,13 @@ export function RightsTable({ rows }: { rows: Row[] }) {
     key: right,
     header: label,
     cell: (r: Row) => (
-      <input type="checkbox" aria-label={`${label}: ${r.name}`} checked={r[right]} disabled={busy} onChange={(e) => apply([r.id], right, e.target.checked)} />
+      <input
+        type="checkbox"
+        aria-label={`${label}: ${r.name}`}
+        checked={value(r, right)}
+        disabled={busy}
+        onChange={(e) => apply([r.id], right, e.target.checked)}
+      />
     ),
   });
   return (

@@ -62,7 +62,8 @@ export const CRM_FIELDS: CrmField[] = [
   },
   { upper: "INDUSTRY", camel: "industry", kind: "string", only: [CO], get: (d, e, r) => fromRef("INDUSTRY")(d, e, r) },
   { upper: "SOURCE_ID", camel: "sourceId", kind: "string", only: [L, D, C], get: (d, e, r) => fromRef("SOURCE")(d, e, r, "source") },
-  { upper: "STATUS_ID", camel: "statusId", kind: "string", only: [L], legacyOnly: true, get: (d, e, r) => stage(d, e, r)?.statusId ?? "" },
+  // Leads and quotes name their stage STATUS_ID in the old methods (crm-lead-fields.md, crm-quote-fields.md).
+  { upper: "STATUS_ID", camel: "statusId", kind: "string", only: [L, Q], legacyOnly: true, get: (d, e, r) => stage(d, e, r)?.statusId ?? "" },
   { upper: "STATUS_SEMANTIC_ID", camel: "statusSemanticId", kind: "string", only: [L], legacyOnly: true, get: (d, e, r) => stage(d, e, r)?.semantics ?? "P" },
   { upper: "CATEGORY_ID", camel: "categoryId", kind: "int", get: (d, e, r) => d.crm.get(e)!.int("categoryId", r) },
   { upper: "STAGE_ID", camel: "stageId", kind: "string", get: (d, e, r) => (hasStages(e) ? (stage(d, e, r)?.statusId ?? "") : "") },
@@ -119,8 +120,8 @@ export function fieldsOf(etid: number, flavour: "legacy" | "item"): CrmField[] {
       !(flavour === "legacy" ? f.itemOnly : f.legacyOnly) &&
       // Contacts/companies have no pipeline stages in either generation.
       !(!hasStages(etid) && (f.upper === "STAGE_ID" || f.upper === "STAGE_SEMANTIC_ID" || f.upper === "CATEGORY_ID")) &&
-      // Leads name their stage STATUS_ID in the old methods.
-      !(etid === L && flavour === "legacy" && (f.upper === "STAGE_ID" || f.upper === "STAGE_SEMANTIC_ID" || f.upper === "CATEGORY_ID")),
+      // Leads and quotes name their stage STATUS_ID in the old methods, and have no pipelines there.
+      !((etid === L || etid === Q) && flavour === "legacy" && (f.upper === "STAGE_ID" || f.upper === "STAGE_SEMANTIC_ID" || f.upper === "CATEGORY_ID")),
   );
 }
 

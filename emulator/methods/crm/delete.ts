@@ -58,6 +58,7 @@ defineMethods(
   { name: "crm.deal.delete", scope: "crm", handler: legacyDelete(ENTITY.deal) },
   { name: "crm.contact.delete", scope: "crm", handler: legacyDelete(ENTITY.contact) },
   { name: "crm.company.delete", scope: "crm", handler: legacyDelete(ENTITY.company) },
+  { name: "crm.quote.delete", scope: "crm", handler: legacyDelete(ENTITY.quote) },
   { name: "crm.item.delete", scope: "crm", handler: itemDelete },
   { name: "crm.activity.delete", scope: "crm", handler: activityDelete },
 );

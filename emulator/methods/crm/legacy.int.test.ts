@@ -1,6 +1,6 @@
 /**
- * crm.lead / deal / contact / company .list / .get / .update against b24restdocs
- * api-reference/crm/deals/crm-deal-list.md (and its leads/, contacts/, companies/ twins):
+ * crm.lead / deal / contact / company / quote .list / .get / .update against b24restdocs
+ * api-reference/crm/deals/crm-deal-list.md (and its leads/, contacts/, companies/, quote/ twins):
  * one case per field that crm.{type}.fields documents, as a filter key and as a select, one per
  * filter operator (>=, >, <=, <, @, !@, %, =%, %=, =, !=, !), order, and each documented error
  * (missing record, bad ID, missing fields, missing rights, missing scope).
@@ -11,7 +11,7 @@ import { methodWorld, narrowToken, postJson } from "../../testing/harness";
 const { world, call } = methodWorld(["user", "crm"]);
 
 type Row = Record<string, unknown>;
-const TYPES = ["lead", "deal", "contact", "company"] as const;
+const TYPES = ["lead", "deal", "contact", "company", "quote"] as const;
 const list = async (type: string, params: object) => (await call(`crm.${type}.list`, params)).body.result as Row[];
 
 /** A record with as many fields set as possible, read with crm.{type}.get. */

@@ -1,5 +1,6 @@
 /**
- * crm.lead.* / crm.deal.* / crm.contact.* / crm.company.* — list, get, add, update, fields.
+ * crm.lead.* / crm.deal.* / crm.contact.* / crm.company.* / crm.quote.* — list, get, add, update, fields
+ * (quotes: api-reference/crm/quote/crm-quote-list.md and siblings; their stage is STATUS_ID).
  * Follows b24restdocs api-reference/crm/deals/crm-deal-list.md, crm-deal-get.md,
  * crm-deal-add.md, crm-deal-update.md, crm-deal-fields.md and their leads/, contacts/,
  * companies/ twins: UPPER_CASE fields printed as strings, `result` is the array / record / new ID
@@ -121,3 +122,4 @@ family("lead", ENTITY.lead);
 family("deal", ENTITY.deal);
 family("contact", ENTITY.contact);
 family("company", ENTITY.company);
+family("quote", ENTITY.quote);

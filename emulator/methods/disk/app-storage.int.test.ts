@@ -63,3 +63,21 @@ describe("disk.folder.uploadfile refusals", () => {
     expect(await postJson(`${world().rest}disk.storage.getforapp`, { auth: token })).toMatchObject({ status: 403, body: { error: "insufficient_scope" } });
   });
 });
+
+describe("disk.folder.uploadfile names and disk.storage.getlist filter", () => {
+  it("a taken name answers DISK_OBJ_22000, with generateUniqueName the file gets 'name (1).ext'", async () => {
+    const root = Number((await call("disk.storage.getforapp", {})).body.result.ROOT_OBJECT_ID);
+    const up = (extra: object = {}) =>
+      call("disk.folder.uploadfile", { id: root, data: { NAME: "report.csv" }, fileContent: ["report.csv", "YQ=="], ...extra });
+    expect((await up()).body.result.NAME).toBe("report.csv");
+    expect(await up()).toMatchObject({ status: 400, body: { error: "DISK_OBJ_22000" } });
+    expect((await up({ generateUniqueName: true })).body.result.NAME).toBe("report (1).csv");
+  });
+
+  it("disk.storage.getlist filters by the storage's fields; a key naming no field matches nothing", async () => {
+    const app = (await call("disk.storage.getforapp", {})).body.result;
+    expect((await call("disk.storage.getlist", { filter: { ID: app.ID } })).body.result).toEqual([app].map((s) => ({ ...s, ENTITY_ID: "1" })));
+    expect((await call("disk.storage.getlist", { filter: { MODULE_ID: "disk", ENTITY_TYPE: "user", ENTITY_ID: 1 } })).body.result).toHaveLength(1);
+    expect((await call("disk.storage.getlist", { filter: { NOPE: "x" } })).body.result).toEqual([]);
+  });
+});

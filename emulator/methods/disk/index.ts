@@ -4,12 +4,13 @@
  * Follows b24restdocs api-reference/disk/storage/disk-storage-get-for-app.md (ACCESS_DENIED
  * "Application context required" for webhooks) and disk/folder/disk-folder-upload-file.md
  * (`data[NAME]`, `fileContent` = [name, base64]; without fileContent the method answers an
- * upload URL, which the emulator does not offer — pass fileContent).
+ * upload URL, which the emulator does not offer — pass fileContent; a taken name is DISK_OBJ_22000
+ * unless generateUniqueName).
  * Downloads: the core serves `{portalUrl}/rest/download.json?token=disk|{fileId}|{secret}` with
  * `findDiskDownload` below.
  */
 import { createHash } from "node:crypto";
-import "./user-storage";
+import { freeName } from "./user-storage";
 import { defineMethods, RestError, type MethodCall } from "../../rest/method-registry";
 import type { DiskFile } from "../../state/portal-data";
 import type { Portal } from "../../state/types";
@@ -55,8 +56,9 @@ function uploadFile(call: MethodCall) {
   const data = (param(call.params, "data") ?? {}) as Record<string, unknown>;
   const content = param(call.params, "fileContent");
   if (!Array.isArray(content) || content.length < 2) throw new RestError("ERROR_ARGUMENT", "Argument 'fileContent' is null or empty", 400);
-  const name = String(data.NAME ?? content[0] ?? "").trim();
-  if (!name) throw new RestError("ERROR_ARGUMENT", "Argument 'data[NAME]' is null or empty", 400);
+  const given = String(data.NAME ?? content[0] ?? "").trim();
+  if (!given) throw new RestError("ERROR_ARGUMENT", "Argument 'data[NAME]' is null or empty", 400);
+  const name = freeName(call, folderId, given);
   const bytes = new Uint8Array(Buffer.from(String(content[1]), "base64"));
   const id = disk.nextId++;
   const token = createHash("sha256").update(`${call.portal.memberId}:${id}:${bytes.length}:${call.now.getTime()}`).digest("hex").slice(0, 32);

@@ -42,14 +42,12 @@ function storageRecord(call: MethodCall, userId: number) {
 function getList(call: MethodCall) {
   const filter = (param(call.params, "filter") ?? {}) as Record<string, unknown>;
   const f = Object.fromEntries(Object.entries(filter).map(([k, v]) => [k.toUpperCase(), v]));
-  const type = f.ENTITY_TYPE === undefined ? null : String(f.ENTITY_TYPE);
-  const entityId = f.ENTITY_ID === undefined ? null : Number(f.ENTITY_ID);
   const visible = [...call.portal.users.values()].filter((u) => u.id === call.user.id || call.user.admin);
   const list: Record<string, unknown>[] = [];
-  if (type === null || type === "user") {
-    for (const u of visible) if (entityId === null || entityId === u.id) list.push(storageRecord(call, u.id));
-  }
-  if ((type === null || type === "restapp") && call.app) {
+  // Only build the storages the filter can match (every user's storage is created on first sight).
+  const onlyUser = f.ENTITY_TYPE === undefined || String(f.ENTITY_TYPE) === "user";
+  if (onlyUser) for (const u of visible) if (f.ENTITY_ID === undefined || Number(f.ENTITY_ID) === u.id) list.push(storageRecord(call, u.id));
+  if ((f.ENTITY_TYPE === undefined || String(f.ENTITY_TYPE) === "restapp") && call.app) {
     const s = call.portal.data.disk.appStorages.get(call.app.clientId);
     if (s)
       list.push({
@@ -62,7 +60,25 @@ function getList(call: MethodCall) {
         ROOT_OBJECT_ID: String(s.rootFolderId),
       });
   }
-  return { result: list.slice(0, 50), total: list.length, ...(list.length > 50 ? { next: 50 } : {}) };
+  // disk-storage-get-list.md: the filter takes the storage's fields (ID, NAME, CODE, MODULE_ID,
+  // ENTITY_TYPE, ENTITY_ID, ROOT_OBJECT_ID); a key naming no field matches nothing.
+  const matching = list.filter((r) => Object.entries(f).every(([k, v]) => k in r && String(r[k] ?? "") === String(v ?? "")));
+  return { result: matching.slice(0, 50), total: matching.length, ...(matching.length > 50 ? { next: 50 } : {}) };
+}
+
+/**
+ * A free name in the folder: the name itself, or with generateUniqueName "name (1).ext"…
+ * (disk-storage-upload-file.md, disk-folder-upload-file.md); a taken name without it is DISK_OBJ_22000.
+ */
+export function freeName(call: MethodCall, folderId: number, name: string): string {
+  const disk = call.portal.data.disk;
+  const taken = (n: string) => [...disk.files.values()].some((f) => f.folderId === folderId && f.name === n);
+  if (!taken(name)) return name;
+  const unique = ["Y", "1", "true", true].includes(param(call.params, "generateUniqueName") as string);
+  if (!unique) throw new RestError("DISK_OBJ_22000", "File or folder with this name already exists", 400);
+  const dot = name.lastIndexOf(".");
+  const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ""];
+  for (let i = 1; ; i++) if (!taken(`${stem} (${i})${ext}`)) return `${stem} (${i})${ext}`;
 }
 
 function uploadToStorage(call: MethodCall) {
@@ -77,18 +93,7 @@ function uploadToStorage(call: MethodCall) {
   if (!Array.isArray(content) || content.length < 2) throw new RestError("ERROR_ARGUMENT", "Argument 'fileContent' is null or empty", 400);
   let name = String(data.NAME ?? content[0] ?? "").trim();
   if (!name) throw new RestError("ERROR_ARGUMENT", "Argument 'data[NAME]' is null or empty", 400);
-  const taken = (n: string) => [...disk.files.values()].some((f) => f.folderId === storage.rootFolderId && f.name === n);
-  if (taken(name)) {
-    const unique = ["Y", "1", "true", true].includes(param(call.params, "generateUniqueName") as string);
-    if (!unique) throw new RestError("DISK_OBJ_22000", "File or folder with this name already exists", 400);
-    const dot = name.lastIndexOf(".");
-    const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ""];
-    for (let i = 1; ; i++)
-      if (!taken(`${stem} (${i})${ext}`)) {
-        name = `${stem} (${i})${ext}`;
-        break;
-      }
-  }
+  name = freeName(call, storage.rootFolderId, name);
   const bytes = new Uint8Array(Buffer.from(String(content[1]), "base64"));
   const id = disk.nextId++;
   const token = createHash("sha256").update(`${call.portal.memberId}:${id}:${bytes.length}:${call.now.getTime()}`).digest("hex").slice(0, 32);
