@@ -273,6 +273,7 @@ async function main(): Promise<void> {
     const requests = log.filter((c) => !c.inBatch).length;
     const p50p95 = (pick: (s: Sample) => number, of: Sample[] = samples) => {
       const v = of.map(pick).sort((a, b) => a - b);
+      if (!v.length) return "—";
       return `${percentile(v, 50).toFixed(1)} ms / ${percentile(v, 95).toFixed(1)} ms`;
     };
     const row = (k: string, v: string) => console.log(`  ${k.padEnd(46)} ${v}`);
