@@ -122,6 +122,40 @@ describe("department.update", () => {
   });
 });
 
+describe("department.add / department.delete", () => {
+  it("adds under a parent and answers the new ID; deletes, moving children and employees to the parent", async () => {
+    const parent = deps().find((d) => d.parentId === null)!;
+    const id = (await call("department.add", { NAME: "Research", PARENT: parent.id, SORT: 700, UF_HEAD: 1 })).body.result as number;
+    expect((await call("department.get", { ID: id })).body.result).toEqual([
+      { ID: String(id), NAME: "Research", SORT: 700, PARENT: String(parent.id), UF_HEAD: "1" },
+    ]);
+    const child = (await call("department.add", { NAME: "Lab", PARENT: id })).body.result as number;
+    expect((await call("department.delete", { ID: id })).body.result).toBe(true);
+    expect((await call("department.get", { ID: id })).body.result).toEqual([]);
+    expect((await call("department.get", { ID: child })).body.result[0].PARENT).toBe(String(parent.id));
+  });
+
+  it("answers the documented ERROR_CORE texts: no NAME, no or unknown PARENT, a non-administrator, an unknown ID", async () => {
+    const root = deps().find((d) => d.parentId === null)!;
+    expect(await call("department.add", { PARENT: root.id })).toMatchObject({
+      status: 400,
+      body: { error: "ERROR_CORE", error_description: "The department name is not provided.<br>" },
+    });
+    expect(await call("department.add", { NAME: "Orphan" })).toMatchObject({
+      status: 400,
+      body: { error: "ERROR_CORE", error_description: "There can only be one top-level department in the company structure" },
+    });
+    expect(await call("department.add", { NAME: "x", PARENT: root.id }, nonAdmin().id)).toMatchObject({
+      status: 400,
+      body: { error_description: "Access denied!" },
+    });
+    expect(await call("department.delete", { ID: 99999 })).toMatchObject({
+      status: 400,
+      body: { error: "ERROR_CORE", error_description: "Department not found" },
+    });
+  });
+});
+
 describe("department.fields", () => {
   it("lists the five fields", async () => {
     expect(Object.keys((await call("department.fields", {})).body.result).sort()).toEqual(["ID", "NAME", "PARENT", "SORT", "UF_HEAD"]);

@@ -12,6 +12,11 @@
  *   only when set.
  * - department.update: an administrator only ("Access denied!"), "Department not found" for an
  *   unknown ID; only the fields sent change.
+ * - department.add (department-add.md): an administrator only; NAME required ("The department name
+ *   is not provided.<br>"), PARENT required and known ("There can only be one top-level
+ *   department in the company structure"); answers the new ID. department.delete
+ *   (department-delete.md): "Department not found" for an unknown ID; its sub-departments and
+ *   employees move to its parent, as the structure editor does.
  */
 import { errors } from "../../rest/errors";
 import { defineMethods, pageOf, readStart, type MethodCall } from "../../rest/method-registry";
@@ -114,7 +119,36 @@ function departmentUpdate(call: MethodCall) {
   return { result: true };
 }
 
+function departmentAdd(call: MethodCall) {
+  const p = Object.fromEntries(Object.entries(call.params).map(([k, v]) => [k.toUpperCase(), v]));
+  if (!call.user.admin) throw errors.core("Access denied!");
+  const name = typeof p.NAME === "string" ? p.NAME.trim() : "";
+  if (!name) throw errors.core("The department name is not provided.<br>");
+  const parent = intval(p.PARENT);
+  if (!call.portal.departments.has(parent)) throw errors.core("There can only be one top-level department in the company structure");
+  const id = Math.max(0, ...call.portal.departments.keys()) + 1;
+  const head = intval(p.UF_HEAD);
+  call.portal.departments.set(id, { id, name, parentId: parent, headUserId: head > 0 ? head : null, sort: p.SORT !== undefined ? intval(p.SORT) : 500 });
+  return { result: id };
+}
+
+function departmentDelete(call: MethodCall) {
+  const p = Object.fromEntries(Object.entries(call.params).map(([k, v]) => [k.toUpperCase(), v]));
+  if (!call.user.admin) throw errors.core("Access denied!");
+  const d = call.portal.departments.get(intval(p.ID));
+  if (!d) throw errors.core("Department not found");
+  for (const child of call.portal.departments.values()) if (child.parentId === d.id) child.parentId = d.parentId;
+  for (const u of call.portal.users.values()) {
+    if (!u.departmentIds.includes(d.id)) continue;
+    u.departmentIds = [...new Set(u.departmentIds.map((x) => (x === d.id ? (d.parentId ?? x) : x)))].filter((x) => x !== d.id);
+  }
+  call.portal.departments.delete(d.id);
+  return { result: true };
+}
+
 defineMethods(
+  { name: "department.add", scope: "department", handler: departmentAdd },
+  { name: "department.delete", scope: "department", handler: departmentDelete },
   { name: "department.get", scope: "department", handler: departmentGet },
   { name: "department.update", scope: "department", handler: departmentUpdate },
   {
