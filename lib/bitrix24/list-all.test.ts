@@ -78,3 +78,30 @@ describe("listAll", () => {
     expect(() => extractItems("x", { foo: 1 })).toThrow(/no item list/);
   });
 });
+
+describe("methods that read their parameters their own way", () => {
+  it("sonet_group.get gets ORDER and FILTER in capitals (it reads no lower-case keys)", () => {
+    const r = resolveListOptions("sonet_group.get", {});
+    expect(pageParams({ FILTER: { OWNER_ID: 3 } }, r, 40)).toEqual({ FILTER: { OWNER_ID: 3, ">ID": 40 }, ORDER: { ID: "ASC" }, start: -1 });
+  });
+
+  it("department.get is paged by start, following next (it takes no ID cursor and sorts by the tree)", async () => {
+    const tree = Array.from({ length: 120 }, (_, i) => 120 - i);
+    const sent: Params[] = [];
+    const api = {
+      async call<T>(_m: string, params: Params) {
+        sent.push(params);
+        const start = Number(params.start);
+        const next = start + 50 < tree.length ? start + 50 : undefined;
+        return { result: tree.slice(start, start + 50).map((id) => ({ ID: String(id) })) as T, next };
+      },
+    };
+    const all = await listAll<{ ID: string }>(api, "department.get", { UF_HEAD: 5 }, {});
+    expect(all.map((d) => Number(d.ID))).toEqual(tree);
+    expect(sent).toEqual([
+      { UF_HEAD: 5, start: 0 },
+      { UF_HEAD: 5, start: 50 },
+      { UF_HEAD: 5, start: 100 },
+    ]);
+  });
+});

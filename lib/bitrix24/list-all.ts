@@ -6,6 +6,11 @@
  *
  * Old list methods answer `result: [...]` with UPPER_CASE fields; `crm.item.list` answers
  * `result.items` and `tasks.task.list` `result.tasks`, both with camelCase `id`.
+ *
+ * Two methods read their parameters their own way (their server code): `sonet_group.get` only
+ * upper-case ORDER and FILTER (modules/socialnetwork/classes/general/rest.php getGroup), and
+ * `department.get` neither an `order` object nor a `filter` key — it sorts by the tree and pages
+ * by `start` only (modules/intranet/classes/general/rest.php), so it is paged by `start`.
  */
 import { Bitrix24Error } from "./errors";
 import type { Params, ParamValue } from "./params";
@@ -40,13 +45,14 @@ export function resolveListOptions(method: string, o: ListOptions): Resolved {
   const m = method.toLowerCase();
   const nestedCamel = m === "crm.item.list" || m.startsWith("tasks.task.list");
   const isUserGet = m === "user.get";
+  const isSonet = m === "sonet_group.get";
   const cursorKey = o.cursorKey ?? (m === "crm.item.list" ? "id" : "ID");
   return {
     idKey: o.idKey ?? (nestedCamel ? "id" : "ID"),
     cursorKey,
-    filterParam: o.filterParam ?? (isUserGet ? "FILTER" : "filter"),
+    filterParam: o.filterParam ?? (isUserGet || isSonet ? "FILTER" : "filter"),
     // user.get sorts with `sort`/`order` scalars (b24restdocs api-reference/user/user-get.md).
-    orderParams: isUserGet ? (k) => ({ sort: k, order: "ASC" }) : (k) => ({ order: { [k]: "ASC" } }),
+    orderParams: isUserGet ? (k) => ({ sort: k, order: "ASC" }) : isSonet ? (k) => ({ ORDER: { [k]: "ASC" } }) : (k) => ({ order: { [k]: "ASC" } }),
   };
 }
 
@@ -71,6 +77,10 @@ export function pageParams(params: Params, r: Resolved, lastId: number | null): 
 
 /** Yields each page of a list until a short page. */
 export async function* listPages<T>(caller: Caller, method: string, params: Params, options: ListOptions): AsyncGenerator<T[]> {
+  if (method.toLowerCase() === "department.get") {
+    yield* startPages<T>(caller, method, params, options);
+    return;
+  }
   const r = resolveListOptions(method, options);
   let lastId: number | null = null;
   let seen = 0;
@@ -86,6 +96,19 @@ export async function* listPages<T>(caller: Caller, method: string, params: Para
       yield items as T[];
     }
     if (items.length < PAGE_SIZE || (options.maxItems !== undefined && seen >= options.maxItems)) return;
+  }
+}
+
+/** Pages by `start` (for methods that take no ID cursor), following `next` until it is gone. */
+async function* startPages<T>(caller: Caller, method: string, params: Params, options: ListOptions): AsyncGenerator<T[]> {
+  let seen = 0;
+  for (let start: number | undefined = 0; start !== undefined;) {
+    const answer: CallResult<unknown> = await caller.call<unknown>(method, { ...params, start });
+    const items = extractItems(method, answer.result);
+    seen += items.length;
+    if (items.length) yield items as T[];
+    if (options.maxItems !== undefined && seen >= options.maxItems) return;
+    start = answer.next;
   }
 }
 

@@ -75,18 +75,8 @@ export interface PortalUserRow {
   departmentIds: number[];
 }
 
-export async function listDepartments(client: Pick<Bitrix24Client, "call">): Promise<Array<{ id: number; name: string }>> {
-  // department.get pages by `start` only: the server reads neither an `order` object nor a
-  // `filter` key (modules/intranet/classes/general/rest.php), so listAll's ID cursor would get
-  // the same page, in tree order, again.
-  const all: Array<{ ID: string; NAME?: string }> = [];
-  for (let start: number | undefined = 0; start !== undefined;) {
-    const page: { result: Array<{ ID: string; NAME?: string }>; next?: number } = await client.call<Array<{ ID: string; NAME?: string }>>("department.get", {
-      start,
-    });
-    all.push(...(Array.isArray(page.result) ? page.result : []));
-    start = page.next;
-  }
+export async function listDepartments(client: Pick<Bitrix24Client, "listAll">): Promise<Array<{ id: number; name: string }>> {
+  const all = await client.listAll<{ ID: string; NAME?: string }>("department.get");
   return all.map((d) => ({ id: Number(d.ID), name: d.NAME ?? "" })).sort((a, b) => a.name.localeCompare(b.name));
 }
 

@@ -6,7 +6,8 @@ import type { MessageKey } from "@/lib/i18n";
 import { useFormat, useT } from "@/lib/i18n/client";
 import { countRecords, previewTransfer, runTransfer } from "./actions";
 import { crmTypeOf, filterSummary } from "./filter-summary";
-import { NO_FILTERS, queryOf, WizardFilters, type FilterState, type PipelineView } from "./filters";
+import { NO_FILTERS, queryOf, type FilterState, type PipelineView } from "./filter-query";
+import { WizardFilters } from "./filters";
 import { roleLabel, typeLabel } from "./labels";
 import { PersonPicker, type Person } from "./person-picker";
 
