@@ -26,6 +26,7 @@ const WORDS = {
     records: "Records that name this person",
     cancel: "Cancel",
     notYours: "This link is not yours",
+    firstName: "First name",
   },
   ru: {
     admin: "Администратор портала",
@@ -44,6 +45,7 @@ const WORDS = {
     records: "Записи, в которых указан сотрудник",
     cancel: "Отмена",
     notYours: "Это не ваша ссылка",
+    firstName: "Имя",
   },
   de: {
     admin: "Portal-Administrator",
@@ -62,6 +64,7 @@ const WORDS = {
     records: "Datensätze, die diese Person nennen",
     cancel: "Abbrechen",
     notYours: "Dieser Link ist nicht Ihrer",
+    firstName: "Vorname",
   },
 } as const;
 
@@ -106,7 +109,7 @@ for (const lang of ["en", "ru", "de"] as const satisfies readonly Lang[]) {
   test(`Privacy in ${lang}: every tab and preview translated and within the frame, as administrator and employee; a stranger's link is refused in ${lang}`, async ({
     page,
   }, info) => {
-    test.setTimeout(150_000);
+    test.setTimeout(240_000);
     const w = WORDS[lang];
     const portal = await newPortalWithApp(lang);
     const users = await control<User[]>("GET", `/portals/${portal.key}/users`);
@@ -167,6 +170,8 @@ for (const lang of ["en", "ru", "de"] as const satisfies readonly Lang[]) {
     await look(page, frame, info, `${lang}-employee-my`);
     await frame.getByTestId("erase-card").getByRole("button", { name: w.review }).click();
     await expect(dialog.getByRole("heading", { name: w.records })).toBeVisible();
+    // Standard fields are named in the portal's language, whatever language user.fields answers in.
+    await expect(dialog.getByTestId("preview-fields").locator('tr[data-field="NAME"] td').first()).toHaveText(w.firstName);
     await look(page, frame, info, `${lang}-employee-erase-preview`);
     await dialog.getByRole("button", { name: w.cancel }).click();
     await frame.getByRole("button", { name: w.prepare }).click();

@@ -29,7 +29,7 @@ export interface RunCommand {
 export type WebMessage =
   | { ready: true }
   | { started: { transferId: string; clickedAt: number } }
-  | { done: { transferId: string; state: string; webRequests: number; polls: number; overviews: number } }
+  | { done: { transferId: string; state: string; webRequests: number; polls: number; overviews: number; overviewsFailed: string[] } }
   | { failed: string };
 
 const send = (m: WebMessage) => process.send!(m);
@@ -61,6 +61,8 @@ async function run(command: RunCommand): Promise<void> {
   await peopleByIds(client, [request.fromUserId, ...request.receiverIds]);
   let polls = 0;
   let overviews = 0;
+  // An overview the portal refused (after the client's retries) is what the admin would see as an error page.
+  const overviewsFailed: string[] = [];
   let lastOverview = Date.now();
   for (;;) {
     await sleep(1000);
@@ -68,14 +70,18 @@ async function run(command: RunCommand): Promise<void> {
     const progress = await readTransferProgress(deps, command.portalId, transferId);
     polls++;
     if (!progress || ["completed", "cancelled", "failed"].includes(progress.state)) {
-      send({ done: { transferId, state: progress?.state ?? "missing", webRequests: restRequests - before, polls, overviews } });
+      send({ done: { transferId, state: progress?.state ?? "missing", webRequests: restRequests - before, polls, overviews, overviewsFailed } });
       return;
     }
     if (command.overviewEverySeconds > 0 && Date.now() - lastOverview >= command.overviewEverySeconds * 1000) {
       lastOverview = Date.now();
-      const { roles } = await loadCatalogue(client);
-      await countOwned(client, roles, request.fromUserId);
-      overviews++;
+      try {
+        const { roles } = await loadCatalogue(client);
+        await countOwned(client, roles, request.fromUserId);
+        overviews++;
+      } catch (error) {
+        overviewsFailed.push(error instanceof Error ? error.message : String(error));
+      }
     }
   }
 }

@@ -299,6 +299,11 @@ async function main(): Promise<void> {
         `${inWindow.length - refusedIn(inWindow)} answered of ${granted.toFixed(0)} granted (${((100 * (inWindow.length - refusedIn(inWindow))) / granted).toFixed(1)} %)`,
       );
       row("  QUERY_LIMIT_EXCEEDED answers", String(refused));
+      if (overviewEvery)
+        row(
+          "  web: overviews shown / failed",
+          `${outcome.overviews} / ${outcome.overviewsFailed.length}${outcome.overviewsFailed.length ? ` (${outcome.overviewsFailed[0]})` : ""}`,
+        );
       row("  by method", JSON.stringify(byMethod));
       row("peak RSS in this phase", [...peaks].map(([name, bytes]) => `${name} ${(bytes / 1e6).toFixed(0)} MB`).join(", "));
     }

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/support/db";
 import { ADMIN_ID, createWorld, type World } from "../../test/support/emulator-world";
-import { resetLimiters } from "../bitrix24/rate-limiter";
+import { resetLimiters } from "../bitrix24";
 import { listDepartments } from "./views";
 
 let db: TestDatabase;

@@ -1,8 +1,10 @@
 "use client";
 
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/confirm-dialog";
+import type { MessageKey } from "@/lib/i18n";
 import { useT } from "@/lib/i18n/client";
 import { errorText } from "./error-text";
 import { RecordList } from "./record-list";
@@ -33,11 +35,19 @@ export function ChangeDialog(props: {
   start(): Promise<Started>;
 }) {
   const t = useT();
+  const router = useRouter();
   const [typed, setTyped] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
   const word = t(`privacy.confirm.word.${props.kind}`);
+  // Standard fields in the portal's language from our dictionary (user.fields may answer in
+  // another language); the portal's own label for its custom fields.
+  const fieldLabel = (c: { field: string; label: string }) => {
+    const key = `privacy.field.${c.field}` as MessageKey;
+    const ours = t(key);
+    return ours === key ? c.label : ours;
+  };
   const title = props.preview ? t(`privacy.preview.title.${props.kind}`, { name: props.preview.name }) : (props.title ?? "");
 
   async function confirm() {
@@ -46,8 +56,11 @@ export function ChangeDialog(props: {
     setError(null);
     const result = await props.start();
     setBusy(false);
-    if (result.ok) setJobId(result.jobRunId);
-    else setError(errorText(t, result));
+    if (result.ok) {
+      setJobId(result.jobRunId);
+      // The page's request lists show the new request.
+      router.refresh();
+    } else setError(errorText(t, result));
   }
 
   return (
@@ -84,7 +97,7 @@ export function ChangeDialog(props: {
               <tbody>
                 {props.preview.changes.map((c) => (
                   <tr key={c.field} className="border-t border-b24-border align-top" data-field={c.field}>
-                    <td className="py-1 pr-2">{c.label}</td>
+                    <td className="py-1 pr-2">{fieldLabel(c)}</td>
                     <td className="break-all py-1 pr-2">{c.current || <span className="text-b24-muted">{t("privacy.preview.empty")}</span>}</td>
                     <td className="break-all py-1">{c.next || <span className="text-b24-muted">{t("privacy.preview.empty")}</span>}</td>
                   </tr>

@@ -19,6 +19,13 @@ interface Row {
 /** Remaining work of one user (counts from lib/ownership) and the Transfer tool's overview of them. */
 function RemainingWork({ userId, work }: { userId: number; work: { open: number; total: number } | undefined }) {
   const t = useT();
+  if (work?.total === 0) {
+    return (
+      <span data-testid="remaining-work" data-loaded="Y" className="text-b24-muted">
+        {t("privacy.dismissed.noWork")}
+      </span>
+    );
+  }
   return (
     <span data-testid="remaining-work" data-loaded={work ? "Y" : "N"}>
       {work ? t("privacy.dismissed.workCount", { open: work.open, total: work.total }) : "…"}{" "}

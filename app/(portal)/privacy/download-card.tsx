@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useT } from "@/lib/i18n/client";
 import { startMyDownload } from "./actions";
@@ -8,6 +9,7 @@ import { errorText } from "./error-text";
 
 export function DownloadCard({ linkDays }: { linkDays: number }) {
   const t = useT();
+  const router = useRouter();
   const [drive, setDrive] = useState(false);
   const [busy, setBusy] = useState(false);
   const [jobId, setJobId] = useState<string | null>(null);
@@ -18,8 +20,11 @@ export function DownloadCard({ linkDays }: { linkDays: number }) {
     setError(null);
     const result = await startMyDownload({ saveToDrive: drive });
     setBusy(false);
-    if (result.ok) setJobId(result.jobRunId);
-    else setError(errorText(t, result));
+    if (result.ok) {
+      setJobId(result.jobRunId);
+      // "Your recent requests" below lists the new one.
+      router.refresh();
+    } else setError(errorText(t, result));
   }
 
   return (
