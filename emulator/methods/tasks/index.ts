@@ -70,7 +70,17 @@ function list(call: MethodCall) {
     favoritesOnly ? () => false : reader,
   );
   const fields = resolveTaskSelect(readSelect(param(p, "select")));
-  return { result: { tasks: page.rows.map((r) => formatTask(call.portal, r, fields, call.now)) }, total: page.total, next: page.next };
+  // `params` (tasks-task-list.md): extra data per task. The emulated tasks have no results to
+  // report and no running timers; the parsed description is the description itself.
+  const extra = readObject(param(p, "params"), "params", (m) => internal("100", m));
+  const flag = (k: string) => [true, "true", "Y", "1", 1].includes(extra[k] as never);
+  const extras = (r: number) => ({
+    ...(flag("WITH_RESULT_INFO") ? { taskRequireResult: "N", taskHasOpenResult: "N", taskHasResult: "N" } : {}),
+    ...(flag("WITH_TIMER_INFO") ? { timeElapsed: null, timerIsRunningForCurrentUser: "N" } : {}),
+    ...(flag("WITH_PARSED_DESCRIPTION") ? { parsedDescription: formatTask(call.portal, r, new Set(["description"]), call.now).description } : {}),
+  });
+  const tasks = page.rows.map((r) => ({ ...formatTask(call.portal, r, fields, call.now), ...extras(r) }));
+  return { result: { tasks }, total: page.total, next: page.next };
 }
 
 function taskRow(call: MethodCall): number {

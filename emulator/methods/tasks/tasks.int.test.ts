@@ -228,6 +228,19 @@ describe("tasks.task.list: every documented filter key, sort key and select fiel
     }
   });
 
+  it("adds what `params` asks for: result info, timer info, the parsed description", async () => {
+    const [t] = await tasks({
+      filter: { ID: 5 },
+      select: ["ID", "TITLE"],
+      params: { WITH_RESULT_INFO: true, WITH_TIMER_INFO: true, WITH_PARSED_DESCRIPTION: true },
+    });
+    const description = (await call("tasks.task.get", { taskId: 5, select: ["DESCRIPTION"] })).body.result.task.description;
+    expect(t).toMatchObject({ taskRequireResult: "N", taskHasOpenResult: "N", taskHasResult: "N", timeElapsed: null, timerIsRunningForCurrentUser: "N" });
+    expect(t.parsedDescription).toBe(description);
+    const [plain] = await tasks({ filter: { ID: 5 }, select: ["ID"] });
+    expect(Object.keys(plain)).toEqual(["id"]);
+  });
+
   it("needs the task scope", async () => {
     const token = await narrowToken(world(), ["user"]);
     expect(await postJson(`${world().rest}tasks.task.list`, { auth: token })).toMatchObject({ status: 403, body: { error: "insufficient_scope" } });

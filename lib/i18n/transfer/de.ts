@@ -51,7 +51,7 @@ export const de: TransferMessages = {
   "transfer.filters.stage": "Phase",
   "transfer.filters.anyStage": "Jede Phase",
   "transfer.filters.note":
-    "Pipeline und Phase grenzen nur diesen CRM-Typ ein. Die Daten grenzen Aufgaben und CRM-Datensätze ein, Aktivitäten nach ihrem Erstelldatum; Arbeitsgruppen und Abteilungen werden nicht nach Datum eingegrenzt.",
+    "Pipeline und Phase grenzen nur diesen CRM-Typ ein. Die Daten grenzen Aufgaben, CRM-Datensätze und Aktivitäten ein; Arbeitsgruppen und Abteilungen werden nicht nach Datum eingegrenzt.",
   "transfer.filters.summary.pipeline": "{type} in der Pipeline „{pipeline}“",
   "transfer.filters.summary.stage": "{type} in der Pipeline „{pipeline}“, Phase „{stage}“",
   "transfer.review.filters": "Filter",

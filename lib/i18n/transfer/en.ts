@@ -50,7 +50,7 @@ export const en = {
   "transfer.filters.stage": "Stage",
   "transfer.filters.anyStage": "Any stage",
   "transfer.filters.note":
-    "A pipeline and stage narrow that CRM type only. Dates narrow tasks and CRM records; activities by their creation date; workgroups and departments are not narrowed by dates.",
+    "A pipeline and stage narrow that CRM type only. Dates narrow tasks, CRM records and activities; workgroups and departments are not narrowed by dates.",
   "transfer.filters.summary.pipeline": "{type} in pipeline “{pipeline}”",
   "transfer.filters.summary.stage": "{type} in pipeline “{pipeline}”, stage “{stage}”",
   "transfer.review.filters": "Filters",

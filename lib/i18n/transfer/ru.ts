@@ -50,8 +50,7 @@ export const ru: TransferMessages = {
   "transfer.filters.noPipelineFilter": "Без фильтра по воронке",
   "transfer.filters.stage": "Стадия",
   "transfer.filters.anyStage": "Любая стадия",
-  "transfer.filters.note":
-    "Воронка и стадия сужают только этот тип CRM. Даты сужают задачи и записи CRM; дела — по дате создания; группы и отделы датами не сужаются.",
+  "transfer.filters.note": "Воронка и стадия сужают только этот тип CRM. Даты сужают задачи, записи CRM и дела; группы и отделы датами не сужаются.",
   "transfer.filters.summary.pipeline": "{type} в воронке «{pipeline}»",
   "transfer.filters.summary.stage": "{type} в воронке «{pipeline}», стадия «{stage}»",
   "transfer.review.filters": "Фильтры",
