@@ -6,7 +6,7 @@ export const de: TransferMessages = {
   "transfer.notify.received": "StaffSuite Übergabe: Ihnen übergebene Datensätze: {count}.",
   "transfer.notify.until": "Sie gehen am {date} zurück.",
   "transfer.watch.message": "StaffSuite: Ein ausgeschiedener Mitarbeiter besitzt noch offene Datensätze: {count}. {link}",
-  "transfer.watch.link": "Profil öffnen und die Arbeit übergeben",
+  "transfer.watch.link": "Arbeit ansehen und übergeben",
   "transfer.type.task": "Aufgaben",
   "transfer.type.lead": "Leads",
   "transfer.type.deal": "Deals",

@@ -5,7 +5,7 @@ export const en = {
   "transfer.notify.received": "StaffSuite Transfer: records handed over to you: {count}.",
   "transfer.notify.until": "They go back on {date}.",
   "transfer.watch.message": "StaffSuite: a dismissed employee still owns open records: {count}. {link}",
-  "transfer.watch.link": "Open their profile and hand the work over",
+  "transfer.watch.link": "See their work and hand it over",
   "transfer.type.task": "Tasks",
   "transfer.type.lead": "Leads",
   "transfer.type.deal": "Deals",

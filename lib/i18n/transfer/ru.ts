@@ -6,7 +6,7 @@ export const ru: TransferMessages = {
   "transfer.notify.received": "StaffSuite Transfer: вам передано записей: {count}.",
   "transfer.notify.until": "Они вернутся {date}.",
   "transfer.watch.message": "StaffSuite: у уволенного сотрудника остались открытые записи: {count}. {link}",
-  "transfer.watch.link": "Откройте его профиль и передайте работу",
+  "transfer.watch.link": "Посмотреть работу и передать её",
   "transfer.type.task": "Задачи",
   "transfer.type.lead": "Лиды",
   "transfer.type.deal": "Сделки",
