@@ -91,6 +91,7 @@ export const de: TransferMessages = {
   "transfer.state.completed": "Abgeschlossen",
   "transfer.state.cancelled": "Abgebrochen",
   "transfer.state.failed": "Fehlgeschlagen",
+  "transfer.progress.backTo": "Die Datensätze gehen zurück an {to}",
   "transfer.progress.fromTo": "Von {from} an {to}",
   "transfer.progress.counts": "Datensätze: {done} von {total}",
   "transfer.progress.rate": "{rate} Datensätze/s · noch etwa {eta}",

@@ -90,6 +90,7 @@ export const en = {
   "transfer.state.completed": "Completed",
   "transfer.state.cancelled": "Cancelled",
   "transfer.state.failed": "Failed",
+  "transfer.progress.backTo": "Records go back to {to}",
   "transfer.progress.fromTo": "From {from} to {to}",
   "transfer.progress.counts": "Records: {done} of {total}",
   "transfer.progress.rate": "{rate} records/s · about {eta} left",

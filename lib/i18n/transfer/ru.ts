@@ -90,6 +90,7 @@ export const ru: TransferMessages = {
   "transfer.state.completed": "Завершено",
   "transfer.state.cancelled": "Отменено",
   "transfer.state.failed": "Ошибка",
+  "transfer.progress.backTo": "Записи возвращаются: {to}",
   "transfer.progress.fromTo": "От {from} к {to}",
   "transfer.progress.counts": "Записи: {done} из {total}",
   "transfer.progress.rate": "{rate} записей/с · осталось около {eta}",
