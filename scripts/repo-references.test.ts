@@ -4,7 +4,7 @@
  * clones the repository could not follow such a reference).
  */
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, it } from "vitest";
 
@@ -27,4 +27,29 @@ it("no tracked file points at notes outside the repository", () => {
       return text.split("\n").flatMap((line, i) => (outside.test(line) ? [`${file}:${i + 1}: ${line.trim()}`] : []));
     });
   expect(offenders).toEqual([]);
+});
+
+// A path such as docs/<name>.md written anywhere in the repository (a code comment, a README,
+// another doc) names a file that must exist, so a reader who follows it finds the page. A
+// template such as the decisions' NNN-title is not a path.
+const docPath = /(?<![\w./-])docs\/[\w./-]+?\.md\b/g;
+
+it("every docs/….md path that a tracked file mentions exists", () => {
+  const files = execFileSync("git", ["ls-files", "-z"], { cwd: root, encoding: "utf8" }).split("\0").filter(Boolean);
+  const missing = files
+    .filter((file) => file !== self && !/\.(png|jpe?g|ico|woff2?|zip|wasm)$/i.test(file))
+    .flatMap((file) => {
+      let text: string;
+      try {
+        text = readFileSync(path.join(root, file), "utf8");
+      } catch {
+        return [];
+      }
+      return text
+        .split("\n")
+        .flatMap((line, i) =>
+          [...line.matchAll(docPath)].filter(([doc]) => !doc.includes("NNN") && !existsSync(path.join(root, doc))).map(([doc]) => `${file}:${i + 1}: ${doc}`),
+        );
+    });
+  expect(missing).toEqual([]);
 });

@@ -48,6 +48,27 @@ function installedApps(ctx: PortalPageContext): Array<{ app: AppRegistration; in
   return out;
 }
 
+/** A page of the portal's own (no app open): its chrome around `main`. */
+function sendPortalPage(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: PortalPageContext,
+  url: URL,
+  main: (m: ChromeModel, apps: ReturnType<typeof installedApps>) => string,
+): void {
+  const m = chromeModel(req, ctx, url, null, ctx.portal.title);
+  const apps = installedApps(ctx);
+  sendHtml(
+    res,
+    200,
+    renderChrome(
+      m,
+      apps.map((a) => a.app),
+      main(m, apps),
+    ),
+  );
+}
+
 function chromeModel(req: IncomingMessage, ctx: PortalPageContext, url: URL, clientId: string | null, title: string): ChromeModel {
   const lang = pickLang(ctx.portal.lang, url.searchParams.get("lang"));
   const install = clientId ? (ctx.portal.installs.get(clientId) ?? null) : null;
@@ -161,16 +182,7 @@ export async function handlePortalPage(req: IncomingMessage, res: ServerResponse
     return true;
   }
   if (req.method === "GET" && (sub === "/company/" || sub === "/company")) {
-    const m = chromeModel(req, ctx, url, null, ctx.portal.title);
-    sendHtml(
-      res,
-      200,
-      renderChrome(
-        m,
-        installedApps(ctx).map((a) => a.app),
-        renderEmployeesMain(m),
-      ),
-    );
+    sendPortalPage(req, res, ctx, url, renderEmployeesMain);
     return true;
   }
   const profile = /^\/company\/personal\/user\/(\d+)\/(?:placement\/([^/]+)\/(\d+)\/?)?$/.exec(sub);
@@ -180,30 +192,11 @@ export async function handlePortalPage(req: IncomingMessage, res: ServerResponse
     return true;
   }
   if (req.method === "GET" && (sub === "/notifications/" || sub === "/notifications")) {
-    const m = chromeModel(req, ctx, url, null, ctx.portal.title);
-    sendHtml(
-      res,
-      200,
-      renderChrome(
-        m,
-        installedApps(ctx).map((a) => a.app),
-        renderNotificationsMain(m),
-      ),
-    );
+    sendPortalPage(req, res, ctx, url, renderNotificationsMain);
     return true;
   }
   if (sub === "/" || sub === "") {
-    const m = chromeModel(req, ctx, url, null, ctx.portal.title);
-    const list = installedApps(ctx);
-    sendHtml(
-      res,
-      200,
-      renderChrome(
-        m,
-        list.map((a) => a.app),
-        renderStartMain(m, list),
-      ),
-    );
+    sendPortalPage(req, res, ctx, url, (m, list) => renderStartMain(m, list));
     return true;
   }
   return false;

@@ -19,6 +19,9 @@ import { limiterFor, realSleep, type PortalRateLimiter, type RateLimitConfig, ty
 
 const log = logger("bitrix24");
 
+/** Below this (in requests) the settle step leaves the row alone. */
+const MIN_CREDIT = 0.25;
+
 export class SharedRateLimiter implements PortalRateLimiter {
   constructor(
     private readonly prisma: PrismaClient,
@@ -61,7 +64,9 @@ export class SharedRateLimiter implements PortalRateLimiter {
       // it; best effort, the next reservation does not depend on it.
       const onTheWay = Math.max(0, Date.now() - sentAt - Math.max(0, serverSeconds) * 1000);
       const credit = Math.min(1, (onTheWay / 1000) * this.config.drainPerSecond);
-      if (credit > 0) void this.adjust(credit, null).catch(() => undefined);
+      // A credit worth less than a quarter request is not worth a round trip on the shared row:
+      // every sidebar lookup would queue a second statement behind the next reservations.
+      if (credit >= MIN_CREDIT) void this.adjust(credit, null).catch(() => undefined);
     };
   }
 

@@ -24,7 +24,7 @@ export const MAX_PARTICIPANTS = 20;
 
 export const lookupSchema = z.object({
   participants: z
-    .array(z.object({ email: z.string().trim().toLowerCase().email().max(254), name: z.string().trim().max(200).optional() }))
+    .array(z.object({ email: z.string().trim().toLowerCase().email().max(254) }))
     .min(1)
     .max(MAX_PARTICIPANTS),
 });

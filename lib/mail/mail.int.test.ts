@@ -16,6 +16,7 @@ import {
   finishConnect,
   logEmail,
   lookupParticipants,
+  lookupSchema,
   portalContext,
   revokeSession,
   startConnect,
@@ -163,6 +164,12 @@ describe("lookup, create, log", () => {
     dealId = Number((await admin.call("crm.deal.add", { fields: { TITLE: "Globex renewal", CONTACT_ID: contactId, OPENED: "Y" } })).result);
     const users = (await admin.call<Array<{ EMAIL: string }>>("user.get", { FILTER: { ID: 3 } })).result;
     colleagueEmail = users[0].EMAIL.toLowerCase();
+  });
+
+  it("takes participants' addresses only: a name sent along is dropped before anything uses it", () => {
+    expect(lookupSchema.parse({ participants: [{ email: " Gina@Example.test ", name: "Gina Buyer" }] })).toEqual({
+      participants: [{ email: "gina@example.test" }],
+    });
   });
 
   it("resolves a colleague, a contact with an open deal and a stranger in one batch request", async () => {

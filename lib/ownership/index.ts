@@ -16,5 +16,5 @@ export { collectOwned, type Collected } from "./collect";
 export { changeHolders, errorCode, readRecords, type ChangeOutcome, type ChangeRequest, type ReadOutcome } from "./read";
 export { recordPath, typeEntityId } from "./links";
 export { CRM_TYPES, crmTypeKey } from "./crm-entries";
-export { hasPipelines, readPipelines, stageEntityId, type Pipeline } from "./pipelines";
+export { hasPipelines, pipelinesOf, readPipelines, stageEntityId, type Pipeline, type StageSemantics } from "./pipelines";
 export { replaceHolder, type OwnershipCount, type OwnershipQuery, type OwnershipRole, type QueryFilter, type RecordSnapshot } from "./types";

@@ -33,11 +33,12 @@ export const ACTIVITY_ROLE: OwnershipRole = {
   role: "responsible",
   multi: false,
   hasOpenState: true,
-  filters: ["created"],
+  // crm.activity.list filters by CREATED and LAST_UPDATED (crm-activity-list.md, crm-activity-fields.md).
+  filters: ["created", "changed"],
   list: (userId, query) => ({
     method: "crm.activity.list",
     params: {
-      filter: { RESPONSIBLE_ID: userId, ...(query.openOnly ? { COMPLETED: "N" } : {}), ...dateFilter(query, { created: "CREATED" }) },
+      filter: { RESPONSIBLE_ID: userId, ...(query.openOnly ? { COMPLETED: "N" } : {}), ...dateFilter(query, { created: "CREATED", changed: "LAST_UPDATED" }) },
       select: ACTIVITY_SELECT,
     },
   }),

@@ -14,8 +14,11 @@ export interface Pipeline {
   id: number;
   name: string;
   isDefault: boolean;
-  stages: Array<{ id: string; name: string }>;
+  /** In the portal's order; semantics from the status's EXTRA.SEMANTICS (crm-status-list.md). */
+  stages: Array<{ id: string; name: string; semantics: StageSemantics }>;
 }
+
+export type StageSemantics = "process" | "success" | "failure";
 
 /** Whether a CRM type has pipelines (leads, contacts, companies and quotes have none). */
 export function hasPipelines(entityTypeId: number): boolean {
@@ -31,17 +34,18 @@ export function stageEntityId(entityTypeId: number, categoryId: number): string 
 
 type Row = Record<string, unknown>;
 
-/** The pipelines of a CRM type with their stages in the portal's order; none for a type without pipelines. */
-export async function readPipelines(client: OwnershipClient, entityTypeId: number): Promise<Pipeline[]> {
-  if (!hasPipelines(entityTypeId)) return [];
-  const [categories, statuses] = await client.batch([
-    { method: "crm.category.list", params: { entityTypeId } },
-    { method: "crm.status.list", params: { order: { SORT: "ASC" } } },
-  ]);
-  if (!categories.ok) throw categories.error;
-  if (!statuses.ok) throw statuses.error;
-  const cats = ((categories.result as { categories?: Row[] } | null)?.categories ?? []) as Row[];
-  const all = (Array.isArray(statuses.result) ? statuses.result : []) as Row[];
+const semanticsOf = (s: Row): StageSemantics => {
+  const v = String((s.EXTRA as Row | undefined)?.SEMANTICS ?? s.SEMANTICS ?? "");
+  return v === "success" || v === "S" ? "success" : v === "failure" || v === "F" ? "failure" : "process";
+};
+
+/**
+ * A CRM type's pipelines from the answers of `crm.category.list` (its `result`) and
+ * `crm.status.list` (all statuses): each pipeline with the stages whose ENTITY_ID names it.
+ */
+export function pipelinesOf(entityTypeId: number, categories: unknown, statuses: unknown): Pipeline[] {
+  const cats = ((categories as { categories?: Row[] } | null)?.categories ?? []) as Row[];
+  const all = (Array.isArray(statuses) ? statuses : []) as Row[];
   return cats.map((c) => {
     const id = Number(c.id);
     const entity = stageEntityId(entityTypeId, id);
@@ -52,7 +56,19 @@ export async function readPipelines(client: OwnershipClient, entityTypeId: numbe
       stages: all
         .filter((s) => s.ENTITY_ID === entity)
         .sort((a, b) => Number(a.SORT) - Number(b.SORT))
-        .map((s) => ({ id: String(s.STATUS_ID), name: String(s.NAME ?? "") })),
+        .map((s) => ({ id: String(s.STATUS_ID), name: String(s.NAME ?? ""), semantics: semanticsOf(s) })),
     };
   });
+}
+
+/** The pipelines of a CRM type with their stages in the portal's order; none for a type without pipelines. */
+export async function readPipelines(client: OwnershipClient, entityTypeId: number): Promise<Pipeline[]> {
+  if (!hasPipelines(entityTypeId)) return [];
+  const [categories, statuses] = await client.batch([
+    { method: "crm.category.list", params: { entityTypeId } },
+    { method: "crm.status.list", params: { order: { SORT: "ASC" } } },
+  ]);
+  if (!categories.ok) throw categories.error;
+  if (!statuses.ok) throw statuses.error;
+  return pipelinesOf(entityTypeId, categories.result, statuses.result);
 }

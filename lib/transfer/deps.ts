@@ -8,6 +8,8 @@ import type { ClientFactory } from "../bitrix24";
 export interface TransferDeps {
   prisma: PrismaClient;
   clients: Pick<ClientFactory, "clientFor">;
+  /** Our app's client_id, for links that open the app inside the portal (/marketplace/app/{clientId}/…). */
+  appClientId?: string;
   /** Waits (default: a timer); tests may shorten waits for limits. */
   sleep?: (ms: number) => Promise<void>;
 }

@@ -2,8 +2,9 @@
  * The daily dismissal watch: for each connected portal, the users dismissed since the last check
  * (user.get FILTER[ACTIVE]=false — b24restdocs api-reference/user/user-get.md) who still own
  * open work (the ownership catalogue's counts, one batch per user) are reported to the portal's
- * administrators we hold tokens for, with a link to the person's profile, where StaffSuite's
- * USER_PROFILE_MENU item opens their overview. We keep user IDs only (DismissalWatch).
+ * administrators we hold tokens for, with a link that opens their overview in the app inside the
+ * portal (placement.ts portalOverviewLink; without our client_id, the person's profile, where the
+ * USER_PROFILE_MENU item leads there). We keep user IDs only (DismissalWatch).
  *
  * The first check of a portal records who is dismissed already and reports nobody: the
  * dismissed-users list in the app shows those.
@@ -11,6 +12,7 @@
 import { resolveLang, translator } from "../i18n";
 import { countOwned, loadCatalogue } from "../ownership";
 import type { TransferDeps } from "./deps";
+import { portalOverviewLink } from "./placement";
 
 export async function watchDismissals(deps: TransferDeps): Promise<{ portals: number; notified: number }> {
   const portals = await deps.prisma.portal.findMany({ where: { status: "active" }, select: { id: true, lang: true, domain: true, protocol: true } });
@@ -46,7 +48,8 @@ async function watchPortal(deps: TransferDeps, portal: { id: string; lang: strin
     const counts = await countOwned(client, roles, userId);
     const open = counts.reduce((s, c) => s + c.open, 0);
     if (open === 0) continue;
-    const message = t("transfer.watch.message", { count: open, link: `[URL=${base}/company/personal/user/${userId}/]${t("transfer.watch.link")}[/URL]` });
+    const target = deps.appClientId ? portalOverviewLink(base, deps.appClientId, userId) : `${base}/company/personal/user/${userId}/`;
+    const message = t("transfer.watch.message", { count: open, link: `[URL=${target}]${t("transfer.watch.link")}[/URL]` });
     await client.batch(
       // One tag per administrator: a TAG is unique within the app across recipients (im-notify-system-add.md).
       admins.map((a) => ({

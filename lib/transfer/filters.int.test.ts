@@ -2,7 +2,8 @@
  * The wizard's optional filters in a plan, against the emulator over HTTP: a pipeline and stage
  * narrow only the CRM type they belong to (`categoryId`, `@stageId` on crm.item.list), created /
  * changed bounds narrow every type that has them (`>=createdTime` / `<=updatedTime` on
- * crm.item.list, `>=CREATED_DATE` / `<=CHANGED_DATE` on tasks.task.list). The expected records
+ * crm.item.list, `>=CREATED_DATE` / `<=CHANGED_DATE` on tasks.task.list, `>=CREATED` /
+ * `<=LAST_UPDATED` on crm.activity.list). The expected records
  * are computed here from the unfiltered lists; the plan must hold exactly those.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -69,6 +70,17 @@ describe("a filtered plan", () => {
   it("holds exactly the records that match: the pipeline and stage narrow deals only, the dates every type", async () => {
     const [deals, leads, smart] = await Promise.all([crmItems(2), crmItems(1), crmItems(128)]);
     const tasks = await everything("tasks.task.list", { filter: { RESPONSIBLE_ID: heavy }, select: ["ID", "CREATED_DATE", "CHANGED_DATE"] }, "tasks");
+    const activities: Item[] = [];
+    for (let start = 0; ;) {
+      const page = await client.call<Item[]>("crm.activity.list", {
+        filter: { RESPONSIBLE_ID: heavy },
+        select: ["ID", "CREATED", "LAST_UPDATED"],
+        start,
+      } as never);
+      activities.push(...page.result);
+      if (page.next === undefined) break;
+      start = page.next;
+    }
     // The pipeline with most of the user's deals other than the default one, and its commonest stage.
     const byCategory = new Map<number, Item[]>();
     for (const d of deals) byCategory.set(Number(d.categoryId), [...(byCategory.get(Number(d.categoryId)) ?? []), d]);
@@ -89,6 +101,7 @@ describe("a filtered plan", () => {
         { type: "lead", role: "assigned" },
         { type: "dynamic-128", role: "assigned" },
         { type: "task", role: "responsible" },
+        { type: "activity", role: "responsible" },
       ],
       query,
       split: "even",
@@ -120,6 +133,14 @@ describe("a filtered plan", () => {
     expect(expectedTasks.length).toBeGreaterThan(0);
     expect(expectedTasks.length).toBeLessThan(tasks.length);
     expect(planned("task")).toEqual(expectedTasks);
+    // Activities: created by CREATED, changed by LAST_UPDATED.
+    const expectedActivities = ids(
+      activities.filter((a) => inDates(a, "CREATED", "LAST_UPDATED")),
+      "ID",
+    );
+    expect(expectedActivities.length).toBeGreaterThan(0);
+    expect(expectedActivities.length).toBeLessThan(activities.length);
+    expect(planned("activity")).toEqual(expectedActivities);
 
     // The wizard's live counts use the same filters.
     const { roles } = await loadCatalogue(client);

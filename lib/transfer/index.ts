@@ -16,5 +16,5 @@ export { typeLabelKey, roleLabelKey } from "./labels";
 export { transferJobs, transferRunJob, createTransferJobs, scheduleTransferJobs, type TransferJobs } from "./jobs";
 export type { TransferDeps } from "./deps";
 export { searchPeople, peopleByIds, type PersonView } from "./people";
-export { appPathForPlacement, bindProfilePlacement, bindPlacementsOnInstall, PROFILE_PLACEMENT } from "./placement";
+export { appPathForOverviewLink, appPathForPlacement, bindProfilePlacement, bindPlacementsOnInstall, portalOverviewLink, PROFILE_PLACEMENT } from "./placement";
 export { planCsv } from "./csv";

@@ -16,6 +16,24 @@ export function appPathForPlacement(placement: string | null, options: unknown):
   return Number.isInteger(userId) && userId > 0 ? `/transfer/overview/${userId}` : null;
 }
 
+/**
+ * A link into the app at a person's overview, for portal notifications: a path after
+ * /marketplace/app/{app}/ reaches our handler as PLACEMENT_OPTIONS "any" (as the Privacy tool's
+ * download links do), so it opens inside the portal, in the reader's own session, with or without
+ * the profile placement.
+ */
+export function portalOverviewLink(portalBase: string, appClientId: string, userId: number): string {
+  return `${portalBase.replace(/\/+$/, "")}/marketplace/app/${encodeURIComponent(appClientId)}/overview/${userId}/`;
+}
+
+const OVERVIEW_LINK = /^(?:[^/]+\/)?overview\/(\d{1,10})\/?$/;
+
+/** Our in-app path for a deep link's "any" value, or null when it is not an overview link. */
+export function appPathForOverviewLink(any: string | null | undefined): string | null {
+  const m = any ? OVERVIEW_LINK.exec(any) : null;
+  return m && Number(m[1]) > 0 ? `/transfer/overview/${Number(m[1])}` : null;
+}
+
 /** Binds the profile menu item to `handlerUrl` (idempotent: an existing binding is replaced). */
 export async function bindProfilePlacement(client: Pick<Bitrix24Client, "call">, handlerUrl: string): Promise<void> {
   await client.call("placement.unbind", { PLACEMENT: PROFILE_PLACEMENT, HANDLER: handlerUrl }).catch(() => undefined);

@@ -8,8 +8,8 @@ import type { TransferDeps } from "./deps";
 import type { Enqueue } from "./start";
 
 export function processDeps(): TransferDeps {
-  const { prisma, clients } = services();
-  return { prisma, clients };
+  const { prisma, clients, credentials } = services();
+  return { prisma, clients, appClientId: credentials.clientId };
 }
 
 export function processJobs(): Enqueue {

@@ -113,11 +113,21 @@ export async function startReverse(
   actorUserId: number,
   portalId?: string,
 ): Promise<string> {
-  const parent = await deps.prisma.transfer.findFirst({ where: { id: parentId, ...(portalId ? { portalId } : {}), kind: "transfer" } });
+  // Any operation can be undone — a transfer, an undo, a return (a reverse plan swaps each moved
+  // record's holders, whatever moved it); only a transfer has a return.
+  const parent = await deps.prisma.transfer.findFirst({
+    where: { id: parentId, ...(portalId ? { portalId } : {}), kind: kind === "undo" ? { in: ["transfer", "undo", "return"] } : "transfer" },
+  });
   if (!parent) throw new TransferRefused("not-found");
   if (parent.state !== "completed" && parent.state !== "cancelled") throw new TransferRefused("busy");
-  const moved = await deps.prisma.transferItem.count({ where: { transferId: parentId, state: "moved" } });
-  if (moved === 0) throw new TransferRefused("nothing-to-undo");
+  const moved = await deps.prisma.transferItem.findMany({
+    where: { transferId: parentId, state: "moved" },
+    select: { fromUserId: true },
+    distinct: ["fromUserId"],
+  });
+  if (moved.length === 0) throw new TransferRefused("nothing-to-undo");
+  // Who gets the records back: the previous holders of what the parent moved (the leaver, for a transfer's undo).
+  const receivers = moved.map((m) => m.fromUserId).sort((a, b) => a - b);
   await refuseIfBusy(deps, parent.portalId);
   const reverse = await deps.prisma.$transaction(async (tx) => {
     const log = await recordOperation(tx, {
@@ -126,7 +136,7 @@ export async function startReverse(
       action: kind,
       actorUserId,
       subjectUserId: parent.fromUserId,
-      details: { of: parentId, receivers: [parent.fromUserId], state: "queued" },
+      details: { of: parentId, receivers, state: "queued" },
     });
     // An undo ends a temporary transfer's pending return: the records are back already.
     if (parent.returnState === "scheduled")
@@ -138,7 +148,7 @@ export async function startReverse(
         kind,
         parentId,
         fromUserId: parent.fromUserId,
-        receiverIds: [parent.fromUserId],
+        receiverIds: receivers,
         startedBy: actorUserId,
         forceReturn: kind === "return" && parent.forceReturn,
         options: {},

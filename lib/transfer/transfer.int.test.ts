@@ -189,6 +189,28 @@ describe("a transfer to two receivers, then its undo", () => {
       expect(row[1]).toBe(i.type === "deal" && i.recordId === deal.recordId ? ADMIN_ID : heavy);
     }
   });
+
+  it("an undo can itself be undone: the records it gave back go to the receivers again", async () => {
+    const undo = await db.prisma.transfer.findFirstOrThrow({ where: { parentId: transferId, kind: "undo" } });
+    const redoId = await startReverse(deps, runtime, jobs.run, undo.id, "undo", ADMIN_ID, world.portalId);
+    await finished(redoId);
+    const redo = await transfer(redoId);
+    expect(redo).toMatchObject({ state: "completed", kind: "undo", parentId: undo.id, failed: 0, moved: undo.moved });
+    expect([...redo.receiverIds].sort((a, b) => a - b)).toEqual([...receivers].sort((a, b) => a - b));
+    const after = await ownership();
+    const gaveBack = await db.prisma.transferItem.findMany({
+      where: { transferId: undo.id, state: "moved", role: { in: ["assigned", "responsible", "owner"] } },
+    });
+    expect(gaveBack.length).toBeGreaterThan(0);
+    for (const i of gaveBack) expect(after.get(kindOf(i.type))!.find((r) => r[0] === i.recordId)![1]).toBe(i.fromUserId);
+
+    // And that one too (which leaves the records with the employee again for the tests below).
+    const againId = await startReverse(deps, runtime, jobs.run, redoId, "undo", ADMIN_ID, world.portalId);
+    await finished(againId);
+    expect(await transfer(againId)).toMatchObject({ state: "completed", receiverIds: [heavy], moved: redo.moved, failed: 0 });
+    const back = await ownership();
+    for (const i of gaveBack) expect(back.get(kindOf(i.type))!.find((r) => r[0] === i.recordId)![1]).toBe(heavy);
+  });
 });
 
 describe("failures, limits, refusals and cancel", () => {

@@ -2,6 +2,11 @@
  * The wizard's optional filters: what the inputs hold, and the query the server actions take
  * (lib/transfer querySchema).
  */
+import type { OwnershipQuery } from "@/lib/ownership";
+
+/** The query's optional narrowing (lib/ownership OwnershipQuery without "open only"). */
+export type TransferFilters = Omit<OwnershipQuery, "openOnly">;
+
 /** The wizard's optional narrowing, as the inputs hold it ("" = not set; dates as YYYY-MM-DD). */
 export interface FilterState {
   crmEntityTypeId: string;
@@ -35,15 +40,7 @@ const day = (value: string) => new Date(`${value}T00:00:00Z`).toISOString();
  * The query the server actions take: only what is set (an undefined value would travel as
  * "$undefined"). "Before" dates are exclusive: before the start of that day (UTC).
  */
-export function queryOf(f: FilterState): {
-  crmEntityTypeId?: number;
-  categoryId?: number;
-  stageIds?: string[];
-  createdAfter?: string;
-  createdBefore?: string;
-  changedAfter?: string;
-  changedBefore?: string;
-} {
+export function queryOf(f: FilterState): TransferFilters {
   const pipeline = f.crmEntityTypeId && f.categoryId !== "";
   return {
     ...(pipeline ? { crmEntityTypeId: Number(f.crmEntityTypeId), categoryId: Number(f.categoryId) } : {}),

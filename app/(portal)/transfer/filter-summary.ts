@@ -1,15 +1,6 @@
 import type { Translate } from "@/lib/i18n";
+import type { TransferFilters } from "./filter-query";
 import { typeLabel } from "./labels";
-
-interface Query {
-  crmEntityTypeId?: number;
-  categoryId?: number;
-  stageIds?: string[];
-  createdAfter?: string;
-  createdBefore?: string;
-  changedAfter?: string;
-  changedBefore?: string;
-}
 
 const TYPE_OF: Record<number, string> = { 1: "lead", 2: "deal", 3: "contact", 4: "company", 7: "quote", 31: "invoice" };
 
@@ -26,7 +17,7 @@ export function crmTypeOf(entityTypeId: number): string {
 export function filterSummary(
   t: Translate,
   formatDate: (d: Date) => string,
-  query: Query | null | undefined,
+  query: TransferFilters | null | undefined,
   names: { pipeline?: string; stages?: Map<string, string>; smartProcesses?: Array<{ entityTypeId: number; title: string }> } = {},
 ): string[] {
   if (!query) return [];

@@ -65,7 +65,9 @@ export function TransferLive({
       <header className="space-y-1">
         <h1 className="text-2xl font-semibold">{t(`transfer.kind.${p.kind}` as MessageKey)}</h1>
         <p className="text-b24-muted">
-          {t("transfer.progress.fromTo", { from: name(p.fromUserId), to: p.kind === "transfer" ? p.receiverIds.map(name).join(", ") : name(p.fromUserId) })}
+          {p.kind === "transfer"
+            ? t("transfer.progress.fromTo", { from: name(p.fromUserId), to: p.receiverIds.map(name).join(", ") })
+            : t("transfer.progress.backTo", { to: p.receiverIds.map(name).join(", ") })}
         </p>
         {p.parentId ? (
           <p className="text-sm">
@@ -148,7 +150,7 @@ export function TransferLive({
             {t("transfer.progress.cancel")}
           </button>
         ) : null}
-        {!running && p.kind === "transfer" && !status.undoneBy && p.moved > 0 ? (
+        {!running && !status.undoneBy && p.moved > 0 ? (
           <button
             type="button"
             className={`${button} border border-b24-border`}

@@ -1,5 +1,5 @@
 import { appPathForDeepLink } from "@/lib/privacy";
-import { appPathForPlacement } from "@/lib/transfer";
+import { appPathForOverviewLink, appPathForPlacement } from "@/lib/transfer";
 import { portalPostDoor, portalPostOnly } from "../portal-post-response";
 
 export const dynamic = "force-dynamic";
@@ -23,7 +23,8 @@ async function placementOf(request: Request): Promise<{ placement: string | null
 /**
  * The handler URL: every open of the app in the portal POSTs here; we sign the user in. A
  * profile's "work overview" item (USER_PROFILE_MENU) lands on that person's overview; a deep link
- * (a privacy download link from a portal notification, PLACEMENT_OPTIONS "any") on its page;
+ * (a privacy download link or a dismissal watch's overview link from a portal notification,
+ * PLACEMENT_OPTIONS "any") on its page;
  * anything else on /start (Transfer for admins, Privacy for everyone else).
  * The copy of the request is read only after the door accepted the original (size, origin, auth).
  */
@@ -32,7 +33,7 @@ export async function POST(request: Request) {
   return portalPostDoor(request, "open", async () => {
     const { placement, options } = await placementOf(copy);
     const any = typeof options?.any === "string" ? options.any : null;
-    return appPathForPlacement(placement, options) ?? appPathForDeepLink(any) ?? "/start";
+    return appPathForPlacement(placement, options) ?? appPathForDeepLink(any) ?? appPathForOverviewLink(any) ?? "/start";
   });
 }
 

@@ -65,13 +65,22 @@ async function claim(code: string): Promise<ApiAnswer> {
   return { status: answer.status, body: answer.status === 200 ? { ok: true } : answer.body };
 }
 
-async function disconnect(): Promise<{ ok: boolean }> {
+/**
+ * `revoked` false: the app could not be reached (or refused), so the session may still be valid on
+ * the server until it expires; the popup says so and where to revoke it (the app's Mail page).
+ * A 401 means it was not valid any more: nothing left to revoke.
+ */
+async function disconnect(): Promise<{ ok: boolean; revoked: boolean }> {
   const { connection } = await readStored();
-  if (connection) await api("DELETE", "/api/extension/session", undefined, connection.token);
-  // Privacy promise: disconnecting clears everything the extension kept.
+  let revoked = true;
+  if (connection) {
+    const answer = await api("DELETE", "/api/extension/session", undefined, connection.token);
+    revoked = (answer.status >= 200 && answer.status < 300) || answer.status === 401;
+  }
+  // Privacy promise: disconnecting clears everything the extension kept, reachable app or not.
   await chrome.storage.local.clear();
   await chrome.storage.session.clear();
-  return { ok: true };
+  return { ok: true, revoked };
 }
 
 async function pipelines(refresh: boolean): Promise<ApiAnswer<PipelineCache | unknown>> {

@@ -61,7 +61,9 @@ async function show(thread: OpenThread, stored: Stored, t: T, own: Set<string>) 
     type: "api",
     method: "POST",
     path: "/api/extension/lookup",
-    body: { participants: thread.participants.map((p) => ({ email: p.email, ...(p.name ? { name: p.name.slice(0, 200) } : {}) })) },
+    // Addresses only: the names Gmail shows stay in the page (the create forms read them there)
+    // until the user clicks Log email (the privacy promise of docs/mail.md).
+    body: { participants: thread.participants.map((p) => ({ email: p.email })) },
   });
   if (mine !== generation) return; // the user moved on to another thread meanwhile
   if (answer.status !== 200) {

@@ -35,8 +35,8 @@ $("connect-form").addEventListener("submit", async (event) => {
 
 $("disconnect").addEventListener("click", async () => {
   const t = translator((await readStored()).connection?.portal.lang);
-  await send({ type: "disconnect" });
-  await render(t("disconnected"));
+  const answer = await send<{ ok: boolean; revoked: boolean }>({ type: "disconnect" });
+  await render(answer?.revoked === false ? t("disconnectedOffline") : t("disconnected"));
 });
 
 chrome.storage.onChanged.addListener(() => void render($("status").textContent ?? undefined));

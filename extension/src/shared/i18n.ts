@@ -56,6 +56,8 @@ const en = {
   connectedTo: "Connected to {portal}",
   disconnect: "Disconnect",
   disconnected: "Disconnected. Everything the extension kept is deleted.",
+  disconnectedOffline:
+    "Disconnected here: everything the extension kept is deleted. StaffSuite could not be reached to end the session: revoke it on the Mail page of StaffSuite in Bitrix24 (it also ends by itself when it expires).",
   privacy:
     "Only the addresses of a thread you open are sent for lookup; an email's text is sent only when you click Log email. Nothing of your email is stored.",
   // Errors (API codes)
@@ -130,6 +132,8 @@ const ru: Dict = {
   connectedTo: "Подключено к {portal}",
   disconnect: "Отключить",
   disconnected: "Отключено. Всё, что хранило расширение, удалено.",
+  disconnectedOffline:
+    "Отключено здесь: всё, что хранило расширение, удалено. StaffSuite недоступен, и сеанс не завершён на сервере: отзовите его на странице «Почта» StaffSuite в Битрикс24 (он также закончится сам по истечении срока).",
   privacy:
     "Для поиска отправляются только адреса открытой переписки; текст письма — только когда вы нажмёте «Сохранить письмо». Ничего из вашей почты не хранится.",
   err_unauthorized: "Подключение завершено. Нажмите значок StaffSuite и подключитесь снова.",
@@ -200,6 +204,8 @@ const de: Dict = {
   connectedTo: "Verbunden mit {portal}",
   disconnect: "Trennen",
   disconnected: "Getrennt. Alles, was die Erweiterung gespeichert hatte, ist gelöscht.",
+  disconnectedOffline:
+    "Hier getrennt: Alles, was die Erweiterung gespeichert hatte, ist gelöscht. StaffSuite war nicht erreichbar, um die Sitzung zu beenden: Widerrufen Sie sie auf der Seite „Mail“ von StaffSuite in Bitrix24 (sie endet auch von selbst, wenn sie abläuft).",
   privacy:
     "Zur Suche werden nur die Adressen einer geöffneten Unterhaltung gesendet; der Text einer E-Mail nur, wenn Sie auf „E-Mail protokollieren“ klicken. Von Ihrer Post wird nichts gespeichert.",
   err_unauthorized: "Ihre Verbindung ist beendet. Klicken Sie auf das StaffSuite-Symbol und verbinden Sie sich neu.",
