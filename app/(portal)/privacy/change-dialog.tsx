@@ -1,13 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/confirm-dialog";
 import type { MessageKey } from "@/lib/i18n";
 import { useT } from "@/lib/i18n/client";
-import { errorText } from "./error-text";
 import { RecordList } from "./record-list";
+import { useStartJob, type Started } from "./use-start-job";
 
 export interface PreviewData {
   name: string;
@@ -17,8 +16,6 @@ export interface PreviewData {
 }
 
 const NOT_ERASABLE = ["login", "userId", "authorship", "mentions", "messages", "files", "history"] as const;
-
-type Started = { ok: true; jobRunId: string } | { ok: false; error: string; message?: string };
 
 /**
  * The confirmation of an anonymisation or erasure: what will change (fields with their current
@@ -35,11 +32,8 @@ export function ChangeDialog(props: {
   start(): Promise<Started>;
 }) {
   const t = useT();
-  const router = useRouter();
   const [typed, setTyped] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [jobId, setJobId] = useState<string | null>(null);
+  const { busy, jobId, error, setError, start } = useStartJob();
   const word = t(`privacy.confirm.word.${props.kind}`);
   // Standard fields in the portal's language from our dictionary (user.fields may answer in
   // another language); the portal's own label for its custom fields.
@@ -52,15 +46,7 @@ export function ChangeDialog(props: {
 
   async function confirm() {
     if (typed.trim().toLowerCase() !== word.toLowerCase()) return setError(t("privacy.error.confirmation"));
-    setBusy(true);
-    setError(null);
-    const result = await props.start();
-    setBusy(false);
-    if (result.ok) {
-      setJobId(result.jobRunId);
-      // The page's request lists show the new request.
-      router.refresh();
-    } else setError(errorText(t, result));
+    await start(props.start);
   }
 
   return (

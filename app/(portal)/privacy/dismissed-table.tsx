@@ -5,7 +5,7 @@ import { useFormat, useT } from "@/lib/i18n/client";
 import { previewUserChange, readRemainingWork, startUsersChange } from "./actions";
 import { ChangeDialog, type PreviewData } from "./change-dialog";
 import { errorText } from "./error-text";
-import { SelectableTable } from "./selectable-table";
+import { personColumns, SelectableTable } from "./selectable-table";
 
 type Kind = "anonymise" | "erase";
 
@@ -74,18 +74,13 @@ export function DismissedTable({ rows, allowAnonymise, allowErase }: { rows: Row
   const allowed = (["anonymise", "erase"] as const).filter((k) => (k === "anonymise" ? allowAnonymise : allowErase));
   return (
     <div className="space-y-3">
-      {error ? (
-        <p role="alert" className="text-sm text-b24-danger">
-          {error}
-        </p>
-      ) : null}
       <SelectableTable
         rows={rows}
+        error={error}
         testId="dismissed-table"
         empty={t("privacy.dismissed.none")}
         columns={[
-          { key: "name", header: t("privacy.users.name"), cell: (r) => r.name || t("privacy.user", { id: r.id }) },
-          { key: "departments", header: t("privacy.users.department"), cell: (r) => r.departments, className: "text-b24-muted" },
+          ...personColumns<Row>(t),
           {
             key: "lastLogin",
             header: t("privacy.dismissed.lastLogin"),

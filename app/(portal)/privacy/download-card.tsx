@@ -1,31 +1,15 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useT } from "@/lib/i18n/client";
 import { startMyDownload } from "./actions";
-import { errorText } from "./error-text";
+import { useStartJob } from "./use-start-job";
 
 export function DownloadCard({ linkDays }: { linkDays: number }) {
   const t = useT();
-  const router = useRouter();
   const [drive, setDrive] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [jobId, setJobId] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  async function start() {
-    setBusy(true);
-    setError(null);
-    const result = await startMyDownload({ saveToDrive: drive });
-    setBusy(false);
-    if (result.ok) {
-      setJobId(result.jobRunId);
-      // "Your recent requests" below lists the new one.
-      router.refresh();
-    } else setError(errorText(t, result));
-  }
+  const { busy, jobId, error, start } = useStartJob();
 
   return (
     <section className="rounded-lg border border-b24-border p-5" data-testid="download-card">
@@ -37,7 +21,7 @@ export function DownloadCard({ linkDays }: { linkDays: number }) {
       </label>
       <button
         type="button"
-        onClick={start}
+        onClick={() => start(() => startMyDownload({ saveToDrive: drive }))}
         disabled={busy || jobId !== null}
         className="mt-4 rounded-md bg-b24-blue px-4 py-2 text-sm font-medium text-white hover:bg-b24-blue-dark disabled:opacity-50"
       >

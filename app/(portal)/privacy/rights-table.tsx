@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useT } from "@/lib/i18n/client";
 import { setUserRights } from "./actions";
 import { errorText } from "./error-text";
-import { SelectableTable } from "./selectable-table";
+import { personColumns, SelectableTable } from "./selectable-table";
 
 interface Row {
   id: number;
@@ -59,21 +59,12 @@ export function RightsTable({ rows }: { rows: Row[] }) {
   });
   return (
     <div className="space-y-3">
-      {error ? (
-        <p role="alert" className="text-sm text-b24-danger">
-          {error}
-        </p>
-      ) : null}
       <SelectableTable
         rows={rows}
+        error={error}
         testId="rights-table"
         empty={t("privacy.users.none")}
-        columns={[
-          { key: "name", header: t("privacy.users.name"), cell: (r) => r.name || t("privacy.user", { id: r.id }) },
-          { key: "departments", header: t("privacy.users.department"), cell: (r) => r.departments, className: "text-b24-muted" },
-          toggle("anonymise", t("privacy.users.rightAnonymise")),
-          toggle("erase", t("privacy.users.rightErase")),
-        ]}
+        columns={[...personColumns<Row>(t), toggle("anonymise", t("privacy.users.rightAnonymise")), toggle("erase", t("privacy.users.rightErase"))]}
         actions={(ids) =>
           (["anonymise", "erase"] as const).flatMap((right) =>
             [true, false].map((granted) => (

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState, type ReactNode } from "react";
+import type { Translate } from "@/lib/i18n";
 import { useT } from "@/lib/i18n/client";
 
 export interface Column<R> {
@@ -24,6 +25,8 @@ export function SelectableTable<R extends { id: number; name: string }>(props: {
   empty: string;
   /** The buttons that act on the selected users' IDs. */
   actions(selected: number[]): ReactNode;
+  /** What went wrong with the last action, shown above the table. */
+  error?: string | null;
 }) {
   const t = useT();
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
@@ -44,6 +47,11 @@ export function SelectableTable<R extends { id: number; name: string }>(props: {
   };
   return (
     <div className="space-y-3">
+      {props.error ? (
+        <p role="alert" className="text-sm text-b24-danger">
+          {props.error}
+        </p>
+      ) : null}
       <div className="flex flex-wrap items-center gap-2" data-testid={`${props.testId}-actions`}>
         <span className="text-sm text-b24-muted" aria-live="polite">
           {t("privacy.users.selected", { count: ids.length })}
@@ -93,4 +101,12 @@ export function SelectableTable<R extends { id: number; name: string }>(props: {
       </div>
     </div>
   );
+}
+
+/** The first two columns of every list of people: the name (or "User #5") and their departments. */
+export function personColumns<R extends { id: number; name: string; departments: string }>(t: Translate): Array<Column<R>> {
+  return [
+    { key: "name", header: t("privacy.users.name"), cell: (r) => r.name || t("privacy.user", { id: r.id }) },
+    { key: "departments", header: t("privacy.users.department"), cell: (r) => r.departments, className: "text-b24-muted" },
+  ];
 }
