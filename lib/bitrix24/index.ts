@@ -14,7 +14,7 @@ export { BATCH_LIMIT, type BatchCommand, type BatchItemResult, type BatchOptions
 export { PAGE_SIZE, type ListOptions } from "./list-all";
 export { STANDARD_PLAN, ENTERPRISE_PLAN, limiterFor, resetLimiters, RateLimiter, type PortalRateLimiter, type RateLimitConfig } from "./rate-limiter";
 export { SharedRateLimiter, sharedLimiterFor, resetSharedLimiters } from "./shared-rate-limiter";
-export { DEFAULT_RETRY, isIdempotentMethod, type RetryPolicy } from "./retry";
+export { DEFAULT_RETRY, isIdempotentMethod, retryDecision, type RetryPolicy } from "./retry";
 export { accessTokenExpiry, refreshTokens, tokenUrl, RefreshTokenDeadError, type OAuthClientCredentials } from "./oauth";
 export { displayName } from "./names";
 export { encodeParams, type Params, type ParamValue } from "./params";
