@@ -22,7 +22,7 @@ import path from "node:path";
 import { controlClient } from "../emulator/control/client";
 import { spawn } from "node:child_process";
 import { freePort } from "../lib/database/embedded-postgres";
-import { createClientFactory, TokenStore, type FetchLike } from "../lib/bitrix24/index";
+import { createClientFactory, pgBucketStore, TokenStore, type FetchLike } from "../lib/bitrix24/index";
 import { resetLimiters } from "../lib/bitrix24";
 import { createKeyRing, generateKeyBase64 } from "../lib/crypto";
 import { applyMigrations } from "../lib/database/migrate";
@@ -142,6 +142,7 @@ async function main(): Promise<void> {
       // `--limiter=process` paces by this process alone (B24_RATE_LIMIT_SCOPE=process), to compare.
       rateLimitFor: () => ({ burst: 1_000_000, drainPerSecond: 1_000_000, headroom: 0 }),
       sharedRateLimit: !process.argv.includes("--limiter=process"),
+      bucketStore: pgBucketStore(db.url),
     });
     const deps: MailDeps = {
       prisma,
