@@ -117,6 +117,7 @@ test("an administrator transfers a user's open work to two receivers, then undoe
   const live = frame.getByTestId("transfer-live");
   await expect(live).toHaveAttribute("data-state", "completed", { timeout: 120_000 });
   await expect(frame.getByTestId("transfer-bar")).toHaveAttribute("data-percent", "100");
+  await expect(frame.getByTestId("transfer-filters")).toContainText(pipelineName);
 
   const [transfer] = await queryAppDatabase<{ id: string; moved: number; failed: number; total: number }>(
     `SELECT id, moved, failed, total FROM "Transfer" WHERE "fromUserId" = $1 AND kind = 'transfer' ORDER BY "createdAt" DESC LIMIT 1`,

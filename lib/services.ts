@@ -15,7 +15,7 @@
  */
 import type PgBoss from "pg-boss";
 import { createAdminRights, type AdminRights } from "./admin-rights";
-import { createClientFactory, TokenStore, type ClientFactory, type FetchLike, type OAuthClientCredentials } from "./bitrix24";
+import { createClientFactory, pgBucketStore, TokenStore, type ClientFactory, type FetchLike, type OAuthClientCredentials } from "./bitrix24";
 import { createKeyRing, type KeyRing } from "./crypto";
 import { getPrisma, type PrismaClient } from "./db";
 import { ConfigurationError, env, requireSetting } from "./env";
@@ -77,7 +77,14 @@ export function createServices(options: ServicesOptions): Services {
   const tokens = once(() => new TokenStore({ prisma: prisma(), keys: keys(), credentials: credentials(), fetch: options.fetch }));
   // Web and workers pace by one bucket per portal in the database (docs/decisions/008-shared-rate-limiter.md).
   const clients = once(() =>
-    createClientFactory({ prisma: prisma(), tokens: tokens(), fetch: options.fetch, sharedRateLimit: options.sharedRateLimit ?? true }),
+    createClientFactory({
+      prisma: prisma(),
+      tokens: tokens(),
+      fetch: options.fetch,
+      sharedRateLimit: options.sharedRateLimit ?? true,
+      // Without an injected Prisma client (tests pass theirs) the bucket has its own small pool.
+      bucketStore: options.prisma || options.sharedRateLimit === false ? undefined : pgBucketStore(options.databaseUrl),
+    }),
   );
   const adminRights = once(() => createAdminRights(clients()));
   const jobs = once(() =>

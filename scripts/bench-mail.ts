@@ -20,9 +20,8 @@ import { rmSync, writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
 import path from "node:path";
 import { controlClient } from "../emulator/control/client";
-import { spawn } from "node:child_process";
-import { freePort } from "../lib/database/embedded-postgres";
-import { createClientFactory, TokenStore, type FetchLike } from "../lib/bitrix24/index";
+import { startEmulatorProcess } from "./launch/emulator-process";
+import { createClientFactory, pgBucketStore, TokenStore, type FetchLike } from "../lib/bitrix24/index";
 import { resetLimiters } from "../lib/bitrix24";
 import { createKeyRing, generateKeyBase64 } from "../lib/crypto";
 import { applyMigrations } from "../lib/database/migrate";
@@ -40,26 +39,6 @@ import {
   takeSessionToken,
   type MailDeps,
 } from "../lib/mail";
-
-/** The emulator as a separate process (npm run emulator), with its control API. */
-async function startEmulatorProcess(root: string): Promise<{ httpUrl: string; close(): Promise<void> }> {
-  const port = await freePort();
-  const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["emulator/cli.ts", "--port", String(port), "--no-https", "--control"], {
-    cwd: root,
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const httpUrl = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    const up = await fetch(`${httpUrl}/_emulator/state`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) break;
-    if (i > 300 || child.exitCode !== null) throw new Error("the emulator did not start");
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { httpUrl, close: async () => void child.kill("SIGTERM") };
-}
 
 /** `--cpu-prof=file`: a CPU profile of the measured phase only (open it in Chrome's DevTools). */
 async function profiler(file: string | undefined) {
@@ -94,7 +73,7 @@ async function main(): Promise<void> {
   rmSync(dataDir, { recursive: true, force: true });
   const db = await startEmbeddedPostgres(path.join(dataDir, "pg"), { quiet: true });
   const emu = await startEmulatorProcess(root);
-  const control = controlClient(emu.httpUrl);
+  const control = controlClient(emu.url);
   try {
     await applyMigrations(db.url);
     const prisma = getPrisma(db.url);
@@ -142,6 +121,7 @@ async function main(): Promise<void> {
       // `--limiter=process` paces by this process alone (B24_RATE_LIMIT_SCOPE=process), to compare.
       rateLimitFor: () => ({ burst: 1_000_000, drainPerSecond: 1_000_000, headroom: 0 }),
       sharedRateLimit: !process.argv.includes("--limiter=process"),
+      bucketStore: pgBucketStore(db.url),
     });
     const deps: MailDeps = {
       prisma,

@@ -18,14 +18,15 @@
  * the emulator's call log (by method, with QUERY_LIMIT_EXCEEDED refusals and the web process's
  * share), and the peak RSS of each process during the phase (goal: flat from 5,000 to 20,000).
  */
-import { fork, spawn, type ChildProcess } from "node:child_process";
+import { startEmulatorProcess } from "./launch/emulator-process";
+import { fork, type ChildProcess } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { controlClient, type ControlCall } from "../emulator/control/client";
 import { TokenStore } from "../lib/bitrix24";
 import { createKeyRing, generateKeyBase64 } from "../lib/crypto";
 import { applyMigrations } from "../lib/database/migrate";
-import { freePort, startEmbeddedPostgres } from "../lib/database/embedded-postgres";
+import { startEmbeddedPostgres } from "../lib/database/embedded-postgres";
 import { getPrisma, type PrismaClient } from "../lib/db";
 import { workerProcesses } from "../test/support/worker-process";
 import type { RunCommand, WebMessage } from "./bench-transfer-web";
@@ -69,25 +70,6 @@ interface LoggedCall {
   status: number;
   error: string | null;
   inBatch: boolean;
-}
-
-async function startEmulatorProcess(root: string): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  // `node --import tsx` (not the tsx CLI): the pid is the emulator's own, for its RSS.
-  const child = spawn(process.execPath, ["--import", "tsx", "emulator/cli.ts", "--port", String(port), "--no-https", "--control"], {
-    cwd: root,
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    const up = await fetch(`${url}/_emulator/state`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) return { url, child };
-    if (i > 300 || child.exitCode !== null) throw new Error("the emulator did not start");
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 const refusedIn = (calls: LoggedCall[]) => calls.filter((c) => c.error === "QUERY_LIMIT_EXCEEDED").length;

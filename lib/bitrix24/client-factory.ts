@@ -11,7 +11,7 @@ import { Bitrix24Client, type ClientEvent } from "./client";
 import { Bitrix24Error, NoTokenError, PortalDisconnectedError } from "./errors";
 import type { FetchLike } from "./http";
 import { STANDARD_PLAN, type RateLimitConfig } from "./rate-limiter";
-import { sharedLimiterFor } from "./shared-rate-limiter";
+import { sharedLimiterFor, type BucketStore } from "./shared-rate-limiter";
 import type { RetryPolicy } from "./retry";
 import type { TokenStore } from "./token-store";
 
@@ -22,6 +22,8 @@ export interface ClientFactoryConfig {
   rateLimitFor?: (portalId: string) => RateLimitConfig;
   /** Pace by the portal's bucket shared with our other processes (RateBucket) rather than this process's alone. */
   sharedRateLimit?: boolean;
+  /** Where the shared bucket is read (default: through `prisma`; the app passes its own small pool, pgBucketStore). */
+  bucketStore?: BucketStore;
   retry?: RetryPolicy;
   fetch?: FetchLike;
   onEvent?: (event: ClientEvent) => void;
@@ -60,7 +62,7 @@ export function createClientFactory(config: ClientFactoryConfig): ClientFactory 
       portalKey: portalId,
       tokens: config.tokens.sourceFor(portalId, userId),
       rateLimit,
-      limiter: config.sharedRateLimit ? sharedLimiterFor(config.prisma, portalId, rateLimit) : undefined,
+      limiter: config.sharedRateLimit ? sharedLimiterFor(config.bucketStore ?? config.prisma, portalId, rateLimit) : undefined,
       retry: config.retry,
       fetch: config.fetch,
       onEvent: config.onEvent,

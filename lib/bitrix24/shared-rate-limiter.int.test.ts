@@ -10,7 +10,7 @@ import { ADMIN_ID, createWorld, type World } from "../../test/support/emulator-w
 import { PrismaClient } from "../generated/prisma/client";
 import { Bitrix24Client } from "./client";
 import { resetLimiters, type RateLimitConfig } from "./rate-limiter";
-import { resetSharedLimiters, SharedRateLimiter } from "./shared-rate-limiter";
+import { pgBucketStore, resetSharedLimiters, SharedRateLimiter } from "./shared-rate-limiter";
 
 let db: TestDatabase;
 let world: World;
@@ -39,8 +39,9 @@ describe("the shared rate bucket", () => {
     const portal = await db.prisma.portal.create({
       data: { memberId: "bucket", domain: "b.example.test", clientEndpoint: "https://b/rest/", serverEndpoint: "https://o/rest/" },
     });
+    // One process reads the bucket through Prisma, the other through its own pool, as the app does.
     const a = new SharedRateLimiter(db.prisma, portal.id, plan);
-    const b = new SharedRateLimiter(other, portal.id, plan);
+    const b = new SharedRateLimiter(pgBucketStore(db.url), portal.id, plan);
     const started = Date.now();
     const waits = await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2 ? a : b).reserve()));
     const elapsedSec = (Date.now() - started) / 1000;

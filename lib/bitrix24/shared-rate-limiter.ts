@@ -13,6 +13,7 @@
  * If the database cannot be reached the request goes through this process's own limiter instead:
  * a portal request must not fail because our bookkeeping did.
  */
+import pg from "pg";
 import type { PrismaClient } from "../generated/prisma/client";
 import { logger } from "../log";
 import { limiterFor, realSleep, type PortalRateLimiter, type RateLimitConfig, type Sleep } from "./rate-limiter";
@@ -22,28 +23,97 @@ const log = logger("bitrix24");
 /** Below this (in requests) the settle step leaves the row alone. */
 const MIN_CREDIT = 0.25;
 
+/** Where the bucket rows live: statements with $1… placeholders, answering their rows. */
+export interface BucketStore {
+  query(sql: string, values: unknown[]): Promise<Array<Record<string, unknown>>>;
+}
+
+/** The bucket through a Prisma client (tests and scripts that have only that). */
+export function prismaBucketStore(prisma: PrismaClient): BucketStore {
+  return { query: (sql, values) => prisma.$queryRawUnsafe<Array<Record<string, unknown>>>(sql, ...values) };
+}
+
+/**
+ * The bucket through a small pool of plain connections of its own (the app's processes): a
+ * statement costs a quarter of the CPU it costs through Prisma's query engine (measured here:
+ * 0.15 against 0.6 ms), and every portal request of every process makes one. Its commits need not
+ * wait for a WAL flush either (the table is UNLOGGED; synchronous_commit off says the same for the
+ * session).
+ */
+export function pgBucketStore(databaseUrl: string): BucketStore {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 4, options: "-c synchronous_commit=off", allowExitOnIdle: true });
+  // An idle client's error (the database restarting) must not crash the process: the next query fails and we fall back.
+  pool.on("error", () => undefined);
+  return { query: async (sql, values) => (await pool.query(sql, values)).rows };
+}
+
+/** Reserves $3 requests at once; answers the level after them. */
+const RESERVE = `INSERT INTO "RateBucket" ("portalId", level, at) VALUES ($1, $3::float8, clock_timestamp())
+  ON CONFLICT ("portalId") DO UPDATE SET
+    level = GREATEST(0, "RateBucket".level - GREATEST(0, EXTRACT(EPOCH FROM EXCLUDED.at - "RateBucket".at)) * $2::float8) + $3::float8,
+    at = GREATEST(EXCLUDED.at, "RateBucket".at)
+  RETURNING level`;
+
+const ADJUST = `UPDATE "RateBucket" SET
+    level = GREATEST(COALESCE($3::float8, 0), GREATEST(0, level - GREATEST(0, EXTRACT(EPOCH FROM clock_timestamp() - at)) * $2::float8) + $4::float8),
+    at = GREATEST(clock_timestamp(), at)
+  WHERE "portalId" = $1`;
+
+const LEVEL = `SELECT GREATEST(0, level - GREATEST(0, EXTRACT(EPOCH FROM clock_timestamp() - at)) * $2::float8) AS level
+  FROM "RateBucket" WHERE "portalId" = $1`;
+
 export class SharedRateLimiter implements PortalRateLimiter {
+  private readonly store: BucketStore;
+
   constructor(
-    private readonly prisma: PrismaClient,
+    store: BucketStore | PrismaClient,
     /** The portal's id (RateBucket.portalId). */
     private readonly portalId: string,
     public config: RateLimitConfig,
     private readonly sleep: Sleep = realSleep,
-  ) {}
+  ) {
+    this.store = "$queryRaw" in store ? prismaBucketStore(store) : store;
+  }
 
-  /** Reserves one request in the shared bucket; returns the wait before sending it. */
-  async reserve(): Promise<number> {
-    const { burst, drainPerSecond, headroom } = this.config;
-    // The upsert takes the row lock: concurrent reservations (any process) apply one after the other.
-    const rows = await this.prisma.$queryRaw<Array<{ level: number }>>`
-      INSERT INTO "RateBucket" ("portalId", level, at) VALUES (${this.portalId}, 1, clock_timestamp())
-      ON CONFLICT ("portalId") DO UPDATE SET
-        level = GREATEST(0, "RateBucket".level - GREATEST(0, EXTRACT(EPOCH FROM EXCLUDED.at - "RateBucket".at)) * ${drainPerSecond}::float8) + 1,
-        at = GREATEST(EXCLUDED.at, "RateBucket".at)
-      RETURNING level`;
-    const level = Number(rows[0].level);
-    const capacity = Math.max(1, burst - headroom);
-    return level <= capacity ? 0 : Math.ceil(((level - capacity) / drainPerSecond) * 1000);
+  /** Callers waiting for the next statement, and whether one is on its way. */
+  private waiting: Array<{ resolve: (waitMs: number) => void; reject: (error: unknown) => void }> = [];
+  private sending = false;
+
+  /**
+   * Reserves one request in the shared bucket; returns the wait before sending it. This process
+   * has at most one reservation statement on its way per portal: callers that arrive meanwhile
+   * go together in the next one (level + n), each taking its place in that group. Fifty sidebars
+   * asking at once then cost a couple of statements, not fifty queued on the row's lock.
+   */
+  reserve(): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ resolve, reject });
+      if (!this.sending) void this.send();
+    });
+  }
+
+  private async send(): Promise<void> {
+    this.sending = true;
+    try {
+      while (this.waiting.length) {
+        const group = this.waiting.splice(0);
+        try {
+          const { burst, drainPerSecond, headroom } = this.config;
+          // The upsert takes the row lock: reservations of every process apply one after the other.
+          const rows = await this.store.query(RESERVE, [this.portalId, drainPerSecond, group.length]);
+          const after = Number(rows[0].level);
+          const capacity = Math.max(1, burst - headroom);
+          group.forEach(({ resolve }, i) => {
+            const level = after - group.length + i + 1;
+            resolve(level <= capacity ? 0 : Math.ceil(((level - capacity) / drainPerSecond) * 1000));
+          });
+        } catch (error) {
+          for (const { reject } of group) reject(error);
+        }
+      }
+    } finally {
+      this.sending = false;
+    }
   }
 
   async acquire(): Promise<(serverSeconds?: number) => void> {
@@ -78,18 +148,12 @@ export class SharedRateLimiter implements PortalRateLimiter {
   /** Drains the row to now, then adds `credit` and raises the level to at least `floor`. */
   private async adjust(credit: number, floor: number | null): Promise<void> {
     const drain = this.config.drainPerSecond;
-    await this.prisma.$executeRaw`
-      UPDATE "RateBucket" SET
-        level = GREATEST(COALESCE(${floor}::float8, 0), GREATEST(0, level - GREATEST(0, EXTRACT(EPOCH FROM clock_timestamp() - at)) * ${drain}::float8) + ${credit}::float8),
-        at = GREATEST(clock_timestamp(), at)
-      WHERE "portalId" = ${this.portalId}`;
+    await this.store.query(ADJUST, [this.portalId, drain, floor, credit]);
   }
 
   /** The bucket's level now (diagnostics and tests). */
   async level(): Promise<number> {
-    const rows = await this.prisma.$queryRaw<Array<{ level: number }>>`
-      SELECT GREATEST(0, level - GREATEST(0, EXTRACT(EPOCH FROM clock_timestamp() - at)) * ${this.config.drainPerSecond}::float8) AS level
-      FROM "RateBucket" WHERE "portalId" = ${this.portalId}`;
+    const rows = await this.store.query(LEVEL, [this.portalId, this.config.drainPerSecond]);
     return rows.length ? Number(rows[0].level) : 0;
   }
 }
@@ -97,10 +161,10 @@ export class SharedRateLimiter implements PortalRateLimiter {
 const shared = new Map<string, SharedRateLimiter>();
 
 /** This process's handle on a portal's shared bucket; a later caller's config replaces the first's. */
-export function sharedLimiterFor(prisma: PrismaClient, portalId: string, config: RateLimitConfig): SharedRateLimiter {
+export function sharedLimiterFor(store: BucketStore | PrismaClient, portalId: string, config: RateLimitConfig): SharedRateLimiter {
   let limiter = shared.get(portalId);
   if (!limiter) {
-    limiter = new SharedRateLimiter(prisma, portalId, config);
+    limiter = new SharedRateLimiter(store, portalId, config);
     shared.set(portalId, limiter);
   } else if (limiter.config !== config) {
     limiter.config = config;

@@ -12,7 +12,18 @@
  */
 import { UnauthorizedError } from "../errors";
 import { z } from "zod";
-import { accessTokenExpiry, displayName, refreshTokens, sendRest, type FetchLike, type OAuthClientCredentials } from "../bitrix24";
+import {
+  accessTokenExpiry,
+  displayName,
+  OperationTimeLimitError,
+  RateLimitedError,
+  refreshTokens,
+  retryDecision,
+  sendRest,
+  type FetchLike,
+  type OAuthClientCredentials,
+  type RetryPolicy,
+} from "../bitrix24";
 import { normalizePortalDomain, samePortalDomain } from "../portal-domain";
 
 export class PortalAuthError extends UnauthorizedError {
@@ -60,6 +71,26 @@ export interface VerifyDeps {
   fetch?: FetchLike;
 }
 
+/**
+ * A sign-in must not fail because a job of ours is using the portal's request budget: this call
+ * is not paced by the portal's bucket (there is no portal row yet on install), so a
+ * QUERY_LIMIT_EXCEEDED or an operating-time refusal is waited out briefly, a few seconds at most.
+ */
+const SIGN_IN_RETRY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 400, maxDelayMs: 3_000 };
+
+async function waitedOut<T>(send: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await send();
+    } catch (error) {
+      const refusedBeforeRunning = error instanceof RateLimitedError || error instanceof OperationTimeLimitError;
+      const delay = refusedBeforeRunning ? retryDecision(error, attempt, SIGN_IN_RETRY, Date.now() / 1000) : null;
+      if (delay === null) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}
+
 export async function verifyPortalAuth(
   claim: { accessToken: string; refreshToken: string; memberId: string; domain: string },
   deps: VerifyDeps,
@@ -85,7 +116,8 @@ export async function verifyPortalAuth(
 
   let profile;
   try {
-    const reply = await sendRest({ restBase: answer.client_endpoint, method: "profile", params: {}, accessToken: claim.accessToken, fetch: deps.fetch });
+    const restBase = answer.client_endpoint;
+    const reply = await waitedOut(() => sendRest({ restBase, method: "profile", params: {}, accessToken: claim.accessToken, fetch: deps.fetch }));
     profile = profileSchema.parse(reply.result);
   } catch (error) {
     const code = error instanceof Error && "code" in error ? String((error as { code: unknown }).code) : "unreadable profile";

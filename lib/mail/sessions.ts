@@ -45,7 +45,8 @@ export interface SessionPortal {
   disconnectedReason: string | null;
 }
 
-interface SessionRow {
+/** The session's columns and its portal's (named as in SessionPortal), from one raw query. */
+interface SessionRow extends Omit<SessionPortal, "id"> {
   id: string;
   portalId: string;
   userId: number;
@@ -53,12 +54,6 @@ interface SessionRow {
   revokedAt: Date | null;
   expiresAt: Date;
   lastUsedAt: Date | null;
-  domain: string;
-  protocol: string;
-  lang: string;
-  status: string;
-  clientEndpoint: string;
-  disconnectedReason: string | null;
 }
 
 /** A live session and its portal, read together: one database round-trip per request. */

@@ -9,10 +9,11 @@ const employee = { userId: 5, isAdmin: false };
 const admin = { userId: 1, isAdmin: true };
 
 describe("decide", () => {
-  it("lets everyone download their own data, and admins anyone's", () => {
+  it("lets everyone download their own data and nobody another's, administrators included", () => {
     expect(decide("download", employee, employee, off, none)).toEqual({ allowed: true });
     expect(decide("download", admin, admin, off, none)).toEqual({ allowed: true });
-    expect(decide("download", employee, { userId: 6, isAdmin: false }, on, both)).toEqual({ allowed: false, reason: "not_admin" });
+    expect(decide("download", employee, { userId: 6, isAdmin: false }, on, both)).toEqual({ allowed: false, reason: "own_data_only" });
+    expect(decide("download", admin, employee, on, both)).toEqual({ allowed: false, reason: "admin_self" });
   });
   it("needs the master switch and the user's own right for self-service", () => {
     expect(decide("anonymise", employee, employee, off, both)).toEqual({ allowed: false, reason: "switch_off" });

@@ -2,7 +2,7 @@
  * Who may do what, in one pure function the pages and the server actions both call (so what the
  * UI offers and what the server accepts cannot drift apart).
  *
- * - Everyone may download their own data.
+ * - Everyone may download their own data, and only their own (administrators too).
  * - Anonymising or erasing one's own data needs the master switch on AND the admin-granted right;
  *   an administrator may only download their own data (the reference app: "administrator
  *   privileges need to be revoked first").
@@ -19,7 +19,7 @@ export interface Actor {
   isAdmin: boolean;
 }
 
-export type Refusal = "switch_off" | "no_right" | "admin_self" | "not_admin" | "subject_admin";
+export type Refusal = "switch_off" | "no_right" | "admin_self" | "not_admin" | "subject_admin" | "own_data_only";
 
 export type Decision = { allowed: true } | { allowed: false; reason: Refusal };
 
@@ -31,7 +31,9 @@ export function decide(
   actorRights: UserRights,
 ): Decision {
   const self = actor.userId === subject.userId;
-  if (action === "download") return self || actor.isAdmin ? { allowed: true } : { allowed: false, reason: "not_admin" };
+  // Art. 15/20 is the person's own right: nobody downloads another's data, an administrator
+  // included (the reference app: administrators, too, download only their own).
+  if (action === "download") return self ? { allowed: true } : { allowed: false, reason: actor.isAdmin ? "admin_self" : "own_data_only" };
   const switchOn = action === "anonymise" ? settings.allowAnonymisation : settings.allowErasure;
   if (!switchOn) return { allowed: false, reason: "switch_off" };
   if (self) {

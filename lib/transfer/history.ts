@@ -38,7 +38,7 @@ export interface HistoryEntry {
 }
 
 /** The stored options' query, or null when there is none (undo, return) or it no longer parses. */
-function storedQuery(options: unknown): TransferQuery | null {
+export function storedQuery(options: unknown): TransferQuery | null {
   const raw = options && typeof options === "object" ? (options as Record<string, unknown>).query : undefined;
   if (raw === undefined) return null;
   const parsed = querySchema.safeParse(raw);
@@ -101,4 +101,10 @@ export async function movedPerMonth(deps: TransferDeps, portalId: string, months
     WHERE t."portalId" = ${portalId} AND t.kind = 'transfer' AND i.state = 'moved' AND t."createdAt" >= ${since}
     GROUP BY 1, 2 ORDER BY 1, 2`;
   return rows.map((r) => ({ month: r.month, type: r.type, moved: Number(r.moved) }));
+}
+
+/** One transfer's narrowing as the wizard stored it (null for undos and returns), or null if it is not this portal's. */
+export async function transferQuery(deps: TransferDeps, portalId: string, transferId: string): Promise<TransferQuery | null> {
+  const t = await deps.prisma.transfer.findFirst({ where: { id: transferId, portalId }, select: { kind: true, options: true } });
+  return t?.kind === "transfer" ? storedQuery(t.options) : null;
 }

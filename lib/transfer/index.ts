@@ -9,7 +9,7 @@ export { startTransfer, startReverse, requestCancel, checkReceivers, TransferRef
 export { rescheduleReturn, cancelReturn, setForceReturn, returnNow, startDueReturns, retryFailed } from "./temporary";
 export { runTransfer, type RunResult } from "./run";
 export { readTransferProgress, listItems, type TransferProgress, type TypeProgress } from "./progress";
-export { listHistory, movedPerMonth, type HistoryEntry, type HistoryFilter, type MonthlyCount } from "./history";
+export { listHistory, movedPerMonth, transferQuery, type HistoryEntry, type HistoryFilter, type MonthlyCount } from "./history";
 export { watchDismissals } from "./dismissal-watch";
 export { notifyReceivers } from "./notify";
 export { typeLabelKey, roleLabelKey } from "./labels";

@@ -4,6 +4,7 @@ const OWN: Record<string, MessageKey> = {
   switch_off: "privacy.error.switch_off",
   no_right: "privacy.error.no_right",
   admin_self: "privacy.error.admin_self",
+  own_data_only: "privacy.error.own_data_only",
   not_admin: "privacy.error.not_admin",
   subject_admin: "privacy.error.subject_admin",
   in_progress: "privacy.error.in_progress",

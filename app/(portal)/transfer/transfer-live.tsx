@@ -19,6 +19,7 @@ export function TransferLive({
   names,
   portalBase,
   smartProcesses = [],
+  filters = [],
 }: {
   id: string;
   initial: Status;
@@ -26,6 +27,8 @@ export function TransferLive({
   portalBase: string;
   /** The portal's smart-process types, to name them by their own titles. */
   smartProcesses?: Array<{ entityTypeId: number; title: string }>;
+  /** The wizard's narrowing of this transfer, one line each (none for undos and returns). */
+  filters?: string[];
 }) {
   const t = useT();
   const format = useFormat();
@@ -69,6 +72,11 @@ export function TransferLive({
             ? t("transfer.progress.fromTo", { from: name(p.fromUserId), to: p.receiverIds.map(name).join(", ") })
             : t("transfer.progress.backTo", { to: p.receiverIds.map(name).join(", ") })}
         </p>
+        {filters.length ? (
+          <p className="text-sm text-b24-muted" data-testid="transfer-filters">
+            {t("transfer.history.filters")}: {filters.join(" · ")}
+          </p>
+        ) : null}
         {p.parentId ? (
           <p className="text-sm">
             <Link className="text-b24-link" href={`/transfer/${p.parentId}`}>

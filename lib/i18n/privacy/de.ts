@@ -185,6 +185,7 @@ export const de: PrivacyMessages = {
 
   "privacy.error.switch_off": "Diese Aktion ist in den Anwendungseinstellungen ausgeschaltet.",
   "privacy.error.no_right": "Sie haben dafür keine Berechtigung.",
+  "privacy.error.own_data_only": "Jede Person kann nur ihre eigenen Daten herunterladen.",
   "privacy.error.admin_self": "Administratoren können ihre eigenen Daten nur herunterladen.",
   "privacy.error.not_admin": "Das können nur Portal-Administratoren.",
   "privacy.error.subject_admin": "Daten von Administratoren lassen sich hier nicht ändern; entziehen Sie zuerst ihre Rechte.",

@@ -176,6 +176,7 @@ export const en = {
 
   "privacy.error.switch_off": "This action is switched off in Application settings.",
   "privacy.error.no_right": "You do not have the right to do this.",
+  "privacy.error.own_data_only": "Each person can download only their own data.",
   "privacy.error.admin_self": "Administrators can only download their own data.",
   "privacy.error.not_admin": "Only portal administrators can do this.",
   "privacy.error.subject_admin": "Administrators' data cannot be changed here; revoke their rights first.",

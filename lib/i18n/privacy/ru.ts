@@ -180,6 +180,7 @@ export const ru: PrivacyMessages = {
 
   "privacy.error.switch_off": "Это действие выключено в настройках приложения.",
   "privacy.error.no_right": "У вас нет права на это действие.",
+  "privacy.error.own_data_only": "Выгрузить можно только свои собственные данные.",
   "privacy.error.admin_self": "Администраторы могут только выгрузить свои данные.",
   "privacy.error.not_admin": "Это могут делать только администраторы портала.",
   "privacy.error.subject_admin": "Данные администраторов здесь изменить нельзя; сначала снимите с них права.",

@@ -1,9 +1,11 @@
 import { notFound } from "next/navigation";
 import { smartProcessTypes } from "@/lib/ownership";
 import { services } from "@/lib/services";
-import { peopleByIds } from "@/lib/transfer";
+import { formatters, translator } from "@/lib/i18n";
+import { peopleByIds, transferQuery } from "@/lib/transfer";
 import { requirePortalAdmin } from "../../guards";
 import { transferStatus } from "../actions";
+import { filterLines } from "../filter-lines";
 import { portalBase } from "../portal-base";
 import { TransferLive } from "../transfer-live";
 
@@ -21,5 +23,10 @@ export default async function TransferProgressPage({ params }: { params: Promise
     smartProcessTypes(client),
   ]);
   const names = Object.fromEntries([...people].map(([uid, p]) => [uid, p.name]));
-  return <TransferLive id={id} initial={status} names={names} portalBase={await portalBase(session.portalId)} smartProcesses={smartProcesses} />;
+  // The narrowing the wizard chose, as the review step and the history show it.
+  const query = await transferQuery({ prisma: services().prisma, clients: services().clients }, session.portalId, id);
+  const filters = (await filterLines(client, translator(session.lang), formatters(session.lang), [query], smartProcesses))(query);
+  return (
+    <TransferLive id={id} initial={status} names={names} portalBase={await portalBase(session.portalId)} smartProcesses={smartProcesses} filters={filters} />
+  );
 }

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { formatters, translator, type MessageKey } from "@/lib/i18n";
-import { readPipelines, smartProcessTypes, type Pipeline } from "@/lib/ownership";
+import { smartProcessTypes } from "@/lib/ownership";
 import { services } from "@/lib/services";
 import { listHistory, movedPerMonth, peopleByIds } from "@/lib/transfer";
 import { requirePortalAdmin } from "../../guards";
-import { filterSummary } from "../filter-summary";
+import { filterLines } from "../filter-lines";
 import { byTypeOrder, durationLabel, typeLabel } from "../labels";
 
 export const dynamic = "force-dynamic";
@@ -51,20 +51,13 @@ export default async function TransferHistoryPage({ searchParams }: { searchPara
   const monthName = new Intl.DateTimeFormat(session.lang, { month: "short", year: "numeric", timeZone: "UTC" });
   const monthLabel = (month: string) => monthName.format(new Date(`${month}-01T00:00:00Z`));
   const name = (id: number) => people.get(id)?.name ?? `#${id}`;
-  // Pipeline and stage names, live from the portal, for the CRM types the listed transfers narrowed (usually none).
-  const pipelineTypes = [...new Set(entries.map((e) => e.query?.crmEntityTypeId).filter((id): id is number => id !== undefined))];
-  const pipelines = new Map<number, Pipeline[]>(
-    await Promise.all(pipelineTypes.map(async (id) => [id, await readPipelines(client, id).catch(() => [])] as [number, Pipeline[]])),
+  const filtersOf = await filterLines(
+    client,
+    t,
+    format,
+    entries.map((e) => e.query),
+    smartProcesses,
   );
-  const filtersOf = (query: (typeof entries)[number]["query"]) => {
-    const pipeline = query?.crmEntityTypeId !== undefined ? pipelines.get(query.crmEntityTypeId)?.find((p) => p.id === query.categoryId) : undefined;
-    const lines = filterSummary(t, format.date, query, {
-      pipeline: pipeline?.name,
-      stages: new Map((pipeline?.stages ?? []).map((st) => [st.id, st.name])),
-      smartProcesses,
-    });
-    return query && !query.openOnly ? [t("transfer.review.allRecords"), ...lines] : lines;
-  };
 
   const months = [...new Set(monthly.map((m) => m.month))];
   const types = byTypeOrder([...new Set(monthly.map((m) => m.type))]);
