@@ -69,3 +69,6 @@ export async function queryAppDatabase<T extends pg.QueryResultRow>(sql: string,
     await client.end();
   }
 }
+
+/** The unpacked extension's ID, pinned by its manifest `key` (extension/manifest.ts) and allowed by EXTENSION_IDS' default. */
+export const EXTENSION_ID = "nkpemaaopkoinklakofmpgimbhhlcabe";
