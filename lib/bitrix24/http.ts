@@ -7,8 +7,9 @@
 import { Bitrix24Error, toBitrix24Error } from "./errors";
 import { encodeParams, type Params } from "./params";
 import { errorSchema, successSchema, type RestSuccess } from "./envelope";
+import { portalFetch, type FetchAnswer, type FetchLike } from "./transport";
 
-export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+export type { FetchAnswer, FetchLike } from "./transport";
 
 export interface RestRequest {
   /** The portal's REST base, ending in `/rest/`. */
@@ -27,9 +28,9 @@ export function methodUrl(restBase: string, method: string): string {
 
 /** Sends one request and returns the success envelope, or throws a typed Bitrix24Error. */
 export async function sendRest(req: RestRequest): Promise<RestSuccess> {
-  const doFetch = req.fetch ?? fetch;
+  const doFetch = req.fetch ?? portalFetch;
   const body = encodeParams({ ...req.params, auth: req.accessToken });
-  let response: Response;
+  let response: FetchAnswer;
   try {
     response = await doFetch(methodUrl(req.restBase, req.method), {
       method: "POST",
@@ -55,7 +56,7 @@ export function networkError(e: unknown, method: string): Bitrix24Error {
 }
 
 /** Reads an answer: JSON envelope or error envelope; anything else (a proxy's HTML page) is BAD_RESPONSE. */
-export async function parseRestAnswer(response: Response, method: string): Promise<RestSuccess> {
+export async function parseRestAnswer(response: FetchAnswer, method: string): Promise<RestSuccess> {
   let text: string;
   try {
     text = await response.text();
@@ -68,8 +69,10 @@ export async function parseRestAnswer(response: Response, method: string): Promi
   } catch {
     throw new Bitrix24Error("BAD_RESPONSE", `HTTP ${response.status}, not JSON`, response.status, method);
   }
-  const err = errorSchema.safeParse(json);
-  if (err.success) throw toBitrix24Error(err.data.error, err.data.error_description ?? "", response.status, method);
+  // Only an answer that has `error` can be the error envelope (zod's failed parse of every good
+  // answer would cost more than the check).
+  const err = json !== null && typeof json === "object" && "error" in json ? errorSchema.safeParse(json) : undefined;
+  if (err?.success) throw toBitrix24Error(err.data.error, err.data.error_description ?? "", response.status, method);
   if (!response.ok) throw new Bitrix24Error("BAD_RESPONSE", `HTTP ${response.status}`, response.status, method);
   const ok = successSchema.safeParse(json);
   if (!ok.success || !("result" in (json as object))) {

@@ -18,7 +18,8 @@ export { DEFAULT_RETRY, isIdempotentMethod, retryDecision, type RetryPolicy } fr
 export { accessTokenExpiry, refreshTokens, tokenUrl, RefreshTokenDeadError, type OAuthClientCredentials } from "./oauth";
 export { displayName } from "./names";
 export { encodeParams, type Params, type ParamValue } from "./params";
-export { sendRest, type FetchLike } from "./http";
+export { sendRest } from "./http";
+export { createPortalFetch, portalFetch, type FetchAnswer, type FetchLike } from "./transport";
 export { OperatingTracker, type OperatingConfig } from "./operating";
 export {
   Bitrix24Error,

@@ -7,7 +7,8 @@
  */
 import { Bitrix24Error } from "./errors";
 import { oauthTokenSchema, type OAuthTokenAnswer } from "./envelope";
-import { networkError, type FetchLike } from "./http";
+import { networkError } from "./http";
+import { portalFetch, type FetchAnswer, type FetchLike } from "./transport";
 
 export interface OAuthClientCredentials {
   clientId: string;
@@ -39,14 +40,14 @@ export async function refreshTokens(args: {
   refreshToken: string;
   fetch?: FetchLike;
 }): Promise<OAuthTokenAnswer> {
-  const doFetch = args.fetch ?? fetch;
+  const doFetch = args.fetch ?? portalFetch;
   const body = new URLSearchParams({
     grant_type: "refresh_token",
     client_id: args.credentials.clientId,
     client_secret: args.credentials.clientSecret,
     refresh_token: args.refreshToken,
   });
-  let response: Response;
+  let response: FetchAnswer;
   try {
     response = await doFetch(tokenUrl(args.serverEndpoint), {
       method: "POST",

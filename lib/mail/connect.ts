@@ -15,7 +15,7 @@
 import { createHmac } from "node:crypto";
 import { z } from "zod";
 import { safeEqual } from "../crypto";
-import { accessTokenExpiry, Bitrix24Error, oauthTokenSchema, PortalDisconnectedError, sendRest, tokenUrl } from "../bitrix24";
+import { accessTokenExpiry, Bitrix24Error, oauthTokenSchema, portalFetch, PortalDisconnectedError, sendRest, tokenUrl } from "../bitrix24";
 import { nowOf, type MailDeps } from "./deps";
 import { MailUnauthorizedError, PortalNotFoundError } from "./errors";
 import { createPendingSession } from "./sessions";
@@ -107,7 +107,7 @@ export async function finishConnect(deps: MailDeps, input: z.infer<typeof connec
   if (!portal) throw new PortalNotFoundError();
   if (input.member_id && input.member_id !== portal.memberId) throw new MailUnauthorizedError("The answer came from another Bitrix24");
 
-  const doFetch = deps.fetch ?? fetch;
+  const doFetch = deps.fetch ?? portalFetch;
   const body = new URLSearchParams({
     grant_type: "authorization_code",
     client_id: deps.credentials.clientId,
