@@ -5,11 +5,18 @@
  */
 import { z } from "zod";
 
+const asRecord = <V>(v: Record<string, V> | V[]): Record<string, V> => (Array.isArray(v) ? Object.fromEntries(v.map((item, i) => [String(i), item])) : v);
+
 /** PHP encodes an empty map as `[]`: accept both and always hand back a record. */
-const phpMap = <T extends z.ZodType>(value: T) =>
-  z
-    .union([z.record(z.string(), value), z.array(value)])
-    .transform((v): Record<string, z.output<T>> => (Array.isArray(v) ? Object.fromEntries(v.map((item, i) => [String(i), item])) : v));
+const phpMap = <T extends z.ZodType>(value: T) => z.union([z.record(z.string(), value), z.array(value)]).transform(asRecord<z.output<T>>);
+
+/**
+ * The same for a map of anything (a batch's results): only its shape is checked. Checking each of
+ * fifty values against `unknown` through a record schema cost as much as parsing the answer's JSON.
+ */
+const phpMapOfAnything = z
+  .custom<Record<string, unknown> | unknown[]>((v) => typeof v === "object" && v !== null, "expected a map")
+  .transform(asRecord<unknown>);
 
 export const timeSchema = z
   .object({
@@ -43,7 +50,7 @@ export const errorSchema = z.object({
 export const batchErrorSchema = z.union([z.object({ error: z.string(), error_description: z.string().optional().catch(undefined) }).loose(), z.unknown()]);
 
 export const batchResultSchema = z.object({
-  result: phpMap(z.unknown()),
+  result: phpMapOfAnything,
   result_error: phpMap(batchErrorSchema).optional(),
   result_total: phpMap(numberish).optional(),
   result_next: phpMap(numberish).optional(),

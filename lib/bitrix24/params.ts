@@ -16,36 +16,49 @@ function scalar(value: string | number | boolean | Date | null): string {
   return String(value);
 }
 
-function collect(prefix: string, value: ParamValue, out: [string, string][]): void {
+/**
+ * Walks the parameters depth-first in insertion order, handing each scalar to `emit` under its
+ * PHP-style key; `segment` writes each part of a key (as is, or encoded as it is built — encoding
+ * the finished keys instead cost a third of a Gmail lookup's request building, npm run bench:mail).
+ */
+function walk(prefix: string, value: ParamValue, segment: (part: string) => string, emit: (key: string, value: string) => void): void {
   if (value === undefined) return;
   if (Array.isArray(value)) {
     // An empty list cannot be written in this encoding; an empty string is how the portal is told
     // to clear a multiple field.
-    if (value.length === 0) out.push([prefix, ""]);
-    value.forEach((item, i) => collect(`${prefix}[${i}]`, item, out));
+    if (value.length === 0) emit(prefix, "");
+    for (let i = 0; i < value.length; i++) walk(`${prefix}[${i}]`, value[i], segment, emit);
     return;
   }
   if (value !== null && typeof value === "object" && !(value instanceof Date)) {
-    for (const [k, v] of Object.entries(value)) collect(`${prefix}[${k}]`, v, out);
+    for (const k in value) walk(`${prefix}[${segment(k)}]`, value[k], segment, emit);
     return;
   }
-  out.push([prefix, scalar(value)]);
+  emit(prefix, scalar(value));
 }
 
 /** Flattens parameters into PHP-style key/value pairs (keys unencoded, in insertion order). */
 export function flattenParams(params: Params): [string, string][] {
   const out: [string, string][] = [];
-  for (const [k, v] of Object.entries(params)) collect(k, v, out);
+  const asIs = (part: string) => part;
+  for (const k in params) walk(k, params[k], asIs, (key, value) => out.push([key, value]));
   return out;
 }
 
 /** `application/x-www-form-urlencoded` body or query string; brackets stay readable (PHP decodes either). */
 export function encodeParams(params: Params): string {
-  return flattenParams(params)
-    .map(([k, v]) => `${encodeKey(k)}=${encodeURIComponent(v)}`)
-    .join("&");
+  let out = "";
+  for (const k in params) {
+    walk(encodeKeyPart(k), params[k], encodeKeyPart, (key, value) => {
+      out += `${out ? "&" : ""}${key}=${encodeURIComponent(value)}`;
+    });
+  }
+  return out;
 }
 
-function encodeKey(key: string): string {
-  return encodeURIComponent(key).replace(/%5B/g, "[").replace(/%5D/g, "]");
+/** Characters encodeURIComponent leaves as they are: most keys (ID, >=DATE_CREATE is not one). */
+const PLAIN = /^[A-Za-z0-9_.!~*'()-]*$/;
+
+function encodeKeyPart(part: string): string {
+  return PLAIN.test(part) ? part : encodeURIComponent(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
 }
