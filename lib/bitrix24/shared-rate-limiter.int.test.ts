@@ -75,6 +75,35 @@ describe("the shared rate bucket", () => {
     expect(await b.reserve()).toBeGreaterThan(1000);
   });
 
+  it("gives back a request's time on the way only when the bucket holds something to give back", async () => {
+    const limiterOn = async (memberId: string, config: RateLimitConfig) => {
+      const portal = await db.prisma.portal.create({
+        data: { memberId, domain: `${memberId}.example.test`, clientEndpoint: "https://s/rest/", serverEndpoint: "https://o/rest/" },
+      });
+      const store = pgBucketStore(db.url);
+      const statements: string[] = [];
+      const counted = { query: (sql: string, values: unknown[]) => (statements.push(sql.trim().split(/\s/)[0]), store.query(sql, values)) };
+      return { limiter: new SharedRateLimiter(counted, portal.id, config), statements };
+    };
+    // The request is 40 ms on its way, all of it before the portal counted it (serverSeconds 0).
+    const onItsWay = () => new Promise((resolve) => setTimeout(resolve, 40));
+
+    // A rate far above the load: the bucket is empty again before the answer, nothing to give back.
+    const open = await limiterOn("settle-open", { burst: 50, drainPerSecond: 1_000_000, headroom: 0 });
+    const settleOpen = await open.limiter.acquire();
+    await onItsWay();
+    settleOpen(0);
+    expect(open.statements).toEqual(["INSERT"]);
+
+    // 10/s with ten requests in the bucket: 40 ms on the way are 0.4 of a request, given back.
+    const paced = await limiterOn("settle-paced", { burst: 50, drainPerSecond: 10, headroom: 0 });
+    await Promise.all(Array.from({ length: 9 }, () => paced.limiter.reserve()));
+    const settlePaced = await paced.limiter.acquire();
+    await onItsWay();
+    settlePaced(0);
+    expect(paced.statements.filter((s) => s === "UPDATE")).toHaveLength(1);
+  });
+
   it("two processes' clients hammering one portal together get no QUERY_LIMIT_EXCEEDED", async () => {
     const endpoint = (await db.prisma.portal.findUniqueOrThrow({ where: { id: world.portalId } })).clientEndpoint;
     // A client-side bucket cannot see when its requests arrive: a stalled process (a loaded CI

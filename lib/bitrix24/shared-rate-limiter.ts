@@ -62,6 +62,13 @@ const ADJUST = `UPDATE "RateBucket" SET
 const LEVEL = `SELECT GREATEST(0, level - GREATEST(0, EXTRACT(EPOCH FROM clock_timestamp() - at)) * $2::float8) AS level
   FROM "RateBucket" WHERE "portalId" = $1`;
 
+/** One reserved request: its wait, and the bucket's level (after its group) when it was reserved. */
+interface Reservation {
+  waitMs: number;
+  level: number;
+  at: number;
+}
+
 export class SharedRateLimiter implements PortalRateLimiter {
   private readonly store: BucketStore;
 
@@ -76,7 +83,7 @@ export class SharedRateLimiter implements PortalRateLimiter {
   }
 
   /** Callers waiting for the next statement, and whether one is on its way. */
-  private waiting: Array<{ resolve: (waitMs: number) => void; reject: (error: unknown) => void }> = [];
+  private waiting: Array<{ resolve: (slot: Reservation) => void; reject: (error: unknown) => void }> = [];
   private sending = false;
 
   /**
@@ -85,7 +92,11 @@ export class SharedRateLimiter implements PortalRateLimiter {
    * go together in the next one (level + n), each taking its place in that group. Fifty sidebars
    * asking at once then cost a couple of statements, not fifty queued on the row's lock.
    */
-  reserve(): Promise<number> {
+  async reserve(): Promise<number> {
+    return (await this.reservation()).waitMs;
+  }
+
+  private reservation(): Promise<Reservation> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ resolve, reject });
       if (!this.sending) void this.send();
@@ -103,9 +114,10 @@ export class SharedRateLimiter implements PortalRateLimiter {
           const rows = await this.store.query(RESERVE, [this.portalId, drainPerSecond, group.length]);
           const after = Number(rows[0].level);
           const capacity = Math.max(1, burst - headroom);
+          const at = Date.now();
           group.forEach(({ resolve }, i) => {
             const level = after - group.length + i + 1;
-            resolve(level <= capacity ? 0 : Math.ceil(((level - capacity) / drainPerSecond) * 1000));
+            resolve({ waitMs: level <= capacity ? 0 : Math.ceil(((level - capacity) / drainPerSecond) * 1000), level: after, at });
           });
         } catch (error) {
           for (const { reject } of group) reject(error);
@@ -117,14 +129,14 @@ export class SharedRateLimiter implements PortalRateLimiter {
   }
 
   async acquire(): Promise<(serverSeconds?: number) => void> {
-    let waitMs: number;
+    let slot: Reservation;
     try {
-      waitMs = await this.reserve();
+      slot = await this.reservation();
     } catch (error) {
       log.warn("shared rate bucket unavailable; pacing by this process alone", { error: error instanceof Error ? error.message : String(error) });
       return limiterFor(this.portalId, this.config).acquire();
     }
-    if (waitMs > 0) await this.sleep(waitMs);
+    if (slot.waitMs > 0) await this.sleep(slot.waitMs);
     const sentAt = Date.now();
     let settled = false;
     return (serverSeconds = 0) => {
@@ -132,8 +144,14 @@ export class SharedRateLimiter implements PortalRateLimiter {
       settled = true;
       // rate-limiter.ts `settle`: re-anchor the request at the latest the portal can have counted
       // it; best effort, the next reservation does not depend on it.
-      const onTheWay = Math.max(0, Date.now() - sentAt - Math.max(0, serverSeconds) * 1000);
-      const credit = Math.min(1, (onTheWay / 1000) * this.config.drainPerSecond);
+      const now = Date.now();
+      const { drainPerSecond } = this.config;
+      const onTheWay = Math.max(0, now - sentAt - Math.max(0, serverSeconds) * 1000);
+      // The credit cannot take the level below zero: if what this process knows to be in the
+      // bucket (the level its reservation saw) has drained away since, the row has nothing to give
+      // back (a portal used far below its budget, as on a plan with a high rate).
+      const known = Math.max(0, slot.level - ((now - slot.at) / 1000) * drainPerSecond);
+      const credit = Math.min(1, (onTheWay / 1000) * drainPerSecond, known);
       // A credit worth less than a quarter request is not worth a round trip on the shared row:
       // every sidebar lookup would queue a second statement behind the next reservations.
       if (credit >= MIN_CREDIT) void this.adjust(credit, null).catch(() => undefined);
