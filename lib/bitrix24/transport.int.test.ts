@@ -117,6 +117,17 @@ describe("portalFetch", () => {
     expect(sockets.opened).toBe(1);
   });
 
+  it("rejects an answer cut short, rather than waiting for its end", async () => {
+    const { url } = await serve((req, _body, res) => {
+      res.writeHead(200, { "content-type": "application/json", "content-length": "1000" });
+      res.write('{"result":');
+      setImmediate(() => req.socket.destroy());
+    });
+    const error = await portalFetch(`${url}/cut`, post("")).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TypeError);
+    expect(networkError(error, "profile").code).toBe("NETWORK_ERROR");
+  });
+
   it("rejects with the signal's reason when it times out", async () => {
     const { url } = await serve(() => undefined);
     const error = await portalFetch(`${url}/never`, post("", { signal: AbortSignal.timeout(50) })).catch((e: unknown) => e);

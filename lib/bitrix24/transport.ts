@@ -79,6 +79,7 @@ function once(agents: Agents, url: URL, init: RequestInit, body: string | undefi
         stream.on("data", (chunk: Buffer) => chunks.push(chunk));
         stream.on("end", () => resolve({ answer: new Answer(res.statusCode ?? 0, Buffer.concat(chunks)) }));
         stream.on("error", (error) => resolve({ error }));
+        // Also when the connection closes before the answer's end ("aborted"), or the signal fires meanwhile.
         res.on("error", (error) => resolve({ error }));
       },
     );

@@ -5,6 +5,31 @@
  */
 import type { PrismaClient } from "../db";
 
+type Count = (prisma: PrismaClient, where: { portalId: string }) => Promise<number>;
+
+/** Each table's rows of the portal, counted; the report's `counts` has one entry per line here. */
+const COUNTED = {
+  tokens: (prisma, where) => prisma.portalToken.count({ where }),
+  settings: (prisma, where) => prisma.portalSetting.count({ where }),
+  userRights: (prisma, where) => prisma.userRight.count({ where }),
+  jobs: (prisma, where) => prisma.jobRun.count({ where }),
+  operationLogs: (prisma, where) => prisma.operationLog.count({ where }),
+  archives: (prisma, where) => prisma.privacyArchive.count({ where }),
+  /** Privacy: the requests log (whose data, who asked, kind, status, dates; user IDs only). */
+  privacyRequests: (prisma, where) => prisma.privacyRequest.count({ where }),
+  extensionSessions: (prisma, where) => prisma.extensionSession.count({ where }),
+  /** Hashes of logged e-mails' message IDs (Mail: "already logged"). */
+  loggedEmails: (prisma, where) => prisma.mailLoggedEmail.count({ where }),
+  /** Transfer: transfers, undos and returns (user IDs, options, counters). */
+  transfers: (prisma, where) => prisma.transfer.count({ where }),
+  /** Transfer: one row per record and role moved (record ID, previous and new owner, outcome). */
+  transferRecords: (prisma, where) => prisma.transferItem.count({ where: { transfer: where } }),
+  /** Transfer: temporary transfers whose return is still scheduled (lib/transfer/temporary.ts: returnState "scheduled"). */
+  scheduledReturns: (prisma, where) => prisma.transfer.count({ where: { ...where, returnState: "scheduled" } }),
+  /** Transfer's dismissal watch: dismissed users already reported (user IDs only). */
+  dismissalWatch: (prisma, where) => prisma.dismissalWatch.count({ where }),
+} satisfies Record<string, Count>;
+
 export interface PortalDataReport {
   portal: {
     memberId: string;
@@ -18,27 +43,7 @@ export interface PortalDataReport {
   };
   /** Shown to the portal's administrators only (the page is admin-only). */
   installer: { userId: number | null; name: string | null; email: string | null; position: string | null };
-  counts: {
-    tokens: number;
-    settings: number;
-    userRights: number;
-    jobs: number;
-    operationLogs: number;
-    archives: number;
-    /** Privacy: the requests log (whose data, who asked, kind, status, dates; user IDs only). */
-    privacyRequests: number;
-    extensionSessions: number;
-    /** Hashes of logged e-mails' message IDs (Mail: "already logged"). */
-    loggedEmails: number;
-    /** Transfer: transfers, undos and returns (user IDs, options, counters). */
-    transfers: number;
-    /** Transfer: one row per record and role moved (record ID, previous and new owner, outcome). */
-    transferRecords: number;
-    /** Transfer: temporary transfers whose return is still scheduled. */
-    scheduledReturns: number;
-    /** Transfer's dismissal watch: dismissed users already reported (user IDs only). */
-    dismissalWatch: number;
-  };
+  counts: Record<keyof typeof COUNTED, number>;
   oldestOperationLogAt: Date | null;
   archiveBytes: number;
 }
@@ -64,37 +69,9 @@ export async function describePortalData(prisma: PrismaClient, portalId: string)
   });
   if (!portal) return null;
   const where = { portalId };
-  const [
-    tokens,
-    settings,
-    userRights,
-    jobs,
-    operationLogs,
-    archives,
-    privacyRequests,
-    extensionSessions,
-    loggedEmails,
-    transfers,
-    transferRecords,
-    scheduledReturns,
-    dismissalWatch,
-    oldest,
-    archiveSize,
-  ] = await Promise.all([
-    prisma.portalToken.count({ where }),
-    prisma.portalSetting.count({ where }),
-    prisma.userRight.count({ where }),
-    prisma.jobRun.count({ where }),
-    prisma.operationLog.count({ where }),
-    prisma.privacyArchive.count({ where }),
-    prisma.privacyRequest.count({ where }),
-    prisma.extensionSession.count({ where }),
-    prisma.mailLoggedEmail.count({ where }),
-    prisma.transfer.count({ where }),
-    prisma.transferItem.count({ where: { transfer: where } }),
-    // lib/transfer/temporary.ts: a return is pending while returnState is "scheduled".
-    prisma.transfer.count({ where: { portalId, returnState: "scheduled" } }),
-    prisma.dismissalWatch.count({ where }),
+  const names = Object.keys(COUNTED) as Array<keyof typeof COUNTED>;
+  const [counted, oldest, archiveSize] = await Promise.all([
+    Promise.all(names.map((name) => COUNTED[name](prisma, where))),
     prisma.operationLog.aggregate({ where, _min: { createdAt: true } }),
     prisma.privacyArchive.aggregate({ where, _sum: { sizeBytes: true } }),
   ]);
@@ -115,21 +92,7 @@ export async function describePortalData(prisma: PrismaClient, portalId: string)
       email: portal.installerEmail,
       position: portal.installerPosition,
     },
-    counts: {
-      tokens,
-      settings,
-      userRights,
-      jobs,
-      operationLogs,
-      archives,
-      privacyRequests,
-      extensionSessions,
-      loggedEmails,
-      transfers,
-      transferRecords,
-      scheduledReturns,
-      dismissalWatch,
-    },
+    counts: Object.fromEntries(names.map((name, i) => [name, counted[i]])) as PortalDataReport["counts"],
     oldestOperationLogAt: oldest._min.createdAt,
     archiveBytes: archiveSize._sum.sizeBytes ?? 0,
   };

@@ -1,4 +1,4 @@
-/** The shapes the app's /api/extension answers with (kept here: the extension imports nothing from the app). */
+/** The shapes the app's /api/extension answers with (kept here: the extension imports nothing from the app; test/extension-api-contract.ts holds them to the server's types). */
 export interface Deal {
   id: number;
   title: string;
@@ -58,6 +58,6 @@ export interface Duplicate {
   kind: "contact" | "lead" | "company" | "deal";
   id: number;
   title: string;
-  reason: string;
+  reason: "email" | "phone" | "name" | "company_domain" | "open_deal";
   url: string;
 }

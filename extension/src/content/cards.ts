@@ -135,9 +135,7 @@ function handleCreated(ctx: CardContext, answer: ApiAnswer<ApiErrorBody & { url?
       h(
         "ul",
         {},
-        ...dups.map((d) =>
-          h("li", {}, link(d.url, `${ctx.t(d.kind === "deal" ? "openDeals" : d.kind)}: ${d.title}`), ` — ${ctx.t(`reason_${d.reason}` as never)}`),
-        ),
+        ...dups.map((d) => h("li", {}, link(d.url, `${ctx.t(d.kind === "deal" ? "openDeals" : d.kind)}: ${d.title}`), ` — ${ctx.t(`reason_${d.reason}`)}`)),
       ),
     );
     const again = h("button", { type: "button" }, ctx.t("createAnyway"));
