@@ -7,7 +7,7 @@
  * folder, for a person to look at.
  */
 import { expect, test, type FrameLocator, type Page, type TestInfo } from "@playwright/test";
-import { appFrame, control, newPortalWithApp } from "./support/stack-env";
+import { appFrame, control, expectInWindow, newPortalWithApp } from "./support/stack-env";
 
 const WORDS = {
   en: {
@@ -160,6 +160,7 @@ for (const lang of ["en", "ru", "de"] as const satisfies readonly Lang[]) {
     const dialog = frame.getByTestId("change-dialog");
     await expect(dialog.getByRole("heading", { name: w.fields })).toBeVisible();
     await expect(dialog.getByRole("heading", { name: w.records })).toBeVisible();
+    await expectInWindow(page, frame.locator(`dialog[open][data-testid="change-dialog"]`), "the anonymisation preview");
     await look(page, frame, info, `${lang}-admin-dismissed-preview`);
     await dialog.getByRole("button", { name: w.cancel }).click();
 
@@ -178,6 +179,7 @@ for (const lang of ["en", "ru", "de"] as const satisfies readonly Lang[]) {
     await expect(dialog.getByRole("heading", { name: w.records })).toBeVisible();
     // Standard fields are named in the portal's language, whatever language user.fields answers in.
     await expect(dialog.getByTestId("preview-fields").locator('tr[data-field="NAME"] td').first()).toHaveText(w.firstName);
+    await expectInWindow(page, frame.locator(`dialog[open][data-testid="change-dialog"]`), "the erase preview");
     await look(page, frame, info, `${lang}-employee-erase-preview`);
     await dialog.getByRole("button", { name: w.cancel }).click();
     await expect(dialog.getByRole("heading", { name: w.records })).toBeHidden();

@@ -1,7 +1,7 @@
 /**
  * What e2e/global-setup.ts started, and small helpers over the emulator's control API.
  */
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 import pg from "pg";
 import { controlClient, type ControlCall, type ControlMethod } from "../../emulator/control/client";
 
@@ -72,3 +72,21 @@ export async function queryAppDatabase<T extends pg.QueryResultRow>(sql: string,
 
 /** The unpacked extension's ID, pinned by its manifest `key` (extension/manifest.ts) and allowed by EXTENSION_IDS' default. */
 export const EXTENSION_ID = "nkpemaaopkoinklakofmpgimbhhlcabe";
+
+/**
+ * Waits until `target` (in the app's frame) lies wholly inside the portal's window, as a user must
+ * see a dialog they just opened: our frame is as tall as the page, so "visible" in the frame's
+ * own terms proves nothing. Playwright's boxes are in the main page's viewport coordinates.
+ */
+export async function expectInWindow(page: Page, target: Locator, what: string): Promise<void> {
+  const window = page.viewportSize()!;
+  await expect
+    .poll(
+      async () => {
+        const box = await target.boundingBox();
+        return box && box.y >= 0 && box.y + box.height <= window.height ? "in the window" : `at ${JSON.stringify(box)}, window ${window.height} px tall`;
+      },
+      { message: `${what} is inside the portal's window` },
+    )
+    .toBe("in the window");
+}
