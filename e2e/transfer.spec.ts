@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { appFrame, control, openInstalledPortal, portalUsers, queryAppDatabase, signedInAs } from "./support/stack-env";
+import { appFrame, control, expectInWindow, openInstalledPortal, portalUsers, queryAppDatabase, signedInAs } from "./support/stack-env";
 
 type Row = Array<number | number[]>;
 const KINDS = ["task", "crm-1", "crm-2", "crm-3", "crm-4", "crm-7", "crm-31", "crm-128", "crm-1032", "activity", "workgroup", "department"];
@@ -156,10 +156,12 @@ test("an administrator transfers a user's open work to two receivers, then undoe
   }
 
   // Undo: everything goes back (nobody changed a record meanwhile).
-  page.once("dialog", (dialog) => void dialog.accept());
   await frame.getByTestId("undo-transfer").click();
+  const undo = frame.locator('dialog[open][data-testid="undo-dialog"]');
+  await expectInWindow(page, undo, "the undo confirmation");
+  await undo.getByRole("button", { name: "Undo this transfer" }).click();
   // The transfer's own page says "completed" too: wait for the undo's page first, then for it to finish.
-  await expect(frame.getByTestId("transfer-live").getByRole("heading")).toHaveText("Undo");
+  await expect(frame.getByTestId("transfer-live").getByRole("heading", { level: 1 })).toHaveText("Undo");
   await expect(live).toHaveAttribute("data-state", "completed", { timeout: 120_000 });
   const restored = await ownership(portal.key);
   for (const kind of KINDS) {

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
+import { ConfirmDialog } from "@/components/confirm-dialog";
 import type { MessageKey } from "@/lib/i18n";
 import { useFormat, useT } from "@/lib/i18n/client";
 import { cancelTransfer, changeReturn, retryTransfer, transferStatus, undoTransfer } from "./actions";
@@ -36,6 +37,8 @@ export function TransferLive({
   const [status, setStatus] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const [returnAt, setReturnAt] = useState("");
+  const [confirmingUndo, setConfirmingUndo] = useState(false);
+  const [undoing, setUndoing] = useState(false);
   const p = status.progress;
   const running = RUNNING.has(p.state);
 
@@ -159,14 +162,7 @@ export function TransferLive({
           </button>
         ) : null}
         {!running && !status.undoneBy && p.moved > 0 ? (
-          <button
-            type="button"
-            className={`${button} border border-b24-border`}
-            data-testid="undo-transfer"
-            onClick={() => {
-              if (window.confirm(t("transfer.progress.undoConfirm"))) void act(() => undoTransfer({ id }));
-            }}
-          >
+          <button type="button" className={`${button} border border-b24-border`} data-testid="undo-transfer" onClick={() => setConfirmingUndo(true)}>
             {t("transfer.progress.undo")}
           </button>
         ) : null}
@@ -176,6 +172,24 @@ export function TransferLive({
           </button>
         ) : null}
       </div>
+      <ConfirmDialog
+        open={confirmingUndo}
+        title={t("transfer.progress.undo")}
+        confirmLabel={t("transfer.progress.undo")}
+        cancelLabel={t("transfer.progress.keep")}
+        busyLabel={t("transfer.progress.undoing")}
+        busy={undoing}
+        onConfirm={async () => {
+          setUndoing(true);
+          await act(() => undoTransfer({ id }));
+          setUndoing(false);
+          setConfirmingUndo(false);
+        }}
+        onClose={() => setConfirmingUndo(false)}
+        testId="undo-dialog"
+      >
+        <p>{t("transfer.progress.undoConfirm")}</p>
+      </ConfirmDialog>
       {status.undoneBy ? (
         <p>
           <Link className="text-b24-link" href={`/transfer/${status.undoneBy}`} data-testid="undone-link">

@@ -102,6 +102,8 @@ export const de: TransferMessages = {
   "transfer.progress.undo": "Diese Übertragung rückgängig machen",
   "transfer.progress.undoConfirm":
     "Jeder Datensatz, der noch den von dieser Übertragung vergebenen Besitzer hat, geht an den vorherigen zurück. Inzwischen geänderte bleiben und werden aufgelistet.",
+  "transfer.progress.keep": "Beibehalten",
+  "transfer.progress.undoing": "Wird rückgängig gemacht…",
   "transfer.progress.retry": "Fehlgeschlagene erneut versuchen",
   "transfer.progress.failures": "Nicht übertragene Datensätze",
   "transfer.progress.skippedList": "Unverändert gelassen (inzwischen geändert)",

@@ -101,6 +101,8 @@ export const en = {
   "transfer.progress.undo": "Undo this transfer",
   "transfer.progress.undoConfirm":
     "Every record that still has the owner this transfer gave it goes back to its previous owner. Records changed since stay and are listed.",
+  "transfer.progress.keep": "Keep it",
+  "transfer.progress.undoing": "Undoing…",
   "transfer.progress.retry": "Retry the failed records",
   "transfer.progress.failures": "Records that could not be moved",
   "transfer.progress.skippedList": "Records left as they were (changed since)",

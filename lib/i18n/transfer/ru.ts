@@ -101,6 +101,8 @@ export const ru: TransferMessages = {
   "transfer.progress.undo": "Отменить эту передачу",
   "transfer.progress.undoConfirm":
     "Все записи, у которых остался назначенный этой передачей владелец, вернутся прежнему. Изменённые с тех пор записи останутся и будут перечислены.",
+  "transfer.progress.keep": "Оставить как есть",
+  "transfer.progress.undoing": "Отменяем…",
   "transfer.progress.retry": "Повторить для записей с ошибками",
   "transfer.progress.failures": "Записи, которые не удалось передать",
   "transfer.progress.skippedList": "Записи, оставленные как есть (изменены с тех пор)",
