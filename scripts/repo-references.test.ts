@@ -13,9 +13,10 @@ const self = path.relative(root, import.meta.filename);
 // Notes kept beside the repository during development, by the names code used to cite them.
 const outside = /\b(?:DESIGN|STYLE|PLATFORM|METHODS)\.md\b|\bshared (?:DESIGN|STYLE|PLATFORM)\b|\/work\/shared/;
 
-it("no tracked file points at notes outside the repository", () => {
+/** Every line of every tracked text file but this one, with where it stands. */
+function trackedLines(): Array<{ file: string; line: string; at: string }> {
   const files = execFileSync("git", ["ls-files", "-z"], { cwd: root, encoding: "utf8" }).split("\0").filter(Boolean);
-  const offenders = files
+  return files
     .filter((file) => file !== self && !/\.(png|jpe?g|ico|woff2?|zip|wasm)$/i.test(file))
     .flatMap((file) => {
       let text: string;
@@ -24,8 +25,14 @@ it("no tracked file points at notes outside the repository", () => {
       } catch {
         return []; // listed but absent (a file deleted in the work tree)
       }
-      return text.split("\n").flatMap((line, i) => (outside.test(line) ? [`${file}:${i + 1}: ${line.trim()}`] : []));
+      return text.split("\n").map((line, i) => ({ file, line, at: `${file}:${i + 1}` }));
     });
+}
+
+it("no tracked file points at notes outside the repository", () => {
+  const offenders = trackedLines()
+    .filter(({ line }) => outside.test(line))
+    .map(({ line, at }) => `${at}: ${line.trim()}`);
   expect(offenders).toEqual([]);
 });
 
@@ -35,21 +42,8 @@ it("no tracked file points at notes outside the repository", () => {
 const docPath = /(?<![\w./-])docs\/[\w./-]+?\.md\b/g;
 
 it("every docs/….md path that a tracked file mentions exists", () => {
-  const files = execFileSync("git", ["ls-files", "-z"], { cwd: root, encoding: "utf8" }).split("\0").filter(Boolean);
-  const missing = files
-    .filter((file) => file !== self && !/\.(png|jpe?g|ico|woff2?|zip|wasm)$/i.test(file))
-    .flatMap((file) => {
-      let text: string;
-      try {
-        text = readFileSync(path.join(root, file), "utf8");
-      } catch {
-        return [];
-      }
-      return text
-        .split("\n")
-        .flatMap((line, i) =>
-          [...line.matchAll(docPath)].filter(([doc]) => !doc.includes("NNN") && !existsSync(path.join(root, doc))).map(([doc]) => `${file}:${i + 1}: ${doc}`),
-        );
-    });
+  const missing = trackedLines().flatMap(({ line, at }) =>
+    [...line.matchAll(docPath)].filter(([doc]) => !doc.includes("NNN") && !existsSync(path.join(root, doc))).map(([doc]) => `${at}: ${doc}`),
+  );
   expect(missing).toEqual([]);
 });
