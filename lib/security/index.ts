@@ -2,12 +2,10 @@
 export { readCappedBody, readFormFields, RequestInputError } from "./request-body";
 export {
   DEFAULT_VERIFICATION_LIMITS,
-  KeyedBuckets,
   processVerificationBudget,
   TooManyRequestsError,
   requestSource,
   VerificationBudget,
-  type BucketSpec,
   type VerificationLimits,
   type VerificationTicket,
 } from "./rate-limit";

@@ -1,69 +1,9 @@
 /**
- * Token buckets per key (a source address, a portal), in this process's memory. They guard the
- * doors anyone can knock on (the portal's POSTs, ONAPPINSTALL) so that a flood of forged requests
- * cannot make us send the OAuth server enough refused requests for it to throttle our app.
+ * Limits on the doors anyone can knock on (the portal's POSTs, ONAPPINSTALL), so that a flood of
+ * forged requests cannot make us send the OAuth server enough refused requests for it to throttle
+ * our app. Token buckets per key (lib/token-bucket.ts), in this process's memory.
  */
-
-export interface BucketSpec {
-  /** Requests allowed at once. */
-  capacity: number;
-  /** Requests given back per second. */
-  refillPerSecond: number;
-}
-
-interface Bucket {
-  tokens: number;
-  at: number;
-}
-
-export class KeyedBuckets {
-  private readonly buckets = new Map<string, Bucket>();
-
-  constructor(
-    private readonly spec: BucketSpec,
-    private readonly now: () => number = Date.now,
-    /** Oldest keys are forgotten past this many (a forgotten key starts full: memory stays bounded). */
-    private readonly maxKeys = 10_000,
-  ) {}
-
-  private bucket(key: string): Bucket {
-    const now = this.now();
-    let bucket = this.buckets.get(key);
-    if (!bucket) {
-      bucket = { tokens: this.spec.capacity, at: now };
-      if (this.buckets.size >= this.maxKeys) this.buckets.delete(this.buckets.keys().next().value!);
-      this.buckets.set(key, bucket);
-    } else {
-      bucket.tokens = Math.min(this.spec.capacity, bucket.tokens + ((now - bucket.at) / 1000) * this.spec.refillPerSecond);
-      bucket.at = now;
-    }
-    return bucket;
-  }
-
-  /** Whether one request would be allowed now (nothing is taken). */
-  has(key: string): boolean {
-    return this.bucket(key).tokens >= 1;
-  }
-
-  take(key: string): boolean {
-    const bucket = this.bucket(key);
-    if (bucket.tokens < 1) return false;
-    bucket.tokens -= 1;
-    return true;
-  }
-
-  /** Gives one back (a request that turned out to be genuine). */
-  give(key: string): void {
-    const bucket = this.bucket(key);
-    bucket.tokens = Math.min(this.spec.capacity, bucket.tokens + 1);
-  }
-
-  /** Seconds until `key` has a request again. */
-  retryAfterSeconds(key: string): number {
-    const bucket = this.bucket(key);
-    return bucket.tokens >= 1 ? 0 : Math.ceil((1 - bucket.tokens) / this.spec.refillPerSecond);
-  }
-}
+import { KeyedBuckets, type BucketSpec } from "../token-bucket";
 
 export class TooManyRequestsError extends Error {
   readonly status = 429;
