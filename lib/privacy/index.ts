@@ -6,19 +6,19 @@ import { privacyJobs } from "./jobs";
 
 export type { PrivacyDeps } from "./deps";
 export { privacyJobs, downloadInputSchema, changeInputSchema } from "./jobs";
-export { runDownload, type DownloadInput } from "./download";
-export { createRequests } from "./requests";
-import type { PrivacyServices } from "./requests-service";
-export { startDownload, startChange, startDismissedSweep, type PrivacyServices, type Requester, type Started } from "./requests-service";
+export { runDownload, type DownloadInput } from "./download/run-download";
+export { createRequests } from "./requests/requests-log";
+import type { PrivacyServices } from "./requests/start-requests";
+export { startDownload, startChange, startDismissedSweep, type PrivacyServices, type Requester, type Started } from "./requests/start-requests";
 export { readPrivacySettings, savePrivacySettings, privacySettingsSchema, LINK_DAYS_MAX, type PrivacySettings } from "./settings";
 export { readRights, setRight, countGranted, type UserRights, type RightName } from "./rights";
-export { decide, type PrivacyAction, type Refusal } from "./permissions";
-export { listRequests, latestRequestsOf, oneMonthAfter, type RequestRow, type RequestKind, type RequestStatus } from "./requests";
-export { openArchive, type ArchiveAccess } from "./serve";
-export { appPathForDeepLink } from "./download-link";
-export { previewChange, type FieldChange } from "./preview";
+export { decide, type PrivacyAction, type Refusal } from "./requests/permissions";
+export { listRequests, latestRequestsOf, oneMonthAfter, type RequestRow, type RequestKind, type RequestStatus } from "./requests/requests-log";
+export { openArchive, type ArchiveAccess } from "./download/serve";
+export { appPathForDeepLink } from "./download/download-link";
+export { previewChange, type FieldChange } from "./change/preview";
 export { findDismissed, type DismissedUser } from "./dismissed";
-export { NOT_ERASABLE, KEPT_FIELDS, pseudonymCode } from "./field-plans";
+export { NOT_ERASABLE, KEPT_FIELDS, pseudonymCode } from "./change/field-plans";
 export {
   myPrivacyView,
   previewFor,

@@ -1,15 +1,15 @@
 /**
  * The Privacy tool's durable jobs (listed in lib/job-catalogue.ts). Both run one per portal at a
- * time (they share the portal's rate limit) and are resumable (download.ts, erase.ts). When the
+ * time (they share the portal's rate limit) and are resumable (download/run-download.ts, change/run-changes.ts). When the
  * last attempt fails, the requests still open are marked failed, so the log never shows a
  * request running forever.
  */
 import { z } from "zod";
 import { defineJob, type JobContext } from "../jobs";
 import type { PrivacyDeps } from "./deps";
-import { runDownload, type DownloadInput } from "./download";
-import { runChanges, type ChangeInput, type ChangeResult } from "./erase";
-import { markRequest } from "./requests";
+import { runDownload, type DownloadInput } from "./download/run-download";
+import { runChanges, type ChangeInput, type ChangeResult } from "./change/run-changes";
+import { markRequest } from "./requests/requests-log";
 
 const lang = z.enum(["en", "ru", "de"]);
 

@@ -13,11 +13,11 @@ import { generateKeyBase64 } from "../crypto";
 import { createJobsRuntime, stopBoss, type JobsRuntime } from "../jobs";
 import { signInFromPost } from "../lifecycle";
 import { CLIENT_ID, CLIENT_SECRET, lifecycleHarness, type LifecycleHarness, type PortalUser } from "../../test/support/lifecycle-harness";
-import { readArchiveChunks } from "./archive-store";
+import { readArchiveChunks } from "./download/archive-store";
 import type { PrivacyDeps } from "./deps";
-import { pseudonymCode } from "./field-plans";
+import { pseudonymCode } from "./change/field-plans";
 import { privacyJobs } from "./jobs";
-import { attachJob, createRequests } from "./requests";
+import { attachJob, createRequests } from "./requests/requests-log";
 
 const keyBase64 = generateKeyBase64();
 let h: LifecycleHarness;

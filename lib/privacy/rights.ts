@@ -1,6 +1,6 @@
 /**
  * Per-user rights (UserRight rows): an admin grants a user the right to anonymise or to erase
- * their own data. A right counts only while its master switch is on (permissions.ts).
+ * their own data. A right counts only while its master switch is on (requests/permissions.ts).
  */
 import type { PrismaClient } from "../db";
 

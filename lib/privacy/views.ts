@@ -8,11 +8,11 @@ import type { Lang } from "../i18n";
 import { countOwned, loadCatalogue } from "../ownership";
 import type { PrivacyDeps } from "./deps";
 import { findDismissed, type DismissedUser } from "./dismissed";
-import { decide, type Decision } from "./permissions";
-import { previewChange, type FieldChange } from "./preview";
+import { decide, type Decision } from "./requests/permissions";
+import { previewChange, type FieldChange } from "./change/preview";
 import { departmentIdsOf, fullName } from "./profile";
 import { recordsNaming, type NamedRecord } from "./record-list";
-import { latestRequestsOf, listRequests, type RequestRow } from "./requests";
+import { latestRequestsOf, listRequests, type RequestRow } from "./requests/requests-log";
 import { readRights, type UserRights } from "./rights";
 import { readPrivacySettings, type PrivacySettings } from "./settings";
 

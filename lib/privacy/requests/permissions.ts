@@ -9,8 +9,8 @@
  * - An administrator may anonymise or erase another, non-admin user (the Dismissed users tab)
  *   while the master switch is on.
  */
-import type { PrivacySettings } from "./settings";
-import type { UserRights } from "./rights";
+import type { PrivacySettings } from "../settings";
+import type { UserRights } from "../rights";
 
 export type PrivacyAction = "download" | "anonymise" | "erase";
 

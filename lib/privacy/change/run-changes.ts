@@ -11,15 +11,15 @@
  * "Everyone dismissed more than N months ago" resolves its subjects in the job (on the first
  * attempt; a retry reuses the requests that attempt created, found by jobRunId).
  */
-import { AccessDeniedError, InsufficientScopeError, MethodNotFoundError, type Bitrix24Client } from "../bitrix24";
-import type { Lang } from "../i18n";
-import type { PrivacyDeps } from "./deps";
-import { findDismissed, dismissedBefore } from "./dismissed";
+import { AccessDeniedError, InsufficientScopeError, MethodNotFoundError, type Bitrix24Client } from "../../bitrix24";
+import type { Lang } from "../../i18n";
+import type { PrivacyDeps } from "../deps";
+import { findDismissed, dismissedBefore } from "../dismissed";
 import { anonymisationPlan, erasurePlan, type Plan } from "./field-plans";
-import { FORMER_EMPLOYEE } from "./portal-texts";
-import { readUser } from "./profile";
-import { createRequests, markRequest } from "./requests";
-import { removeRightsOf } from "./rights";
+import { FORMER_EMPLOYEE } from "../portal-texts";
+import { readUser } from "../profile";
+import { createRequests, markRequest } from "../requests/requests-log";
+import { removeRightsOf } from "../rights";
 
 export interface ChangeInput {
   kind: "anonymise" | "erase";

@@ -3,7 +3,7 @@
  * requester's language. Sections added by other parts of the export describe their own columns
  * (ReadmeSection), so the README never lists a file that is not in the ZIP or misses one.
  */
-import type { Lang } from "../i18n";
+import type { Lang } from "../../i18n";
 
 export interface ReadmeSection {
   file: string;

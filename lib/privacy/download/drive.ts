@@ -5,8 +5,8 @@
  * (fileContent as base64, generateUniqueName; disk-storage-upload-file.md). REST takes a file
  * in one request, so this is the one step that holds the whole archive in memory.
  */
-import type { Bitrix24Client } from "../bitrix24";
-import { Bitrix24Error } from "../bitrix24";
+import type { Bitrix24Client } from "../../bitrix24";
+import { Bitrix24Error } from "../../bitrix24";
 
 export async function saveToDrive(
   client: Pick<Bitrix24Client, "call">,

@@ -5,8 +5,8 @@
  * or reading holds one chunk at a time whatever the archive's size. Deleting the PrivacyArchive
  * row deletes its chunks (cascade); the retention purge deletes expired ones.
  */
-import { openBytes, sealBytes, type KeyRing } from "../crypto";
-import type { PrismaClient } from "../db";
+import { openBytes, sealBytes, type KeyRing } from "../../crypto";
+import type { PrismaClient } from "../../db";
 import type { ByteSink } from "./zip-writer";
 
 export const CHUNK_BYTES = 1024 * 1024;

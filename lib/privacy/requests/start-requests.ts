@@ -3,16 +3,16 @@
  * server (permissions.ts), whatever the page showed; each subject gets a requests-log entry, and
  * the work goes to a durable job.
  */
-import type { JobsRuntime } from "../jobs";
-import type { Lang } from "../i18n";
-import type { PrivacyDeps } from "./deps";
-import type { ChangeInput } from "./erase";
-import type { DownloadInput } from "./download";
+import type { JobsRuntime } from "../../jobs";
+import type { Lang } from "../../i18n";
+import type { PrivacyDeps } from "../deps";
+import type { ChangeInput } from "../change/run-changes";
+import type { DownloadInput } from "../download/run-download";
 import { decide, type Refusal } from "./permissions";
-import { attachJob, createRequests, subjectsInProgress } from "./requests";
-import { readRights } from "./rights";
-import { readPrivacySettings } from "./settings";
-import type { privacyJobs } from "./jobs";
+import { attachJob, createRequests, subjectsInProgress } from "./requests-log";
+import { readRights } from "../rights";
+import { readPrivacySettings } from "../settings";
+import type { privacyJobs } from "../jobs";
 
 export interface Requester {
   portalId: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { oneMonthAfter } from "./requests";
+import { oneMonthAfter } from "./requests-log";
 
 describe("oneMonthAfter (GDPR Art. 12(3))", () => {
   it("is the same day next month, or that month's last day when it has no such day", () => {

@@ -4,10 +4,10 @@
  * answer 403 (another user), 410 (gone or expired: "this link has expired") or 404.
  * An expired archive found here is deleted at once, not left for the daily purge.
  */
-import { hashToken, safeEqual, type KeyRing } from "../crypto";
-import type { PrismaClient } from "../db";
+import { hashToken, safeEqual, type KeyRing } from "../../crypto";
+import type { PrismaClient } from "../../db";
 import { readArchiveChunks } from "./archive-store";
-import { isRecordId } from "../security";
+import { isRecordId } from "../../security";
 
 export type ArchiveAccess =
   | { kind: "ok"; archiveId: string; sizeBytes: number; createdAt: Date; expiresAt: Date; chunks: () => AsyncGenerator<Buffer> }

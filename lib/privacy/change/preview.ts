@@ -3,11 +3,11 @@
  * the plan writes that would actually change, with its current value and the new one. Values
  * go to the requesting user's screen only; nothing of it is stored.
  */
-import type { Bitrix24Client } from "../bitrix24";
-import type { Lang } from "../i18n";
+import type { Bitrix24Client } from "../../bitrix24";
+import type { Lang } from "../../i18n";
 import { anonymisationPlan, erasurePlan } from "./field-plans";
-import { FORMER_EMPLOYEE } from "./portal-texts";
-import { fullName, readProfile } from "./profile";
+import { FORMER_EMPLOYEE } from "../portal-texts";
+import { fullName, readProfile } from "../profile";
 
 export interface FieldChange {
   field: string;

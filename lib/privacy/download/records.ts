@@ -5,12 +5,12 @@
  * and role. Pages stream from the portal straight into the ZIP (memory flat in the number of
  * records); the catalogue gives IDs and flags, never content, and a link to each record.
  */
-import type { Bitrix24Client } from "../bitrix24";
-import type { Lang } from "../i18n";
-import { countOwned, listOwned, loadCatalogue, type OwnershipRole } from "../ownership";
+import type { Bitrix24Client } from "../../bitrix24";
+import type { Lang } from "../../i18n";
+import { countOwned, listOwned, loadCatalogue, type OwnershipRole } from "../../ownership";
 import type { ExportSection } from "./export-writer";
 import type { ReadmeSection } from "./readme";
-import { recordLink } from "./record-list";
+import { recordLink } from "../record-list";
 
 const COLUMNS = ["record_id", "role", "open", "link"] as const;
 

@@ -4,7 +4,7 @@
  * live from the portal). GDPR Art. 12(3): a request is answered "without undue delay and in any
  * event within one month of receipt", so an open request shows that deadline.
  */
-import type { PrismaClient } from "../db";
+import type { PrismaClient } from "../../db";
 
 export type RequestKind = "download" | "anonymise" | "erase";
 export type RequestStatus = "queued" | "running" | "completed" | "failed";

@@ -7,18 +7,18 @@
  * partial archive and spools, found by jobRunId), then exports afresh. An export only reads the
  * portal, so starting over is always correct; an archive is served only once completedAt is set.
  */
-import { generateToken, hashToken } from "../crypto";
-import type { Lang } from "../i18n";
+import { generateToken, hashToken } from "../../crypto";
+import type { Lang } from "../../i18n";
 import { ArchiveChunkWriter, readArchiveChunks } from "./archive-store";
-import type { PrivacyDeps } from "./deps";
+import type { PrivacyDeps } from "../deps";
 import { portalDownloadLink } from "./download-link";
 import { writeExportZip, type ExportSection, type Spool } from "./export-writer";
-import { archiveOnDriveMessage, archiveReadyMessage } from "./portal-texts";
-import { profileRows, readProfile } from "./profile";
+import { archiveOnDriveMessage, archiveReadyMessage } from "../portal-texts";
+import { profileRows, readProfile } from "../profile";
 import { PROFILE_README, readmeText } from "./readme";
 import { recordSections } from "./records";
-import { markRequest } from "./requests";
-import { readPrivacySettings } from "./settings";
+import { markRequest } from "../requests/requests-log";
+import { readPrivacySettings } from "../settings";
 import { saveToDrive } from "./drive";
 
 export interface DownloadInput {
