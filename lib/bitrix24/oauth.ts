@@ -1,9 +1,11 @@
 /**
- * The refresh request to Bitrix24's OAuth server (b24restdocs settings/oauth/index.md; shared
+ * The token requests to Bitrix24's OAuth server (b24restdocs settings/oauth/index.md; shared
  * docs/bitrix24-platform.md "OAuth 2.0"): POST `{server_endpoint without rest/}oauth/token/` with
- * grant_type=refresh_token, client_id, client_secret, refresh_token — the address the official
- * SDK uses too (b24jssdk oauth/auth "refreshAuth"). The answer carries a NEW refresh token; the
- * old one is spent.
+ * client_id and client_secret and either grant_type=refresh_token + refresh_token (a refresh: the
+ * answer carries a NEW refresh token, the old one is spent) or grant_type=authorization_code +
+ * code (the code a user's consent sent back to our redirect_uri; it works once) — the address the
+ * official SDK uses too (b24jssdk oauth/auth "refreshAuth"). Whose tokens an answer holds is
+ * token-owner.ts.
  */
 import { Bitrix24Error } from "./errors";
 import { oauthTokenSchema, type OAuthTokenAnswer } from "./envelope";
@@ -33,20 +35,30 @@ export function tokenUrl(serverEndpoint: string): string {
   return `${base.endsWith("/") ? base : `${base}/`}oauth/token/`;
 }
 
-/** Spends `refreshToken` for a new pair. Throws RefreshTokenDeadError on invalid_grant, Bitrix24Error otherwise. */
-export async function refreshTokens(args: {
+interface TokenRequest {
   serverEndpoint: string;
   credentials: OAuthClientCredentials;
-  refreshToken: string;
   fetch?: FetchLike;
-}): Promise<OAuthTokenAnswer> {
+}
+
+/** Spends `refreshToken` for a new pair. Throws RefreshTokenDeadError on invalid_grant, Bitrix24Error otherwise. */
+export function refreshTokens(args: TokenRequest & { refreshToken: string }): Promise<OAuthTokenAnswer> {
+  return requestTokens(args, "token refresh", { grant_type: "refresh_token", refresh_token: args.refreshToken });
+}
+
+/**
+ * Exchanges the authorization code a user's consent sent to our redirect_uri for their token pair.
+ * Throws Bitrix24Error: the OAuth server's code (`invalid_grant`: the code was used, is wrong or
+ * expired — settings/oauth/error-codes.md), BAD_RESPONSE, or NETWORK_ERROR/TLS_ERROR when it did
+ * not answer.
+ */
+export function exchangeCode(args: TokenRequest & { code: string }): Promise<OAuthTokenAnswer> {
+  return requestTokens(args, "code exchange", { grant_type: "authorization_code", code: args.code });
+}
+
+async function requestTokens(args: TokenRequest, what: string, grant: Record<string, string>): Promise<OAuthTokenAnswer> {
   const doFetch = args.fetch ?? portalFetch;
-  const body = new URLSearchParams({
-    grant_type: "refresh_token",
-    client_id: args.credentials.clientId,
-    client_secret: args.credentials.clientSecret,
-    refresh_token: args.refreshToken,
-  });
+  const body = new URLSearchParams({ ...grant, client_id: args.credentials.clientId, client_secret: args.credentials.clientSecret });
   let response: FetchAnswer;
   try {
     response = await doFetch(tokenUrl(args.serverEndpoint), {
@@ -62,17 +74,17 @@ export async function refreshTokens(args: {
   try {
     json = await response.json();
   } catch {
-    throw new Bitrix24Error("BAD_RESPONSE", `token refresh: HTTP ${response.status}, not JSON`, response.status, "oauth/token");
+    throw new Bitrix24Error("BAD_RESPONSE", `${what}: HTTP ${response.status}, not JSON`, response.status, "oauth/token");
   }
   const error = (json as { error?: unknown; error_description?: unknown } | null)?.error;
   if (typeof error === "string") {
     const description = String((json as { error_description?: unknown }).error_description ?? "");
     // b24restdocs settings/oauth/error-codes.md: invalid_grant = the refresh token is wrong,
     // used or expired; nothing but a new authorization gives a new one.
-    if (error === "invalid_grant") throw new RefreshTokenDeadError(error, description, response.status, "oauth/token");
+    if (error === "invalid_grant" && grant.grant_type === "refresh_token") throw new RefreshTokenDeadError(error, description, response.status, "oauth/token");
     throw new Bitrix24Error(error, description, response.status, "oauth/token");
   }
   const parsed = oauthTokenSchema.safeParse(json);
-  if (!parsed.success) throw new Bitrix24Error("BAD_RESPONSE", "token refresh answer has no tokens", response.status, "oauth/token");
+  if (!parsed.success) throw new Bitrix24Error("BAD_RESPONSE", `${what} answer has no tokens`, response.status, "oauth/token");
   return parsed.data;
 }

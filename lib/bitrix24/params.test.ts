@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { encodeParams, flattenParams } from "./params";
+import { encodeParams, flattenParams, isYes } from "./params";
 
 describe("encodeParams", () => {
   it("writes nested filters, selects and orders PHP-style", () => {
@@ -31,5 +31,12 @@ describe("encodeParams", () => {
 
   it("percent-encodes values, including & and =", () => {
     expect(encodeParams({ q: "a&b=c d", "%TITLE": "ü" })).toBe("q=a%26b%3Dc%20d&%25TITLE=%C3%BC");
+  });
+});
+
+describe("isYes", () => {
+  it("reads every spelling of yes the portal answers, and nothing else", () => {
+    expect([true, "Y", "true", "1", 1].map(isYes)).toEqual([true, true, true, true, true]);
+    expect([false, "N", "false", "0", 0, "", null, undefined, "y", "yes", {}].map(isYes)).toEqual(Array(11).fill(false));
   });
 });

@@ -8,6 +8,16 @@
 export type ParamValue = string | number | boolean | null | undefined | Date | ParamValue[] | { [key: string]: ParamValue };
 export type Params = Record<string, ParamValue>;
 
+/**
+ * A Bitrix24 boolean as an answer spells it: "Y"/"N" in the older methods (an activity's
+ * COMPLETED, a workgroup's CLOSED), true/false in the newer ones (user.get's ACTIVE), "true" or
+ * "1" in a few (profile's ADMIN). Anything else is false. The inverse of how parameters encode a
+ * boolean (`scalar` below).
+ */
+export function isYes(value: unknown): boolean {
+  return value === true || value === "Y" || value === "true" || value === "1" || value === 1;
+}
+
 function scalar(value: string | number | boolean | Date | null): string {
   if (value === null) return "";
   // Bitrix24's boolean fields are "Y"/"N" (b24restdocs api-reference/data-types.md).

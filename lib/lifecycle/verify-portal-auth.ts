@@ -11,15 +11,15 @@
  * The exchange also gives us a fresh token pair for this user, which the caller stores.
  */
 import { UnauthorizedError } from "../errors";
-import { z } from "zod";
 import {
   accessTokenExpiry,
   displayName,
   OperationTimeLimitError,
   RateLimitedError,
+  readTokenOwner,
   refreshTokens,
   retryDecision,
-  sendRest,
+  TokenOwnerMismatchError,
   type FetchLike,
   type OAuthClientCredentials,
   type RetryPolicy,
@@ -56,13 +56,6 @@ export interface VerifiedPortalUser {
   userName: string;
   tokens: { accessToken: string; refreshToken: string; expiresAt: Date; scope: string };
 }
-
-const profileSchema = z.object({
-  ID: z.union([z.string(), z.number()]).transform(Number),
-  ADMIN: z.union([z.boolean(), z.string()]).transform((v) => v === true || v === "true" || v === "Y" || v === "1"),
-  NAME: z.string().nullish(),
-  LAST_NAME: z.string().nullish(),
-});
 
 export interface VerifyDeps {
   /** REST base of the OAuth server we trust (e.g. https://oauth.bitrix.info/rest/). */
@@ -114,16 +107,15 @@ export async function verifyPortalAuth(
   const portalDomain = normalizePortalDomain(answer.client_endpoint);
   if (!samePortalDomain(portalDomain, claim.domain)) throw new PortalAuthError("DOMAIN does not match the token's portal");
 
-  let profile;
+  let owner;
   try {
     const restBase = answer.client_endpoint;
-    const reply = await waitedOut(() => sendRest({ restBase, method: "profile", params: {}, accessToken: claim.accessToken, fetch: deps.fetch }));
-    profile = profileSchema.parse(reply.result);
+    owner = await waitedOut(() => readTokenOwner({ restBase, accessToken: claim.accessToken, tokenUserId: answer.user_id, fetch: deps.fetch }));
   } catch (error) {
+    if (error instanceof TokenOwnerMismatchError) throw new PortalAuthError("the tokens belong to different users");
     const code = error instanceof Error && "code" in error ? String((error as { code: unknown }).code) : "unreadable profile";
     throw new PortalAuthError(`the portal refused the access token (${code})`);
   }
-  if (answer.user_id !== undefined && Number(answer.user_id) !== profile.ID) throw new PortalAuthError("the tokens belong to different users");
 
   const expiresAt = accessTokenExpiry(answer);
   return {
@@ -134,9 +126,9 @@ export async function verifyPortalAuth(
     clientEndpoint: answer.client_endpoint,
     serverEndpoint: answer.server_endpoint ?? deps.oauthServerEndpoint,
     licenseStatus: answer.status ?? null,
-    userId: profile.ID,
-    isAdmin: profile.ADMIN,
-    userName: displayName(profile),
+    userId: owner.userId,
+    isAdmin: owner.isAdmin,
+    userName: displayName(owner),
     tokens: { accessToken: answer.access_token, refreshToken: answer.refresh_token, expiresAt, scope: answer.scope ?? "" },
   };
 }

@@ -8,14 +8,16 @@
  *    the portal and the extension's challenge — so the callback needs no server-side storage and
  *    a forged or replayed-elsewhere callback is refused.
  * 2. The portal redirects back with `code`; we exchange it at the OAuth server the portal
- *    registered with (its server_endpoint → /oauth/token/, grant_type=authorization_code), check
- *    that the tokens belong to the same portal (member_id), read `profile` with them (the user and
- *    whether they are an admin), store the pair encrypted and create a pending extension session.
+ *    registered with (lib/bitrix24 exchangeCode: its server_endpoint → /oauth/token/,
+ *    grant_type=authorization_code), check that the tokens belong to the same portal (member_id),
+ *    read whose they are (lib/bitrix24 readTokenOwner, the check the lifecycle makes of a portal's
+ *    POST: the user and whether they are an admin), store the pair encrypted and create a pending
+ *    extension session.
  */
 import { createHmac } from "node:crypto";
 import { z } from "zod";
 import { safeEqual } from "../crypto";
-import { accessTokenExpiry, Bitrix24Error, oauthTokenSchema, portalFetch, PortalDisconnectedError, sendRest, tokenUrl } from "../bitrix24";
+import { accessTokenExpiry, Bitrix24Error, exchangeCode, PortalDisconnectedError, readTokenOwner, TokenOwnerMismatchError } from "../bitrix24";
 import { nowOf, type MailDeps } from "./deps";
 import { MailUnauthorizedError, PortalNotFoundError } from "./errors";
 import { createPendingSession } from "./sessions";
@@ -89,11 +91,6 @@ export async function startConnect(deps: MailDeps, input: z.infer<typeof connect
   return url.toString();
 }
 
-const profileSchema = z.object({
-  ID: z.union([z.string(), z.number()]).transform(Number),
-  ADMIN: z.union([z.boolean(), z.string()]).transform((v) => v === true || v === "true" || v === "Y" || v === "1"),
-});
-
 export const connectCallbackSchema = z.object({
   code: z.string().min(1).max(500),
   state: z.string().min(10).max(2000),
@@ -107,49 +104,34 @@ export async function finishConnect(deps: MailDeps, input: z.infer<typeof connec
   if (!portal) throw new PortalNotFoundError();
   if (input.member_id && input.member_id !== portal.memberId) throw new MailUnauthorizedError("The answer came from another Bitrix24");
 
-  const doFetch = deps.fetch ?? portalFetch;
-  const body = new URLSearchParams({
-    grant_type: "authorization_code",
-    client_id: deps.credentials.clientId,
-    client_secret: deps.credentials.clientSecret,
-    code: input.code,
-  });
-  let json: unknown;
+  let tokens;
   try {
-    const response = await doFetch(tokenUrl(portal.serverEndpoint), {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
-      body: body.toString(),
-      signal: AbortSignal.timeout(30_000),
-    });
-    json = await response.json();
-  } catch {
-    throw new Bitrix24Error("NETWORK_ERROR", "the OAuth server did not answer the code exchange", 0, "oauth/token");
+    tokens = await exchangeCode({ serverEndpoint: portal.serverEndpoint, credentials: deps.credentials, code: input.code, fetch: deps.fetch });
+  } catch (error) {
+    // The OAuth server's own refusal (b24restdocs settings/oauth/error-codes.md: invalid_grant = a
+    // used, wrong or expired code) asks for a new sign-in; no answer, or one that is not an OAuth
+    // answer, is the platform's failure (502), not the user's.
+    if (error instanceof Bitrix24Error && ["NETWORK_ERROR", "TLS_ERROR", "BAD_RESPONSE"].includes(error.code)) throw error;
+    throw new MailUnauthorizedError("Bitrix24 refused the sign-in (the code expired or was used): connect again");
   }
-  const answer = oauthTokenSchema.safeParse(json);
-  // b24restdocs settings/oauth/error-codes.md: invalid_grant = a used, wrong or expired code.
-  if (!answer.success) throw new MailUnauthorizedError("Bitrix24 refused the sign-in (the code expired or was used): connect again");
-  const tokens = answer.data;
   if (tokens.member_id !== portal.memberId || !tokens.client_endpoint) throw new MailUnauthorizedError("The sign-in belongs to another Bitrix24");
 
   let profile;
   try {
-    const reply = await sendRest({ restBase: tokens.client_endpoint, method: "profile", params: {}, accessToken: tokens.access_token, fetch: deps.fetch });
-    profile = profileSchema.parse(reply.result);
-  } catch (e) {
-    if (e instanceof Bitrix24Error) throw e;
-    throw new Bitrix24Error("BAD_RESPONSE", "profile answer has an unexpected shape", 200, "profile");
+    profile = await readTokenOwner({ restBase: tokens.client_endpoint, accessToken: tokens.access_token, tokenUserId: tokens.user_id, fetch: deps.fetch });
+  } catch (error) {
+    if (error instanceof TokenOwnerMismatchError) throw new MailUnauthorizedError("The tokens belong to different users");
+    throw error;
   }
-  if (tokens.user_id !== undefined && Number(tokens.user_id) !== profile.ID) throw new MailUnauthorizedError("The tokens belong to different users");
 
   const expiresAt = accessTokenExpiry(tokens, nowOf(deps));
-  await deps.tokens.saveTokens(portal.id, profile.ID, {
+  await deps.tokens.saveTokens(portal.id, profile.userId, {
     accessToken: tokens.access_token,
     refreshToken: tokens.refresh_token,
     expiresAt,
     scope: tokens.scope ?? "",
-    isAdmin: profile.ADMIN,
+    isAdmin: profile.isAdmin,
   });
-  const claimCode = await createPendingSession(deps, { portalId: portal.id, userId: profile.ID, challenge: state.c, label: state.l });
+  const claimCode = await createPendingSession(deps, { portalId: portal.id, userId: profile.userId, challenge: state.c, label: state.l });
   return { claimCode, lang: portal.lang };
 }
