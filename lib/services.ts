@@ -14,36 +14,17 @@
  * No `server-only` import: the worker process (scripts/worker.ts) uses this module too.
  */
 import type PgBoss from "pg-boss";
-import { createAdminRights, type AdminRights } from "./admin-rights";
-import { createClientFactory, pgBucketStore, TokenStore, type ClientFactory, type FetchLike, type OAuthClientCredentials } from "./bitrix24";
+import { createAdminRights } from "./admin-rights";
+import { createClientFactory, pgBucketStore, TokenStore, type FetchLike, type OAuthClientCredentials } from "./bitrix24";
 import { createKeyRing, type KeyRing } from "./crypto";
 import { getPrisma, type PrismaClient } from "./db";
 import { ConfigurationError, env, requireSetting } from "./env";
 import { jobCatalogue, scheduleRecurringJobs } from "./job-catalogue";
-import { createJobsRuntime, type JobDefinition, type JobsRuntime } from "./jobs";
+import { createJobsRuntime, type JobDefinition } from "./jobs";
 import { logger } from "./log";
+import type { Services } from "./service-types";
 
-export interface Services {
-  databaseUrl: string;
-  prisma: PrismaClient;
-  /** Seals and opens tokens at rest (TOKEN_ENCRYPTION_KEY, TOKEN_ENCRYPTION_KEYS_OLD). */
-  keys: KeyRing;
-  /** The app's registration in Bitrix24 (B24_CLIENT_ID, B24_CLIENT_SECRET). */
-  credentials: OAuthClientCredentials;
-  /** REST base of the OAuth server we trust, ending in /rest/. */
-  oauthServerEndpoint: string;
-  /** Public base URL of the app, without a trailing slash (event handler addresses hang off it). */
-  appUrl: string;
-  tokens: TokenStore;
-  /** `clients.clientFor(portalId, { userId })`, `clients.adminClientFor(portalId)`. */
-  clients: ClientFactory;
-  /** Is a signed-in administrator still one? Asked of the portal (one cache per process). */
-  adminRights: AdminRights;
-  /** Enqueue (`jobs.enqueue(definition, …)`), work, and reach pg-boss (`jobs.boss()`). */
-  jobs: JobsRuntime;
-  /** Every Bitrix24 and OAuth call goes through this (tests: undefined = global fetch). */
-  fetch?: FetchLike;
-}
+export type { Services, Session } from "./service-types";
 
 export interface ServicesOptions {
   databaseUrl: string;
@@ -54,6 +35,8 @@ export interface ServicesOptions {
   /** The OAuth server's base URL (B24_OAUTH_URL), with or without the trailing slash. */
   oauthUrl: string;
   appUrl: string;
+  /** The server secret; default NEXTAUTH_SECRET, read when first used. */
+  secret?: string | (() => string);
   fetch?: FetchLike;
   /** Default: lib/job-catalogue.ts. */
   jobDefinitions?: JobDefinition[];
@@ -74,6 +57,7 @@ export function createServices(options: ServicesOptions): Services {
   const prisma = once(() => options.prisma ?? getPrisma(options.databaseUrl));
   const keys = once(() => resolve(options.keys));
   const credentials = once(() => resolve(options.credentials));
+  const secret = once(() => resolve(options.secret ?? (() => requireSetting("NEXTAUTH_SECRET"))));
   const tokens = once(() => new TokenStore({ prisma: prisma(), keys: keys(), credentials: credentials(), fetch: options.fetch }));
   // Web and workers pace by one bucket per portal in the database (docs/decisions/008-shared-rate-limiter.md).
   const clients = once(() =>
@@ -110,6 +94,9 @@ export function createServices(options: ServicesOptions): Services {
     },
     get credentials() {
       return credentials();
+    },
+    get secret() {
+      return secret();
     },
     get tokens() {
       return tokens();

@@ -1,23 +1,12 @@
 /**
- * What the Mail backend needs from the outside world, in one object so integration tests can
- * point it at a test database and the emulator. The app builds it from the process's services
- * (app/api/extension/_lib/deps.ts).
+ * The services the Mail backend takes: a part of the composition root's (app/ passes
+ * `services()`), so integration tests point it at a test database and the emulator.
  */
-import type { PrismaClient } from "../generated/prisma/client";
-import type { ClientFactory, OAuthClientCredentials, TokenStore } from "../bitrix24";
-import type { FetchLike } from "../bitrix24";
+import type { Services } from "../service-types";
 
-export interface MailDeps {
-  prisma: PrismaClient;
-  clients: ClientFactory;
-  tokens: TokenStore;
-  credentials: OAuthClientCredentials;
-  /** Public base URL of the app, no trailing slash: the OAuth redirect_uri hangs off it. */
-  appUrl: string;
-  /** Server secret (NEXTAUTH_SECRET): signs the connect state, keys the message-id hash. */
-  secret: string;
-  fetch?: FetchLike;
+export type MailDeps = Pick<Services, "prisma" | "clients" | "tokens" | "credentials" | "appUrl" | "secret" | "fetch"> & {
+  /** The clock in ms (default Date.now); tests move it. */
   now?: () => number;
-}
+};
 
 export const nowOf = (deps: Pick<MailDeps, "now">) => (deps.now ?? Date.now)();

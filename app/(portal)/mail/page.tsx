@@ -1,6 +1,6 @@
 import { formatters, translator } from "@/lib/i18n";
 import { countPortalSessions, listSessions } from "@/lib/mail";
-import { mailDeps } from "@/app/api/extension/_lib/deps";
+import { services } from "@/lib/services";
 import { requirePortalSession } from "../guards";
 import { RevokeButton } from "./revoke-button";
 
@@ -8,7 +8,7 @@ import { RevokeButton } from "./revoke-button";
 export default async function MailPage() {
   const session = await requirePortalSession();
   const t = translator(session.lang);
-  const deps = mailDeps();
+  const deps = services();
   const sessions = await listSessions(deps, { portalId: session.portalId, userId: session.userId });
   const counts = session.isAdmin ? await countPortalSessions(deps, session.portalId) : null;
   const f = formatters(session.lang);

@@ -13,7 +13,13 @@ import { resolveLang, type Lang } from "@/lib/i18n";
 import type { Bitrix24Client } from "@/lib/bitrix24";
 import { authenticate, MailRateLimitError, MailValidationError, sessionPortal, takeSessionToken, type ExtensionAuth } from "@/lib/mail";
 import { readCappedBody, RequestInputError } from "@/lib/security";
-import { extensionOrigins, mailDeps } from "./deps";
+import { env } from "@/lib/env";
+import { services } from "@/lib/services";
+
+/** `chrome-extension://{id}` origins allowed to call the extension API. */
+function extensionOrigins(): string[] {
+  return env().EXTENSION_IDS.map((id) => `chrome-extension://${id}`);
+}
 
 function corsHeaders(request: Request): Record<string, string> {
   const origin = request.headers.get("origin");
@@ -91,7 +97,7 @@ export function extensionRoute<S extends z.ZodType | null>(
     const where = `${request.method} ${new URL(request.url).pathname}`;
     let lang: Lang = "en";
     try {
-      const deps = mailDeps();
+      const deps = services();
       const auth = await authenticate(deps, request.headers.get("authorization"));
       takeSessionToken(auth.sessionId);
       const portal = await sessionPortal(deps, auth);

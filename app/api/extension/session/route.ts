@@ -3,7 +3,7 @@
  * DELETE /api/extension/session: disconnect — revokes this token on the server at once.
  */
 import { revokeSession } from "@/lib/mail";
-import { mailDeps } from "../_lib/deps";
+import { services } from "@/lib/services";
 import { extensionRoute, preflight } from "../_lib/respond";
 
 export const dynamic = "force-dynamic";
@@ -16,6 +16,6 @@ export const GET = extensionRoute(null, async ({ auth, portal }) => ({
 }));
 
 export const DELETE = extensionRoute(null, async ({ auth }) => {
-  await revokeSession(mailDeps(), auth, auth.sessionId);
+  await revokeSession(services(), auth, auth.sessionId);
   return { revoked: true };
 });

@@ -5,7 +5,7 @@
  * its verifier — the session token itself never appears in a URL or a page.
  */
 import { connectCallbackSchema, finishConnect } from "@/lib/mail";
-import { mailDeps } from "../../_lib/deps";
+import { services } from "@/lib/services";
 import { connectPage } from "../../_lib/connect-page";
 import { parseInput } from "../../_lib/respond";
 
@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   try {
     const input = parseInput(connectCallbackSchema, Object.fromEntries(new URL(request.url).searchParams));
-    const { claimCode, lang } = await finishConnect(mailDeps(), input);
+    const { claimCode, lang } = await finishConnect(services(), input);
     return connectPage({ ok: true, claimCode, lang });
   } catch (error) {
     return connectPage({ ok: false, error, lang: "en", where: "GET /api/extension/connect/callback" });

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { claimSession, portalContext } from "@/lib/mail";
-import { mailDeps } from "../../_lib/deps";
+import { services } from "@/lib/services";
 import { failure, json, parseInput, preflight, readJson } from "../../_lib/respond";
 
 export const dynamic = "force-dynamic";
@@ -16,7 +16,7 @@ export const OPTIONS = preflight;
 export async function POST(request: Request) {
   try {
     const input = parseInput(claimSchema, await readJson(request));
-    const deps = mailDeps();
+    const deps = services();
     const { token, expiresAt, auth } = await claimSession(deps, input);
     const { portal, client } = await portalContext(deps, auth);
     // The user's own address, so the sidebar never looks the user up (user-current.md: EMAIL).
