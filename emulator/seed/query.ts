@@ -1,129 +1,12 @@
 /**
  * Filtering, ordering and paging over the columnar tables, the way Bitrix24 list methods do it:
- * filter keys with operator prefixes (`>ID`, `>=DATE_CREATE`, `!STATUS`, `%TITLE`, `@ID` in,
- * `!@` not in, `=`), an array value meaning "any of", `order` by field, pages of 50 with
+ * the filter's conditions (each one compiled in filter-condition.ts, over the fields of a view,
+ * field-view.ts), nested groups for the ORM methods, `order` by field, pages of 50 with
  * `total`/`next`, and `start=-1` (no count; the fast ID pagination).
- * Operators per b24restdocs api-reference/crm/universal/crm-item-list.md (filter prefixes) and
- * api-reference/tasks/tasks-task-list.md.
- *
- * Field names are matched loosely (case and underscores ignored), so one view serves both the
- * UPPER_CASE methods and the camelCase ones: `ASSIGNED_BY_ID` and `assignedById` are one field.
  */
-import { PAGE_SIZE, RestError } from "../rest/method-registry";
-import { secondsFromIso } from "./table";
-
-export type FieldKind = "int" | "float" | "string" | "date" | "flag" | "list" | "texts";
-
-export interface FieldDef {
-  kind: FieldKind;
-  /** The raw value of a row: number (int, float, date = unix seconds, 0 = none), string, "Y"/"N", number[]. */
-  get(row: number): unknown;
-  /** When the field is a plain column, the column itself (fast filters). */
-  column?: Int32Array;
-}
-
-export type View = Map<string, FieldDef>;
-
-export const normKey = (name: string) => name.replace(/_/g, "").toLowerCase();
-
-export function makeView(fields: Record<string, FieldDef>): View {
-  const v: View = new Map();
-  for (const [k, def] of Object.entries(fields)) v.set(normKey(k), def);
-  return v;
-}
-
-const OPERATORS = ["!><", "><", "!@", "!%", "!=", ">=", "<=", "=%", "%=", "@", "!", ">", "<", "%", "="] as const;
-type Op = (typeof OPERATORS)[number] | "";
-
-export function splitKey(key: string): { op: Op; field: string } {
-  for (const op of OPERATORS) if (key.startsWith(op)) return { op, field: key.slice(op.length) };
-  return { op: "", field: key };
-}
-
-type Pred = (row: number) => boolean;
-
-function toNumber(kind: FieldKind, v: unknown): number {
-  if (kind === "date") {
-    if (typeof v === "number") return v;
-    const s = secondsFromIso(String(v));
-    return s ?? NaN;
-  }
-  if (v === "" || v === null || v === undefined || v === false) return 0;
-  return Number(v);
-}
-
-const toFlag = (v: unknown) => (v === true || v === 1 || v === "1" || String(v).toUpperCase() === "Y" ? "Y" : "N");
-
-function compile(def: FieldDef, op: Op, value: unknown): Pred {
-  const values = Array.isArray(value) ? value : value !== null && typeof value === "object" ? Object.values(value) : [value];
-  const negate = op.startsWith("!") && op !== "!><";
-  const base = negate ? (op.slice(1) as Op) : op;
-  let p: Pred;
-  if (def.kind === "texts") {
-    // A multi-field (EMAIL, PHONE): the record matches when any of its values does.
-    const texts = values.map((x) => String(x ?? "").toLowerCase());
-    const like = base === "%" || base === "=%" || base === "%=";
-    p = (r) => (def.get(r) as string[]).some((v) => texts.some((t) => (like ? v.toLowerCase().includes(t.replace(/%/g, "")) : v.toLowerCase() === t)));
-  } else if (def.kind === "list") {
-    const want = new Set(values.map(Number));
-    p = (r) => (def.get(r) as number[]).some((x) => want.has(x)) || (want.has(0) && (def.get(r) as number[]).length === 0);
-  } else if (def.kind === "string") {
-    const texts = values.map((x) => String(x ?? "").toLowerCase());
-    if (base === "%" || base === "=%" || base === "%=") {
-      const like = base !== "%";
-      const res = texts.map((t) =>
-        like
-          ? new RegExp(
-              `^${t
-                .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
-                .replace(/%/g, ".*")
-                .replace(/_/g, ".")}$`,
-              "s",
-            )
-          : null,
-      );
-      p = (r) => {
-        const s = String(def.get(r) ?? "").toLowerCase();
-        return texts.some((t, i) => (res[i] ? res[i]!.test(s) : s.includes(t)));
-      };
-    } else if (base === ">" || base === "<" || base === ">=" || base === "<=") {
-      const t = texts[0];
-      p = (r) => cmp(String(def.get(r) ?? "").toLowerCase(), t, base);
-    } else {
-      const set = new Set(texts);
-      p = (r) => set.has(String(def.get(r) ?? "").toLowerCase());
-    }
-  } else if (def.kind === "flag") {
-    const set = new Set<string>(values.map(toFlag));
-    p = (r) => set.has(def.get(r) as string);
-  } else {
-    const nums = values.map((x) => toNumber(def.kind, x));
-    const col = def.column;
-    const get = col ? (r: number) => col[r] : (r: number) => Number(def.get(r) ?? 0);
-    if (base === "><" || op === "!><") {
-      const [lo, hi] = nums;
-      p = (r) => get(r) >= lo && get(r) <= hi;
-      if (op === "!><") return (r) => !p(r);
-      return p;
-    }
-    if (base === ">" || base === "<" || base === ">=" || base === "<=") {
-      const n = nums[0];
-      if (Number.isNaN(n)) return () => false;
-      p = (r) => cmp(get(r), n, base);
-    } else if (nums.length === 1) {
-      const n = nums[0];
-      p = (r) => get(r) === n;
-    } else {
-      const set = new Set(nums);
-      p = (r) => set.has(get(r));
-    }
-  }
-  return negate ? (r) => !p(r) : p;
-}
-
-function cmp<T extends number | string>(a: T, b: T, op: string): boolean {
-  return op === ">" ? a > b : op === "<" ? a < b : op === ">=" ? a >= b : a <= b;
-}
+import { PAGE_SIZE } from "../rest/method-registry";
+import { normKey, type FieldDef, type View } from "./field-view";
+import { compileCondition, splitKey, type Pred } from "./filter-condition";
 
 export interface ListQuery {
   filter: Record<string, unknown>;
@@ -164,18 +47,11 @@ function groupPred(view: View, group: Record<string, unknown>, opts: QueryOption
       opts.onUnknownFilter?.(field);
       continue;
     }
-    preds.push(compile(def, op, value));
+    preds.push(compileCondition(def, op, value));
   }
   if (preds.length === 0) return () => true;
   return or ? (r) => preds.some((p) => p(r)) : (r) => preds.every((p) => p(r));
 }
-
-export function readObject(value: unknown, paramName: string, error: (msg: string) => RestError): Record<string, unknown> {
-  if (value === undefined || value === null || value === "") return {};
-  if (typeof value !== "object") throw error(`Parameter '${paramName}' must be array.`);
-  return value as Record<string, unknown>;
-}
-
 export function parseOrder(
   view: View,
   order: Record<string, unknown>,
@@ -202,13 +78,13 @@ export interface PageResult {
   next?: number;
 }
 
+/** A table's rows as runQuery sees them: a count, or a RecordTable whose removed rows are skipped. */
+export type Rows = number | { length: number; removedCount: number; isRemoved(row: number): boolean };
+
 /**
  * Runs a list query over rows [0, length). `visible` applies the caller's read rights; rows it
  * rejects do not exist for that user (and do not count in `total`).
  */
-/** A table's rows as runQuery sees them: a count, or a RecordTable whose removed rows are skipped. */
-export type Rows = number | { length: number; removedCount: number; isRemoved(row: number): boolean };
-
 export function runQuery(view: View, table: Rows, q: ListQuery, opts: QueryOptions, visible?: Pred): PageResult {
   const preds: Pred[] = [];
   const length = typeof table === "number" ? table : table.length;
@@ -245,7 +121,7 @@ export function runQuery(view: View, table: Rows, q: ListQuery, opts: QueryOptio
         continue;
       }
     }
-    preds.push(compile(def, op, value));
+    preds.push(compileCondition(def, op, value));
   }
   if (visible) preds.push(visible);
   const match = (r: number) => {
@@ -277,28 +153,4 @@ export function runQuery(view: View, table: Rows, q: ListQuery, opts: QueryOptio
   const rows = all.slice(start, start + PAGE_SIZE);
   if (q.start === -1) return { rows };
   return { rows, total: all.length, next: start + PAGE_SIZE < all.length ? start + PAGE_SIZE : undefined };
-}
-
-/** Reads `select`: null = the method's default set; "*" in it = all fields. */
-export function readSelect(value: unknown): string[] | null {
-  if (value === undefined || value === null || value === "") return null;
-  const list = Array.isArray(value) ? value : typeof value === "object" ? Object.values(value as object) : [value];
-  return list.map(String);
-}
-
-/** Case-insensitive parameter read (Bitrix24 accepts `taskId`, `TASKID`, `id`, `ID` alike). */
-export function param(params: Record<string, unknown>, ...names: string[]): unknown {
-  for (const n of names) if (n in params) return params[n];
-  const lower = new Map(Object.keys(params).map((k) => [k.toLowerCase(), k]));
-  for (const n of names) {
-    const k = lower.get(n.toLowerCase());
-    if (k !== undefined) return params[k];
-  }
-  return undefined;
-}
-
-/** A positive integer ID, or null. */
-export function readId(value: unknown): number | null {
-  const n = Number(value);
-  return Number.isInteger(n) && n > 0 ? n : null;
 }

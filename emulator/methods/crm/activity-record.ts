@@ -7,7 +7,8 @@
  */
 import { RestError, type MethodCall } from "../../rest/method-registry";
 import { ACTIVITY_KINDS, activityCommunications, activityDescription, activitySubject } from "../../seed/derive";
-import { makeView, param, readId, type View } from "../../seed/query";
+import { makeView, type View } from "../../seed/field-view";
+import { param, readId } from "../../seed/read-params";
 import { isoFromSeconds } from "../../seed/table";
 import type { PortalData } from "../../state/portal-data";
 import type { Portal, PortalUser } from "../../state/types";

@@ -9,7 +9,7 @@
  */
 import { RestError, type MethodCall } from "../../rest/method-registry";
 import { ACTIVITY_KINDS, type Communication } from "../../seed/derive";
-import { param } from "../../seed/query";
+import { param } from "../../seed/read-params";
 import { secondsFromIso } from "../../seed/table";
 import { activityReader, activityRow } from "./activity-record";
 import { canReadCrm, canWriteCrm } from "./crm-access";

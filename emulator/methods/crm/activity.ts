@@ -8,7 +8,8 @@
  * responsible person.
  */
 import { defineMethods, readStart, RestError, type MethodCall } from "../../rest/method-registry";
-import { param, parseOrder, readObject, readSelect, runQuery } from "../../seed/query";
+import { param, readObject, readSelect } from "../../seed/read-params";
+import { parseOrder, runQuery } from "../../seed/query";
 import type { PortalData } from "../../state/portal-data";
 import { ACTIVITY_OUTPUT, activityReader, activityRow, activityView, formatActivity } from "./activity-record";
 import { addActivity, updateActivity } from "./activity-write";

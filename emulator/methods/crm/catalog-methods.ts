@@ -8,7 +8,9 @@
  * record's fields).
  */
 import { defineMethods, pageOf, readStart, RestError, type MethodCall } from "../../rest/method-registry";
-import { makeView, param, parseOrder, readObject, runQuery, type FieldDef, type View } from "../../seed/query";
+import { makeView, type FieldDef, type View } from "../../seed/field-view";
+import { param, readObject } from "../../seed/read-params";
+import { parseOrder, runQuery } from "../../seed/query";
 
 const invalid = (m: string) => new RestError("INVALID_ARG_VALUE", m, 400);
 

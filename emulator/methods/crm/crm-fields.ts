@@ -8,7 +8,7 @@
 import type { PortalData } from "../../state/portal-data";
 import { ENTITY, referenceValues } from "../../seed/crm-catalog";
 import { crmComments, crmEmails, crmObservers, crmPerson, crmPhones, crmTitle, type MultiField } from "../../seed/derive";
-import { makeView, type FieldDef, type FieldKind, type View } from "../../seed/query";
+import { makeView, type FieldDef, type FieldKind, type View } from "../../seed/field-view";
 import { isoFromSeconds } from "../../seed/table";
 
 export interface CrmField {

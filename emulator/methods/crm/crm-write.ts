@@ -7,7 +7,7 @@
 import type { PortalData } from "../../state/portal-data";
 import type { MethodCall } from "../../rest/method-registry";
 import { crmEmails, crmPhones, type MultiField } from "../../seed/derive";
-import { normKey } from "../../seed/query";
+import { normKey } from "../../seed/field-view";
 import { secondsFromIso } from "../../seed/table";
 
 const fmCounters = new WeakMap<PortalData, number>();

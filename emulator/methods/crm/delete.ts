@@ -7,7 +7,7 @@
  */
 import { defineMethods, RestError, type MethodCall } from "../../rest/method-registry";
 import { ENTITY } from "../../seed/crm-catalog";
-import { param, readId } from "../../seed/query";
+import { param, readId } from "../../seed/read-params";
 import { canWriteCrm } from "./crm-access";
 import { crmRecordEvent } from "./crm-events";
 

@@ -9,7 +9,7 @@ import { defineMethods, RestError, type MethodCall } from "../../rest/method-reg
 import type { PortalData } from "../../state/portal-data";
 import { ENTITY } from "../../seed/crm-catalog";
 import { crmEmails, crmPhones } from "../../seed/derive";
-import { param } from "../../seed/query";
+import { param } from "../../seed/read-params";
 
 const TYPES: Array<[string, number]> = [
   ["LEAD", ENTITY.lead],

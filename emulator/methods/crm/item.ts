@@ -5,7 +5,8 @@
  * `result.item`, errors NOT_FOUND / ACCESS_DENIED / INVALID_ARG_VALUE (HTTP 400).
  */
 import { defineMethods, readStart, RestError, type MethodCall } from "../../rest/method-registry";
-import { param, parseOrder, readId, readObject, readSelect, runQuery } from "../../seed/query";
+import { param, readId, readObject, readSelect } from "../../seed/read-params";
+import { parseOrder, runQuery } from "../../seed/query";
 import { canAddCrm, canReadCrm, canWriteCrm, crmReader } from "./crm-access";
 import { crmView, fieldsOf, formatCrm, selectFields } from "./crm-fields";
 import { applyCrmFields, FieldError, newCrmRow } from "./crm-write";

@@ -8,7 +8,8 @@
  */
 import { defineMethods, readStart, RestError, type MethodCall } from "../../rest/method-registry";
 import { ENTITY } from "../../seed/crm-catalog";
-import { param, parseOrder, readId, readObject, readSelect, runQuery } from "../../seed/query";
+import { param, readId, readObject, readSelect } from "../../seed/read-params";
+import { parseOrder, runQuery } from "../../seed/query";
 import { canAddCrm, canReadCrm, canWriteCrm, crmReader } from "./crm-access";
 import { crmView, fieldsOf, formatCrm, selectFields, type CrmField } from "./crm-fields";
 import { applyCrmFields, FieldError, newCrmRow } from "./crm-write";

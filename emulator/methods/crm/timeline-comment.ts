@@ -4,7 +4,7 @@
  * `{"error": "", ...}` HTTP 400 with the documented texts.
  */
 import { RestError, type MethodCall } from "../../rest/method-registry";
-import { param } from "../../seed/query";
+import { param } from "../../seed/read-params";
 import { isoFromSeconds } from "../../seed/table";
 import { canReadCrm } from "./crm-access";
 

@@ -14,7 +14,7 @@ import { freeName } from "./user-storage";
 import { defineMethods, RestError, type MethodCall } from "../../rest/method-registry";
 import type { DiskFile } from "../../state/portal-data";
 import type { Portal } from "../../state/types";
-import { param } from "../../seed/query";
+import { param } from "../../seed/read-params";
 import { isoFromSeconds } from "../../seed/table";
 
 function storageFor(call: MethodCall) {

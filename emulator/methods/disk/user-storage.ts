@@ -9,7 +9,7 @@
 import { createHash } from "node:crypto";
 import { defineMethods, RestError, type MethodCall } from "../../rest/method-registry";
 import type { DiskFile } from "../../state/portal-data";
-import { param } from "../../seed/query";
+import { param } from "../../seed/read-params";
 import { isoFromSeconds } from "../../seed/table";
 
 function userStorage(call: MethodCall, userId: number) {

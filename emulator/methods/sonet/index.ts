@@ -16,7 +16,9 @@
  */
 import { defineMethods, readStart, RestError, type MethodCall } from "../../rest/method-registry";
 import type { Workgroup } from "../../state/portal-data";
-import { makeView, param, parseOrder, runQuery } from "../../seed/query";
+import { makeView } from "../../seed/field-view";
+import { param } from "../../seed/read-params";
+import { parseOrder, runQuery } from "../../seed/query";
 
 const fail = (msg: string) => new RestError("", msg, 400);
 

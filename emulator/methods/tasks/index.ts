@@ -6,7 +6,9 @@
  * ID descending; errors as their tables list them.
  */
 import { defineMethods, readStart, RestError, type MethodCall } from "../../rest/method-registry";
-import { param, parseOrder, readId, readObject, readSelect, runQuery, splitKey } from "../../seed/query";
+import { param, readId, readObject, readSelect } from "../../seed/read-params";
+import { parseOrder, runQuery } from "../../seed/query";
+import { splitKey } from "../../seed/filter-condition";
 import { formatTask, resolveTaskSelect, taskView } from "./task-fields";
 import { taskReader, taskRight } from "./task-access";
 import { applyTaskFields } from "./task-write";

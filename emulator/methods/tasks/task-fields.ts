@@ -8,7 +8,7 @@
 import type { PortalData } from "../../state/portal-data";
 import type { Portal } from "../../state/types";
 import { taskAccomplices, taskAuditors, taskDescription, taskTitle } from "../../seed/derive";
-import { makeView, type View } from "../../seed/query";
+import { makeView, type View } from "../../seed/field-view";
 import { isoFromSeconds } from "../../seed/table";
 
 const viewCache = new WeakMap<PortalData, View>();
