@@ -3,7 +3,7 @@ import { formatters, translator } from "@/lib/i18n";
 import { services } from "@/lib/services";
 import { listHistory, peopleByIds } from "@/lib/transfer";
 import { requirePortalAdmin } from "../guards";
-import { TransferWizard } from "./wizard";
+import { TransferWizard } from "./wizard/wizard";
 
 export const dynamic = "force-dynamic";
 
