@@ -7,7 +7,7 @@ import { requirePortalAdmin } from "../../guards";
 import { transferStatus } from "../actions";
 import { filterLines } from "../filter-lines";
 import { portalBase } from "../portal-base";
-import { TransferLive } from "../transfer-live";
+import { TransferLive } from "../live/transfer-live";
 
 export const dynamic = "force-dynamic";
 
