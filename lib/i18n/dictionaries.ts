@@ -16,6 +16,9 @@ import { de as jobsDe } from "./jobs/de";
 import { en as settingsEn } from "./settings/en";
 import { ru as settingsRu } from "./settings/ru";
 import { de as settingsDe } from "./settings/de";
+import { en as ownershipEn } from "./ownership/en";
+import { ru as ownershipRu } from "./ownership/ru";
+import { de as ownershipDe } from "./ownership/de";
 import { en as transferEn } from "./transfer/en";
 import { ru as transferRu } from "./transfer/ru";
 import { de as transferDe } from "./transfer/de";
@@ -26,12 +29,12 @@ import { en as mailEn } from "./mail/en";
 import { ru as mailRu } from "./mail/ru";
 import { de as mailDe } from "./mail/de";
 
-const en = { ...coreEn, ...errorsEn, ...jobsEn, ...settingsEn, ...transferEn, ...privacyEn, ...mailEn };
+const en = { ...coreEn, ...errorsEn, ...jobsEn, ...settingsEn, ...ownershipEn, ...transferEn, ...privacyEn, ...mailEn };
 
 export type Messages = { [K in keyof typeof en]: string };
 
 export const dictionaries = {
   en,
-  ru: { ...coreRu, ...errorsRu, ...jobsRu, ...settingsRu, ...transferRu, ...privacyRu, ...mailRu },
-  de: { ...coreDe, ...errorsDe, ...jobsDe, ...settingsDe, ...transferDe, ...privacyDe, ...mailDe },
+  ru: { ...coreRu, ...errorsRu, ...jobsRu, ...settingsRu, ...ownershipRu, ...transferRu, ...privacyRu, ...mailRu },
+  de: { ...coreDe, ...errorsDe, ...jobsDe, ...settingsDe, ...ownershipDe, ...transferDe, ...privacyDe, ...mailDe },
 } satisfies Record<string, Messages>;

@@ -17,8 +17,9 @@
 import { createHmac } from "node:crypto";
 import { z } from "zod";
 import { Bitrix24Error, type Bitrix24Client } from "../bitrix24";
+import { CRM_TYPES, crmTypeKey } from "../ownership";
 import type { MailDeps } from "./deps";
-import { crmLink, ENTITY_TYPE_ID, portalBase } from "./portal-links";
+import { crmLink, portalBase, type CrmKind } from "./portal-links";
 
 const address = z.object({ email: z.string().trim().toLowerCase().email().max(254), name: z.string().trim().max(200).default("") });
 
@@ -54,7 +55,7 @@ export async function findLogged(deps: Pick<MailDeps, "prisma" | "secret">, port
     where: { portalId_messageIdHash: { portalId: portal.id, messageIdHash: messageIdHash(deps.secret, portal.id, messageId) } },
   });
   if (!row || row.activityId === 0) return null;
-  const kind = (["lead", "deal", "contact", "company"] as const)[row.ownerTypeId - 1];
+  const kind = crmTypeKey(row.ownerTypeId) as CrmKind;
   return { link: crmLink(portalBase(portal), kind, row.ownerId), loggedAt: row.createdAt, activityId: row.activityId };
 }
 
@@ -66,7 +67,7 @@ export async function logEmail(
   input: LogEmailInput,
 ): Promise<{ logged: { activityId: number; link: string } } | { alreadyLogged: { link: string; loggedAt: string } }> {
   const hash = messageIdHash(deps.secret, portal.id, input.messageId);
-  const ownerTypeId = ENTITY_TYPE_ID[input.target.kind];
+  const ownerTypeId = CRM_TYPES[input.target.kind];
   const link = crmLink(portalBase(portal), input.target.kind, input.target.id);
   // Reserve first: two clicks (or two tabs) cannot both create an activity.
   try {
@@ -92,7 +93,7 @@ export async function logEmail(
       START_TIME: input.date,
       END_TIME: input.date,
       RESPONSIBLE_ID: userId,
-      COMMUNICATIONS: [{ VALUE: input.communication.email, ENTITY_TYPE_ID: ENTITY_TYPE_ID[input.communication.kind], ENTITY_ID: input.communication.id }],
+      COMMUNICATIONS: [{ VALUE: input.communication.email, ENTITY_TYPE_ID: CRM_TYPES[input.communication.kind], ENTITY_ID: input.communication.id }],
     };
     const commands = [{ method: "crm.activity.add", params: { fields } }];
     if (outgoing) commands.push({ method: "crm.activity.update", params: { id: "$result[c0]", fields: { COMPLETED: "Y" } } as never });

@@ -17,6 +17,7 @@
  */
 import { z } from "zod";
 import type { BatchCommand, BatchItemResult, Bitrix24Client } from "../bitrix24";
+import { CRM_TYPES } from "../ownership";
 import { crmLink, portalBase, userLink } from "./portal-links";
 import { departmentCommand, departmentNames, rememberDepartments } from "./departments";
 
@@ -134,11 +135,11 @@ export function lookupCommands(emails: string[], withDepartments: boolean) {
   });
   const contactActivities = at({
     method: "crm.activity.list",
-    params: { filter: { OWNER_TYPE_ID: 3, OWNER_ID: ref(fc, "CONTACT") }, order: { ID: "DESC" }, select: ACTIVITY_SELECT },
+    params: { filter: { OWNER_TYPE_ID: CRM_TYPES.contact, OWNER_ID: ref(fc, "CONTACT") }, order: { ID: "DESC" }, select: ACTIVITY_SELECT },
   });
   const leadActivities = at({
     method: "crm.activity.list",
-    params: { filter: { OWNER_TYPE_ID: 1, OWNER_ID: ref(fl, "LEAD") }, order: { ID: "DESC" }, select: ACTIVITY_SELECT },
+    params: { filter: { OWNER_TYPE_ID: CRM_TYPES.lead, OWNER_ID: ref(fl, "LEAD") }, order: { ID: "DESC" }, select: ACTIVITY_SELECT },
   });
   const departments = withDepartments ? at(departmentCommand()) : -1;
   return { commands, index: { fc, fl, fco, users, contacts, leads, companies, contactDeals, companyDeals, contactActivities, leadActivities, departments } };

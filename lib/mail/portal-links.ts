@@ -3,10 +3,10 @@
  * portals print them in their CRM and user cards: /crm/{type}/details/{id}/ and
  * /company/personal/user/{id}/.
  */
-export type CrmKind = "contact" | "lead" | "company" | "deal";
+import type { CrmTypeKey } from "../ownership";
 
-export const ENTITY_TYPE_ID: Record<CrmKind, number> = { lead: 1, deal: 2, contact: 3, company: 4 };
-export const KIND_OF_TYPE: Record<number, CrmKind> = { 1: "lead", 2: "deal", 3: "contact", 4: "company" };
+/** The CRM types the sidebar shows and creates (their entityTypeIds: lib/ownership CRM_TYPES). */
+export type CrmKind = Extract<CrmTypeKey, "contact" | "lead" | "company" | "deal">;
 
 export function portalBase(portal: { protocol: string; domain: string }): string {
   return `${portal.protocol === "http" ? "http" : "https"}://${portal.domain}`;

@@ -6,7 +6,8 @@
  */
 import type { Bitrix24Client } from "../bitrix24";
 import { MethodNotFoundError, AccessDeniedError, InsufficientScopeError } from "../bitrix24";
-import { CRM_TYPES, crmRole } from "./crm-entries";
+import { crmRole } from "./crm-entries";
+import { CRM_TYPES } from "./record-types";
 import { ACTIVITY_ROLE, DEPARTMENT_ROLE, WORKGROUP_ROLE } from "./org-entries";
 import { TASK_ROLES } from "./task-entries";
 import type { OwnershipRole } from "./types";

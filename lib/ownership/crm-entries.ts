@@ -9,17 +9,10 @@
  * Open = stage semantics P. Contacts and companies have no stages: they are never closed.
  */
 import { dateFilter } from "./query-filters";
+import { CRM_TYPES, crmTypeKey } from "./record-types";
 import { num, type OwnershipRole, type RecordSnapshot } from "./types";
 
-export const CRM_TYPES = { lead: 1, deal: 2, contact: 3, company: 4, quote: 7, invoice: 31 } as const;
-
 const SELECT = ["id", "assignedById", "stageSemanticId", "categoryId", "stageId", "companyId", "contactId", "createdTime", "updatedTime"];
-
-/** Our type key of a CRM entity type ("deal", or "dynamic-128" for smart processes). */
-export function crmTypeKey(entityTypeId: number): string {
-  const named = Object.entries(CRM_TYPES).find(([, id]) => id === entityTypeId);
-  return named ? named[0] : `dynamic-${entityTypeId}`;
-}
 
 export function crmRole(entityTypeId: number): OwnershipRole {
   const hasStages = entityTypeId !== CRM_TYPES.contact && entityTypeId !== CRM_TYPES.company;

@@ -3,15 +3,16 @@
  * Bitrix24" links in the overview. Paths as the portal's own UI uses them: CRM details pages
  * `/crm/{deal|lead|contact|company}/details/{id}/`, the universal `/crm/type/{entityTypeId}/details/{id}/`
  * for quotes, smart invoices and smart processes, tasks under the responsible person's profile,
- * workgroups under `/workgroups/group/{id}/`.
+ * workgroups under `/workgroups/group/{id}/`. Client-safe (lib/ownership/client.ts).
  */
-import { CRM_TYPES } from "./crm-entries";
+import { crmTypeKey, typeEntityId } from "./record-types";
 
-const NAMED: Record<number, string> = { [CRM_TYPES.lead]: "lead", [CRM_TYPES.deal]: "deal", [CRM_TYPES.contact]: "contact", [CRM_TYPES.company]: "company" };
+/** The CRM types with details pages of their own; the others open in the universal one. */
+const OWN_PAGES = new Set(["lead", "deal", "contact", "company"]);
 
 function crmPath(entityTypeId: number, id: number): string {
-  const named = NAMED[entityTypeId];
-  return named ? `/crm/${named}/details/${id}/` : `/crm/type/${entityTypeId}/details/${id}/`;
+  const key = crmTypeKey(entityTypeId);
+  return OWN_PAGES.has(key) ? `/crm/${key}/details/${id}/` : `/crm/type/${entityTypeId}/details/${id}/`;
 }
 
 /** Path of one record; `holder` = a user who holds it (tasks live under a user's profile). */
@@ -25,11 +26,4 @@ export function recordPath(type: string, id: number, options: { holder?: number;
   }
   const entityTypeId = typeEntityId(type);
   return entityTypeId ? crmPath(entityTypeId, id) : null;
-}
-
-/** The CRM entityTypeId of a type key ("deal" → 2, "dynamic-128" → 128), or null. */
-export function typeEntityId(type: string): number | null {
-  if (type in CRM_TYPES) return CRM_TYPES[type as keyof typeof CRM_TYPES];
-  const dynamic = /^dynamic-(\d+)$/.exec(type);
-  return dynamic ? Number(dynamic[1]) : null;
 }

@@ -12,19 +12,17 @@
  *   `UF_HEAD`; change with ID / UF_HEAD (administrators only). Always open.
  */
 import { dateFilter } from "./query-filters";
+import { CRM_TYPES } from "./record-types";
 import { num, type OwnershipRole, type RecordSnapshot } from "./types";
 
 const ACTIVITY_SELECT = ["ID", "RESPONSIBLE_ID", "COMPLETED", "OWNER_TYPE_ID", "OWNER_ID", "CREATED", "LAST_UPDATED"];
-// CRM owner types of an activity that carry a company or contact (entityTypeId).
-const COMPANY_TYPE = 4;
-const CONTACT_TYPE = 3;
 
 const activitySnapshot = (a: Record<string, unknown>): RecordSnapshot => ({
   id: num(a.ID),
   holders: [num(a.RESPONSIBLE_ID)],
   open: a.COMPLETED !== "Y",
-  companyId: num(a.OWNER_TYPE_ID) === COMPANY_TYPE ? num(a.OWNER_ID) : 0,
-  contactId: num(a.OWNER_TYPE_ID) === CONTACT_TYPE ? num(a.OWNER_ID) : 0,
+  companyId: num(a.OWNER_TYPE_ID) === CRM_TYPES.company ? num(a.OWNER_ID) : 0,
+  contactId: num(a.OWNER_TYPE_ID) === CRM_TYPES.contact ? num(a.OWNER_ID) : 0,
   ownerRef: `${num(a.OWNER_TYPE_ID)}:${num(a.OWNER_ID)}`,
 });
 

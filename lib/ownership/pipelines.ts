@@ -8,7 +8,7 @@
  * portal's, shown live and never stored.
  */
 import type { OwnershipClient } from "./catalogue";
-import { CRM_TYPES } from "./crm-entries";
+import { CRM_TYPES, hasPipelines } from "./record-types";
 
 export interface Pipeline {
   id: number;
@@ -19,11 +19,6 @@ export interface Pipeline {
 }
 
 export type StageSemantics = "process" | "success" | "failure";
-
-/** Whether a CRM type has pipelines (leads, contacts, companies and quotes have none). */
-export function hasPipelines(entityTypeId: number): boolean {
-  return entityTypeId === CRM_TYPES.deal || entityTypeId === CRM_TYPES.invoice || entityTypeId >= 128;
-}
 
 /** The crm.status.list ENTITY_ID of a pipeline's stages. */
 export function stageEntityId(entityTypeId: number, categoryId: number): string {

@@ -12,7 +12,6 @@ export { readTransferProgress, listItems, type TransferProgress, type TypeProgre
 export { listHistory, movedPerMonth, transferQuery, type HistoryEntry, type HistoryFilter, type MonthlyCount } from "./history";
 export { watchDismissals } from "./dismissal-watch";
 export { notifyReceivers } from "./notify";
-export { typeLabelKey, roleLabelKey } from "./labels";
 export { transferJobs, transferRunJob, createTransferJobs, scheduleTransferJobs, type TransferJobs } from "./jobs";
 export type { TransferDeps } from "./deps";
 export { searchPeople, peopleByIds, type PersonView } from "./people";

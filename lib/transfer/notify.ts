@@ -5,9 +5,9 @@
  * nothing of it is kept here.
  */
 import type { Bitrix24Client } from "../bitrix24";
-import { formatters, resolveLang, translator, type MessageKey } from "../i18n";
+import { formatters, resolveLang, translator } from "../i18n";
+import { typeLabel } from "../ownership";
 import type { TransferDeps } from "./deps";
-import { typeLabelKey } from "./labels";
 
 export async function notifyReceivers(deps: TransferDeps, client: Pick<Bitrix24Client, "batch">, transferId: string): Promise<number> {
   const transfer = await deps.prisma.transfer.findUniqueOrThrow({ where: { id: transferId }, select: { portal: { select: { lang: true } }, returnAt: true } });
@@ -18,7 +18,7 @@ export async function notifyReceivers(deps: TransferDeps, client: Pick<Bitrix24C
   for (const r of rows) byReceiver.set(r.toUserId, [...(byReceiver.get(r.toUserId) ?? []), { type: r.type, count: r._count._all }]);
   const commands = [...byReceiver].map(([userId, types]) => {
     const total = types.reduce((s, x) => s + x.count, 0);
-    const list = types.map((x) => `${t(typeLabelKey(x.type) as MessageKey)}: ${x.count}`).join(", ");
+    const list = types.map((x) => `${typeLabel(t, x.type)}: ${x.count}`).join(", ");
     const until = transfer.returnAt ? ` ${t("transfer.notify.until", { date: formatters(lang).dateTime(transfer.returnAt) })}` : "";
     return {
       method: "im.notify.system.add",

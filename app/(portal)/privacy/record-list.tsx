@@ -1,12 +1,8 @@
 "use client";
 
 import { useT } from "@/lib/i18n/client";
+import { recordTypeLabel, roleLabel } from "@/lib/ownership/client";
 import type { PreviewData } from "./change-dialog";
-
-const TYPES = ["task", "lead", "deal", "contact", "company", "quote", "invoice", "activity", "workgroup", "department"] as const;
-const ROLES = ["responsible", "creator", "accomplice", "auditor", "assigned", "owner", "head"] as const;
-
-const isOneOf = <T extends string>(list: readonly T[], v: string): v is T => (list as readonly string[]).includes(v);
 
 /**
  * The records that name the person, in the preview: type, ID, role and a link that opens the
@@ -15,9 +11,6 @@ const isOneOf = <T extends string>(list: readonly T[], v: string): v is T => (li
  */
 export function RecordList({ records }: { records: PreviewData["records"] }) {
   const t = useT();
-  const typeName = (type: string) =>
-    isOneOf(TYPES, type) ? t(`privacy.record.type.${type}`) : type.startsWith("dynamic-") ? t("privacy.record.type.dynamic", { id: type.slice(8) }) : type;
-  const roleName = (role: string) => (isOneOf(ROLES, role) ? t(`privacy.record.role.${role}`) : role);
   const more = records.total - records.shown.length;
   return (
     <section data-testid="preview-records" data-total={records.total}>
@@ -42,9 +35,9 @@ export function RecordList({ records }: { records: PreviewData["records"] }) {
               <tbody>
                 {records.shown.map((r) => (
                   <tr key={`${r.type}:${r.id}:${r.role}`} className="border-t border-b24-border" data-record={`${r.type}:${r.id}:${r.role}`}>
-                    <td className="py-1 pr-2">{typeName(r.type)}</td>
+                    <td className="py-1 pr-2">{recordTypeLabel(t, r.type)}</td>
                     <td className="py-1 pr-2 tabular-nums">{r.id}</td>
-                    <td className="py-1 pr-2">{roleName(r.role)}</td>
+                    <td className="py-1 pr-2">{roleLabel(t, r.role)}</td>
                     <td className="py-1">
                       {r.link ? (
                         // The portal's page, outside our frame: a new tab keeps this dialog open.

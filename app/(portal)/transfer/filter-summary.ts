@@ -1,13 +1,6 @@
 import type { Translate } from "@/lib/i18n";
+import { crmTypeKey, typeLabel } from "@/lib/ownership/client";
 import type { TransferFilters } from "./filter-query";
-import { typeLabel } from "./labels";
-
-const TYPE_OF: Record<number, string> = { 1: "lead", 2: "deal", 3: "contact", 4: "company", 7: "quote", 31: "invoice" };
-
-/** Our type key of a CRM entityTypeId ("deal", "dynamic-128"). */
-export function crmTypeOf(entityTypeId: number): string {
-  return TYPE_OF[entityTypeId] ?? `dynamic-${entityTypeId}`;
-}
 
 /**
  * A transfer's optional filters as short lines for the review step and the history (empty when
@@ -23,7 +16,7 @@ export function filterSummary(
   if (!query) return [];
   const lines: string[] = [];
   if (query.crmEntityTypeId !== undefined && query.categoryId !== undefined) {
-    const type = typeLabel(t, crmTypeOf(query.crmEntityTypeId), names.smartProcesses);
+    const type = typeLabel(t, crmTypeKey(query.crmEntityTypeId), names.smartProcesses);
     const pipeline = names.pipeline ?? `#${query.categoryId}`;
     const stages = (query.stageIds ?? []).map((s) => names.stages?.get(s) ?? s);
     lines.push(

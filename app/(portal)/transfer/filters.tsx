@@ -2,9 +2,9 @@
 
 import { useEffect, useState } from "react";
 import { useT } from "@/lib/i18n/client";
+import { typeLabel } from "@/lib/ownership/client";
 import { crmPipelines } from "./actions";
 import type { FilterState, PipelineView } from "./filter-query";
-import { typeLabel } from "./labels";
 
 const input = "rounded border border-b24-border px-2 py-1";
 

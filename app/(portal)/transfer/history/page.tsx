@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { formatters, translator, type MessageKey } from "@/lib/i18n";
-import { smartProcessTypes } from "@/lib/ownership";
+import { byTypeOrder, smartProcessTypes, typeLabel } from "@/lib/ownership";
 import { services } from "@/lib/services";
 import { listHistory, movedPerMonth, peopleByIds } from "@/lib/transfer";
 import { requirePortalAdmin } from "../../guards";
 import { filterLines } from "../filter-lines";
-import { byTypeOrder, durationLabel, typeLabel } from "../labels";
+import { durationLabel } from "../labels";
 
 export const dynamic = "force-dynamic";
 

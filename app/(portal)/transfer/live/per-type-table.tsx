@@ -1,7 +1,7 @@
 "use client";
 
 import { useT } from "@/lib/i18n/client";
-import { byTypeOrder, typeLabel } from "../labels";
+import { byTypeOrder, typeLabel } from "@/lib/ownership/client";
 import type { Progress } from "./live-status";
 
 /** Moved, failed and skipped of planned, per record type. */

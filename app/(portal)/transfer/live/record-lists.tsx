@@ -2,7 +2,7 @@
 
 import type { MessageKey } from "@/lib/i18n";
 import { useT } from "@/lib/i18n/client";
-import { typeLabel } from "../labels";
+import { recordPath, typeLabel } from "@/lib/ownership/client";
 import type { Status } from "./live-status";
 
 /** Once finished: the records that failed (with the portal's error code) and those skipped, each linked into the portal. */
@@ -36,7 +36,7 @@ export function RecordLists({
               <tr key={`${f.type}:${f.role}:${f.recordId}`} className="border-t border-b24-border">
                 <td className="py-1">{typeLabel(t, f.type, smartProcesses)}</td>
                 <td>
-                  <a className="text-b24-link" target="_top" href={`${portalBase}${recordHref(f.type, f.recordId, f.toUserId)}`}>
+                  <a className="text-b24-link" target="_top" href={`${portalBase}${recordPath(f.type, f.recordId, { holder: f.toUserId }) ?? "/crm/"}`}>
                     #{f.recordId}
                   </a>
                 </td>
@@ -50,14 +50,4 @@ export function RecordLists({
       </section>
     ) : null,
   );
-}
-
-// The portal paths of lib/ownership/links.ts, for a client component (which may not import lib/ownership).
-function recordHref(type: string, id: number, holder: number): string {
-  const named: Record<string, string> = { lead: "lead", deal: "deal", contact: "contact", company: "company" };
-  if (type === "task") return `/company/personal/user/${holder}/tasks/task/view/${id}/`;
-  if (type === "workgroup") return `/workgroups/group/${id}/`;
-  if (named[type]) return `/crm/${named[type]}/details/${id}/`;
-  const etid = type === "quote" ? 7 : type === "invoice" ? 31 : Number(type.replace("dynamic-", ""));
-  return Number.isFinite(etid) ? `/crm/type/${etid}/details/${id}/` : "/crm/";
 }

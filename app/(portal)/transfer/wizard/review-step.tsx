@@ -3,7 +3,7 @@
 import type { Dispatch } from "react";
 import { useFormat, useT } from "@/lib/i18n/client";
 import { filterSummary } from "../filter-summary";
-import { typeLabel } from "../labels";
+import { typeLabel } from "@/lib/ownership/client";
 import { primary, secondary } from "./buttons";
 import { transferQuery, type Preview, type WizardAction, type WizardState } from "./wizard-state";
 

@@ -4,7 +4,7 @@ import { useCallback, type Dispatch } from "react";
 import { useT } from "@/lib/i18n/client";
 import type { PipelineView } from "../filter-query";
 import { WizardFilters } from "../filters";
-import { roleLabel, typeLabel } from "../labels";
+import { roleLabel, typeLabel } from "@/lib/ownership/client";
 import { primary, secondary } from "./buttons";
 import { chosenCounts, countKey, pipelineTypesOf, type WizardAction, type WizardState } from "./wizard-state";
 

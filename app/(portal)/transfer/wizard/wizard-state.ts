@@ -3,7 +3,7 @@
  * wizard-state.test.ts): the steps' components only dispatch, and wizard.tsx talks to the server.
  * Errors arrive already in the user's words (the component translates them).
  */
-import { crmTypeOf } from "../filter-summary";
+import { hasPipelines, typeEntityId } from "@/lib/ownership/client";
 import { NO_FILTERS, queryOf, type FilterState, type PipelineView } from "../filter-query";
 import type { Person } from "../person-picker";
 
@@ -170,9 +170,9 @@ export function pipelineTypesOf(counts: CountRow[] | null, filters: FilterState)
         .map((c) => ({
           type: c.type,
           total: c.total,
-          entityTypeId: c.type === "deal" ? 2 : c.type === "invoice" ? 31 : Number(/^dynamic-(\d+)$/.exec(c.type)?.[1] ?? 0),
+          entityTypeId: typeEntityId(c.type) ?? 0,
         }))
-        .filter((p) => p.entityTypeId > 0 && crmTypeOf(p.entityTypeId) === p.type && (p.total > 0 || String(p.entityTypeId) === filters.crmEntityTypeId))
+        .filter((p) => hasPipelines(p.entityTypeId) && (p.total > 0 || String(p.entityTypeId) === filters.crmEntityTypeId))
         .map(({ type, entityTypeId }) => ({ type, entityTypeId }))
         .map((p) => [p.entityTypeId, p]),
     ).values(),

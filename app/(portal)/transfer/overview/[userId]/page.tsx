@@ -1,11 +1,10 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { translator } from "@/lib/i18n";
-import { countOwned, findRole, listOwned, loadCatalogue, recordPath } from "@/lib/ownership";
+import { countOwned, findRole, listOwned, loadCatalogue, recordPath, roleLabel, typeLabel } from "@/lib/ownership";
 import { services } from "@/lib/services";
 import { peopleByIds } from "@/lib/transfer";
 import { requirePortalAdmin } from "../../../guards";
-import { roleLabel, typeLabel } from "../../labels";
 import { portalBase } from "../../portal-base";
 
 export const dynamic = "force-dynamic";

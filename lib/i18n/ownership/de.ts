@@ -1,0 +1,35 @@
+import type { OwnershipMessages } from "./en";
+
+export const de: OwnershipMessages = {
+  "ownership.types.task": "Aufgaben",
+  "ownership.types.lead": "Leads",
+  "ownership.types.deal": "Deals",
+  "ownership.types.contact": "Kontakte",
+  "ownership.types.company": "Unternehmen",
+  "ownership.types.quote": "Angebote",
+  "ownership.types.invoice": "Rechnungen",
+  "ownership.types.dynamic": "Smart-Prozess {id}",
+  "ownership.types.activity": "Aktivitäten",
+  "ownership.types.workgroup": "Gruppen und Projekte",
+  "ownership.types.department": "Abteilungen",
+
+  "ownership.type.task": "Aufgabe",
+  "ownership.type.lead": "Lead",
+  "ownership.type.deal": "Deal",
+  "ownership.type.contact": "Kontakt",
+  "ownership.type.company": "Unternehmen",
+  "ownership.type.quote": "Angebot",
+  "ownership.type.invoice": "Rechnung",
+  "ownership.type.dynamic": "Smart-Prozess {id}",
+  "ownership.type.activity": "Aktivität",
+  "ownership.type.workgroup": "Arbeitsgruppe",
+  "ownership.type.department": "Abteilung",
+
+  "ownership.role.responsible": "verantwortlich",
+  "ownership.role.creator": "Ersteller",
+  "ownership.role.accomplice": "Mitwirkende",
+  "ownership.role.auditor": "Beobachter",
+  "ownership.role.assigned": "zuständig",
+  "ownership.role.owner": "Besitzer",
+  "ownership.role.head": "Leitung",
+};

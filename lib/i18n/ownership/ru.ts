@@ -1,0 +1,35 @@
+import type { OwnershipMessages } from "./en";
+
+export const ru: OwnershipMessages = {
+  "ownership.types.task": "Задачи",
+  "ownership.types.lead": "Лиды",
+  "ownership.types.deal": "Сделки",
+  "ownership.types.contact": "Контакты",
+  "ownership.types.company": "Компании",
+  "ownership.types.quote": "Предложения",
+  "ownership.types.invoice": "Счета",
+  "ownership.types.dynamic": "Смарт-процесс {id}",
+  "ownership.types.activity": "Дела",
+  "ownership.types.workgroup": "Группы и проекты",
+  "ownership.types.department": "Отделы",
+
+  "ownership.type.task": "Задача",
+  "ownership.type.lead": "Лид",
+  "ownership.type.deal": "Сделка",
+  "ownership.type.contact": "Контакт",
+  "ownership.type.company": "Компания",
+  "ownership.type.quote": "Предложение",
+  "ownership.type.invoice": "Счёт",
+  "ownership.type.dynamic": "Смарт-процесс {id}",
+  "ownership.type.activity": "Дело",
+  "ownership.type.workgroup": "Группа",
+  "ownership.type.department": "Отдел",
+
+  "ownership.role.responsible": "ответственный",
+  "ownership.role.creator": "постановщик",
+  "ownership.role.accomplice": "соисполнитель",
+  "ownership.role.auditor": "наблюдатель",
+  "ownership.role.assigned": "ответственный",
+  "ownership.role.owner": "владелец",
+  "ownership.role.head": "руководитель",
+};
