@@ -4,7 +4,21 @@ import next from "eslint-config-next";
  * Which way imports may point (docs/architecture.md "Dependency rules"), enforced with
  * import/no-restricted-paths. scripts/lint-boundaries.test.ts proves a violation fails `npm run lint`.
  */
-const FEATURES = ["bitrix24", "errors", "i18n", "jobs", "lifecycle", "mail", "operation-log", "ownership", "portal-data", "privacy", "security", "transfer"];
+const FEATURES = [
+  "bitrix24",
+  "errors",
+  "i18n",
+  "jobs",
+  "lifecycle",
+  "mail",
+  "operation-log",
+  "ownership",
+  "people",
+  "portal-data",
+  "privacy",
+  "security",
+  "transfer",
+];
 /** Tools that never import each other: what two of them share moves down into a shared module. */
 const TOOLS = ["transfer", "privacy", "mail"];
 /** A feature's front doors: index.ts, and client.ts(x) for what client components may import. */

@@ -17,7 +17,6 @@ export { pgBucketStore, prismaBucketStore, SharedRateLimiter, sharedLimiterFor, 
 export { DEFAULT_RETRY, isIdempotentMethod, retryDecision, type RetryPolicy } from "./retry";
 export { accessTokenExpiry, exchangeCode, refreshTokens, tokenUrl, RefreshTokenDeadError, type OAuthClientCredentials } from "./oauth";
 export { readTokenOwner, TokenOwnerMismatchError, type TokenOwner } from "./token-owner";
-export { displayName } from "./names";
 export { encodeParams, isYes, type Params, type ParamValue } from "./params";
 export { sendRest } from "./http";
 export { createPortalFetch, portalFetch, type FetchAnswer, type FetchLike } from "./transport";

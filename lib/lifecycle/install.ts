@@ -5,11 +5,11 @@
  * with the application_token (events.ts).
  */
 import { z } from "zod";
-import { displayName } from "../bitrix24";
 import type { LifecycleDeps } from "./deps";
 import { recordInstaller, upsertPortal } from "./portals";
 import type { PortalPost } from "./portal-post";
 import { resolveLang } from "../i18n";
+import { displayName } from "../people";
 import { verifyPortalAuth, PortalAuthError } from "./verify-portal-auth";
 import type { PortalSession } from "../auth";
 import { sessionOf } from "./sign-in";

@@ -13,7 +13,6 @@
 import { UnauthorizedError } from "../errors";
 import {
   accessTokenExpiry,
-  displayName,
   OperationTimeLimitError,
   RateLimitedError,
   readTokenOwner,
@@ -24,6 +23,7 @@ import {
   type OAuthClientCredentials,
   type RetryPolicy,
 } from "../bitrix24";
+import { displayName } from "../people";
 import { normalizePortalDomain, samePortalDomain } from "../portal-domain";
 
 export class PortalAuthError extends UnauthorizedError {

@@ -8,7 +8,8 @@
  * `[{VALUE, VALUE_TYPE}]` shape (api-reference/crm/data-types.md, crm_multifield).
  */
 import { z } from "zod";
-import { Bitrix24Error, displayName, type BatchCommand, type Bitrix24Client } from "../bitrix24";
+import { Bitrix24Error, type BatchCommand, type Bitrix24Client } from "../bitrix24";
+import { displayName } from "../people";
 import { crmLink, portalBase, type CrmKind } from "./portal-links";
 
 const name = z.string().trim().max(100);
@@ -79,7 +80,7 @@ const PUBLIC_DOMAINS = new Set([
 
 type Row = Record<string, unknown>;
 const list = (r: { ok: boolean; result?: unknown }) => (r.ok && Array.isArray(r.result) ? (r.result as Row[]) : []);
-const person = (r: Row) => displayName({ NAME: r.NAME as string | undefined, LAST_NAME: r.LAST_NAME as string | undefined }) || String(r.TITLE ?? "");
+const person = (r: Row) => displayName(r) || String(r.TITLE ?? "");
 
 async function findDuplicates(
   client: Bitrix24Client,

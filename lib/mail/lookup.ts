@@ -18,8 +18,9 @@
 import { z } from "zod";
 import type { BatchCommand, BatchItemResult, Bitrix24Client } from "../bitrix24";
 import { CRM_TYPES } from "../ownership";
+import { DEPARTMENTS_COMMAND, departmentIdsOf, displayName } from "../people";
 import { crmLink, portalBase, userLink } from "./portal-links";
-import { departmentCommand, departmentNames, rememberDepartments } from "./departments";
+import { departmentNames, rememberDepartments } from "./departments";
 
 export const MAX_PARTICIPANTS = 20;
 
@@ -100,7 +101,6 @@ const ids = (r: BatchItemResult | undefined, type: string): number[] => {
   return Array.isArray(list) ? list.map(int).filter((n) => n > 0) : [];
 };
 const emailsOf = (row: Row): string[] => (Array.isArray(row.EMAIL) ? (row.EMAIL as Row[]).map((m) => str(m.VALUE).trim().toLowerCase()) : []);
-const personName = (row: Row) => [str(row.NAME), str(row.LAST_NAME)].filter(Boolean).join(" ").trim();
 
 const DEAL_SELECT = ["ID", "TITLE", "STAGE_ID", "CATEGORY_ID", "OPPORTUNITY", "CURRENCY_ID", "CONTACT_ID", "COMPANY_ID"];
 const ACTIVITY_SELECT = ["ID", "SUBJECT", "TYPE_ID", "DIRECTION", "START_TIME", "OWNER_ID", "OWNER_TYPE_ID"];
@@ -141,7 +141,7 @@ export function lookupCommands(emails: string[], withDepartments: boolean) {
     method: "crm.activity.list",
     params: { filter: { OWNER_TYPE_ID: CRM_TYPES.lead, OWNER_ID: ref(fl, "LEAD") }, order: { ID: "DESC" }, select: ACTIVITY_SELECT },
   });
-  const departments = withDepartments ? at(departmentCommand()) : -1;
+  const departments = withDepartments ? at(DEPARTMENTS_COMMAND) : -1;
   return { commands, index: { fc, fl, fco, users, contacts, leads, companies, contactDeals, companyDeals, contactActivities, leadActivities, departments } };
 }
 
@@ -196,7 +196,7 @@ export async function lookupParticipants(
     emails: emailsOf(r),
     card: {
       id: int(r.ID),
-      name: personName(r),
+      name: displayName(r),
       post: str(r.POST),
       companyId: int(r.COMPANY_ID) || null,
       url: crmLink(base, "contact", int(r.ID)),
@@ -209,7 +209,7 @@ export async function lookupParticipants(
     card: {
       id: int(r.ID),
       title: str(r.TITLE),
-      name: personName(r),
+      name: displayName(r),
       statusId: str(r.STATUS_ID),
       url: crmLink(base, "lead", int(r.ID)),
       activities: recent(leadActs, int(r.ID)),
@@ -230,9 +230,11 @@ export async function lookupParticipants(
     const colleague: ColleagueCard | null = user
       ? {
           id: int(user.ID),
-          name: personName(user),
+          name: displayName(user),
           position: str(user.WORK_POSITION),
-          departments: (Array.isArray(user.UF_DEPARTMENT) ? user.UF_DEPARTMENT : []).map((d) => departments.get(int(d)) ?? "").filter(Boolean),
+          departments: departmentIdsOf(user)
+            .map((d) => departments.get(d) ?? "")
+            .filter(Boolean),
           photo: str(user.PERSONAL_PHOTO) || null,
           url: userLink(base, int(user.ID)),
         }

@@ -11,6 +11,7 @@
  * - Departments (api-reference/departments/department-get.md, department-update.md): filter by
  *   `UF_HEAD`; change with ID / UF_HEAD (administrators only). Always open.
  */
+import { isYes } from "../bitrix24";
 import { dateFilter } from "./query-filters";
 import { CRM_TYPES } from "./record-types";
 import { num, type OwnershipRole, type RecordSnapshot } from "./types";
@@ -20,7 +21,7 @@ const ACTIVITY_SELECT = ["ID", "RESPONSIBLE_ID", "COMPLETED", "OWNER_TYPE_ID", "
 const activitySnapshot = (a: Record<string, unknown>): RecordSnapshot => ({
   id: num(a.ID),
   holders: [num(a.RESPONSIBLE_ID)],
-  open: a.COMPLETED !== "Y",
+  open: !isYes(a.COMPLETED),
   companyId: num(a.OWNER_TYPE_ID) === CRM_TYPES.company ? num(a.OWNER_ID) : 0,
   contactId: num(a.OWNER_TYPE_ID) === CRM_TYPES.contact ? num(a.OWNER_ID) : 0,
   ownerRef: `${num(a.OWNER_TYPE_ID)}:${num(a.OWNER_ID)}`,
@@ -49,7 +50,7 @@ export const ACTIVITY_ROLE: OwnershipRole = {
 const groupSnapshot = (g: Record<string, unknown>): RecordSnapshot => ({
   id: num(g.ID),
   holders: [num(g.OWNER_ID)],
-  open: g.CLOSED !== "Y",
+  open: !isYes(g.CLOSED),
   companyId: 0,
   contactId: 0,
 });

@@ -7,6 +7,7 @@
  * smart processes `DYNAMIC_{entityTypeId}_STAGE_{categoryId}`. Both in one batch. Names are the
  * portal's, shown live and never stored.
  */
+import { isYes } from "../bitrix24";
 import type { OwnershipClient } from "./catalogue";
 import { CRM_TYPES, hasPipelines } from "./record-types";
 
@@ -47,7 +48,7 @@ export function pipelinesOf(entityTypeId: number, categories: unknown, statuses:
     return {
       id,
       name: String(c.name ?? ""),
-      isDefault: c.isDefault === "Y" || c.isDefault === true,
+      isDefault: isYes(c.isDefault),
       stages: all
         .filter((s) => s.ENTITY_ID === entity)
         .sort((a, b) => Number(a.SORT) - Number(b.SORT))

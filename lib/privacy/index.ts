@@ -26,7 +26,6 @@ export {
   listActiveUsers,
   listDismissed,
   remainingWork,
-  namesOf,
   requestLogView,
   type MyPrivacyView,
   type Viewer,

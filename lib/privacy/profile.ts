@@ -8,13 +8,7 @@
  * structure defines a manager).
  */
 import type { Bitrix24Client } from "../bitrix24";
-
-export interface DepartmentRecord {
-  ID: string;
-  NAME?: string;
-  PARENT?: string;
-  UF_HEAD?: string;
-}
+import { departmentIdsOf, readDepartments, userNames } from "../people";
 
 export interface Profile {
   user: Record<string, unknown>;
@@ -33,16 +27,6 @@ export class SubjectNotFoundError extends Error {
     this.name = "SubjectNotFoundError";
   }
 }
-
-/** "First Last" of a user.get record (either may be empty). */
-export const fullName = (u: Record<string, unknown>) => [u.NAME, u.LAST_NAME].filter((s) => typeof s === "string" && s).join(" ");
-
-/** The departments a user.get record belongs to (UF_DEPARTMENT: one ID or a list). */
-export const departmentIdsOf = (u: Record<string, unknown>): number[] =>
-  [u.UF_DEPARTMENT]
-    .flat()
-    .map(Number)
-    .filter((n) => n > 0);
 
 /** The user's record from user.get, or null when the portal has no such user. */
 export async function readUser(client: Pick<Bitrix24Client, "call">, userId: number): Promise<Record<string, unknown> | null> {
@@ -67,33 +51,27 @@ export async function readProfile(client: ProfileClient, userId: number): Promis
       ? (customAnswer.result as Array<{ FIELD_NAME?: unknown }>).map((f) => String(f.FIELD_NAME ?? "")).filter((n) => n.startsWith("UF_"))
       : [];
 
-  const all = await client.listAll<DepartmentRecord>("department.get");
-  const byId = new Map(all.map((d) => [Number(d.ID), d]));
+  const all = await readDepartments(client);
+  const byId = new Map(all.map((d) => [d.id, d]));
   const memberOf = departmentIdsOf(user);
-  const heads = all.filter((d) => Number(d.UF_HEAD) === userId).map((d) => Number(d.ID));
+  const heads = all.filter((d) => d.headId === userId).map((d) => d.id);
   const deptIds = [...new Set([...memberOf, ...heads])];
-  const departments = deptIds.map((id) => ({ department_id: id, department_name: byId.get(id)?.NAME ?? "", is_head: heads.includes(id) }));
+  const departments = deptIds.map((id) => ({ department_id: id, department_name: byId.get(id)?.name ?? "", is_head: heads.includes(id) }));
 
   const managerOf = new Map<number, number>();
   for (const id of memberOf) {
     let d = byId.get(id);
     const seen = new Set<number>();
-    while (d && !seen.has(Number(d.ID))) {
-      seen.add(Number(d.ID));
-      const head = Number(d.UF_HEAD);
-      if (head > 0 && head !== userId) {
-        managerOf.set(id, head);
+    while (d && !seen.has(d.id)) {
+      seen.add(d.id);
+      if (d.headId > 0 && d.headId !== userId) {
+        managerOf.set(id, d.headId);
         break;
       }
-      d = d.PARENT ? byId.get(Number(d.PARENT)) : undefined;
+      d = d.parentId ? byId.get(d.parentId) : undefined;
     }
   }
-  const managerIds = [...new Set(managerOf.values())];
-  const names = new Map<number, string>();
-  if (managerIds.length > 0) {
-    const { result } = await client.call<Record<string, unknown>[]>("user.get", { FILTER: { ID: managerIds } });
-    for (const m of Array.isArray(result) ? result : []) names.set(Number(m.ID), fullName(m));
-  }
+  const names = await userNames(client, [...new Set(managerOf.values())]);
   const managers = [...managerOf].map(([department_id, manager_user_id]) => ({
     department_id,
     manager_user_id,

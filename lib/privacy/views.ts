@@ -6,11 +6,11 @@
 import type { Bitrix24Client } from "../bitrix24";
 import type { Lang } from "../i18n";
 import { countOwned, loadCatalogue } from "../ownership";
+import { ACTIVE_EMPLOYEES, departmentIdsOf, displayName, readDepartments, userNames } from "../people";
 import type { PrivacyDeps } from "./deps";
 import { findDismissed, type DismissedUser } from "./dismissed";
 import { decide, type Decision } from "./requests/permissions";
 import { previewChange, type FieldChange } from "./change/preview";
-import { departmentIdsOf, fullName } from "./profile";
 import { recordsNaming, type NamedRecord } from "./record-list";
 import { latestRequestsOf, listRequests, type RequestRow } from "./requests/requests-log";
 import { readRights, type UserRights } from "./rights";
@@ -75,9 +75,9 @@ export interface PortalUserRow {
   departmentIds: number[];
 }
 
+/** The portal's departments by name, for the tabs' department filter. */
 export async function listDepartments(client: Pick<Bitrix24Client, "listAll">): Promise<Array<{ id: number; name: string }>> {
-  const all = await client.listAll<{ ID: string; NAME?: string }>("department.get");
-  return all.map((d) => ({ id: Number(d.ID), name: d.NAME ?? "" })).sort((a, b) => a.name.localeCompare(b.name));
+  return (await readDepartments(client)).map(({ id, name }) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** One page (50) of the portal's active employees, as user.get pages them (start = page × 50). */
@@ -85,13 +85,13 @@ export async function listActiveUsers(
   client: Pick<Bitrix24Client, "call">,
   options: { search?: string; departmentId?: number; page: number },
 ): Promise<{ rows: PortalUserRow[]; total: number }> {
-  const filter: Record<string, string | number> = { ACTIVE: "Y", USER_TYPE: "employee" };
+  const filter: Record<string, string | number | boolean> = { ...ACTIVE_EMPLOYEES };
   if (options.search) filter.NAME_SEARCH = options.search;
   if (options.departmentId) filter.UF_DEPARTMENT = options.departmentId;
   const answer = await client.call<Record<string, unknown>[]>("user.get", { FILTER: filter, sort: "ID", order: "ASC", start: options.page * 50 });
   const rows = (Array.isArray(answer.result) ? answer.result : []).map((u) => ({
     id: Number(u.ID),
-    name: fullName(u),
+    name: displayName(u),
     departmentIds: departmentIdsOf(u),
   }));
   return { rows, total: answer.total ?? rows.length };
@@ -116,17 +116,6 @@ export async function remainingWork(client: Client, userIds: readonly number[]):
   return out;
 }
 
-/** Names of users, read live (one user.get for up to 50 IDs per call). */
-export async function namesOf(client: Pick<Bitrix24Client, "call">, ids: readonly number[]): Promise<Map<number, string>> {
-  const out = new Map<number, string>();
-  const unique = [...new Set(ids)].filter((id) => id > 0);
-  for (let i = 0; i < unique.length; i += 50) {
-    const { result } = await client.call<Record<string, unknown>[]>("user.get", { FILTER: { ID: unique.slice(i, i + 50) } });
-    for (const u of Array.isArray(result) ? result : []) out.set(Number(u.ID), fullName(u));
-  }
-  return out;
-}
-
 export async function requestLogView(
   deps: Pick<PrivacyDeps, "prisma" | "clients">,
   who: Viewer,
@@ -134,7 +123,7 @@ export async function requestLogView(
 ): Promise<{ rows: RequestRow[]; total: number; names: Map<number, string> }> {
   const { rows, total } = await listRequests(deps.prisma, who.portalId, { skip: page * 50, take: 50 });
   const client = await deps.clients.clientFor(who.portalId, { userId: who.userId });
-  const names = await namesOf(
+  const names = await userNames(
     client,
     rows.flatMap((r) => [r.subjectUserId, r.requestedBy]),
   ).catch(() => new Map<number, string>());

@@ -1,6 +1,6 @@
 /**
- * The daily dismissal watch: for each connected portal, the users dismissed since the last check
- * (user.get FILTER[ACTIVE]=false — b24restdocs api-reference/user/user-get.md) who still own
+ * The daily dismissal watch: for each connected portal, the employees dismissed since the last
+ * check (lib/people's filter: b24restdocs api-reference/user/user-get.md) who still own
  * open work (the ownership catalogue's counts, one batch per user) are reported to the portal's
  * administrators we hold tokens for, with a link that opens their overview in the app inside the
  * portal (placement.ts portalOverviewLink; without our client_id, the person's profile, where the
@@ -11,6 +11,7 @@
  */
 import { resolveLang, translator } from "../i18n";
 import { countOwned, loadCatalogue } from "../ownership";
+import { DISMISSED_EMPLOYEES } from "../people";
 import type { TransferDeps } from "./deps";
 import { portalOverviewLink } from "./placement";
 
@@ -31,7 +32,7 @@ async function watchPortal(deps: TransferDeps, portal: { id: string; lang: strin
   const admins = await deps.prisma.portalToken.findMany({ where: { portalId: portal.id, isAdmin: true }, select: { userId: true }, distinct: ["userId"] });
   if (admins.length === 0) return 0;
   const client = await deps.clients.clientFor(portal.id, { userId: admins[0].userId });
-  const dismissed = await client.listAll<{ ID: string | number }>("user.get", { FILTER: { ACTIVE: false } });
+  const dismissed = await client.listAll<{ ID: string | number }>("user.get", { FILTER: DISMISSED_EMPLOYEES });
   const ids = dismissed.map((u) => Number(u.ID));
   const known = new Set((await deps.prisma.dismissalWatch.findMany({ where: { portalId: portal.id }, select: { userId: true } })).map((r) => r.userId));
   const firstCheck = known.size === 0;

@@ -4,6 +4,7 @@
  */
 import { recordOperation } from "../operation-log";
 import type { Bitrix24Client } from "../bitrix24";
+import { isActive } from "../people";
 import type { JobDefinition } from "../jobs";
 import type { TransferDeps } from "./deps";
 import type { StoredOptions } from "./plan";
@@ -34,7 +35,7 @@ export class TransferRefused extends Error {
 /** Refuses receivers who are dismissed or unknown (user.get FILTER[ID], ACTIVE; b24restdocs api-reference/user/user-get.md). */
 export async function checkReceivers(client: Pick<Bitrix24Client, "call">, receiverIds: number[]): Promise<void> {
   const answer = await client.call<Array<{ ID: string | number; ACTIVE: boolean | string }>>("user.get", { FILTER: { ID: receiverIds } });
-  const found = new Map(answer.result.map((u) => [Number(u.ID), u.ACTIVE === true || u.ACTIVE === "Y" || u.ACTIVE === "true"]));
+  const found = new Map(answer.result.map((u) => [Number(u.ID), isActive(u)]));
   const unknown = receiverIds.filter((id) => !found.has(id));
   if (unknown.length) throw new TransferRefused("receiver-unknown", unknown);
   const inactive = receiverIds.filter((id) => found.get(id) === false);

@@ -7,7 +7,8 @@ import type { Bitrix24Client } from "../../bitrix24";
 import type { Lang } from "../../i18n";
 import { anonymisationPlan, erasurePlan } from "./field-plans";
 import { FORMER_EMPLOYEE } from "../portal-texts";
-import { fullName, readProfile } from "../profile";
+import { displayName } from "../../people";
+import { readProfile } from "../profile";
 
 export interface FieldChange {
   field: string;
@@ -38,5 +39,5 @@ export async function previewChange(
     if (!(field in profile.user) && next === "" && field !== "ACTIVE") continue;
     changes.push({ field, label: profile.labels[field] ?? field, current, next });
   }
-  return { name: fullName(profile.user), changes };
+  return { name: displayName(profile.user), changes };
 }
