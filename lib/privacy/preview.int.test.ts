@@ -4,7 +4,8 @@
  * person — each listed one held by them in the emulator, all of them counted, the rest "N more".
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLIENT_ID, lifecycleHarness, type LifecycleHarness, type PortalUser } from "../../test/support/lifecycle-harness";
+import type { PortalUser } from "../../test/support/control-answers";
+import { CLIENT_ID, lifecycleHarness, type LifecycleHarness } from "../../test/support/lifecycle-harness";
 import type { PrivacyDeps } from "./deps";
 import { recordsNaming } from "./record-list";
 import { savePrivacySettings } from "./settings";

@@ -12,7 +12,8 @@ import { workerProcesses, type WorkerProcesses } from "../../test/support/worker
 import { generateKeyBase64 } from "../crypto";
 import { createJobsRuntime, stopBoss, type JobsRuntime } from "../jobs";
 import { signInFromPost } from "../lifecycle";
-import { CLIENT_ID, CLIENT_SECRET, lifecycleHarness, type LifecycleHarness, type PortalUser } from "../../test/support/lifecycle-harness";
+import type { PortalUser } from "../../test/support/control-answers";
+import { CLIENT_ID, CLIENT_SECRET, lifecycleHarness, type LifecycleHarness } from "../../test/support/lifecycle-harness";
 import { readArchiveChunks } from "./download/archive-store";
 import type { PrivacyDeps } from "./deps";
 import { pseudonymCode } from "./change/field-plans";

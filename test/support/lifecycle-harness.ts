@@ -1,28 +1,16 @@
 /**
  * Test-only: the app lifecycle against a real PostgreSQL (test/support/db.ts) and the emulator in this
- * process over real HTTP. A tiny HTTP server plays the app's events route
- * (app/api/bitrix24/events/route.ts): form body → parseEventForm → handleEvent, 200 or 401, with
- * ONAPPUNINSTALL wired to lib/portal-data's deletePortalData exactly as the route wires it.
+ * process over real HTTP, with the app's events route played by events-route.ts.
  * The app code never imports this folder (lib/ meets the emulator only over HTTP).
  */
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { controlClient, type ControlCall } from "../../emulator/control/client";
 import { startEmulator, type RunningEmulator } from "../../emulator/server";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { createKeyRing, generateKeyBase64 } from "../../lib/crypto";
 import { createServices } from "../../lib/services";
-import { deletePortalData } from "../../lib/portal-data";
-import {
-  EventAuthError,
-  handleEvent,
-  installFromPost,
-  parseEventForm,
-  readPortalPost,
-  type EventOutcome,
-  type LifecycleDeps,
-  type PortalPost,
-} from "../../lib/lifecycle";
+import { installFromPost, readPortalPost, type LifecycleDeps, type PortalPost } from "../../lib/lifecycle";
+import type { AppInstall, AppOpen, EventBinding, EventDelivery, Grant, PortalSummary, PortalUser } from "./control-answers";
+import { startEventsRoute, type ReceivedEvent } from "./events-route";
 
 export const CLIENT_ID = "local.staffsuite-lifecycle";
 export const CLIENT_SECRET = "lifecycle-secret-0123456789";
@@ -31,87 +19,6 @@ export const OTHER_CLIENT_ID = "local.someone-else";
 export const OTHER_CLIENT_SECRET = "other-secret-9876543210";
 export const ADMIN_ID = 1;
 
-/** What the test's events route answered, per request. */
-export interface ReceivedEvent {
-  event: string;
-  status: number;
-  outcome?: EventOutcome;
-  error?: string;
-}
-
-/** Shapes of the control API's answers (emulator/control/README.md), as far as tests read them. */
-export interface PortalSummary {
-  key: string;
-  memberId: string;
-  domain: string;
-  protocol: "http" | "https";
-  baseUrl: string;
-  restUrl: string;
-  lang: string;
-}
-/** A portal user as GET /_emulator/portals/{key}/users answers (user.get's fields, camelCase). */
-export interface PortalUser {
-  id: number;
-  active: boolean;
-  admin: boolean;
-  userType: string;
-  name: string;
-  lastName: string;
-  secondName: string;
-  email: string;
-  login: string;
-  departmentIds: number[];
-  workPosition: string;
-  workPhone: string;
-  workCompany: string;
-  personalGender: "M" | "F" | "";
-  personalBirthday: string;
-  personalMobile: string;
-  personalPhone: string;
-  personalCity: string;
-  personalStreet: string;
-  personalWww: string;
-  personalPhoto: string;
-  timeZone: string;
-  dateRegister: string;
-  lastLogin: string;
-  isOnline: boolean;
-  userFields: Record<string, unknown>;
-}
-export interface AppInstall {
-  clientId: string;
-  installed: boolean;
-  applicationToken: string;
-  [field: string]: unknown;
-}
-export interface EventBinding {
-  clientId: string;
-  event: string;
-  handler: string;
-  [field: string]: unknown;
-}
-export interface EventDelivery {
-  event: string;
-  handler: string;
-  /** The form fields sent. */
-  body: Record<string, string>;
-  status: number | null;
-  error: string | null;
-  [field: string]: unknown;
-}
-export interface Grant {
-  accessToken: string;
-  refreshToken: string;
-  userId: number;
-  clientId: string;
-  accessExpiresAt: number;
-  refreshUsed: boolean;
-}
-export interface AppOpen {
-  target: "install" | "handler";
-  url: string;
-  form: Record<string, string>;
-}
 /** The tokens an app-open carried (AUTH_ID, REFRESH_ID, …). */
 export interface OpenedTokens {
   accessToken: string;
@@ -122,12 +29,6 @@ export interface OpenedTokens {
   serverEndpoint: string;
   /** The portal's REST base (not in the form: the portal is where the POST came from). */
   clientEndpoint: string;
-}
-
-async function readBody(req: http.IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
 }
 
 export interface LifecycleHarness {
@@ -180,32 +81,9 @@ export async function lifecycleHarness(options: {
 }): Promise<LifecycleHarness> {
   const db = await createTestDatabase();
 
-  const received: ReceivedEvent[] = [];
   let deps: LifecycleDeps | undefined;
-  const server = http.createServer((req, res) => {
-    void (async () => {
-      const body = await readBody(req);
-      // As the route: request.formData() of a form-encoded body.
-      const form = await new Request("http://app.invalid/", {
-        method: "POST",
-        headers: { "content-type": "application/x-www-form-urlencoded" },
-        body,
-      }).formData();
-      const event = parseEventForm([...form].filter((e): e is [string, string] => typeof e[1] === "string"));
-      let status = 200;
-      try {
-        const outcome = await handleEvent(deps!, event, { onUninstall: async (portalId) => void (await deletePortalData({ prisma: db.prisma }, portalId)) });
-        received.push({ event: event.event, status, outcome });
-      } catch (error) {
-        status = error instanceof EventAuthError ? 401 : 500;
-        received.push({ event: event.event, status, error: error instanceof Error ? `${error.name}: ${error.message}` : "unknown" });
-      }
-      res.writeHead(status, { "content-type": "application/json" });
-      res.end(JSON.stringify({ ok: status === 200 }));
-    })();
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
-  const appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const route = await startEventsRoute(db, () => deps!);
+  const { appUrl, received } = route;
 
   // Small seeded portals: the lifecycle needs users, not records.
   const emu = await startEmulator({
@@ -328,10 +206,7 @@ export async function lifecycleHarness(options: {
     control,
     async close() {
       await emu.close();
-      await new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      });
+      await route.close();
       await db.drop();
     },
   };
