@@ -15,12 +15,14 @@
  * process's CPU per lookup and event-loop delay; `--cpu-prof=file` profiles the measured phase.
  */
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import { rmSync, writeFileSync } from "node:fs";
-import { Session } from "node:inspector/promises";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { controlClient } from "../emulator/control/client";
 import { startEmulatorProcess } from "./launch/emulator-process";
-import { createClientFactory, pgBucketStore, portalFetch, TokenStore, type FetchLike } from "../lib/bitrix24/index";
+import { profiler } from "./bench/cpu-profile";
+import { printMailReport, type Sample } from "./bench/mail-report";
+import { timedFetch, type Slot } from "./bench/portal-time";
+import { createClientFactory, pgBucketStore, TokenStore } from "../lib/bitrix24/index";
 import { resetLimiters } from "../lib/bitrix24";
 import { createKeyRing, generateKeyBase64 } from "../lib/crypto";
 import { applyMigrations } from "../lib/database/migrate";
@@ -39,27 +41,10 @@ import {
   type MailDeps,
 } from "../lib/mail";
 
-/** `--cpu-prof=file`: a CPU profile of the measured phase only (open it in Chrome's DevTools). */
-async function profiler(file: string | undefined) {
-  if (!file) return async () => {};
-  const session = new Session();
-  session.connect();
-  await session.post("Profiler.enable");
-  await session.post("Profiler.start");
-  return async () => {
-    const { profile } = await session.post("Profiler.stop");
-    writeFileSync(file, JSON.stringify(profile));
-    session.disconnect();
-    console.log(`  CPU profile of the measured phase: ${file}`);
-  };
-}
-
 function arg(name: string, fallback: string): number {
   const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
   return Number(hit ? hit.slice(name.length + 3) : fallback);
 }
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 async function main(): Promise<void> {
   const sessions = arg("sessions", "50");
@@ -82,38 +67,6 @@ async function main(): Promise<void> {
     await control("POST", "portals/bench/limits", { enabled: false, operatingEnabled: false });
     const summary = await control<{ domain: string; protocol: string }>("GET", "portals/bench");
 
-    // The portal's own account of its time: the answer's closing `time.duration` (seconds), read
-    // from its last characters rather than parsing the whole answer again here.
-    const reportedMs = (body: string) => {
-      const m = /"time":\{[^{}]*"duration":([\d.eE+-]+)[^{}]*\}\s*\}\s*$/.exec(body.slice(-600));
-      return m ? Number(m[1]) * 1000 : 0;
-    };
-    // Where the portal's answers are waited for, per session: a session's lookups run one after
-    // another, so its slot holds exactly the current lookup's waiting. (Not AsyncLocalStorage: on
-    // Node 20 its promise hooks cost this process ~0.4 ms of CPU per lookup, the bench's, not the app's.)
-    // The answer — headers and body read to its end — is the portal's time; what we do with it is
-    // ours. The app's own transport (lib/bitrix24/transport.ts) sends it; the body is read by the
-    // client's own `text()`, timed in place, so the bench adds no work the app does not do.
-    type Slot = { ms: number; bytes: number; reported: number };
-    const timedFetch =
-      (slot: Slot | null): FetchLike =>
-      async (input, init) => {
-        const t0 = performance.now();
-        const res = await portalFetch(input, init);
-        if (!slot) return res;
-        return {
-          status: res.status,
-          ok: res.ok,
-          json: () => res.json(),
-          text: async () => {
-            const body = await res.text();
-            slot.ms += performance.now() - t0;
-            slot.bytes += Buffer.byteLength(body);
-            slot.reported += reportedMs(body);
-            return body;
-          },
-        };
-      };
     const keys = createKeyRing(generateKeyBase64());
     const tokens = new TokenStore({ prisma, keys, credentials: { clientId, clientSecret } });
     const bucketStore = pgBucketStore(db.url);
@@ -193,18 +146,7 @@ async function main(): Promise<void> {
       bearers.push({ token: (await claimSession(deps, { code, verifier })).token, slot, deps: { ...deps, clients: clientsOfSession } });
     }
 
-    // The route handler's steps (app/api/extension/_lib/respond.ts + lookup/route.ts), timed one by one.
-    type Sample = {
-      total: number;
-      portal: number;
-      reported: number;
-      auth: number;
-      context: number;
-      own: number;
-      json: number;
-      portalBytes: number;
-      answerBytes: number;
-    };
+    // The route handler's steps (app/api/extension/_lib/respond.ts + lookup/route.ts), timed one by one (Sample).
     const one = async ({ token: bearer, slot, deps }: (typeof bearers)[number]): Promise<Sample> => {
       Object.assign(slot, { ms: 0, bytes: 0, reported: 0 });
       const t0 = performance.now();
@@ -254,68 +196,7 @@ async function main(): Promise<void> {
     loop.disable();
     await stopProfile();
     const log = (await control<{ calls: Array<{ method: string; inBatch: boolean }> }>("GET", "calls?portal=bench&limit=1000000")).calls;
-    const requests = log.filter((c) => !c.inBatch).length;
-    const p50p95 = (pick: (s: Sample) => number, of: Sample[] = samples) => {
-      const v = of.map(pick).sort((a, b) => a - b);
-      if (!v.length) return "—";
-      return `${percentile(v, 50).toFixed(1)} ms / ${percentile(v, 95).toFixed(1)} ms`;
-    };
-    const row = (k: string, v: string) => console.log(`  ${k.padEnd(46)} ${v}`);
-    row("lookups", `${samples.length} in ${elapsed.toFixed(1)} s (${(samples.length / elapsed).toFixed(0)}/s)`);
-    row(
-      "server overhead p50 / p95 (goal p95 < 50 ms)",
-      p50p95((s) => s.total - s.portal),
-    );
-    // Every session's first lookup starts at the same instant: the burst the database pool queues.
-    row(
-      "  first lookup of each session / the others",
-      `${p50p95(
-        (s) => s.total - s.portal,
-        samples.filter((s) => s.first),
-      )} · ${p50p95(
-        (s) => s.total - s.portal,
-        samples.filter((s) => !s.first),
-      )}`,
-    );
-    row(
-      "  authenticate + rate limit",
-      p50p95((s) => s.auth),
-    );
-    row(
-      "  portal context (portal row, client)",
-      p50p95((s) => s.context),
-    );
-    row(
-      "  lookup without the portal's time",
-      p50p95((s) => s.own),
-    );
-    row(
-      "  answer JSON",
-      p50p95((s) => s.json),
-    );
-    // An upper bound: wall time minus only what the portal says it spent; what remains includes the
-    // loopback, the emulator's own queueing on this shared machine, and answers our loop left waiting.
-    row(
-      "overhead, strict: wall − portal's own time",
-      p50p95((s) => s.total - s.reported),
-    );
-    row(
-      "waiting for the portal p50 / p95",
-      p50p95((s) => s.portal),
-    );
-    row(
-      "wall time p50 / p95 (incl. portal)",
-      p50p95((s) => s.total),
-    );
-    // The machine is shared: this process's CPU per lookup does not depend on the others' load.
-    row("our CPU per lookup (this process)", `${((cpu.user + cpu.system) / 1000 / samples.length).toFixed(2)} ms`);
-    row("event-loop delay p50 / p95", `${(loop.percentile(50) / 1e6).toFixed(1)} ms / ${(loop.percentile(95) / 1e6).toFixed(1)} ms`);
-    row("portal's answer / ours, per lookup", `${(samples[0].portalBytes / 1024).toFixed(1)} KiB / ${(samples[0].answerBytes / 1024).toFixed(1)} KiB`);
-    row(
-      "portal REST requests per lookup (goal 1)",
-      `${(requests / samples.length).toFixed(2)} (${requests} requests: ${[...new Set(log.filter((c) => !c.inBatch).map((c) => c.method))].join(", ")})`,
-    );
-    row("batch commands per lookup", `${(log.filter((c) => c.inBatch).length / samples.length).toFixed(1)}`);
+    printMailReport({ samples, elapsed, cpu, loop, log });
     await prisma.$disconnect();
   } finally {
     resetLimiters();

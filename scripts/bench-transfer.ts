@@ -20,24 +20,21 @@
  */
 import { startEmulatorProcess } from "./launch/emulator-process";
 import { fork, type ChildProcess } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import path from "node:path";
-import { controlClient, type ControlCall } from "../emulator/control/client";
+import { controlClient } from "../emulator/control/client";
 import { TokenStore } from "../lib/bitrix24";
 import { createKeyRing, generateKeyBase64 } from "../lib/crypto";
 import { applyMigrations } from "../lib/database/migrate";
 import { startEmbeddedPostgres } from "../lib/database/embedded-postgres";
-import { getPrisma, type PrismaClient } from "../lib/db";
+import { getPrisma } from "../lib/db";
 import { workerProcesses } from "../test/support/worker-process";
 import type { RunCommand, WebMessage } from "./bench-transfer-web";
+import { rssOf } from "./bench/process-rss";
+import { ADMIN_ID, CLIENT_ID, CLIENT_SECRET, preparePortal, type Portal } from "./bench/transfer-portal";
 
-const CLIENT_ID = "local.bench-transfer";
-const CLIENT_SECRET = "bench-transfer-secret";
-const ADMIN_ID = 1;
 const PER_BATCH = 50;
 const GOAL_RATIO = 0.95;
-/** The heavy user's planned items per seeded record with the selections below (tasks count twice: responsible and creator). */
-const ITEMS_PER_SEEDED_RECORD = 0.97;
 const SELECTIONS = [
   "task:responsible",
   "task:creator",
@@ -54,16 +51,6 @@ const SELECTIONS = [
 
 const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
 
-interface TokenAnswer {
-  access_token: string;
-  refresh_token: string;
-  expires: number;
-  scope: string;
-  client_endpoint: string;
-  server_endpoint: string;
-  member_id: string;
-}
-
 interface LoggedCall {
   at: string;
   method: string;
@@ -73,17 +60,6 @@ interface LoggedCall {
 }
 
 const refusedIn = (calls: LoggedCall[]) => calls.filter((c) => c.error === "QUERY_LIMIT_EXCEEDED").length;
-
-/** Resident set of a process now (VmRSS), in bytes; 0 once it is gone. */
-function rssOf(pid: number | undefined): number {
-  if (!pid) return 0;
-  try {
-    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
-    return kb ? Number(kb) * 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
 
 /** The web stand-in's next message of a kind. */
 function nextMessage<K extends string>(web: ChildProcess, kind: K): Promise<Extract<WebMessage, Record<K, unknown>>> {
@@ -99,48 +75,6 @@ function nextMessage<K extends string>(web: ChildProcess, kind: K): Promise<Extr
     };
     web.on("message", onMessage);
   });
-}
-
-interface Portal {
-  key: string;
-  id: string;
-  fromUserId: number;
-  receiverIds: number[];
-}
-
-async function preparePortal(control: ControlCall, prisma: PrismaClient, tokens: TokenStore, key: string, records: number): Promise<Portal> {
-  await control("POST", "portals", {
-    key,
-    plan: "standard",
-    seed: { seed: 7, users: 60, recordsPerHeavyUser: Math.ceil(records / ITEMS_PER_SEEDED_RECORD) },
-  });
-  await control("POST", `portals/${key}/install`, { clientId: CLIENT_ID, userId: ADMIN_ID });
-  const first = await control<TokenAnswer>("POST", `portals/${key}/tokens`, { clientId: CLIENT_ID, userId: ADMIN_ID });
-  const summary = await control<{ domain: string; protocol: string; heavyUserIds: number[] }>("GET", `portals/${key}`);
-  const row = await prisma.portal.create({
-    data: {
-      memberId: first.member_id,
-      domain: summary.domain,
-      protocol: summary.protocol,
-      clientEndpoint: first.client_endpoint,
-      serverEndpoint: first.server_endpoint,
-      installedByUserId: ADMIN_ID,
-    },
-  });
-  await tokens.saveTokens(row.id, ADMIN_ID, {
-    accessToken: first.access_token,
-    refreshToken: first.refresh_token,
-    expiresAt: new Date(first.expires * 1000),
-    scope: first.scope,
-    isAdmin: true,
-  });
-  const users = await control<Array<{ id: number; active: boolean }>>("GET", `portals/${key}/users`);
-  const receiverIds = users
-    .filter((u) => u.active && !summary.heavyUserIds.includes(u.id))
-    .slice(0, 2)
-    .map((u) => u.id);
-  // The active heavy user who is not the admin (the crash test's choice too).
-  return { key, id: row.id, fromUserId: summary.heavyUserIds[1], receiverIds };
 }
 
 async function main(): Promise<void> {
