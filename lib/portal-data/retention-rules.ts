@@ -14,6 +14,11 @@ export const RETENTION = {
   privacyArchiveMaxDays: 7,
   /** A revoked extension token is kept this long (audit of who disconnected when), then deleted. */
   revokedExtensionSessionDays: 30,
+  /**
+   * "Already logged" markers of emails the Gmail sidebar logged (a hash of the Message-ID and where
+   * it went) are an operation log too: kept as long, so the same email is not logged twice within a year.
+   */
+  loggedEmailMonths: 12,
 } as const;
 
 /** pg-boss cron (UTC): daily at 03:17, an hour few others pick, off the hour's peak. */
@@ -23,11 +28,15 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The instants before which each kind of row is expired, at `now`. */
 export function retentionCutoffs(now: Date) {
-  const operationLogs = new Date(now);
   // Calendar months in UTC: "12 months" means the same date last year, not 360 days.
-  operationLogs.setUTCMonth(operationLogs.getUTCMonth() - RETENTION.operationLogMonths);
+  const monthsBefore = (months: number) => {
+    const at = new Date(now);
+    at.setUTCMonth(at.getUTCMonth() - months);
+    return at;
+  };
   return {
-    operationLogs,
+    operationLogs: monthsBefore(RETENTION.operationLogMonths),
+    loggedEmails: monthsBefore(RETENTION.loggedEmailMonths),
     archivesCreatedBefore: new Date(now.getTime() - RETENTION.privacyArchiveMaxDays * DAY_MS),
     archivesExpiredBefore: now,
     revokedExtensionSessions: new Date(now.getTime() - RETENTION.revokedExtensionSessionDays * DAY_MS),

@@ -81,7 +81,14 @@ async function seedAroundCutoffs(memberId: string) {
   await request(new Date(YEAR_AGO.getTime() - minute));
   const keptRequests = [await request(new Date(YEAR_AGO.getTime() + minute))];
 
-  return { portalId, keptLogs, keptArchives, keptExtensions, keptRuns, keptRequests };
+  const logged = (key: string, createdAt: Date) =>
+    db.prisma.mailLoggedEmail
+      .create({ data: { portalId, messageIdHash: `${memberId}-${key}`, activityId: 1, ownerTypeId: 2, ownerId: 1, userId: 1, createdAt } })
+      .then((r) => r.messageIdHash);
+  await logged("logged-13-months-ago", new Date(YEAR_AGO.getTime() - minute));
+  const keptLogged = [await logged("logged-11-months-ago", new Date(YEAR_AGO.getTime() + minute)), await logged("logged-today", ago(minute))];
+
+  return { portalId, keptLogs, keptArchives, keptExtensions, keptRuns, keptRequests, keptLogged };
 }
 
 const ids = (rows: { id: string }[]) => rows.map((r) => r.id).sort();
@@ -93,8 +100,8 @@ describe("purgeExpired", () => {
     const portalRowsBefore = await db.prisma.portalToken.count();
 
     const counts = await purgeExpired(db.prisma, NOW);
-    // Per portal: 2 logs, 2 job runs, 2 archives, 2 extension sessions (revoked, expired), 1 privacy request.
-    expect(counts).toEqual({ operationLogs: 4, finishedJobRuns: 4, archives: 4, extensionSessions: 4, privacyRequests: 2 });
+    // Per portal: 2 logs, 2 job runs, 2 archives, 2 extension sessions (revoked, expired), 1 privacy request, 1 "already logged" marker.
+    expect(counts).toEqual({ operationLogs: 4, finishedJobRuns: 4, archives: 4, extensionSessions: 4, privacyRequests: 2, loggedEmails: 2 });
 
     for (const p of [a, b]) {
       const where = { portalId: p.portalId };
@@ -111,10 +118,24 @@ describe("purgeExpired", () => {
       expect(await db.prisma.jobRun.count({ where })).toBe(p.keptRuns.length + 1); // + the seed's
       expect(ids(await db.prisma.privacyRequest.findMany({ where: { ...where, id: { in: p.keptRequests } } }))).toEqual(p.keptRequests);
       expect(await db.prisma.privacyRequest.count({ where })).toBe(p.keptRequests.length + 1); // + the seed's
+      const markers = await db.prisma.mailLoggedEmail.findMany({ where, select: { messageIdHash: true } });
+      expect(
+        markers
+          .map((m) => m.messageIdHash)
+          .filter((h) => h.includes("logged-"))
+          .sort(),
+      ).toEqual([...p.keptLogged].sort());
     }
     expect(await db.prisma.portalToken.count()).toBe(portalRowsBefore);
     // Nothing left to purge: a second run is a no-op.
-    expect(await purgeExpired(db.prisma, NOW)).toEqual({ operationLogs: 0, finishedJobRuns: 0, archives: 0, extensionSessions: 0, privacyRequests: 0 });
+    expect(await purgeExpired(db.prisma, NOW)).toEqual({
+      operationLogs: 0,
+      finishedJobRuns: 0,
+      archives: 0,
+      extensionSessions: 0,
+      privacyRequests: 0,
+      loggedEmails: 0,
+    });
   });
 });
 
@@ -148,7 +169,7 @@ describe("the daily schedule", () => {
     }
     const run = await db.prisma.jobRun.findUniqueOrThrow({ where: { id: RETENTION_JOB_RUN_ID } });
     expect(run).toMatchObject({ portalId: null, kind: RETENTION_JOB_KIND, error: null });
-    expect(run.result).toEqual({ operationLogs: 1, finishedJobRuns: 0, archives: 0, extensionSessions: 0, privacyRequests: 0 });
+    expect(run.result).toEqual({ operationLogs: 1, finishedJobRuns: 0, archives: 0, extensionSessions: 0, privacyRequests: 0, loggedEmails: 0 });
     expect(await db.prisma.operationLog.count({ where: { portalId } })).toBe(1);
   });
 });

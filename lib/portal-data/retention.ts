@@ -14,6 +14,7 @@ export interface PurgeCounts {
   archives: number;
   extensionSessions: number;
   privacyRequests: number;
+  loggedEmails: number;
 }
 
 export const RETENTION_JOB_KIND = "retention.purge";
@@ -28,7 +29,7 @@ export const RETENTION_JOB_RUN_ID = "retention-purge-daily";
 /** Deletes what has outlived its retention period, in one transaction; returns what went. */
 export async function purgeExpired(prisma: PrismaClient, now = new Date()): Promise<PurgeCounts> {
   const cut = retentionCutoffs(now);
-  const [operationLogs, finishedJobRuns, archives, extensionSessions, privacyRequests] = await prisma.$transaction([
+  const [operationLogs, finishedJobRuns, archives, extensionSessions, privacyRequests, loggedEmails] = await prisma.$transaction([
     prisma.operationLog.deleteMany({ where: { createdAt: { lt: cut.operationLogs } } }),
     // A finished run's input names user IDs like a log does, so it goes with the logs; runs still
     // queued or running stay whatever their age.
@@ -49,6 +50,8 @@ export async function purgeExpired(prisma: PrismaClient, now = new Date()): Prom
     // The Privacy requests log is an operation log too (user IDs and statuses): same 12 months,
     // counted from when the request was made.
     prisma.privacyRequest.deleteMany({ where: { createdAt: { lt: cut.operationLogs } } }),
+    // The Gmail sidebar's "already logged" markers, counted from when the email was logged.
+    prisma.mailLoggedEmail.deleteMany({ where: { createdAt: { lt: cut.loggedEmails } } }),
   ]);
   return {
     operationLogs: operationLogs.count,
@@ -56,6 +59,7 @@ export async function purgeExpired(prisma: PrismaClient, now = new Date()): Prom
     archives: archives.count,
     extensionSessions: extensionSessions.count,
     privacyRequests: privacyRequests.count,
+    loggedEmails: loggedEmails.count,
   };
 }
 

@@ -152,6 +152,7 @@ export default async function SettingsPage() {
           <li>{t("settings.retention.operationLogs", { months: RETENTION.operationLogMonths })}</li>
           <li>{t("settings.retention.archives", { days: RETENTION.privacyArchiveMaxDays })}</li>
           <li>{t("settings.retention.extensionSessions", { days: RETENTION.revokedExtensionSessionDays })}</li>
+          <li>{t("settings.retention.loggedEmails", { months: RETENTION.loggedEmailMonths })}</li>
           <li>{t("settings.retention.uninstall")}</li>
         </ul>
         <p className="mt-3 text-sm text-b24-muted">{t("settings.retention.schedule")}</p>

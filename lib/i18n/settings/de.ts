@@ -59,6 +59,7 @@ export const de: SettingsMessages = {
   "settings.retention.operationLogs": "Vorgangsprotokolle und abgeschlossene Aufträge: {months} Monate, danach automatisch gelöscht.",
   "settings.retention.archives": "Archive von Datenschutz-Downloads: bis ihr Download-Link abläuft, höchstens {days} Tage.",
   "settings.retention.extensionSessions": "Widerrufene oder abgelaufene Verbindungen der Gmail-Erweiterung: {days} Tage.",
+  "settings.retention.loggedEmails": "Vermerke der aus Gmail protokollierten E-Mails (damit keine doppelt protokolliert wird): {months} Monate.",
   "settings.retention.uninstall":
     "Alles zu diesem Portal wird gelöscht, wenn StaffSuite deinstalliert wird, oder sofort, wenn ein Administrator es unten löscht.",
   "settings.retention.schedule": "Die Bereinigung läuft jede Nacht.",

@@ -55,6 +55,7 @@ export const en = {
   "settings.retention.operationLogs": "Operation logs and finished jobs: {months} months, then deleted automatically.",
   "settings.retention.archives": "Privacy download archives: until their download link expires, never more than {days} days.",
   "settings.retention.extensionSessions": "Revoked or expired Gmail extension connections: {days} days.",
+  "settings.retention.loggedEmails": "Markers of emails logged from Gmail (so none is logged twice): {months} months.",
   "settings.retention.uninstall": "Everything of this portal is deleted when StaffSuite is uninstalled, or right away when an administrator deletes it below.",
   "settings.retention.schedule": "The clean-up runs every night.",
   "settings.danger.heading": "Delete all our data",

@@ -57,6 +57,7 @@ export const ru: SettingsMessages = {
   "settings.retention.operationLogs": "Журналы операций и завершённые задания: {months} мес., затем удаляются автоматически.",
   "settings.retention.archives": "Архивы выгрузки: пока не истечёт ссылка на скачивание, но не дольше {days} дн.",
   "settings.retention.extensionSessions": "Отозванные или истёкшие подключения расширения для Gmail: {days} дн.",
+  "settings.retention.loggedEmails": "Отметки о письмах, сохранённых из Gmail (чтобы ни одно не сохранилось дважды): {months} мес.",
   "settings.retention.uninstall": "Всё, что относится к порталу, удаляется при удалении StaffSuite или сразу, если администратор удалит данные ниже.",
   "settings.retention.schedule": "Очистка выполняется каждую ночь.",
   "settings.danger.heading": "Удалить все наши данные",
