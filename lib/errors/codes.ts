@@ -25,6 +25,14 @@ export const ERROR_STATUS = {
   access_denied: 403,
   /** The portal has no such method (a module switched off). */
   method_unavailable: 502,
+  /** The Gmail extension's connection was revoked on the Mail page by its user … */
+  session_revoked: 401,
+  /** … or by an administrator … */
+  session_revoked_by_admin: 401,
+  /** … or ended because Bitrix24 dismissed its user (lib/mail revocation.ts). */
+  user_dismissed: 401,
+  /** The CRM record an action names no longer exists (deleted or merged meanwhile). */
+  record_gone: 404,
   /** Any other answer of Bitrix24 we could not work with. */
   portal_error: 502,
   /** Anything unexpected (logged; never shown in detail). */

@@ -39,3 +39,35 @@ export class MailRateLimitError extends AppError {
     this.name = "MailRateLimitError";
   }
 }
+
+/** Why an extension session was ended (ExtensionSession.revokedReason). */
+export type RevokeReason = "disconnected" | "revoked" | "revoked_by_admin" | "dismissed" | "uninstalled";
+
+/**
+ * A session someone ended, used again: its code says who, so the sidebar can tell its user why it
+ * stopped (the Mail page, an administrator, or their dismissal). Still a 401: the token is dead.
+ */
+export class SessionEndedError extends AppError {
+  constructor(readonly code: "session_revoked" | "session_revoked_by_admin" | "user_dismissed") {
+    super(`The extension's connection was ended (${code})`);
+    this.name = "SessionEndedError";
+  }
+}
+
+/** What a revoked session's row says, as the error its next request gets. */
+export function sessionEndedError(reason: string | null): AppError {
+  if (reason === "revoked") return new SessionEndedError("session_revoked");
+  if (reason === "revoked_by_admin") return new SessionEndedError("session_revoked_by_admin");
+  if (reason === "dismissed") return new SessionEndedError("user_dismissed");
+  // Disconnected or uninstalled by the extension itself: nobody is left to tell.
+  return new MailUnauthorizedError();
+}
+
+/** The CRM record the user chose (or the person it is bound to) no longer exists: deleted or merged meanwhile. */
+export class RecordGoneError extends AppError {
+  readonly code = "record_gone";
+  constructor(readonly kind: string) {
+    super(`The ${kind} no longer exists in Bitrix24`);
+    this.name = "RecordGoneError";
+  }
+}

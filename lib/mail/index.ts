@@ -7,21 +7,27 @@ import { MailUnauthorizedError } from "./errors";
 import { SESSION_PORTAL_SELECT, type SessionPortal } from "./sessions";
 
 export { type MailDeps } from "./deps";
-export { MailUnauthorizedError, MailValidationError, PortalNotFoundError, MailRateLimitError } from "./errors";
+export { MailUnauthorizedError, MailValidationError, PortalNotFoundError, MailRateLimitError, RecordGoneError, SessionEndedError } from "./errors";
 export {
   authenticate,
   claimSession,
   createPendingSession,
-  revokeSession,
-  listSessions,
-  countPortalSessions,
   challengeOf,
   SESSION_TTL_MS,
   type AuthenticatedSession,
   type ExtensionAuth,
   type SessionPortal,
-  type SessionSummary,
 } from "./sessions";
+export {
+  revokeSession,
+  revokePortalSession,
+  revokeUsersSessions,
+  listSessions,
+  listPortalSessions,
+  countPortalSessions,
+  type SessionSummary,
+} from "./revocation";
+export { explainRefusal } from "./refusals";
 export { startConnect, finishConnect, connectStartSchema, connectCallbackSchema, CALLBACK_PATH } from "./connect";
 export { lookupParticipants, lookupSchema, lookupCommands, MAX_PARTICIPANTS, type ParticipantResult } from "./lookup";
 export { createRecord, createSchema, type CreateInput, type CreateOutcome, type Duplicate } from "./create";

@@ -16,9 +16,10 @@
  */
 import { createHmac } from "node:crypto";
 import { z } from "zod";
-import { Bitrix24Error, type Bitrix24Client } from "../bitrix24";
+import { Bitrix24Error, type BatchCommand, type Bitrix24Client } from "../bitrix24";
 import { CRM_TYPES, crmTypeKey } from "../ownership";
 import type { MailDeps } from "./deps";
+import { RecordGoneError } from "./errors";
 import { crmLink, portalBase, type CrmKind } from "./portal-links";
 
 const address = z.object({ email: z.string().trim().toLowerCase().email().max(254), name: z.string().trim().max(200).default("") });
@@ -95,9 +96,24 @@ export async function logEmail(
       RESPONSIBLE_ID: userId,
       COMMUNICATIONS: [{ VALUE: input.communication.email, ENTITY_TYPE_ID: CRM_TYPES[input.communication.kind], ENTITY_ID: input.communication.id }],
     };
-    const commands = [{ method: "crm.activity.add", params: { fields } }];
-    if (outgoing) commands.push({ method: "crm.activity.update", params: { id: "$result[c0]", fields: { COMPLETED: "Y" } } as never });
-    const [added, completed] = await client.batch(commands, { halt: true });
+    // The record and the person first, in the same batch (halt: nothing is added when either is
+    // gone): a record deleted or merged since the lookup is told as such, not as a portal error.
+    const exists = (kind: CrmKind, id: number) => ({ method: `crm.${kind}.get`, params: { id } });
+    const checks = [exists(input.target.kind, input.target.id)];
+    if (input.communication.kind !== input.target.kind || input.communication.id !== input.target.id)
+      checks.push(exists(input.communication.kind, input.communication.id));
+    const add = `c${checks.length}`;
+    const commands: BatchCommand[] = [...checks, { method: "crm.activity.add", params: { fields } }];
+    if (outgoing) commands.push({ method: "crm.activity.update", params: { id: `$result[${add}]`, fields: { COMPLETED: "Y" } } });
+    const answers = await client.batch(commands, { halt: true });
+    checks.forEach((check, i) => {
+      const answer = answers[i];
+      if (answer.ok) return;
+      // Access and limits keep their own meaning; any other refusal of a plain get is "not there".
+      if (answer.error.constructor === Bitrix24Error) throw new RecordGoneError(check.method.split(".")[1]);
+      throw answer.error;
+    });
+    const [added, completed] = answers.slice(checks.length);
     if (!added.ok) throw added.error;
     if (completed && !completed.ok) throw completed.error;
     const activityId = Number(added.result);

@@ -8,6 +8,7 @@ import { createTestDatabase, type TestDatabase } from "../../test/support/db";
 import { resetLimiters } from "../bitrix24";
 import { ADMIN_ID, CLIENT_ID, CLIENT_SECRET, createWorld, type World } from "../../test/support/emulator-world";
 import { hashToken } from "../crypto";
+import { describeError } from "../errors";
 import {
   authenticate,
   challengeOf,
@@ -19,8 +20,13 @@ import {
   lookupSchema,
   portalContext,
   revokeSession,
+  revokePortalSession,
+  revokeUsersSessions,
+  explainRefusal,
   startConnect,
   MailUnauthorizedError,
+  RecordGoneError,
+  SessionEndedError,
   type MailDeps,
 } from ".";
 
@@ -129,7 +135,8 @@ describe("connect and sessions", () => {
     clock = saved;
     expect(await authenticate(deps, `Bearer ${s.token}`)).toMatchObject({ userId: EMPLOYEE });
     expect(await revokeSession(deps, s.auth, s.auth.sessionId)).toBe(true);
-    await expect(authenticate(deps, `Bearer ${s.token}`)).rejects.toBeInstanceOf(MailUnauthorizedError);
+    // Revoked: a 401 that says who ended it (below).
+    await expect(authenticate(deps, `Bearer ${s.token}`)).rejects.toSatisfy((e) => describeError(e).status === 401 && e instanceof SessionEndedError);
   });
 
   it("answers each of many requests of the same moment with its own session (they share one read)", async () => {
@@ -138,6 +145,51 @@ describe("connect and sessions", () => {
     const answers = await Promise.allSettled(asked.map((t) => authenticate(deps, `Bearer ${t}`)));
     expect(answers.map((r) => (r.status === "fulfilled" ? r.value.userId : "401"))).toEqual([EMPLOYEE, ADMIN_ID, EMPLOYEE, "401", ADMIN_ID]);
     expect(answers[0].status === "fulfilled" && answers[0].value.portal).toMatchObject({ id: world.portalId, lang: expect.any(String) });
+  });
+
+  it("tells a session's next request who ended it: its user, an administrator, a dismissal; the extension itself says nothing", async () => {
+    const endedBy = async (end: (s: Awaited<ReturnType<typeof connect>>) => Promise<unknown>) => {
+      const s = await connect(EMPLOYEE);
+      await authenticate(deps, `Bearer ${s.token}`); // reused for two seconds: a revoke must drop it
+      await end(s);
+      const refused = await authenticate(deps, `Bearer ${s.token}`).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      return refused instanceof SessionEndedError ? refused.code : refused instanceof MailUnauthorizedError ? "unauthorized" : refused;
+    };
+    expect(await endedBy((s) => revokeSession(deps, s.auth, s.auth.sessionId))).toBe("session_revoked");
+    expect(await endedBy((s) => revokeSession(deps, s.auth, s.auth.sessionId, "disconnected"))).toBe("unauthorized");
+    expect(await endedBy((s) => revokePortalSession(deps, world.portalId, s.auth.sessionId))).toBe("session_revoked_by_admin");
+    expect(await endedBy((s) => revokeUsersSessions(deps, world.portalId, [s.auth.userId], "dismissed"))).toBe("user_dismissed");
+    // An administrator's revoke reaches only their own portal's sessions.
+    const s = await connect(EMPLOYEE);
+    expect(await revokePortalSession(deps, "another-portal", s.auth.sessionId)).toBe(false);
+    expect(await authenticate(deps, `Bearer ${s.token}`)).toMatchObject({ userId: EMPLOYEE });
+  });
+
+  it("when the portal refuses a dismissed user, ends all their sessions; a user still active is told to connect again", async () => {
+    const DISMISSED = 9;
+    const [a, b] = [await connect(DISMISSED), await connect(DISMISSED)];
+    const refused = await portalContext(deps, a.auth).then(({ client }) => client.call("profile"));
+    expect(refused).toBeDefined(); // still active: the portal answers
+    await world.control("POST", `portals/${world.portalKey}/users/${DISMISSED}`, { active: false });
+    const error = await portalContext(deps, a.auth)
+      .then(({ client }) => client.call("profile"))
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
+    expect(error).not.toBeNull();
+    const explained = await explainRefusal(deps, a.auth, error);
+    expect(explained).toBeInstanceOf(SessionEndedError);
+    expect((explained as SessionEndedError).code).toBe("user_dismissed");
+    await expect(authenticate(deps, `Bearer ${b.token}`)).rejects.toMatchObject({ code: "user_dismissed" });
+    // Anything else passes through unchanged; a refused token of an active user reads "connect again".
+    const other = new Error("boom");
+    expect(await explainRefusal(deps, { portalId: world.portalId, userId: EMPLOYEE }, other)).toBe(other);
+    await world.control("POST", `portals/${world.portalKey}/users/${DISMISSED}`, { active: true });
+    expect(await explainRefusal(deps, a.auth, error)).toMatchObject({ code: "USER_TOKEN_DEAD" });
   });
 
   it("does not let one user revoke another's session", async () => {
@@ -288,5 +340,42 @@ describe("lookup, create, log", () => {
     if (!("logged" in out)) throw new Error("expected the e-mail to be logged");
     const sent = (await admin.call<Record<string, unknown>>("crm.activity.get", { id: out.logged.activityId })).result;
     expect(sent).toMatchObject({ DIRECTION: "2", COMPLETED: "Y" });
+  });
+
+  it("refuses to log to a record deleted since the lookup, creating nothing and keeping no marker", async () => {
+    const s = await connect(EMPLOYEE);
+    const { portal, client } = await portalContext(deps, s.auth);
+    const admin = await world.factory.clientFor(world.portalId, { userId: ADMIN_ID });
+    const gone = Number((await admin.call("crm.deal.add", { fields: { TITLE: "Deleted meanwhile", CONTACT_ID: contactId, OPENED: "Y" } })).result);
+    await admin.call("crm.deal.delete", { id: gone });
+    await world.control("DELETE", "calls");
+    const input = {
+      messageId: `<gone-${Date.now()}@x>`,
+      subject: "Still there?",
+      from: { email: contactEmail, name: "" },
+      to: [],
+      cc: [],
+      date: "2026-11-20T10:00:00Z",
+      body: "",
+      direction: "incoming" as const,
+      target: { kind: "deal" as const, id: gone },
+      communication: { kind: "contact" as const, id: contactId, email: contactEmail },
+    };
+    await expect(logEmail(deps, client, portal, EMPLOYEE, input)).rejects.toBeInstanceOf(RecordGoneError);
+    const calls = await world.calls();
+    expect(calls.filter((c) => !c.inBatch).map((c) => c.method)).toEqual(["batch"]);
+    expect(calls.filter((c) => c.method === "crm.activity.add")).toHaveLength(0);
+    expect(await db.prisma.mailLoggedEmail.count({ where: { portalId: world.portalId, activityId: 0 } })).toBe(0);
+    // The contact the e-mail would be bound to, deleted: the same refusal.
+    const lonely = Number((await admin.call("crm.contact.add", { fields: { NAME: "Lonely", OPENED: "Y" } })).result);
+    const deal = Number((await admin.call("crm.deal.add", { fields: { TITLE: "Orphan", CONTACT_ID: lonely, OPENED: "Y" } })).result);
+    await admin.call("crm.contact.delete", { id: lonely });
+    await expect(
+      logEmail(deps, client, portal, EMPLOYEE, {
+        ...input,
+        target: { kind: "deal", id: deal },
+        communication: { kind: "contact", id: lonely, email: contactEmail },
+      }),
+    ).rejects.toMatchObject({ code: "record_gone", kind: "contact" });
   });
 });

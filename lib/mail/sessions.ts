@@ -11,7 +11,7 @@
 import { createHash } from "node:crypto";
 import { generateToken, hashToken } from "../crypto";
 import { nowOf, type MailDeps } from "./deps";
-import { MailUnauthorizedError } from "./errors";
+import { MailUnauthorizedError, sessionEndedError } from "./errors";
 
 export const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
 export const CLAIM_TTL_MS = 5 * 60 * 1000;
@@ -54,6 +54,7 @@ interface SessionRow extends Omit<SessionPortal, "id"> {
   revokedAt: Date | null;
   expiresAt: Date;
   lastUsedAt: Date | null;
+  revokedReason: string | null;
 }
 
 /** A live session and its portal, read together: one database round-trip per request. */
@@ -122,7 +123,8 @@ const reused = ((globalThis as Record<symbol, unknown>)[REUSED] ??= new Map()) a
 const EPOCH = Symbol.for("staffsuite.mail.revokeEpoch");
 const epoch = () => ((globalThis as Record<symbol, unknown>)[EPOCH] as number | undefined) ?? 0;
 
-function forgetSession(sessionId: string): void {
+/** Drops a revoked session from what this process reuses (./revocation.ts calls it after every revoke). */
+export function forgetSession(sessionId: string): void {
   (globalThis as Record<symbol, unknown>)[EPOCH] = epoch() + 1;
   for (const [hash, hit] of reused) if (hit.row.id === sessionId) reused.delete(hash);
 }
@@ -154,7 +156,7 @@ async function readBatch(prisma: MailDeps["prisma"], batch: Map<string, Waiter[]
     // Raw SQL: the hot path of every extension request, and Prisma's query compiler costs more
     // CPU per call than the query itself (about 1 ms per request, npm run bench:mail --cpu-prof).
     const rows = await prisma.$queryRaw<Array<SessionRow & { tokenHash: string }>>`
-      SELECT s."tokenHash", s."id", s."portalId", s."userId", s."claimedAt", s."revokedAt", s."expiresAt", s."lastUsedAt",
+      SELECT s."tokenHash", s."id", s."portalId", s."userId", s."claimedAt", s."revokedAt", s."revokedReason", s."expiresAt", s."lastUsedAt",
              p."domain", p."protocol", p."lang", p."status"::text AS "status", p."clientEndpoint", p."disconnectedReason"
       FROM "ExtensionSession" s JOIN "Portal" p ON p."id" = s."portalId"
       WHERE s."tokenHash" = ANY(${[...batch.keys()]}::text[])`;
@@ -179,7 +181,9 @@ async function readSession(deps: MailDeps, tokenHash: string): Promise<SessionRo
 }
 
 /**
- * Reads `Authorization: Bearer …`; throws MailUnauthorizedError for anything but a live session.
+ * Reads `Authorization: Bearer …`; throws MailUnauthorizedError for anything but a live session —
+ * or, for a session someone ended (the Mail page, an administrator, the dismissal of its user),
+ * the error that says so, so that the sidebar can tell its user why it stopped.
  * The session and its portal come in one query (shared by the requests of the same moment, or
  * reused from the last two seconds, above).
  */
@@ -188,7 +192,8 @@ export async function authenticate(deps: MailDeps, authorization: string | null)
   if (!match) throw new MailUnauthorizedError();
   const row = await readSession(deps, hashToken(match[1]));
   const now = nowOf(deps);
-  if (!row || !row.claimedAt || row.revokedAt || row.expiresAt.getTime() <= now) throw new MailUnauthorizedError();
+  if (row?.claimedAt && row.revokedAt) throw sessionEndedError(row.revokedReason);
+  if (!row || !row.claimedAt || row.expiresAt.getTime() <= now) throw new MailUnauthorizedError();
   if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
     row.lastUsedAt = new Date(now);
     await deps.prisma.extensionSession.update({ where: { id: row.id }, data: { lastUsedAt: row.lastUsedAt } });
@@ -203,40 +208,4 @@ export async function authenticate(deps: MailDeps, authorization: string | null)
     disconnectedReason: row.disconnectedReason,
   };
   return { sessionId: row.id, portalId: row.portalId, userId: row.userId, portal };
-}
-
-/** Revokes one session of this user in this portal (another user's session id matches nothing). */
-export async function revokeSession(deps: MailDeps, owner: { portalId: string; userId: number }, sessionId: string): Promise<boolean> {
-  const r = await deps.prisma.extensionSession.updateMany({
-    where: { id: sessionId, portalId: owner.portalId, userId: owner.userId, revokedAt: null },
-    data: { revokedAt: new Date(nowOf(deps)) },
-  });
-  if (r.count === 1) forgetSession(sessionId);
-  return r.count === 1;
-}
-
-export interface SessionSummary {
-  id: string;
-  label: string;
-  createdAt: Date;
-  lastUsedAt: Date | null;
-  expiresAt: Date;
-}
-
-/** The user's live extension sessions in this portal, newest first. */
-export async function listSessions(deps: Pick<MailDeps, "prisma" | "now">, owner: { portalId: string; userId: number }): Promise<SessionSummary[]> {
-  return deps.prisma.extensionSession.findMany({
-    where: { portalId: owner.portalId, userId: owner.userId, revokedAt: null, claimedAt: { not: null }, expiresAt: { gt: new Date(nowOf(deps)) } },
-    orderBy: { createdAt: "desc" },
-    select: { id: true, label: true, createdAt: true, lastUsedAt: true, expiresAt: true },
-  });
-}
-
-/** How many live extension sessions the portal has (what admins see). */
-export async function countPortalSessions(deps: Pick<MailDeps, "prisma" | "now">, portalId: string): Promise<{ sessions: number; users: number }> {
-  const rows = await deps.prisma.extensionSession.findMany({
-    where: { portalId, revokedAt: null, claimedAt: { not: null }, expiresAt: { gt: new Date(nowOf(deps)) } },
-    select: { userId: true },
-  });
-  return { sessions: rows.length, users: new Set(rows.map((r) => r.userId)).size };
 }

@@ -9,6 +9,9 @@ import { PIPELINES_TTL_MS, readStored, type Connection, type PipelineCache } fro
 
 const APP = __APP_ORIGIN__;
 
+/** The API's 401 codes that say who ended the session (lib/errors codes.ts). */
+const ENDED_CODES = new Set(["session_revoked", "session_revoked_by_admin", "user_dismissed"]);
+
 function base64url(bytes: Uint8Array): string {
   let s = "";
   for (const b of bytes) s += String.fromCharCode(b);
@@ -32,8 +35,14 @@ async function authed<T>(method: string, path: string, body?: unknown): Promise<
   const { connection } = await readStored();
   if (!connection) return { status: 401, body: { error: "unauthorized", message: "" } as T };
   const answer = await api<T>(method, path, body, connection.token);
-  // The server no longer knows this token (revoked in the app, expired): forget it.
-  if (answer.status === 401) await chrome.storage.local.remove("connection");
+  // The server no longer knows this token (revoked in the app, expired): forget it, and keep why
+  // when someone ended it (the Mail page, an administrator, a dismissal) so the sidebar and the
+  // popup can say so instead of a bare "not connected".
+  if (answer.status === 401) {
+    await chrome.storage.local.remove("connection");
+    const code = (answer.body as { error?: string } | null)?.error ?? "";
+    if (ENDED_CODES.has(code)) await chrome.storage.local.set({ ended: { code, lang: connection.portal.lang } });
+  }
   return answer;
 }
 
@@ -60,7 +69,7 @@ async function claim(code: string): Promise<ApiAnswer> {
     const connection: Connection = { token: c.token, expiresAt: c.expiresAt, portal: c.portal, user: c.user };
     const { ownEmails = [] } = await readStored();
     await chrome.storage.local.set({ connection, ownEmails: [...new Set([...ownEmails, c.user.email].filter(Boolean))] });
-    await chrome.storage.local.remove("pipelines");
+    await chrome.storage.local.remove(["pipelines", "ended"]);
   }
   return { status: answer.status, body: answer.status === 200 ? { ok: true } : answer.body };
 }

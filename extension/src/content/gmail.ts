@@ -29,6 +29,8 @@ toggle.addEventListener("click", () => {
 });
 
 let shownKey: string | null = null;
+/** Said above the cards of the next lookup (why they were looked up again). */
+let notice: string | null = null;
 let generation = 0;
 
 function isDark(): boolean {
@@ -89,13 +91,17 @@ async function show(thread: OpenThread, stored: Stored, t: T, own: Set<string>) 
       const direction = own.has(m.from.email) ? "outgoing" : "incoming";
       return send({ type: "api", method: "POST", path: "/api/extension/log-email", body: { ...m, direction, target, communication } });
     },
-    refresh: () => {
+    refresh: (text) => {
+      notice = text ?? null;
       shownKey = null;
       void tick();
     },
   };
   const byEmail = new Map(results.map((r) => [r.email, r]));
+  const said = notice ? h("p", { class: "note err", role: "alert", "data-testid": "staffsuite-notice" }, notice) : null;
+  notice = null;
   body.replaceChildren(
+    said ?? "",
     ...thread.participants
       .map((p) => byEmail.get(p.email))
       .filter((r): r is ParticipantResult => Boolean(r))
@@ -122,16 +128,17 @@ async function tick() {
   }
   if (!host.isConnected) document.body.append(host);
   panel.classList.toggle("dark", isDark());
-  const lang = stored.connection?.portal.lang ?? navigator.language;
+  const lang = stored.connection?.portal.lang ?? stored.ended?.lang ?? navigator.language;
   const t = translator(lang);
   panel.setAttribute("lang", languageOf(lang));
   heading.textContent = t("title");
-  const key = `${stored.connection ? "c" : "n"}|${thread.key}`;
+  const key = `${stored.connection ? "c" : `n${stored.ended?.code ?? ""}`}|${thread.key}`;
   if (key === shownKey) return;
   shownKey = key;
   if (!stored.connection) {
     generation++;
-    return message(t("notConnected"));
+    // Someone ended the connection: say who, in the words of the API's code (./shared/i18n.ts).
+    return stored.ended ? message(errorText(t, { error: stored.ended.code }), "err") : message(t("notConnected"));
   }
   await show(thread, stored, t, own);
 }
@@ -151,7 +158,7 @@ new MutationObserver((records) => {
   schedule();
 }).observe(document.body, { childList: true, subtree: true });
 chrome.storage.onChanged.addListener((changes) => {
-  if (changes.connection || changes.ownEmails) {
+  if (changes.connection || changes.ownEmails || changes.ended) {
     shownKey = null;
     schedule();
   }

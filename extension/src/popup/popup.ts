@@ -1,13 +1,13 @@
 /** The toolbar popup: connect to a portal (address typed once, remembered) or disconnect. */
 import { send } from "../shared/messages";
-import { languageOf, translator } from "../shared/i18n";
+import { errorText, languageOf, translator } from "../shared/i18n";
 import { readStored } from "../shared/storage";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 async function render(message?: string) {
   const stored = await readStored();
-  const lang = stored.connection?.portal.lang ?? navigator.language;
+  const lang = stored.connection?.portal.lang ?? stored.ended?.lang ?? navigator.language;
   const t = translator(lang);
   document.documentElement.lang = languageOf(lang);
   document.title = t("popupTitle");
@@ -21,7 +21,8 @@ async function render(message?: string) {
   $("connect-form").hidden = Boolean(stored.connection);
   $("connected").hidden = !stored.connection;
   if (stored.connection) $("connected-to").textContent = t("connectedTo", { portal: stored.connection.portal.domain });
-  $("status").textContent = message ?? "";
+  // Not connected because someone ended it: say who (until the user connects again).
+  $("status").textContent = message ?? (!stored.connection && stored.ended ? errorText(t, { error: stored.ended.code }) : "");
 }
 
 $("connect-form").addEventListener("submit", async (event) => {

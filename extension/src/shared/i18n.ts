@@ -72,6 +72,10 @@ const en = {
   err_method_unavailable: "Your Bitrix24 does not offer this (a module may be switched off). Ask your administrator.",
   err_not_found: "StaffSuite is not installed in this Bitrix24. Check the address or ask an administrator.",
   err_invalid: "Something sent was not valid. {message}",
+  err_session_revoked: "This connection was revoked on StaffSuite's Mail page in Bitrix24. Click the StaffSuite icon and connect again.",
+  err_session_revoked_by_admin: "A Bitrix24 administrator ended this connection. Ask them before you connect again.",
+  err_user_dismissed: "Your Bitrix24 account is deactivated, so StaffSuite ended this connection. If this is a mistake, ask a portal administrator.",
+  err_record_gone: "This record no longer exists in Bitrix24 (deleted or merged). The people of this thread are looked up again.",
   err_network: "Cannot reach StaffSuite. Check your connection and try again.",
   err_other: "Something went wrong: {message}",
 };
@@ -147,6 +151,11 @@ const ru: Dict = {
   err_method_unavailable: "Ваш Битрикс24 этого не поддерживает (возможно, отключён модуль). Обратитесь к администратору.",
   err_not_found: "StaffSuite не установлен в этом Битрикс24. Проверьте адрес или обратитесь к администратору.",
   err_invalid: "Отправлены неверные данные. {message}",
+  err_session_revoked: "Это подключение отозвано на странице «Почта» StaffSuite в Битрикс24. Нажмите значок StaffSuite и подключитесь снова.",
+  err_session_revoked_by_admin: "Администратор Битрикс24 завершил это подключение. Спросите его, прежде чем подключаться снова.",
+  err_user_dismissed:
+    "Ваша учётная запись в Битрикс24 деактивирована, поэтому StaffSuite завершил это подключение. Если это ошибка, обратитесь к администратору портала.",
+  err_record_gone: "Этой записи больше нет в Битрикс24 (удалена или объединена). Сведения об участниках переписки загружаются заново.",
   err_network: "Нет связи со StaffSuite. Проверьте подключение и повторите.",
   err_other: "Что-то пошло не так: {message}",
 };
@@ -219,6 +228,12 @@ const de: Dict = {
   err_method_unavailable: "Ihr Bitrix24 bietet das nicht an (vielleicht ist ein Modul abgeschaltet). Fragen Sie Ihren Administrator.",
   err_not_found: "StaffSuite ist in diesem Bitrix24 nicht installiert. Prüfen Sie die Adresse oder fragen Sie einen Administrator.",
   err_invalid: "Etwas Gesendetes war ungültig. {message}",
+  err_session_revoked:
+    "Diese Verbindung wurde auf der Seite „Mail“ von StaffSuite in Bitrix24 widerrufen. Klicken Sie auf das StaffSuite-Symbol und verbinden Sie sich neu.",
+  err_session_revoked_by_admin: "Ein Bitrix24-Administrator hat diese Verbindung beendet. Fragen Sie ihn, bevor Sie sich neu verbinden.",
+  err_user_dismissed:
+    "Ihr Bitrix24-Konto ist deaktiviert, daher hat StaffSuite diese Verbindung beendet. Wenn das ein Irrtum ist, wenden Sie sich an einen Portaladministrator.",
+  err_record_gone: "Dieser Eintrag existiert in Bitrix24 nicht mehr (gelöscht oder zusammengeführt). Die Personen dieser Unterhaltung werden erneut gesucht.",
   err_network: "StaffSuite ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
   err_other: "Etwas ist schiefgegangen: {message}",
 };

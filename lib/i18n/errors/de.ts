@@ -19,6 +19,14 @@ export const de: ErrorsMessages = {
   "errors.access_denied": "Bitrix24 hat abgelehnt: Ihrem Konto fehlen die Rechte dafür. Wenden Sie sich an einen Portal-Administrator.",
   "errors.method_unavailable":
     "Dieses Portal bietet nicht, was nötig ist (vielleicht ist ein Bitrix24-Modul abgeschaltet). Wenden Sie sich an einen Portal-Administrator.",
+  "errors.session_revoked":
+    "Diese Verbindung von StaffSuite für Gmail wurde auf der Seite „Mail“ von StaffSuite widerrufen. Klicken Sie auf das StaffSuite-Symbol in der Symbolleiste, um sich neu zu verbinden.",
+  "errors.session_revoked_by_admin":
+    "Ein Bitrix24-Administrator hat diese Verbindung von StaffSuite für Gmail beendet. Fragen Sie ihn, bevor Sie sich neu verbinden.",
+  "errors.user_dismissed":
+    "Ihr Bitrix24-Konto ist deaktiviert, daher hat StaffSuite diese Verbindung beendet. Wenn das ein Irrtum ist, wenden Sie sich an einen Portaladministrator.",
+  "errors.record_gone":
+    "Dieser Eintrag existiert in Bitrix24 nicht mehr: Er wurde gelöscht oder zusammengeführt. Suchen Sie die Personen erneut und wählen Sie einen anderen.",
   "errors.portal_error": "Bitrix24 hat mit einem Fehler geantwortet. Versuchen Sie es erneut; wenn es wieder passiert, wenden Sie sich an Ihren Administrator.",
   "errors.internal": "Etwas ist schiefgelaufen. Versuchen Sie es erneut; wenn es wieder passiert, wenden Sie sich an Ihren Administrator.",
   "errors.tooManyRequests": "Zu viele Versuche von hier. Warten Sie eine Minute und öffnen Sie die App erneut.",

@@ -15,6 +15,11 @@ export const en = {
   "errors.insufficient_scope": "StaffSuite lacks a permission it needs in this portal. A portal administrator should reinstall the app to grant it.",
   "errors.access_denied": "Bitrix24 refused: your account lacks the rights for this. Ask a portal administrator.",
   "errors.method_unavailable": "This portal does not offer what is needed (a Bitrix24 module may be switched off). Ask a portal administrator.",
+  "errors.session_revoked":
+    "This connection of StaffSuite for Gmail was revoked on StaffSuite's Mail page. Click the StaffSuite icon in the toolbar to connect again.",
+  "errors.session_revoked_by_admin": "A Bitrix24 administrator ended this connection of StaffSuite for Gmail. Ask them before connecting again.",
+  "errors.user_dismissed": "Your Bitrix24 account is deactivated, so StaffSuite ended this connection. If this is a mistake, ask a portal administrator.",
+  "errors.record_gone": "This record no longer exists in Bitrix24: it was deleted or merged. Look the people up again and choose another.",
   "errors.portal_error": "Bitrix24 answered with an error. Try again; if it keeps happening, contact your administrator.",
   "errors.internal": "Something went wrong. Try again; if it keeps happening, contact your administrator.",
   "errors.tooManyRequests": "Too many attempts from here. Wait a minute and open the app again.",

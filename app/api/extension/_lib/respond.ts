@@ -11,7 +11,16 @@ import type { z } from "zod";
 import { errorResponse } from "@/lib/errors";
 import { resolveLang, type Lang } from "@/lib/i18n";
 import type { Bitrix24Client } from "@/lib/bitrix24";
-import { authenticate, MailRateLimitError, MailValidationError, sessionPortal, takeSessionToken, type ExtensionAuth } from "@/lib/mail";
+import {
+  authenticate,
+  explainRefusal,
+  MailRateLimitError,
+  MailValidationError,
+  sessionPortal,
+  takeSessionToken,
+  type ExtensionAuth,
+  type MailDeps,
+} from "@/lib/mail";
 import { readCappedBody, RequestInputError } from "@/lib/security";
 import { env } from "@/lib/env";
 import { services } from "@/lib/services";
@@ -96,13 +105,17 @@ export function extensionRoute<S extends z.ZodType | null>(
   return async (request: Request): Promise<Response> => {
     const where = `${request.method} ${new URL(request.url).pathname}`;
     let lang: Lang = "en";
+    let deps: MailDeps | undefined;
+    let signedIn: ExtensionAuth | undefined;
     try {
-      const deps = services();
+      deps = services();
       const auth = await authenticate(deps, request.headers.get("authorization"));
+      signedIn = auth;
       takeSessionToken(auth.sessionId);
       const portal = await sessionPortal(deps, auth);
       lang = resolveLang(portal.lang);
-      const context: Context = { portal, client: () => deps.clients.clientFor(auth.portalId, { userId: auth.userId, portal }) };
+      const clients = deps.clients;
+      const context: Context = { portal, client: () => clients.clientFor(auth.portalId, { userId: auth.userId, portal }) };
       let input: unknown = undefined;
       if (schema) input = parseInput(schema, request.method === "GET" ? Object.fromEntries(new URL(request.url).searchParams) : await readJson(request));
       const result = await run({ auth, input: input as never, request, ...context });
@@ -112,7 +125,8 @@ export function extensionRoute<S extends z.ZodType | null>(
       }
       return json(request, result, options.status ?? 200);
     } catch (error) {
-      return failure(request, error, lang, where);
+      // The portal refusing the session's user is told in words they can act on (lib/mail refusals.ts).
+      return failure(request, deps && signedIn ? await explainRefusal(deps, signedIn, error) : error, lang, where);
     }
   };
 }

@@ -16,6 +16,6 @@ export const GET = extensionRoute(null, async ({ auth, portal }) => ({
 }));
 
 export const DELETE = extensionRoute(null, async ({ auth }) => {
-  await revokeSession(services(), auth, auth.sessionId);
+  await revokeSession(services(), auth, auth.sessionId, "disconnected");
   return { revoked: true };
 });

@@ -20,8 +20,8 @@ export interface CardContext {
   pipelines(refresh?: boolean): Promise<PipelineCache | null>;
   /** Logs the chosen message of the thread to a record (reads the message only now, on the click). */
   logEmail(target: LogTarget, communication: LogCommunication): Promise<ApiAnswer<ApiErrorBody>>;
-  /** Looks the thread up again (after a record was created). */
-  refresh(): void;
+  /** Looks the thread up again (a record was created, or one is gone), with a notice to show above the cards. */
+  refresh(notice?: string): void;
 }
 
 /** What the API answers besides success: an error code and words, and the link or list of a 409. */

@@ -19,6 +19,8 @@ export function logButton(ctx: CardContext, targetTitle: string, target: LogTarg
     const already = body.error === "already_logged";
     if (answer.status === 201) note(out, ctx.t("logged"), "ok", body.link, ctx.t("openLogged"));
     else if (already) note(out, ctx.t("alreadyLogged"), "err", body.link, ctx.t("openLogged"));
+    // The record was deleted or merged since the lookup: look again, and say why the cards changed.
+    else if (body.error === "record_gone") ctx.refresh(errorText(ctx.t, body));
     else note(out, errorText(ctx.t, body), "err");
     button.disabled = answer.status === 201 || already;
   });
