@@ -338,7 +338,8 @@ test("creates a deal in the chosen pipeline and stage, shows duplicates first an
   const refused = await fetch(`${appUrl()}/api/extension/session`, { headers: { authorization: `Bearer ${token}` } });
   expect(refused.status).toBe(401);
   await gmail.evaluate((id) => (location.hash = `#inbox/${id}`), other.id);
-  await expect(panel.getByTestId("staffsuite-message")).toContainText("Not connected to Bitrix24");
+  // The sidebar says who ended it (the code of the API's 401), not a bare "not connected".
+  await expect(panel.getByTestId("staffsuite-message")).toContainText("This connection was revoked on StaffSuite's Mail page");
   expect(Object.keys(await storage())).not.toContain("connection");
   await popup.reload();
   await expect(popup.getByRole("button", { name: "Connect" })).toBeVisible();

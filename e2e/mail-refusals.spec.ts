@@ -8,7 +8,7 @@ import { expect, test } from "@playwright/test";
 import { connectExtensionOverHttp, extensionApi } from "./support/extension-session";
 import { clientId, control, openInstalledPortal, queryAppDatabase } from "./support/stack-env";
 
-const EMPLOYEE = 7;
+const EMPLOYEE = 5;
 
 test("portal refusals are 4xx the sidebar can explain: a dismissed user, a deleted record", async ({ page }) => {
   const { key, memberId } = await openInstalledPortal(page);

@@ -20,7 +20,9 @@ export async function connectExtensionOverHttp(portalKey: string, userId: number
     headers: { "content-type": "application/x-www-form-urlencoded" },
     redirect: "manual",
   });
-  const page = await (await fetch(consent.headers.get("location")!)).text();
+  const back = consent.headers.get("location");
+  if (consent.status !== 302 || !back) throw new Error(`the portal's consent answered ${consent.status} (is user ${userId} an active employee?)`);
+  const page = await (await fetch(back)).text();
   const code = /data-staffsuite-claim="([^"]+)"/.exec(page)?.[1];
   if (!code) throw new Error("the callback page carries no claim code");
   const claim = await fetch(`${appUrl()}/api/extension/session/claim`, {
