@@ -3,12 +3,13 @@
  * their stored access is dead, or the portal says `authorization_error` — the likeliest cause is
  * that Bitrix24 dismissed them: a dismissed user can no longer act through the REST API
  * (docs/bitrix24-platform.md "Users and permissions": dismissed users are `ACTIVE=false`). We ask
- * the portal as an administrator (`user.get` FILTER ID + ACTIVE=false, one call, only on this
- * failure path). Dismissed: every extension session of theirs ends at once (the next requests
+ * the portal as an administrator (`user.get` for a dismissed employee of that ID, lib/people: one
+ * call, only on this failure path). Dismissed: every extension session of theirs ends at once (the next requests
  * read "user_dismissed", which the sidebar explains) and this request gets that 401. Not
  * dismissed: "connect again" (user_token_dead), never a 502 the user can do nothing about.
  */
 import { NoTokenError, TokenExpiredError, UserTokenDeadError } from "../bitrix24";
+import { DISMISSED_EMPLOYEES } from "../people";
 import type { MailDeps } from "./deps";
 import { SessionEndedError } from "./errors";
 import { revokeUsersSessions } from "./revocation";
@@ -22,7 +23,7 @@ function refusesTheUser(error: unknown): boolean {
 async function isDismissed(deps: Pick<MailDeps, "clients">, portalId: string, userId: number): Promise<boolean | null> {
   try {
     const admin = await deps.clients.adminClientFor(portalId);
-    const { result } = await admin.call<unknown[]>("user.get", { FILTER: { ID: userId, ACTIVE: false } });
+    const { result } = await admin.call<unknown[]>("user.get", { FILTER: { ...DISMISSED_EMPLOYEES, ID: userId } });
     return Array.isArray(result) && result.length > 0;
   } catch {
     return null;
