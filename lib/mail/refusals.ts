@@ -4,9 +4,10 @@
  * that Bitrix24 dismissed them: a dismissed user can no longer act through the REST API
  * (docs/bitrix24-platform.md "Users and permissions": dismissed users are `ACTIVE=false`). We ask
  * the portal as an administrator (`user.get` for a dismissed employee of that ID, lib/people: one
- * call, only on this failure path). Dismissed: every extension session of theirs ends at once (the next requests
- * read "user_dismissed", which the sidebar explains) and this request gets that 401. Not
- * dismissed: "connect again" (user_token_dead), never a 502 the user can do nothing about.
+ * call, only on this failure path). Dismissed: every extension session of theirs ends at once
+ * (the next requests read "user_dismissed", which the sidebar explains) and this request gets
+ * that 401. Not dismissed: "connect again" (user_token_dead), never a 502 the user can do nothing
+ * about.
  */
 import { NoTokenError, TokenExpiredError, UserTokenDeadError } from "../bitrix24";
 import { DISMISSED_EMPLOYEES } from "../people";
