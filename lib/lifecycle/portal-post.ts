@@ -7,7 +7,7 @@
  * foreign page cannot sign a victim's browser into the attacker's own session).
  */
 import { z } from "zod";
-import { normalizePortalDomain } from "../portal-domain";
+import { normalizePortalDomain } from "../portal-address";
 import { readFormFields, RequestInputError } from "../security";
 
 /** A portal's POST is a few hundred bytes (tokens, ids, placement options). */

@@ -24,7 +24,7 @@ import {
   type RetryPolicy,
 } from "../bitrix24";
 import { displayName } from "../people";
-import { normalizePortalDomain, samePortalDomain } from "../portal-domain";
+import { portalOfEndpoint, samePortalDomain } from "../portal-address";
 
 export class PortalAuthError extends UnauthorizedError {
   constructor(readonly reason: string) {
@@ -103,9 +103,9 @@ export async function verifyPortalAuth(
   if (!answer.member_id || answer.member_id !== claim.memberId) throw new PortalAuthError("member_id does not match the token's portal");
   // The answer's `domain` names the OAuth server itself (oauth.bitrix.info); the portal is the
   // host (and path) of `client_endpoint`, https://{portal}/rest/.
-  if (!answer.client_endpoint || !URL.canParse(answer.client_endpoint)) throw new PortalAuthError("the OAuth server did not name the portal");
-  const portalDomain = normalizePortalDomain(answer.client_endpoint);
-  if (!samePortalDomain(portalDomain, claim.domain)) throw new PortalAuthError("DOMAIN does not match the token's portal");
+  const portal = answer.client_endpoint ? portalOfEndpoint(answer.client_endpoint) : null;
+  if (!answer.client_endpoint || !portal) throw new PortalAuthError("the OAuth server did not name the portal");
+  if (!samePortalDomain(portal.domain, claim.domain)) throw new PortalAuthError("DOMAIN does not match the token's portal");
 
   let owner;
   try {
@@ -120,9 +120,9 @@ export async function verifyPortalAuth(
   const expiresAt = accessTokenExpiry(answer);
   return {
     memberId: answer.member_id,
-    domain: portalDomain,
-    origin: new URL(answer.client_endpoint).origin,
-    protocol: answer.client_endpoint.startsWith("https:") ? "https" : "http",
+    domain: portal.domain,
+    origin: portal.origin,
+    protocol: portal.protocol,
     clientEndpoint: answer.client_endpoint,
     serverEndpoint: answer.server_endpoint ?? deps.oauthServerEndpoint,
     licenseStatus: answer.status ?? null,

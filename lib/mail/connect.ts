@@ -17,6 +17,7 @@
 import { createHmac } from "node:crypto";
 import { z } from "zod";
 import { safeEqual } from "../crypto";
+import { portalAddressCandidates, portalBaseUrl, portalUrl } from "../portal-address";
 import { accessTokenExpiry, Bitrix24Error, exchangeCode, PortalDisconnectedError, readTokenOwner, TokenOwnerMismatchError } from "../bitrix24";
 import { nowOf, type MailDeps } from "./deps";
 import { MailUnauthorizedError, PortalNotFoundError } from "./errors";
@@ -25,22 +26,6 @@ import { createPendingSession } from "./sessions";
 const STATE_TTL_MS = 10 * 60 * 1000;
 
 export const CALLBACK_PATH = "/api/extension/connect/callback";
-
-/** `https://Acme.bitrix24.com/`, `acme.bitrix24.com/crm/`, `http://127.0.0.1:4000/p/acme` → the DOMAIN we store. */
-export function portalAddressCandidates(input: string): string[] {
-  const trimmed = input
-    .trim()
-    .replace(/^https?:\/\//i, "")
-    .replace(/[?#].*$/, "")
-    .replace(/\/+$/, "")
-    .toLowerCase();
-  const out = [trimmed];
-  // Path-addressed portals (the emulator's /p/{key}) keep two path segments; real ones none.
-  const parts = trimmed.split("/");
-  if (parts.length > 1) out.push(parts[0]);
-  if (parts.length > 3) out.push(parts.slice(0, 3).join("/"));
-  return [...new Set(out)];
-}
 
 interface StatePayload {
   p: string; // portal id
@@ -83,7 +68,7 @@ export async function startConnect(deps: MailDeps, input: z.infer<typeof connect
   if (!portal) throw new PortalNotFoundError();
   if (portal.status !== "active") throw new PortalDisconnectedError(portal.id, "disconnected");
   const state = encodeState(deps, { p: portal.id, c: input.challenge, l: input.label, e: nowOf(deps) + STATE_TTL_MS });
-  const url = new URL(`${portal.protocol === "http" ? "http" : "https"}://${portal.domain}/oauth/authorize/`);
+  const url = new URL(portalUrl(portalBaseUrl(portal), "oauth/authorize/"));
   url.searchParams.set("client_id", deps.credentials.clientId);
   url.searchParams.set("response_type", "code");
   url.searchParams.set("redirect_uri", `${deps.appUrl}${CALLBACK_PATH}`);

@@ -10,7 +10,8 @@
 import { z } from "zod";
 import { Bitrix24Error, type BatchCommand, type Bitrix24Client } from "../bitrix24";
 import { displayName } from "../people";
-import { crmLink, portalBase, type CrmKind } from "./portal-links";
+import { portalBaseUrl } from "../portal-address";
+import { crmLink, type CrmKind } from "./portal-links";
 
 const name = z.string().trim().max(100);
 const email = z.string().trim().toLowerCase().email().max(254);
@@ -143,7 +144,7 @@ export async function createRecord(
   userId: number,
   input: CreateInput,
 ): Promise<CreateOutcome> {
-  const base = portalBase(portal);
+  const base = portalBaseUrl(portal);
   if (input.kind === "deal") {
     if (!input.force) {
       const open = await client.call<Row[]>("crm.deal.list", {

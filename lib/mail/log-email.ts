@@ -20,7 +20,8 @@ import { Bitrix24Error, type BatchCommand, type Bitrix24Client } from "../bitrix
 import { CRM_TYPES, crmTypeKey } from "../ownership";
 import type { MailDeps } from "./deps";
 import { RecordGoneError } from "./errors";
-import { crmLink, portalBase, type CrmKind } from "./portal-links";
+import { portalBaseUrl } from "../portal-address";
+import { crmLink, type CrmKind } from "./portal-links";
 
 const address = z.object({ email: z.string().trim().toLowerCase().email().max(254), name: z.string().trim().max(200).default("") });
 
@@ -57,7 +58,7 @@ export async function findLogged(deps: Pick<MailDeps, "prisma" | "secret">, port
   });
   if (!row || row.activityId === 0) return null;
   const kind = crmTypeKey(row.ownerTypeId) as CrmKind;
-  return { link: crmLink(portalBase(portal), kind, row.ownerId), loggedAt: row.createdAt, activityId: row.activityId };
+  return { link: crmLink(portalBaseUrl(portal), kind, row.ownerId), loggedAt: row.createdAt, activityId: row.activityId };
 }
 
 export async function logEmail(
@@ -69,7 +70,7 @@ export async function logEmail(
 ): Promise<{ logged: { activityId: number; link: string } } | { alreadyLogged: { link: string; loggedAt: string } }> {
   const hash = messageIdHash(deps.secret, portal.id, input.messageId);
   const ownerTypeId = CRM_TYPES[input.target.kind];
-  const link = crmLink(portalBase(portal), input.target.kind, input.target.id);
+  const link = crmLink(portalBaseUrl(portal), input.target.kind, input.target.id);
   // Reserve first: two clicks (or two tabs) cannot both create an activity.
   try {
     await deps.prisma.mailLoggedEmail.create({

@@ -19,7 +19,8 @@ import { z } from "zod";
 import type { BatchCommand, BatchItemResult, Bitrix24Client } from "../bitrix24";
 import { CRM_TYPES } from "../ownership";
 import { DEPARTMENTS_COMMAND, departmentIdsOf, displayName } from "../people";
-import { crmLink, portalBase, userLink } from "./portal-links";
+import { portalBaseUrl } from "../portal-address";
+import { crmLink, userLink } from "./portal-links";
 import { departmentNames, rememberDepartments } from "./departments";
 
 export const MAX_PARTICIPANTS = 20;
@@ -158,7 +159,7 @@ export async function lookupParticipants(
   const { commands, index } = lookupCommands(emails, cachedDepartments === null);
   const answers = await client.batch(commands);
   const departments = index.departments >= 0 ? await rememberDepartments(client, portal.id, answers[index.departments]) : cachedDepartments!;
-  const base = portalBase(portal);
+  const base = portalBaseUrl(portal);
 
   const contactIds = new Set(ids(answers[index.fc], "CONTACT"));
   const leadIds = new Set(ids(answers[index.fl], "LEAD"));

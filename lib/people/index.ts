@@ -8,5 +8,6 @@
  *   page.map((u) => ({ name: displayName(u), departments: departmentIdsOf(u), active: isActive(u) }));
  */
 export { displayName, userNames } from "./names";
+export { profilePath } from "./profile-path";
 export { ACTIVE_EMPLOYEES, DISMISSED_EMPLOYEES, isActive } from "./dismissed";
 export { DEPARTMENTS_COMMAND, departmentIdsOf, departmentNames, departmentsFrom, readDepartments, type Department } from "./departments";

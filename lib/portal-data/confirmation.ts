@@ -3,7 +3,7 @@
  * others use for irreversible deletes: the typed name proves the admin knows which portal goes).
  */
 import { z } from "zod";
-import { samePortalDomain } from "../portal-domain";
+import { samePortalDomain } from "../portal-address";
 
 /** What the client may send: one short string. The domain check needs the portal, so it is separate. */
 export const deletionConfirmationSchema = z.string().trim().min(1).max(255);

@@ -15,7 +15,7 @@ export { readRights, setRight, countGranted, type UserRights, type RightName } f
 export { decide, type PrivacyAction, type Refusal } from "./requests/permissions";
 export { listRequests, latestRequestsOf, oneMonthAfter, type RequestRow, type RequestKind, type RequestStatus } from "./requests/requests-log";
 export { openArchive, type ArchiveAccess } from "./download/serve";
-export { appPathForDeepLink } from "./download/download-link";
+export { DOWNLOAD_DEEP_LINK } from "./download/download-link";
 export { previewChange, type FieldChange } from "./change/preview";
 export { findDismissed, type DismissedUser } from "./dismissed";
 export { NOT_ERASABLE, KEPT_FIELDS, pseudonymCode } from "./change/field-plans";

@@ -6,6 +6,7 @@
  */
 import type { Bitrix24Client } from "../bitrix24";
 import { countOwned, listOwned, loadCatalogue, recordPath } from "../ownership";
+import { portalUrl } from "../portal-address";
 
 /** How many records the preview lists; the rest are counted. */
 export const PREVIEW_RECORDS_SHOWN = 25;
@@ -20,10 +21,10 @@ export interface NamedRecord {
   link: string;
 }
 
-/** The address of one record in the portal whose base URL (ending in "/") is `portalBase`. */
+/** The address of one record in the portal whose base URL is `portalBase`. */
 export function recordLink(portalBase: string, type: string, id: number, holder: number, ownerRef?: string): string {
   const path = recordPath(type, id, { holder, ownerRef });
-  return path ? `${portalBase}${path.replace(/^\//, "")}` : "";
+  return path ? portalUrl(portalBase, path) : "";
 }
 
 export async function recordsNaming(

@@ -11,7 +11,8 @@
  */
 import { resolveLang, translator } from "../i18n";
 import { countOwned, loadCatalogue } from "../ownership";
-import { DISMISSED_EMPLOYEES } from "../people";
+import { DISMISSED_EMPLOYEES, profilePath } from "../people";
+import { portalBaseUrl, portalUrl } from "../portal-address";
 import type { TransferDeps } from "./deps";
 import { portalOverviewLink } from "./placement";
 
@@ -43,13 +44,13 @@ async function watchPortal(deps: TransferDeps, portal: { id: string; lang: strin
 
   const { roles } = await loadCatalogue(client);
   const t = translator(resolveLang(portal.lang));
-  const base = `${portal.protocol}://${portal.domain}`;
+  const base = portalBaseUrl(portal);
   let sent = 0;
   for (const userId of fresh) {
     const counts = await countOwned(client, roles, userId);
     const open = counts.reduce((s, c) => s + c.open, 0);
     if (open === 0) continue;
-    const target = deps.appClientId ? portalOverviewLink(base, deps.appClientId, userId) : `${base}/company/personal/user/${userId}/`;
+    const target = deps.appClientId ? portalOverviewLink(base, deps.appClientId, userId) : portalUrl(base, profilePath(userId));
     const message = t("transfer.watch.message", { count: open, link: `[URL=${target}]${t("transfer.watch.link")}[/URL]` });
     await client.batch(
       // One tag per administrator: a TAG is unique within the app across recipients (im-notify-system-add.md).

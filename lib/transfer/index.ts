@@ -15,5 +15,5 @@ export { notifyReceivers } from "./notify";
 export { transferJobs, transferRunJob, createTransferJobs, scheduleTransferJobs, type TransferJobs } from "./jobs";
 export type { TransferDeps } from "./deps";
 export { searchPeople, peopleByIds, type PersonView } from "./people";
-export { appPathForOverviewLink, appPathForPlacement, bindProfilePlacement, bindPlacementsOnInstall, portalOverviewLink, PROFILE_PLACEMENT } from "./placement";
+export { OVERVIEW_DEEP_LINK, appPathForPlacement, bindProfilePlacement, bindPlacementsOnInstall, portalOverviewLink, PROFILE_PLACEMENT } from "./placement";
 export { planCsv } from "./csv";

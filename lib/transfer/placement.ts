@@ -6,6 +6,7 @@
  * HANDLER, TITLE, LANG_ALL) by an administrator, which needs the `placement` scope.
  */
 import type { Bitrix24Client } from "../bitrix24";
+import { appDeepLink, appPathForDeepLink, deepLinkPattern, type DeepLinkRoute } from "../portal-address";
 
 export const PROFILE_PLACEMENT = "USER_PROFILE_MENU";
 
@@ -23,15 +24,18 @@ export function appPathForPlacement(placement: string | null, options: unknown):
  * the profile placement.
  */
 export function portalOverviewLink(portalBase: string, appClientId: string, userId: number): string {
-  return `${portalBase.replace(/\/+$/, "")}/marketplace/app/${encodeURIComponent(appClientId)}/overview/${userId}/`;
+  return appDeepLink(portalBase, appClientId, `overview/${userId}/`);
 }
 
-const OVERVIEW_LINK = /^(?:[^/]+\/)?overview\/(\d{1,10})\/?$/;
+/** The overview's deep link (lib/portal-address): `overview/{userId}/` opens /transfer/overview/{userId}. */
+export const OVERVIEW_DEEP_LINK: DeepLinkRoute = {
+  pattern: deepLinkPattern(String.raw`overview/(\d{1,10})`),
+  appPath: (m) => (Number(m[1]) > 0 ? `/transfer/overview/${Number(m[1])}` : null),
+};
 
 /** Our in-app path for a deep link's "any" value, or null when it is not an overview link. */
 export function appPathForOverviewLink(any: string | null | undefined): string | null {
-  const m = any ? OVERVIEW_LINK.exec(any) : null;
-  return m && Number(m[1]) > 0 ? `/transfer/overview/${Number(m[1])}` : null;
+  return appPathForDeepLink(any, [OVERVIEW_DEEP_LINK]);
 }
 
 /** Binds the profile menu item to `handlerUrl` (idempotent: an existing binding is replaced). */

@@ -3,7 +3,7 @@
 import { useId, useState, useTransition } from "react";
 import { ConfirmDialog } from "@/components/confirm-dialog";
 import { useT } from "@/lib/i18n/client";
-import { samePortalDomain } from "@/lib/portal-domain";
+import { samePortalDomain } from "@/lib/portal-address";
 import { deleteAllPortalData } from "./actions";
 import { DataDeletedNotice } from "./data-deleted-notice";
 

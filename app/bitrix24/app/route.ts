@@ -1,5 +1,6 @@
-import { appPathForDeepLink } from "@/lib/privacy";
-import { appPathForOverviewLink, appPathForPlacement } from "@/lib/transfer";
+import { appPathForDeepLink } from "@/lib/portal-address";
+import { DOWNLOAD_DEEP_LINK } from "@/lib/privacy";
+import { appPathForPlacement, OVERVIEW_DEEP_LINK } from "@/lib/transfer";
 import { portalPostDoor, portalPostOnly } from "../portal-post-response";
 
 export const dynamic = "force-dynamic";
@@ -33,7 +34,7 @@ export async function POST(request: Request) {
   return portalPostDoor(request, "open", async () => {
     const { placement, options } = await placementOf(copy);
     const any = typeof options?.any === "string" ? options.any : null;
-    return appPathForPlacement(placement, options) ?? appPathForDeepLink(any) ?? appPathForOverviewLink(any) ?? "/start";
+    return appPathForPlacement(placement, options) ?? appPathForDeepLink(any, [DOWNLOAD_DEEP_LINK, OVERVIEW_DEEP_LINK]) ?? "/start";
   });
 }
 

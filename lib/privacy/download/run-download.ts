@@ -20,6 +20,7 @@ import { recordSections } from "./records";
 import { markRequest } from "../requests/requests-log";
 import { readPrivacySettings } from "../settings";
 import { saveToDrive } from "./drive";
+import { portalBaseOfEndpoint } from "../../portal-address";
 
 export interface DownloadInput {
   requestId: string;
@@ -45,7 +46,7 @@ export async function runDownload(
   // The subject's own token: an export shows what the person can see of themselves, no more.
   const client = await deps.clients.clientFor(portalId, { userId: input.subjectUserId });
   const profile = await readProfile(client, input.subjectUserId);
-  const extra = await recordSections(client, input.subjectUserId, portal.clientEndpoint.replace(/rest\/?$/, ""));
+  const extra = await recordSections(client, input.subjectUserId, portalBaseOfEndpoint(portal.clientEndpoint));
   const total = 3 + extra.total;
 
   const sections: ExportSection[] = [

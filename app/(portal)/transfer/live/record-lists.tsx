@@ -3,6 +3,7 @@
 import type { MessageKey } from "@/lib/i18n";
 import { useT } from "@/lib/i18n/client";
 import { recordPath, typeLabel } from "@/lib/ownership/client";
+import { portalUrl } from "@/lib/portal-address";
 import type { Status } from "./live-status";
 
 /** Once finished: the records that failed (with the portal's error code) and those skipped, each linked into the portal. */
@@ -36,7 +37,7 @@ export function RecordLists({
               <tr key={`${f.type}:${f.role}:${f.recordId}`} className="border-t border-b24-border">
                 <td className="py-1">{typeLabel(t, f.type, smartProcesses)}</td>
                 <td>
-                  <a className="text-b24-link" target="_top" href={`${portalBase}${recordPath(f.type, f.recordId, { holder: f.toUserId }) ?? "/crm/"}`}>
+                  <a className="text-b24-link" target="_top" href={portalUrl(portalBase, recordPath(f.type, f.recordId, { holder: f.toUserId }) ?? "/crm/")}>
                     #{f.recordId}
                   </a>
                 </td>

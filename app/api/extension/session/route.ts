@@ -5,13 +5,14 @@
 import { revokeSession } from "@/lib/mail";
 import { services } from "@/lib/services";
 import { extensionRoute, preflight } from "../_lib/respond";
+import { portalBaseUrl } from "@/lib/portal-address";
 
 export const dynamic = "force-dynamic";
 
 export const OPTIONS = preflight;
 
 export const GET = extensionRoute(null, async ({ auth, portal }) => ({
-  portal: { domain: portal.domain, url: `${portal.protocol === "http" ? "http" : "https"}://${portal.domain}`, lang: portal.lang },
+  portal: { domain: portal.domain, url: portalBaseUrl(portal), lang: portal.lang },
   user: { id: auth.userId },
 }));
 

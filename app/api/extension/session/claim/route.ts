@@ -6,6 +6,7 @@ import { z } from "zod";
 import { claimSession, portalContext } from "@/lib/mail";
 import { services } from "@/lib/services";
 import { failure, json, parseInput, preflight, readJson } from "../../_lib/respond";
+import { portalBaseUrl } from "@/lib/portal-address";
 
 export const dynamic = "force-dynamic";
 
@@ -27,7 +28,7 @@ export async function POST(request: Request) {
     return json(request, {
       token,
       expiresAt: expiresAt.toISOString(),
-      portal: { domain: portal.domain, url: `${portal.protocol === "http" ? "http" : "https"}://${portal.domain}`, lang: portal.lang },
+      portal: { domain: portal.domain, url: portalBaseUrl(portal), lang: portal.lang },
       user: { id: auth.userId, email: me.toLowerCase() },
     });
   } catch (error) {
