@@ -11,6 +11,7 @@
  */
 export { catalogueOf, findRole, loadCatalogue, roleFor, smartProcessTypes, type OwnershipClient, type SmartProcessType } from "./catalogue";
 export { countOwned, type CountResult } from "./count";
+export { remainingWork, type RemainingWork } from "./remaining-work";
 export { listAllOwned, listOwned } from "./list";
 export { collectOwned, type Collected } from "./collect";
 export { changeHolders, errorCode, readRecords, type ChangeOutcome, type ChangeRequest, type ReadOutcome } from "./read";

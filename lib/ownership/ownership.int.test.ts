@@ -8,7 +8,7 @@ import { createTestDatabase, type TestDatabase } from "../../test/support/db";
 import { resetLimiters } from "../bitrix24";
 import { ADMIN_ID, createWorld, type World } from "../../test/support/emulator-world";
 import type { Bitrix24Client } from "../bitrix24";
-import { changeHolders, countOwned, findRole, listAllOwned, loadCatalogue, readRecords, type OwnershipRole } from ".";
+import { changeHolders, countOwned, findRole, listAllOwned, loadCatalogue, readRecords, remainingWork, type OwnershipRole } from ".";
 
 let db: TestDatabase;
 let world: World;
@@ -89,6 +89,23 @@ describe("countOwned", () => {
     const head = departments.find((d) => users.some((u) => u.id === d[1] && !u.active))![1] as number;
     const counts = await countOwned(client, roles, head);
     expect(counts.find((c) => c.type === "department")!.total).toBe(departments.filter((d) => d[1] === head).length);
+  });
+});
+
+describe("remainingWork", () => {
+  it("sums each user's counts over the whole catalogue, in the order asked, nothing for someone who holds nothing", async () => {
+    const counts = await countOwned(client, roles, heavy);
+    const [work, nobody] = await remainingWork(client, [heavy, 999_999]);
+    expect(work).toEqual({
+      userId: heavy,
+      open: counts.reduce((n, c) => n + c.open, 0),
+      total: counts.reduce((n, c) => n + c.total, 0),
+    });
+    const tasks = await rowsOf("task");
+    expect(work.total).toBeGreaterThan(tasks.filter((r) => r[1] === heavy).length);
+    expect(work.open).toBeLessThan(work.total);
+    expect(nobody).toEqual({ userId: 999_999, open: 0, total: 0 });
+    expect(await remainingWork(client, [])).toEqual([]);
   });
 });
 

@@ -18,6 +18,8 @@ export { openArchive, type ArchiveAccess } from "./download/serve";
 export { DOWNLOAD_DEEP_LINK } from "./download/download-link";
 export { previewChange, type FieldChange } from "./change/preview";
 export { findDismissed, type DismissedUser } from "./dismissed";
+/** A dismissed user's remaining work, as the dismissed-users tab shows it (counted in lib/ownership, as the dismissal watch counts it). */
+export { remainingWork } from "../ownership";
 export { NOT_ERASABLE, KEPT_FIELDS, pseudonymCode } from "./change/field-plans";
 export {
   myPrivacyView,
@@ -25,7 +27,6 @@ export {
   listDepartments,
   listActiveUsers,
   listDismissed,
-  remainingWork,
   requestLogView,
   type MyPrivacyView,
   type Viewer,

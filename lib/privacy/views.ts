@@ -5,7 +5,6 @@
  */
 import type { Bitrix24Client } from "../bitrix24";
 import type { Lang } from "../i18n";
-import { countOwned, loadCatalogue } from "../ownership";
 import { ACTIVE_EMPLOYEES, departmentIdsOf, displayName, readDepartments, userNames } from "../people";
 import type { PrivacyDeps } from "./deps";
 import { findDismissed, type DismissedUser } from "./dismissed";
@@ -103,17 +102,6 @@ export async function listDismissed(client: Client, options: { search?: string; 
   if (options.sort === "lastLogin") all.sort((a, b) => (a.lastLogin ?? "").localeCompare(b.lastLogin ?? "") || a.id - b.id);
   else all.sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id);
   return all;
-}
-
-/** What each user still holds (open / all): the catalogue once, then one or two batch calls of lib/ownership per user. */
-export async function remainingWork(client: Client, userIds: readonly number[]): Promise<Array<{ userId: number; open: number; total: number }>> {
-  const { roles } = await loadCatalogue(client);
-  const out: Array<{ userId: number; open: number; total: number }> = [];
-  for (const userId of userIds) {
-    const counts = await countOwned(client, roles, userId);
-    out.push(counts.reduce((s, c) => ({ ...s, open: s.open + c.open, total: s.total + c.total }), { userId, open: 0, total: 0 }));
-  }
-  return out;
 }
 
 export async function requestLogView(

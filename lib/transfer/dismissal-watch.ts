@@ -1,8 +1,8 @@
 /**
  * The daily dismissal watch: for each connected portal, the employees dismissed since the last
- * check (lib/people's filter: b24restdocs api-reference/user/user-get.md) who still own
- * open work (the ownership catalogue's counts, one batch per user) are reported to the portal's
- * administrators we hold tokens for, with a link that opens their overview in the app inside the
+ * check (lib/people's filter: b24restdocs api-reference/user/user-get.md) who still own open
+ * work (lib/ownership's remainingWork, as the dismissed-users tab counts it) are reported to the
+ * portal's administrators we hold tokens for, with a link that opens their overview in the app inside the
  * portal (placement.ts portalOverviewLink; without our client_id, the person's profile, where the
  * USER_PROFILE_MENU item leads there). We keep user IDs only (DismissalWatch).
  *
@@ -10,7 +10,7 @@
  * dismissed-users list in the app shows those.
  */
 import { resolveLang, translator } from "../i18n";
-import { countOwned, loadCatalogue } from "../ownership";
+import { remainingWork } from "../ownership";
 import { DISMISSED_EMPLOYEES, profilePath } from "../people";
 import { portalBaseUrl, portalUrl } from "../portal-address";
 import type { TransferDeps } from "./deps";
@@ -42,13 +42,11 @@ async function watchPortal(deps: TransferDeps, portal: { id: string; lang: strin
   await deps.prisma.dismissalWatch.createMany({ data: fresh.map((userId) => ({ portalId: portal.id, userId })), skipDuplicates: true });
   if (firstCheck) return 0;
 
-  const { roles } = await loadCatalogue(client);
+  const work = await remainingWork(client, fresh);
   const t = translator(resolveLang(portal.lang));
   const base = portalBaseUrl(portal);
   let sent = 0;
-  for (const userId of fresh) {
-    const counts = await countOwned(client, roles, userId);
-    const open = counts.reduce((s, c) => s + c.open, 0);
+  for (const { userId, open } of work) {
     if (open === 0) continue;
     const target = deps.appClientId ? portalOverviewLink(base, deps.appClientId, userId) : portalUrl(base, profilePath(userId));
     const message = t("transfer.watch.message", { count: open, link: `[URL=${target}]${t("transfer.watch.link")}[/URL]` });
