@@ -9,11 +9,10 @@
  * Runs in Node (tsx); the extension's own code (src/) talks to the app over HTTP only and imports
  * nothing from lib/ or emulator/ (ESLint enforces it).
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
 import { extensionManifest } from "./manifest";
-import { iconPng } from "./icons";
 import { zipFiles } from "./zip";
 
 const here = import.meta.dirname;
@@ -54,7 +53,8 @@ export async function buildExtension(options: BuildOptions): Promise<BuildResult
   const manifest = extensionManifest(appOrigin);
   writeFileSync(path.join(dir, "manifest.json"), JSON.stringify(manifest, null, 2));
   writeFileSync(path.join(dir, "popup.html"), readFileSync(path.join(here, "src/popup/popup.html")));
-  for (const size of [16, 32, 48, 128]) writeFileSync(path.join(dir, "icons", `icon-${size}.png`), iconPng(size));
+  // The app's own icon (public/, drawn once in scripts/icon/drawing.ts), in the manifest's sizes.
+  for (const size of [16, 32, 48, 128]) copyFileSync(path.join(here, "..", "public", `icon-${size}.png`), path.join(dir, "icons", `icon-${size}.png`));
   const zip = path.join(outDir, `staffsuite-gmail-${manifest.version}.zip`);
   writeFileSync(zip, zipFiles(dir));
   return { dir, zip };
