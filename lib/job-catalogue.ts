@@ -1,31 +1,24 @@
 /**
  * Every durable job the app knows. The worker entry points run these; the web process enqueues
  * them. This is the one module that gathers jobs from feature folders (features never import
- * each other). A feature adds its definitions to `jobCatalogue()`.
+ * each other). A feature adds its job definitions (module constants) here.
  */
 import type PgBoss from "pg-boss";
 import type { PrismaClient } from "./db";
-import type { JobDefinition } from "./jobs";
-import { selftestJob } from "./jobs";
+import { selftestJob, type JobDefinition } from "./jobs";
 import { retentionPurgeJob, scheduleRetention } from "./portal-data";
-import { privacyJobDefinitions } from "./privacy";
-import { scheduleTransferJobs, transferJobs } from "./transfer";
+import { privacyChangeJob, privacyDownloadJob } from "./privacy";
+import { dismissalWatchJob, returnsDueJob, scheduleTransferJobs, transferRunJob } from "./transfer";
 
-/**
- * A function, not a constant: feature job modules reach lib/services.ts (their process's
- * services), which lists this catalogue, so the list is read only once every module has loaded.
- */
-export function jobCatalogue(): JobDefinition[] {
-  return [
-    selftestJob as JobDefinition,
-    retentionPurgeJob as JobDefinition,
-    privacyJobDefinitions.download as JobDefinition,
-    privacyJobDefinitions.change as JobDefinition,
-    transferJobs.run as JobDefinition,
-    transferJobs.returnsDue as JobDefinition,
-    transferJobs.dismissalWatch as JobDefinition,
-  ];
-}
+export const JOB_CATALOGUE: readonly JobDefinition[] = [
+  selftestJob,
+  retentionPurgeJob,
+  privacyDownloadJob,
+  privacyChangeJob,
+  transferRunJob,
+  returnsDueJob,
+  dismissalWatchJob,
+];
 
 /** Recurring jobs, (re)declared by every process that starts the queue (idempotent). */
 export async function scheduleRecurringJobs(prisma: PrismaClient, boss: PgBoss): Promise<void> {

@@ -19,6 +19,8 @@ export interface Services {
   keys: KeyRing;
   /** The app's registration in Bitrix24 (B24_CLIENT_ID, B24_CLIENT_SECRET). */
   credentials: OAuthClientCredentials;
+  /** Our app's client_id (of credentials): the portal opens the app at /marketplace/app/{clientId}/. */
+  appClientId: string;
   /** REST base of the OAuth server we trust, ending in /rest/. */
   oauthServerEndpoint: string;
   /** Public base URL of the app, without a trailing slash (event handler addresses hang off it). */

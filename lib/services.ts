@@ -19,7 +19,7 @@ import { createClientFactory, pgBucketStore, TokenStore, type FetchLike, type OA
 import { createKeyRing, type KeyRing } from "./crypto";
 import { getPrisma, type PrismaClient } from "./db";
 import { ConfigurationError, env, requireSetting } from "./env";
-import { jobCatalogue, scheduleRecurringJobs } from "./job-catalogue";
+import { JOB_CATALOGUE, scheduleRecurringJobs } from "./job-catalogue";
 import { createJobsRuntime, type JobDefinition } from "./jobs";
 import { logger } from "./log";
 import type { Services } from "./service-types";
@@ -39,7 +39,7 @@ export interface ServicesOptions {
   secret?: string | (() => string);
   fetch?: FetchLike;
   /** Default: lib/job-catalogue.ts. */
-  jobDefinitions?: JobDefinition[];
+  jobDefinitions?: readonly JobDefinition[];
   maintenanceIntervalSeconds?: number;
   /** Pace Bitrix24 calls by the portal's bucket shared with our other processes (default true). */
   sharedRateLimit?: boolean;
@@ -75,9 +75,11 @@ export function createServices(options: ServicesOptions): Services {
     createJobsRuntime({
       databaseUrl: options.databaseUrl,
       prisma: prisma(),
-      definitions: options.jobDefinitions ?? jobCatalogue(),
+      definitions: options.jobDefinitions ?? JOB_CATALOGUE,
       maintenanceIntervalSeconds: options.maintenanceIntervalSeconds,
       clients,
+      keys,
+      appClientId: () => credentials().clientId,
     }),
   );
   const oauth = options.oauthUrl.endsWith("/") ? options.oauthUrl : `${options.oauthUrl}/`;
@@ -94,6 +96,9 @@ export function createServices(options: ServicesOptions): Services {
     },
     get credentials() {
       return credentials();
+    },
+    get appClientId() {
+      return credentials().clientId;
     },
     get secret() {
       return secret();
@@ -161,6 +166,6 @@ export async function startJobs(from: Services, { work }: { work: boolean }): Pr
   await scheduleRecurringJobs(from.prisma, boss);
   if (!work) return async () => {};
   const stop = await from.jobs.startWorker({ concurrency: config.WORKER_CONCURRENCY, pollingIntervalSeconds: config.JOBS_POLLING_SECONDS });
-  log.info("worker started", { kinds: jobCatalogue().length, concurrency: config.WORKER_CONCURRENCY });
+  log.info("worker started", { kinds: JOB_CATALOGUE.length, concurrency: config.WORKER_CONCURRENCY });
   return stop;
 }

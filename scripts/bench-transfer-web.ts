@@ -16,7 +16,7 @@ import { ADMIN_RECHECK_MAX_AGE_MS } from "../lib/admin-rights";
 import { disconnectAll } from "../lib/db";
 import { countOwned, loadCatalogue } from "../lib/ownership";
 import { services, startJobs } from "../lib/services";
-import { peopleByIds, readTransferProgress, startTransfer, transferRequestSchema, transferRunJob, type TransferRequest } from "../lib/transfer";
+import { peopleByIds, readTransferProgress, startTransfer, transferRequestSchema, type TransferRequest } from "../lib/transfer";
 
 export interface RunCommand {
   portalId: string;
@@ -53,8 +53,7 @@ async function run(command: RunCommand): Promise<void> {
   // The Run button: a server action for admins (re-checked at most ADMIN_RECHECK_MAX_AGE_MS ago).
   if (!(await s.adminRights.isStillAdmin(session, { maxAgeMs: ADMIN_RECHECK_MAX_AGE_MS }))) throw new Error("not an admin");
   const request = transferRequestSchema.parse(command.request);
-  const deps = { prisma: s.prisma, clients: s.clients };
-  const transferId = await startTransfer(deps, s.jobs, transferRunJob, command.portalId, command.adminId, request);
+  const { transferId } = await startTransfer(s, session, request);
   send({ started: { transferId, clickedAt } });
   // The progress page: names of the people from the portal once, then the status every second.
   const client = await s.clients.clientFor(command.portalId, { userId: command.adminId });
@@ -67,7 +66,7 @@ async function run(command: RunCommand): Promise<void> {
   for (;;) {
     await sleep(1000);
     await s.adminRights.isStillAdmin(session, { maxAgeMs: ADMIN_RECHECK_MAX_AGE_MS });
-    const progress = await readTransferProgress(deps, command.portalId, transferId);
+    const progress = await readTransferProgress(s, command.portalId, transferId);
     polls++;
     if (!progress || ["completed", "cancelled", "failed"].includes(progress.state)) {
       send({ done: { transferId, state: progress?.state ?? "missing", webRequests: restRequests - before, polls, overviews, overviewsFailed } });

@@ -6,9 +6,9 @@
 import { NextResponse } from "next/server";
 import { encodeSession, SESSION_COOKIE, SESSION_COOKIE_OPTIONS, type PortalSession } from "@/lib/auth";
 import { resolveLang, translator } from "@/lib/i18n";
-import { logUnexpected } from "@/lib/errors";
+import { logUnexpected, RequestInputError, TooManyRequestsError } from "@/lib/errors";
 import { acceptPortalPost, PortalAuthError, PortalNotSetUpError, type InstallHooks } from "@/lib/lifecycle";
-import { frameAncestors, processVerificationBudget, requestSource, RequestInputError, TooManyRequestsError } from "@/lib/security";
+import { frameAncestors, processVerificationBudget, requestSource } from "@/lib/security";
 import { services } from "@/lib/services";
 
 /** The handler or install URL's POST: sign in (or install) and go to `landing` (or where it says, once accepted). */
@@ -70,7 +70,7 @@ function portalPostFailure(request: Request, error: unknown): Response {
     if (status === 405) headers.Allow = "POST";
   } else if (error instanceof TooManyRequestsError) {
     status = 429;
-    detail = t("errors.tooManyRequests");
+    detail = t("errors.too_many_requests");
     headers["Retry-After"] = String(error.retryAfterSeconds);
   } else {
     // Unexpected: log the class and message only (no request body: it carries tokens).

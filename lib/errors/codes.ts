@@ -11,6 +11,10 @@ export const ERROR_STATUS = {
   not_found: 404,
   /** Input that does not parse (zod) or breaks a rule. */
   invalid: 400,
+  /** A tool's expected "no" (lib/errors Refused; its own reason and words travel with it). */
+  refused: 409,
+  /** Too many requests at a door anyone can knock on (our own budget, not Bitrix24's). */
+  too_many_requests: 429,
   /** The portal no longer accepts our refresh token: an admin must open the app again. */
   portal_disconnected: 503,
   /** This user's stored Bitrix24 access is dead or missing: they must open the app again. */

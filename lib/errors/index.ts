@@ -1,5 +1,5 @@
 /**
- * One mapping from errors to what the user is told: our own classes (below) and lib/bitrix24's
+ * One mapping from errors to what the user is told: our own classes (./classes.ts) and lib/bitrix24's
  * typed errors become an error code, an HTTP status and an i18n message key (./codes.ts). Route
  * handlers answer with `errorResponse`, server actions with `{ ok: false, error, message }`
  * (app/(portal)/server-action.ts), and pages through app/(portal)/error.tsx, which reads the
@@ -20,50 +20,23 @@ import {
 } from "../bitrix24";
 import { translator, type Lang, type MessageKey } from "../i18n";
 import { logger } from "../log";
+import { AppError, Refused, type RefusalReason } from "./classes";
 import { DIGEST_PREFIX, ERROR_STATUS, errorMessageKey, type ErrorCode } from "./codes";
 
 export { ERROR_CODES, ERROR_STATUS, codeFromDigest, errorMessageKey, type ErrorCode } from "./codes";
-
-/** Base of the app's own expected errors: each names its code. */
-export abstract class AppError extends Error {
-  abstract readonly code: ErrorCode;
-  get status(): number {
-    return ERROR_STATUS[this.code];
-  }
-}
-
-export class UnauthorizedError extends AppError {
-  readonly code = "unauthorized";
-  constructor(message = "No session: open the app from the Bitrix24 portal") {
-    super(message);
-    this.name = "UnauthorizedError";
-  }
-}
-
-export class ForbiddenError extends AppError {
-  readonly code = "forbidden";
-  constructor(message = "Portal administrators only") {
-    super(message);
-    this.name = "ForbiddenError";
-  }
-}
-
-export class NotFoundError extends AppError {
-  readonly code = "not_found";
-  constructor(message = "Not found") {
-    super(message);
-    this.name = "NotFoundError";
-  }
-}
-
-/** Input that breaks a rule a schema cannot express (a zod failure maps to the same code). */
-export class ValidationError extends AppError {
-  readonly code = "invalid";
-  constructor(message = "Invalid input") {
-    super(message);
-    this.name = "ValidationError";
-  }
-}
+export {
+  AppError,
+  ForbiddenError,
+  NotFoundError,
+  Refused,
+  RequestInputError,
+  TooManyRequestsError,
+  UnauthorizedError,
+  ValidationError,
+  type ReasonOf,
+  type RefusalKey,
+  type RefusalReason,
+} from "./classes";
 
 function codeOf(error: unknown): ErrorCode {
   if (error instanceof AppError) return error.code;
@@ -79,21 +52,36 @@ function codeOf(error: unknown): ErrorCode {
   return "internal";
 }
 
+/** What an answer names: a general code, or a tool's refusal reason. */
+export type AnswerCode = ErrorCode | RefusalReason;
+
 export interface ErrorDescription {
-  code: ErrorCode;
+  code: AnswerCode;
   status: number;
   messageKey: MessageKey;
+  /** The message's placeholders (a refusal's). */
+  params?: Record<string, string | number>;
 }
 
-/** The code, HTTP status and message key of any thrown value ("internal" for the unexpected). */
+/** The code, HTTP status and message key of any thrown value ("internal" for the unexpected); a refusal names its reason. */
 export function describeError(error: unknown): ErrorDescription {
+  if (error instanceof Refused) {
+    const refused: Refused = error;
+    return {
+      code: refused.reason,
+      status: refused.status,
+      messageKey: refused.messageKey,
+      ...(refused.details.params ? { params: refused.details.params } : {}),
+    };
+  }
   const code = codeOf(error);
-  return { code, status: ERROR_STATUS[code], messageKey: errorMessageKey(code) };
+  return { code, status: error instanceof AppError ? error.status : ERROR_STATUS[code], messageKey: errorMessageKey(code) };
 }
 
 /** What the user reads about `error`, in `lang`. */
 export function errorMessage(error: unknown, lang: Lang): string {
-  return translator(lang)(describeError(error).messageKey);
+  const { messageKey, params } = describeError(error);
+  return translator(lang)(messageKey, params);
 }
 
 const log = logger("errors");
@@ -104,11 +92,14 @@ export function logUnexpected(error: unknown, where: string): void {
   if (code === "internal" || code === "portal_error") log.error("unexpected error", { where, errorCode: code, error });
 }
 
-/** A route handler's error answer: JSON `{ error: code, message }` with the code's status. */
+/** A route handler's error answer: JSON `{ error: code, message }` with the code's status (and Retry-After when the error says). */
 export function errorResponse(error: unknown, lang: Lang, where = "route"): Response {
   logUnexpected(error, where);
-  const { code, status, messageKey } = describeError(error);
-  return Response.json({ error: code, message: translator(lang)(messageKey) }, { status, headers: { "cache-control": "no-store" } });
+  const { code, status, messageKey, params } = describeError(error);
+  const headers: Record<string, string> = { "cache-control": "no-store" };
+  const retryAfter = (error as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
+  if (typeof retryAfter === "number") headers["retry-after"] = String(retryAfter);
+  return Response.json({ error: code, message: translator(lang)(messageKey, params) }, { status, headers });
 }
 
 // Give every mapped class a digest naming its code, so that error.tsx can say what happened

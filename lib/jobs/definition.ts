@@ -8,7 +8,14 @@
  */
 import type { z } from "zod";
 import type { ClientFactory } from "../bitrix24";
+import type { KeyRing } from "../crypto";
 import type { PrismaClient } from "../db";
+
+/** Stores a JobRun and sends the job; its input is parsed with the definition's schema first. */
+export type Enqueue = <Input>(
+  definition: JobDefinition<Input>,
+  options: { portalId?: string | null; startedBy?: number | null; input: Input; expireInSeconds?: number },
+) => Promise<string>;
 
 export interface JobContext<Input> {
   /** Our JobRun id (stable across retries and deferrals; what the UI polls). */
@@ -22,10 +29,21 @@ export interface JobContext<Input> {
   attempt: number;
   /** Reports done/total; cheap to call often (writes are throttled). */
   reportProgress(done: number, total: number): Promise<void>;
-  /** The process's database (lib/services.ts, or a test's). */
+  // The world the handler works in, from the runtime (the process's services, or a test's): a
+  // handler reads everything it needs from here and never asks the composition root.
+  /** The process's database. */
   prisma: PrismaClient;
   /** The process's Bitrix24 clients: `clients.clientFor(portalId, { userId: startedBy })`. */
   clients: ClientFactory;
+  /** Seals and opens what is kept encrypted (the token key ring). */
+  keys: KeyRing;
+  /** Our app's client_id: the portal opens the app at /marketplace/app/{clientId}/. */
+  appClientId: string;
+  /** Starts further jobs (the same runtime's enqueue). */
+  jobs: { enqueue: Enqueue };
+  /** The clock and waits (tests shorten waits). */
+  now(): Date;
+  sleep(ms: number): Promise<void>;
 }
 
 export interface JobDefinition<Input = unknown, Result = unknown> {

@@ -5,10 +5,11 @@
  */
 import type PgBoss from "pg-boss";
 import type { ClientFactory } from "../bitrix24";
+import type { KeyRing } from "../crypto";
 import type { PrismaClient } from "../db";
 import { ValidationError } from "../errors";
 import { ensureQueue, getBoss } from "./boss";
-import type { JobDefinition } from "./definition";
+import type { Enqueue, JobDefinition } from "./definition";
 import { portalLockName, tryLockPortal } from "./portal-lock";
 
 /** Seconds before a job deferred by a busy portal is tried again. */
@@ -19,10 +20,7 @@ const ORPHAN_SWEEP_MS = 5000;
 
 export interface JobsRuntime {
   /** Parses `input` with the definition's schema (ValidationError when it does not fit), stores a JobRun, sends the job. */
-  enqueue<Input>(
-    definition: JobDefinition<Input>,
-    options: { portalId?: string | null; startedBy?: number | null; input: Input; expireInSeconds?: number },
-  ): Promise<string>;
+  enqueue: Enqueue;
   /** Starts polling every defined kind; returns a stop function. */
   startWorker(options?: { concurrency?: number; pollingIntervalSeconds?: number }): Promise<() => Promise<void>>;
   boss(): Promise<PgBoss>;
@@ -50,17 +48,25 @@ const attemptOf = (job: { data: JobData; retryCount: number }) => (job.data.prio
 export function createJobsRuntime(options: {
   databaseUrl: string;
   prisma: PrismaClient;
-  definitions: JobDefinition<never>[] | JobDefinition[];
+  definitions: readonly JobDefinition<never>[] | readonly JobDefinition[];
   maintenanceIntervalSeconds?: number;
-  /** Bitrix24 clients for the handlers (lib/services.ts passes the process's); built on first use. */
+  // What the handlers get in their context (lib/services.ts passes the process's), each read on first use.
   clients?: () => ClientFactory;
+  keys?: () => KeyRing;
+  appClientId?: () => string;
+  /** Default: the system clock. */
+  now?: () => Date;
+  /** Default: a timer. */
+  sleep?: (ms: number) => Promise<void>;
 }): JobsRuntime {
   const { databaseUrl, prisma } = options;
-  const clients = (): ClientFactory => {
-    if (!options.clients) throw new Error("This job runtime was created without Bitrix24 clients (createJobsRuntime({ clients }))");
-    return options.clients();
+  const given = <T>(name: string, make: (() => T) | undefined): T => {
+    if (!make) throw new Error(`This job runtime was created without ${name} (createJobsRuntime({ ${name} }))`);
+    return make();
   };
-  const definitions = new Map((options.definitions as JobDefinition[]).map((d) => [d.kind, d]));
+  const now = options.now ?? (() => new Date());
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const definitions = new Map((options.definitions as readonly JobDefinition[]).map((d) => [d.kind, d]));
   const readyQueues = new Map<string, Promise<void>>();
 
   const boss = () => getBoss(databaseUrl, { maintenanceIntervalSeconds: options.maintenanceIntervalSeconds });
@@ -72,6 +78,20 @@ export function createJobsRuntime(options: {
       ready.catch(() => readyQueues.delete(definition.kind));
     }
     return ready;
+  };
+
+  const enqueue: Enqueue = async (definition, { portalId = null, startedBy = null, input, expireInSeconds }) => {
+    if (!definitions.has(definition.kind)) throw new Error(`Job kind ${definition.kind} is not in the catalogue`);
+    const parsed = definition.input.safeParse(input);
+    if (!parsed.success)
+      throw new ValidationError(
+        `Invalid input for ${definition.kind}: ${parsed.error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ")}`,
+      );
+    const jobRun = await prisma.jobRun.create({
+      data: { kind: definition.kind, portalId, startedBy, input: parsed.data as never, state: "queued" },
+    });
+    await send(definition as JobDefinition, jobRun.id, expireInSeconds ? { expireInSeconds } : {});
+    return jobRun.id;
   };
 
   async function send(definition: JobDefinition, jobRunId: string, options: PgBoss.SendOptions = {}, priorAttempts = 0): Promise<void> {
@@ -135,8 +155,17 @@ export function createJobsRuntime(options: {
         attempt,
         prisma,
         get clients() {
-          return clients();
+          return given("clients", options.clients);
         },
+        get keys() {
+          return given("keys", options.keys);
+        },
+        get appClientId() {
+          return given("appClientId", options.appClientId);
+        },
+        jobs: { enqueue },
+        now,
+        sleep,
         async reportProgress(done, total) {
           const now = Date.now();
           if (now - lastWrite < PROGRESS_WRITE_INTERVAL_MS && done < total) return;
@@ -215,19 +244,7 @@ export function createJobsRuntime(options: {
     async ensureQueues() {
       for (const definition of definitions.values()) await queueReady(definition);
     },
-    async enqueue(definition, { portalId = null, startedBy = null, input, expireInSeconds }) {
-      if (!definitions.has(definition.kind)) throw new Error(`Job kind ${definition.kind} is not in the catalogue`);
-      const parsed = definition.input.safeParse(input);
-      if (!parsed.success)
-        throw new ValidationError(
-          `Invalid input for ${definition.kind}: ${parsed.error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ")}`,
-        );
-      const jobRun = await prisma.jobRun.create({
-        data: { kind: definition.kind, portalId, startedBy, input: parsed.data as never, state: "queued" },
-      });
-      await send(definition as JobDefinition, jobRun.id, expireInSeconds ? { expireInSeconds } : {});
-      return jobRun.id;
-    },
+    enqueue,
     async startWorker({ concurrency = 2, pollingIntervalSeconds = 1 } = {}) {
       const b = await boss();
       const workerIds: string[] = [];

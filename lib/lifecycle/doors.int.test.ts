@@ -6,7 +6,8 @@
  */
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { RequestInputError, TooManyRequestsError, VerificationBudget, type VerificationLimits } from "../security";
+import { RequestInputError, TooManyRequestsError } from "../errors";
+import { VerificationBudget, type VerificationLimits } from "../security";
 import { acceptEvent, acceptPortalPost, EVENT_MAX_BYTES, PortalAuthError, type DoorGuard } from ".";
 import { ADMIN_ID, CLIENT_ID, lifecycleHarness, type LifecycleHarness } from "../../test/support/lifecycle-harness";
 

@@ -6,7 +6,8 @@
  * their own (a test database, the emulator, a small budget).
  */
 import type { PortalSession } from "../auth";
-import { readFormFields, RequestInputError, type VerificationBudget } from "../security";
+import { RequestInputError } from "../errors";
+import { readFormFields, type VerificationBudget } from "../security";
 import type { LifecycleDeps } from "./deps";
 import { EventAuthError, handleEvent, parseEventForm, type EventHooks, type EventOutcome, type PortalEvent } from "./events";
 import { installFromPost, type InstallHooks } from "./install";

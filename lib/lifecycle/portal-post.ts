@@ -8,7 +8,8 @@
  */
 import { z } from "zod";
 import { normalizePortalDomain } from "../portal-address";
-import { readFormFields, RequestInputError } from "../security";
+import { RequestInputError } from "../errors";
+import { readFormFields } from "../security";
 
 /** A portal's POST is a few hundred bytes (tokens, ids, placement options). */
 export const PORTAL_POST_MAX_BYTES = 16 * 1024;

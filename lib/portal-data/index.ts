@@ -9,13 +9,13 @@ export { retentionPurgeJob, scheduleRetention, type PurgeCounts } from "./retent
 export { describePortalData, type PortalDataReport } from "./describe";
 export { deletePortalData, type DeletePortalDataDeps, type PortalDataDeletion } from "./delete";
 
-export type ConfirmedDeletion = { kind: "deleted" } | { kind: "mismatch" } | { kind: "missing" };
+export type ConfirmedDeletion = { kind: "deleted" } | { kind: "mismatch"; domain: string } | { kind: "missing" };
 
 /** Deletes the portal's data only if `typed` is the portal's domain (the admin's confirmation). */
 export async function deletePortalDataConfirmed(deps: DeletePortalDataDeps, portalId: string, typed: string): Promise<ConfirmedDeletion> {
   const portal = await deps.prisma.portal.findUnique({ where: { id: portalId }, select: { domain: true } });
   if (!portal) return { kind: "missing" };
-  if (!confirmsPortalDomain(typed, portal.domain)) return { kind: "mismatch" };
+  if (!confirmsPortalDomain(typed, portal.domain)) return { kind: "mismatch", domain: portal.domain };
   const { deleted } = await deletePortalData(deps, portalId);
   return deleted ? { kind: "deleted" } : { kind: "missing" };
 }

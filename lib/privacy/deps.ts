@@ -1,14 +1,14 @@
-/** What the Privacy jobs and functions need; the app builds it once, tests pass their own. */
-import type { ClientFactory } from "../bitrix24";
-import type { KeyRing } from "../crypto";
-import type { PrismaClient } from "../db";
+/**
+ * The services Privacy's functions and jobs take: a part of the composition root's. app/ passes
+ * `services()`, a job handler its context (lib/jobs), integration tests their own.
+ */
+import type { Enqueue } from "../jobs";
+import type { Services } from "../service-types";
 
-export interface PrivacyDeps {
-  prisma: PrismaClient;
-  /** Seals archive chunks (the token key ring: one key to rotate for every secret at rest). */
-  keys: KeyRing;
-  clients: ClientFactory;
-  /** Our app's client_id: the portal opens the app at /marketplace/app/{clientId}/. */
-  appClientId: string;
+export type PrivacyDeps = Pick<Services, "prisma" | "keys" | "clients" | "appClientId"> & {
+  /** The clock (default: the system's); tests move it. */
   now?: () => Date;
-}
+};
+
+/** What starting a request takes: the database, and the job queue to enqueue on. */
+export type PrivacyServices = Pick<Services, "prisma"> & { jobs: { enqueue: Enqueue } };

@@ -6,7 +6,6 @@
  */
 import { z } from "zod";
 import { defineJob, type JobContext } from "../jobs";
-import type { PrivacyDeps } from "./deps";
 import { runDownload, type DownloadInput } from "./download/run-download";
 import { runChanges, type ChangeInput, type ChangeResult } from "./change/run-changes";
 import { markRequest } from "./requests/requests-log";
@@ -32,56 +31,55 @@ export const changeInputSchema = z
 
 const RETRY_LIMIT = 3;
 
-async function failOpenRequests(deps: PrivacyDeps, jobRunId: string, context: JobContext<unknown>): Promise<void> {
+async function failOpenRequests(context: JobContext<unknown>): Promise<void> {
   if (context.attempt <= RETRY_LIMIT) return;
-  const open = await deps.prisma.privacyRequest.findMany({ where: { jobRunId, status: { in: ["queued", "running"] } }, select: { id: true } });
-  for (const r of open) await markRequest(deps.prisma, r.id, "failed", { error: "job_failed" });
+  const open = await context.prisma.privacyRequest.findMany({
+    where: { jobRunId: context.jobRunId, status: { in: ["queued", "running"] } },
+    select: { id: true },
+  });
+  for (const r of open) await markRequest(context.prisma, r.id, "failed", { error: "job_failed" });
 }
 
-export function privacyJobs(deps: () => PrivacyDeps) {
-  const download = defineJob<DownloadInput, Awaited<ReturnType<typeof runDownload>>>({
-    kind: "privacy.download",
-    input: downloadInputSchema,
-    retryLimit: RETRY_LIMIT,
-    retryDelaySeconds: 5,
-    expireInSeconds: 30 * 60,
-    exclusivePerPortal: true,
-    async handler(context) {
-      const input = downloadInputSchema.parse(context.input);
-      if (!context.portalId) throw new Error("privacy.download needs a portal");
-      try {
-        return await runDownload(deps(), { jobRunId: context.jobRunId, portalId: context.portalId, input, reportProgress: context.reportProgress });
-      } catch (error) {
-        await failOpenRequests(deps(), context.jobRunId, context);
-        throw error;
-      }
-    },
-  });
+export const privacyDownloadJob = defineJob<DownloadInput, Awaited<ReturnType<typeof runDownload>>>({
+  kind: "privacy.download",
+  input: downloadInputSchema,
+  retryLimit: RETRY_LIMIT,
+  retryDelaySeconds: 5,
+  expireInSeconds: 30 * 60,
+  exclusivePerPortal: true,
+  async handler(context) {
+    const input = downloadInputSchema.parse(context.input);
+    if (!context.portalId) throw new Error("privacy.download needs a portal");
+    try {
+      return await runDownload(context, { jobRunId: context.jobRunId, portalId: context.portalId, input, reportProgress: context.reportProgress });
+    } catch (error) {
+      await failOpenRequests(context);
+      throw error;
+    }
+  },
+});
 
-  const change = defineJob<ChangeInput, ChangeResult>({
-    kind: "privacy.change",
-    input: changeInputSchema,
-    retryLimit: RETRY_LIMIT,
-    retryDelaySeconds: 5,
-    expireInSeconds: 30 * 60,
-    exclusivePerPortal: true,
-    async handler(context) {
-      const input = changeInputSchema.parse(context.input);
-      if (!context.portalId) throw new Error("privacy.change needs a portal");
-      try {
-        return await runChanges(deps(), {
-          jobRunId: context.jobRunId,
-          portalId: context.portalId,
-          startedBy: context.startedBy,
-          input,
-          reportProgress: context.reportProgress,
-        });
-      } catch (error) {
-        await failOpenRequests(deps(), context.jobRunId, context);
-        throw error;
-      }
-    },
-  });
-
-  return { download, change };
-}
+export const privacyChangeJob = defineJob<ChangeInput, ChangeResult>({
+  kind: "privacy.change",
+  input: changeInputSchema,
+  retryLimit: RETRY_LIMIT,
+  retryDelaySeconds: 5,
+  expireInSeconds: 30 * 60,
+  exclusivePerPortal: true,
+  async handler(context) {
+    const input = changeInputSchema.parse(context.input);
+    if (!context.portalId) throw new Error("privacy.change needs a portal");
+    try {
+      return await runChanges(context, {
+        jobRunId: context.jobRunId,
+        portalId: context.portalId,
+        startedBy: context.startedBy,
+        input,
+        reportProgress: context.reportProgress,
+      });
+    } catch (error) {
+      await failOpenRequests(context);
+      throw error;
+    }
+  },
+});

@@ -19,7 +19,7 @@ beforeAll(async () => {
   h = await lifecycleHarness({ portals: ["acme"], scopes: ["user", "user.userfield", "department", "task", "crm", "sonet_group"], recordsPerHeavyUser: 30 });
   portalId = await h.installPortal("acme");
   deps = { prisma: h.db.prisma, keys: h.deps.keys, clients: h.deps.clients, appClientId: CLIENT_ID };
-  await savePrivacySettings(h.db.prisma, portalId, { allowAnonymisation: true, allowErasure: true, linkDays: 7 }, 1);
+  await savePrivacySettings({ prisma: h.db.prisma }, { portalId, userId: 1 }, { allowAnonymisation: true, allowErasure: true, linkDays: 7 });
 });
 afterAll(async () => h?.close());
 
@@ -60,8 +60,7 @@ describe("preview of an anonymisation", () => {
     const subject = all.find((u) => summary.heavyUserIds.includes(u.id) && !u.admin)!;
     await h.control("POST", `portals/acme/users/${subject.id}`, { personalMobile: "+7 900 123 45 67" });
 
-    const preview = await previewFor(deps, { portalId, userId: 1, isAdmin: true, lang: "en" }, "anonymise", subject.id);
-    if (!preview.ok) throw new Error(preview.error);
+    const preview = await previewFor(deps, { portalId, userId: 1, isAdmin: true, lang: "en" }, { kind: "anonymise", subjectUserId: subject.id });
     expect(preview.name).toBe(`${subject.name} ${subject.lastName}`);
     const change = (f: string) => preview.changes.find((c) => c.field === f);
     expect(change("NAME")).toMatchObject({ current: subject.name, next: "Former employee" });

@@ -18,7 +18,7 @@ import { DOWNLOAD_PATH } from "./download/download-link";
 import { runChanges, type ChangeInput } from "./change/run-changes";
 import { pseudonymCode } from "./change/field-plans";
 import { createRequests } from "./requests/requests-log";
-import { setRight } from "./rights";
+import { setUserRights } from "./rights";
 import { openArchive } from "./download/serve";
 import { savePrivacySettings } from "./settings";
 
@@ -56,7 +56,7 @@ beforeAll(async () => {
   });
   portalId = await h.installPortal("acme");
   deps = { prisma: h.db.prisma, keys: h.deps.keys, clients: h.deps.clients, appClientId: CLIENT_ID };
-  await savePrivacySettings(h.db.prisma, portalId, { allowAnonymisation: true, allowErasure: true, linkDays: 3 }, 1);
+  await savePrivacySettings({ prisma: h.db.prisma }, { portalId, userId: 1 }, { allowAnonymisation: true, allowErasure: true, linkDays: 3 });
 });
 afterAll(async () => h?.close());
 
@@ -239,7 +239,7 @@ describe("anonymise and erase", () => {
       personalMobile: "+7 900 000 00 00",
       userFields: { ...subject.userFields, UF_SKYPE: "skype.name" },
     });
-    await setRight(h.db.prisma, portalId, [subject.id], "erase", true, 1);
+    await setUserRights({ prisma: h.db.prisma }, { portalId, userId: 1 }, { userIds: [subject.id], right: "erase", granted: true });
     const before = await user(subject.id);
     remember(before);
     const requestIds = await createRequests(h.db.prisma, portalId, "anonymise", [subject.id], 1);

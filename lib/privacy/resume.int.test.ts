@@ -15,16 +15,14 @@ import { signInFromPost } from "../lifecycle";
 import type { PortalUser } from "../../test/support/control-answers";
 import { CLIENT_ID, CLIENT_SECRET, lifecycleHarness, type LifecycleHarness } from "../../test/support/lifecycle-harness";
 import { readArchiveChunks } from "./download/archive-store";
-import type { PrivacyDeps } from "./deps";
 import { pseudonymCode } from "./change/field-plans";
-import { privacyJobs } from "./jobs";
+import { privacyChangeJob, privacyDownloadJob } from "./jobs";
 import { attachJob, createRequests } from "./requests/requests-log";
 
 const keyBase64 = generateKeyBase64();
 let h: LifecycleHarness;
 let portalId: string;
 let runtime: JobsRuntime;
-let definitions: ReturnType<typeof privacyJobs>;
 let workers: WorkerProcesses;
 
 const jobRun = (id: string) => h.db.prisma.jobRun.findUniqueOrThrow({ where: { id } });
@@ -39,9 +37,8 @@ beforeAll(async () => {
     keyBase64,
   });
   portalId = await h.installPortal("acme");
-  const deps: PrivacyDeps = { prisma: h.db.prisma, keys: h.deps.keys, clients: h.deps.clients, appClientId: CLIENT_ID };
-  definitions = privacyJobs(() => deps);
-  runtime = createJobsRuntime({ databaseUrl: h.db.url, prisma: h.db.prisma, definitions: [definitions.download, definitions.change] });
+  // This process only enqueues the production jobs; the worker processes run them.
+  runtime = createJobsRuntime({ databaseUrl: h.db.url, prisma: h.db.prisma, definitions: [privacyDownloadJob, privacyChangeJob] });
   // The real worker entry point with the test's database, key and app credentials.
   workers = workerProcesses({ databaseUrl: h.db.url, keyBase64, credentials: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET } });
 });
@@ -60,7 +57,7 @@ describe("a privacy worker killed mid-job", () => {
     // Slow task pages: the export is then reliably in the middle of its records when killed.
     await h.control("POST", "faults", { portal: "acme", method: "tasks.task.list", count: 1000, error: "", latencyMs: 400 });
     const [requestId] = await createRequests(h.db.prisma, portalId, "download", [subject.id], subject.id);
-    const id = await runtime.enqueue(definitions.download, {
+    const id = await runtime.enqueue(privacyDownloadJob, {
       portalId,
       startedBy: subject.id,
       input: { requestId, subjectUserId: subject.id, lang: "en", saveToDrive: false },
@@ -119,7 +116,7 @@ describe("a privacy worker killed mid-job", () => {
       subjects.map((s) => s.id),
       1,
     );
-    const id = await runtime.enqueue(definitions.change, {
+    const id = await runtime.enqueue(privacyChangeJob, {
       portalId,
       startedBy: 1,
       input: { kind: "anonymise", requestIds, lang: "en", actAsStarter: true },

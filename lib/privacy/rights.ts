@@ -28,20 +28,20 @@ export async function readRights(prisma: PrismaClient, portalId: string, userIds
   return out;
 }
 
-/** Grants or revokes one right for many users at once (bulk grant/revoke). */
-export async function setRight(
-  prisma: PrismaClient,
-  portalId: string,
-  userIds: readonly number[],
-  right: RightName,
-  granted: boolean,
-  updatedBy: number,
-): Promise<void> {
+/** An administrator grants or revokes one right for many users at once (bulk grant/revoke). */
+export async function setUserRights(
+  services: { prisma: PrismaClient },
+  session: { portalId: string; userId: number },
+  input: { userIds: readonly number[]; right: RightName; granted: boolean },
+): Promise<{ ok: true }> {
+  const { prisma } = services;
+  const { portalId, userId: updatedBy } = session;
+  const { userIds, right, granted } = input;
   const key = RIGHTS[right];
   if (!granted) {
     // Revoked = no row: the table then holds only who may do something.
     await prisma.userRight.deleteMany({ where: { portalId, userId: { in: [...userIds] }, right: key } });
-    return;
+    return { ok: true };
   }
   await prisma.$transaction(
     userIds.map((userId) =>
@@ -52,6 +52,7 @@ export async function setRight(
       }),
     ),
   );
+  return { ok: true };
 }
 
 /** After an anonymisation or erasure the person's rights rows go (the issue: "rights rows removed afterwards"). */

@@ -38,7 +38,14 @@ export async function readPrivacySettings(prisma: PrismaClient, portalId: string
   return parsed.success ? parsed.data : DEFAULT_SETTINGS;
 }
 
-export async function savePrivacySettings(prisma: PrismaClient, portalId: string, settings: PrivacySettings, updatedBy: number): Promise<void> {
+/** An administrator saves the master switches and the link's lifetime. */
+export async function savePrivacySettings(
+  services: { prisma: PrismaClient },
+  session: { portalId: string; userId: number },
+  settings: PrivacySettings,
+): Promise<{ ok: true }> {
+  const { prisma } = services;
+  const { portalId, userId: updatedBy } = session;
   const valid = privacySettingsSchema.parse(settings);
   await prisma.$transaction(
     (Object.keys(KEYS) as (keyof typeof KEYS)[]).map((k) =>
@@ -49,4 +56,5 @@ export async function savePrivacySettings(prisma: PrismaClient, portalId: string
       }),
     ),
   );
+  return { ok: true };
 }

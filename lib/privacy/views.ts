@@ -4,11 +4,12 @@
  * remaining work (lib/ownership counts), and the requests log with names resolved live.
  */
 import type { Bitrix24Client } from "../bitrix24";
-import type { Lang } from "../i18n";
+import { remainingWork } from "../ownership";
 import { ACTIVE_EMPLOYEES, departmentIdsOf, displayName, readDepartments, userNames } from "../people";
+import type { Session } from "../service-types";
 import type { PrivacyDeps } from "./deps";
 import { findDismissed, type DismissedUser } from "./dismissed";
-import { decide, type Decision } from "./requests/permissions";
+import { decide, refusal, type Decision } from "./requests/permissions";
 import { previewChange, type FieldChange } from "./change/preview";
 import { recordsNaming, type NamedRecord } from "./record-list";
 import { latestRequestsOf, listRequests, type RequestRow } from "./requests/requests-log";
@@ -17,12 +18,10 @@ import { readPrivacySettings, type PrivacySettings } from "./settings";
 
 type Client = Pick<Bitrix24Client, "call" | "batch" | "listAll" | "listPages">;
 
-export interface Viewer {
-  portalId: string;
-  userId: number;
-  isAdmin: boolean;
-  lang: Lang;
-}
+/** Who looks: the signed-in user in their portal and language. */
+export type Viewer = Session;
+
+const clientOf = (services: Pick<PrivacyDeps, "clients">, session: Viewer) => services.clients.clientFor(session.portalId, { userId: session.userId });
 
 export interface MyPrivacyView {
   settings: PrivacySettings;
@@ -53,13 +52,13 @@ export async function myPrivacyView(deps: Pick<PrivacyDeps, "prisma">, who: View
 export async function previewFor(
   deps: Pick<PrivacyDeps, "prisma" | "clients">,
   who: Viewer,
-  kind: "anonymise" | "erase",
-  subjectUserId: number,
-): Promise<{ ok: true; name: string; changes: FieldChange[]; records: { total: number; shown: NamedRecord[] } } | { ok: false; error: string }> {
+  input: { kind: "anonymise" | "erase"; subjectUserId: number },
+): Promise<{ ok: true; name: string; changes: FieldChange[]; records: { total: number; shown: NamedRecord[] } }> {
+  const { kind, subjectUserId } = input;
   const settings = await readPrivacySettings(deps.prisma, who.portalId);
   const rights = (await readRights(deps.prisma, who.portalId, [who.userId])).get(who.userId)!;
   const verdict = decide(kind, who, { userId: subjectUserId, isAdmin: subjectUserId === who.userId && who.isAdmin }, settings, rights);
-  if (!verdict.allowed) return { ok: false, error: verdict.reason };
+  if (!verdict.allowed) throw refusal(verdict.reason);
   const portal = await deps.prisma.portal.findUniqueOrThrow({ where: { id: who.portalId }, select: { memberId: true, clientEndpoint: true } });
   // The admin's token reads any profile; an employee's own token reads their own.
   const client = await deps.clients.clientFor(who.portalId, { userId: who.userId });
@@ -107,13 +106,54 @@ export async function listDismissed(client: Client, options: { search?: string; 
 export async function requestLogView(
   deps: Pick<PrivacyDeps, "prisma" | "clients">,
   who: Viewer,
-  page: number,
-): Promise<{ rows: RequestRow[]; total: number; names: Map<number, string> }> {
+  input: { page: number },
+): Promise<{ ok: true; rows: RequestRow[]; total: number; names: Map<number, string> }> {
+  const { page } = input;
   const { rows, total } = await listRequests(deps.prisma, who.portalId, { skip: page * 50, take: 50 });
   const client = await deps.clients.clientFor(who.portalId, { userId: who.userId });
   const names = await userNames(
     client,
     rows.flatMap((r) => [r.subjectUserId, r.requestedBy]),
   ).catch(() => new Map<number, string>());
-  return { rows, total, names };
+  return { ok: true, rows, total, names };
+}
+
+/** The User settings tab: one page of the active employees (search, department) with their rights, the departments and the switches. */
+export async function readUsersTab(
+  services: Pick<PrivacyDeps, "prisma" | "clients">,
+  session: Viewer,
+  input: { search?: string; departmentId?: number; page: number },
+) {
+  const client = await clientOf(services, session);
+  const [settings, departments, users] = await Promise.all([
+    readPrivacySettings(services.prisma, session.portalId),
+    listDepartments(client),
+    listActiveUsers(client, input),
+  ]);
+  const rights = await readRights(
+    services.prisma,
+    session.portalId,
+    users.rows.map((u) => u.id),
+  );
+  return { ok: true as const, settings, departments, users, rights };
+}
+
+/** The Dismissed users tab: every dismissed user (search, department, sorted), the departments and the switches. */
+export async function readDismissedTab(
+  services: Pick<PrivacyDeps, "prisma" | "clients">,
+  session: Viewer,
+  input: { search?: string; departmentId?: number; sort: "name" | "lastLogin" },
+) {
+  const client = await clientOf(services, session);
+  const [settings, departments, users] = await Promise.all([
+    readPrivacySettings(services.prisma, session.portalId),
+    listDepartments(client),
+    listDismissed(client, input),
+  ]);
+  return { ok: true as const, settings, departments, users };
+}
+
+/** The remaining work of the users on one page of the dismissed list, in one request. */
+export async function readRemainingWork(services: Pick<PrivacyDeps, "clients">, session: Viewer, input: { userIds: readonly number[] }) {
+  return { ok: true as const, work: await remainingWork(await clientOf(services, session), input.userIds) };
 }

@@ -1,9 +1,8 @@
 // What guards the app's doors: capped bodies, rate limits, and where a request may come from.
-export { readCappedBody, readFormFields, RequestInputError } from "./request-body";
+export { readCappedBody, readFormFields } from "./request-body";
 export {
   DEFAULT_VERIFICATION_LIMITS,
   processVerificationBudget,
-  TooManyRequestsError,
   requestSource,
   VerificationBudget,
   type VerificationLimits,

@@ -3,18 +3,8 @@
  * forged requests cannot make us send the OAuth server enough refused requests for it to throttle
  * our app. Token buckets per key (lib/token-bucket.ts), in this process's memory.
  */
+import { TooManyRequestsError } from "../errors/client";
 import { KeyedBuckets, type BucketSpec } from "../token-bucket";
-
-export class TooManyRequestsError extends Error {
-  readonly status = 429;
-  constructor(
-    readonly scope: "source" | "portal" | "overall",
-    readonly retryAfterSeconds: number,
-  ) {
-    super(`too many requests (${scope}); try again in ${retryAfterSeconds} s`);
-    this.name = "TooManyRequestsError";
-  }
-}
 
 export interface VerificationLimits {
   /** Refused verifications per source address (genuine ones are given back). */
@@ -43,7 +33,7 @@ export interface VerificationTicket {
 
 /**
  * The budget of outbound verifications. `acquire` takes one request from each bucket or none
- * (refusing with TooManyRequestsError before any outbound call); a genuine outcome gives the
+ * (refusing with lib/errors' TooManyRequestsError before any outbound call); a genuine outcome gives the
  * source's and the portal's back, so only refused requests use them up.
  */
 export class VerificationBudget {

@@ -2,18 +2,9 @@
  * Reading the body of a request nobody has authenticated yet (the portal's POSTs, events): the
  * size is capped BEFORE anything is parsed, and only the shapes the platform sends are parsed.
  * `request.formData()` would read a body of any size and throws (HTTP 500) on a multipart type
- * without a boundary; here each refusal is a RequestInputError with its 4xx status.
+ * without a boundary; here each refusal is a RequestInputError (lib/errors) with its 4xx status.
  */
-
-export class RequestInputError extends Error {
-  constructor(
-    readonly status: 400 | 405 | 413 | 415,
-    message: string,
-  ) {
-    super(message);
-    this.name = "RequestInputError";
-  }
-}
+import { RequestInputError } from "../errors/client";
 
 /** The body's bytes, refused (413) when the declared or the streamed size passes `maxBytes`. */
 export async function readCappedBody(request: Request, maxBytes: number): Promise<Uint8Array> {

@@ -11,8 +11,7 @@ import { workerProcesses, type WorkerProcesses } from "../../test/support/worker
 import { resetLimiters } from "../bitrix24";
 import { ADMIN_ID, CLIENT_ID, CLIENT_SECRET, createWorld, type CallLogEntry, type World } from "../../test/support/emulator-world";
 import { createJobsRuntime, stopBoss, type JobsRuntime } from "../jobs";
-import { jobCatalogue } from "../job-catalogue";
-import { transferRunJob } from "./jobs";
+import { JOB_CATALOGUE } from "../job-catalogue";
 import { transferRequestSchema } from "./request";
 import { startTransfer } from "./start";
 
@@ -29,7 +28,7 @@ beforeAll(async () => {
     seed: { recordsPerHeavyUser: 5600 },
     scopes: ["user", "department", "task", "crm", "sonet_group", "im"],
   });
-  runtime = createJobsRuntime({ databaseUrl: db.url, prisma: db.prisma, definitions: jobCatalogue() });
+  runtime = createJobsRuntime({ databaseUrl: db.url, prisma: db.prisma, definitions: JOB_CATALOGUE });
   workers = workerProcesses({
     databaseUrl: db.url,
     keyBase64: world.keyBase64,
@@ -86,7 +85,11 @@ describe("a worker killed three times", () => {
       notify: false,
     });
     await world.control("DELETE", "calls");
-    const id = await startTransfer({ prisma: db.prisma, clients: world.factory }, runtime, transferRunJob, world.portalId, ADMIN_ID, request);
+    const { transferId: id } = await startTransfer(
+      { prisma: db.prisma, clients: world.factory, jobs: runtime },
+      { portalId: world.portalId, userId: ADMIN_ID },
+      request,
+    );
     const settled = async () => {
       const t = await db.prisma.transfer.findUniqueOrThrow({ where: { id } });
       return { ...t, settled: t.moved + t.failed + t.skipped };

@@ -45,7 +45,7 @@ export function storedQuery(options: unknown): TransferQuery | null {
   return parsed.success ? parsed.data : null;
 }
 
-export async function listHistory(deps: TransferDeps, portalId: string, filter: HistoryFilter = {}): Promise<HistoryEntry[]> {
+export async function listHistory(deps: Pick<TransferDeps, "prisma">, portalId: string, filter: HistoryFilter = {}): Promise<HistoryEntry[]> {
   const rows = await deps.prisma.transfer.findMany({
     where: {
       portalId,
@@ -91,7 +91,7 @@ export interface MonthlyCount {
 }
 
 /** Records moved by transfers (not undos/returns), per type and month, over the last `months`. */
-export async function movedPerMonth(deps: TransferDeps, portalId: string, months = 12): Promise<MonthlyCount[]> {
+export async function movedPerMonth(deps: Pick<TransferDeps, "prisma">, portalId: string, months = 12): Promise<MonthlyCount[]> {
   const since = new Date();
   since.setUTCMonth(since.getUTCMonth() - months + 1, 1);
   since.setUTCHours(0, 0, 0, 0);
@@ -104,7 +104,7 @@ export async function movedPerMonth(deps: TransferDeps, portalId: string, months
 }
 
 /** One transfer's narrowing as the wizard stored it (null for undos and returns), or null if it is not this portal's. */
-export async function transferQuery(deps: TransferDeps, portalId: string, transferId: string): Promise<TransferQuery | null> {
+export async function transferQuery(deps: Pick<TransferDeps, "prisma">, portalId: string, transferId: string): Promise<TransferQuery | null> {
   const t = await deps.prisma.transfer.findFirst({ where: { id: transferId, portalId }, select: { kind: true, options: true } });
   return t?.kind === "transfer" ? storedQuery(t.options) : null;
 }

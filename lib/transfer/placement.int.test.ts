@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appHandlerUrl, installFromPost, type InstallHooks } from "../lifecycle";
 import { ADMIN_ID, CLIENT_ID, lifecycleHarness, type LifecycleHarness } from "../../test/support/lifecycle-harness";
-import { bindPlacementsOnInstall, PROFILE_PLACEMENT } from ".";
+import { bindPlacementsOnInstall, PROFILE_PLACEMENT } from "./placement";
 
 let h: LifecycleHarness;
 beforeAll(async () => {

@@ -2,7 +2,9 @@
  * A transfer's live progress for the UI: per object type, records moved / failed / skipped of
  * planned, the rate in records per second since moving began, and the time left at that rate.
  */
+import { Refused } from "../errors";
 import type { TransferDeps } from "./deps";
+import type { Actor } from "./start";
 
 export interface TypeProgress {
   type: string;
@@ -38,7 +40,12 @@ export interface TransferProgress {
   cancelRequested: boolean;
 }
 
-export async function readTransferProgress(deps: TransferDeps, portalId: string, transferId: string, now = new Date()): Promise<TransferProgress | null> {
+export async function readTransferProgress(
+  deps: Pick<TransferDeps, "prisma">,
+  portalId: string,
+  transferId: string,
+  now = new Date(),
+): Promise<TransferProgress | null> {
   const t = await deps.prisma.transfer.findFirst({ where: { id: transferId, portalId } });
   if (!t) return null;
   const rows = await deps.prisma.transferItem.groupBy({ by: ["type", "state"], where: { transferId }, _count: { _all: true } });
@@ -85,11 +92,25 @@ export async function readTransferProgress(deps: TransferDeps, portalId: string,
 }
 
 /** The records of a transfer in one state (failed ones with the portal's error code; skipped ones "CHANGED"). */
-export async function listItems(deps: TransferDeps, portalId: string, transferId: string, state: "failed" | "skipped" | "moved", take = 500) {
+export async function listItems(deps: Pick<TransferDeps, "prisma">, portalId: string, transferId: string, state: "failed" | "skipped" | "moved", take = 500) {
   return deps.prisma.transferItem.findMany({
     where: { transferId, state, transfer: { portalId } },
     orderBy: { seq: "asc" },
     take,
     select: { type: true, role: true, recordId: true, fromUserId: true, toUserId: true, errorCode: true },
   });
+}
+
+/** A transfer's page while it runs and after: its progress, and once finished its failed and skipped records and the undo that reversed it. */
+export async function readTransferStatus(services: Pick<TransferDeps, "prisma">, session: Actor, input: { transferId: string }) {
+  const { portalId } = session;
+  const { transferId } = input;
+  const progress = await readTransferProgress(services, portalId, transferId);
+  if (!progress) throw new Refused("transfer.refused.not_found", { status: 404 });
+  const finished = progress.state === "completed" || progress.state === "cancelled" || progress.state === "failed";
+  const [failures, skipped] = finished
+    ? await Promise.all([listItems(services, portalId, transferId, "failed", 200), listItems(services, portalId, transferId, "skipped", 200)])
+    : [[], []];
+  const undone = await services.prisma.transfer.findFirst({ where: { parentId: transferId, kind: "undo" }, select: { id: true } });
+  return { ok: true as const, progress, failures, skipped, undoneBy: undone?.id ?? null };
 }

@@ -1,67 +1,46 @@
 /**
- * Starting a transfer, an undo or a return: the checks that refuse it with a reason, the
- * Transfer row with its operation-log row (IDs and options only), and the durable job.
+ * Starting a transfer, running a finished one's failed records again, and asking a running one to
+ * stop: the checks that refuse with a reason (lib/errors Refused), the Transfer row with its
+ * operation-log row (IDs and options only), and the durable job (run-job.ts).
  */
-import { recordOperation } from "../operation-log";
 import type { Bitrix24Client } from "../bitrix24";
+import { Refused } from "../errors";
+import { recordOperation } from "../operation-log";
 import { isActive } from "../people";
-import type { JobDefinition } from "../jobs";
-import type { TransferDeps } from "./deps";
+import type { Session } from "../service-types";
+import type { TransferDeps, TransferServices } from "./deps";
 import type { StoredOptions } from "./plan";
 import type { TransferRequest } from "./request";
+import { transferRunJob } from "./run-job";
 
-export interface Enqueue {
-  enqueue<Input>(
-    definition: JobDefinition<Input>,
-    options: { portalId?: string | null; startedBy?: number | null; input: Input; expireInSeconds?: number },
-  ): Promise<string>;
-}
-
-export interface TransferJobInput {
-  transferId: string;
-}
-
-/** An expected refusal the UI explains (the key is an i18n message key). */
-export class TransferRefused extends Error {
-  constructor(
-    readonly reason: "receiver-inactive" | "receiver-unknown" | "busy" | "nothing-to-undo" | "not-found" | "not-temporary" | "return-past",
-    readonly userIds: number[] = [],
-  ) {
-    super(reason);
-    this.name = "TransferRefused";
-  }
-}
+/** Who acts: the signed-in administrator in their portal. */
+export type Actor = Pick<Session, "portalId" | "userId">;
 
 /** Refuses receivers who are dismissed or unknown (user.get FILTER[ID], ACTIVE; b24restdocs api-reference/user/user-get.md). */
 export async function checkReceivers(client: Pick<Bitrix24Client, "call">, receiverIds: number[]): Promise<void> {
   const answer = await client.call<Array<{ ID: string | number; ACTIVE: boolean | string }>>("user.get", { FILTER: { ID: receiverIds } });
   const found = new Map(answer.result.map((u) => [Number(u.ID), isActive(u)]));
   const unknown = receiverIds.filter((id) => !found.has(id));
-  if (unknown.length) throw new TransferRefused("receiver-unknown", unknown);
+  if (unknown.length) throw new Refused("transfer.refused.receiver_unknown", { userIds: unknown });
   const inactive = receiverIds.filter((id) => found.get(id) === false);
-  if (inactive.length) throw new TransferRefused("receiver-inactive", inactive);
+  if (inactive.length) throw new Refused("transfer.refused.receiver_inactive", { userIds: inactive });
 }
 
-async function refuseIfBusy(deps: TransferDeps, portalId: string): Promise<void> {
+/** One transfer, undo or return of a portal runs at a time. */
+export async function refuseIfBusy(deps: Pick<TransferDeps, "prisma">, portalId: string): Promise<void> {
   const running = await deps.prisma.transfer.count({ where: { portalId, state: { in: ["queued", "planning", "moving"] } } });
-  if (running) throw new TransferRefused("busy");
+  if (running) throw new Refused("transfer.refused.busy");
 }
 
-/** Records and enqueues a transfer; returns its id. `request` is already validated (request.ts). */
-export async function startTransfer(
-  deps: TransferDeps,
-  jobs: Enqueue,
-  job: JobDefinition<TransferJobInput>,
-  portalId: string,
-  actorUserId: number,
-  request: TransferRequest,
-): Promise<string> {
-  const client = await deps.clients.clientFor(portalId, { userId: actorUserId });
+/** Records and enqueues a transfer of `request` (validated at the edge: request.ts). */
+export async function startTransfer(services: TransferServices, session: Actor, request: TransferRequest): Promise<{ ok: true; transferId: string }> {
+  const { portalId, userId: actorUserId } = session;
+  const client = await services.clients.clientFor(portalId, { userId: actorUserId });
   await checkReceivers(client, request.receiverIds);
-  if (request.returnAt && Date.parse(request.returnAt) <= Date.now()) throw new TransferRefused("return-past");
-  await refuseIfBusy(deps, portalId);
+  if (request.returnAt && Date.parse(request.returnAt) <= Date.now()) throw new Refused("transfer.refused.return_past", { status: 400 });
+  await refuseIfBusy(services, portalId);
   const options: StoredOptions = { selections: request.selections, query: request.query, split: request.split, notify: request.notify };
-  const transfer = await deps.prisma.$transaction(async (tx) => {
+  const transfer = await services.prisma.$transaction(async (tx) => {
     const log = await recordOperation(tx, {
       portalId,
       tool: "transfer",
@@ -85,85 +64,41 @@ export async function startTransfer(
       },
     });
   });
-  return enqueueTransfer(deps, jobs, job, transfer.id, portalId, actorUserId);
+  return { ok: true, transferId: await enqueueTransfer(services, transfer.id, portalId, actorUserId) };
 }
 
-export async function enqueueTransfer(
-  deps: TransferDeps,
-  jobs: Enqueue,
-  job: JobDefinition<TransferJobInput>,
-  transferId: string,
-  portalId: string,
-  startedBy: number,
-): Promise<string> {
-  const jobRunId = await jobs.enqueue(job, { portalId, startedBy, input: { transferId } });
-  await deps.prisma.transfer.update({ where: { id: transferId }, data: { jobRunId } });
+/** Enqueues the `transfer.run` job of a recorded transfer and notes its job on it. */
+export async function enqueueTransfer(services: TransferServices, transferId: string, portalId: string, startedBy: number): Promise<string> {
+  const jobRunId = await services.jobs.enqueue(transferRunJob, { portalId, startedBy, input: { transferId } });
+  await services.prisma.transfer.update({ where: { id: transferId }, data: { jobRunId } });
   return transferId;
 }
 
-/**
- * Creates the reverse of a finished transfer — an undo (now, by an admin) or the return of a
- * temporary one — as its own Transfer with its own log row, and enqueues it.
- */
-export async function startReverse(
-  deps: TransferDeps,
-  jobs: Enqueue,
-  job: JobDefinition<TransferJobInput>,
-  parentId: string,
-  kind: "undo" | "return",
-  actorUserId: number,
-  portalId?: string,
-): Promise<string> {
-  // Any operation can be undone — a transfer, an undo, a return (a reverse plan swaps each moved
-  // record's holders, whatever moved it); only a transfer has a return.
-  const parent = await deps.prisma.transfer.findFirst({
-    where: { id: parentId, ...(portalId ? { portalId } : {}), kind: kind === "undo" ? { in: ["transfer", "undo", "return"] } : "transfer" },
-  });
-  if (!parent) throw new TransferRefused("not-found");
-  if (parent.state !== "completed" && parent.state !== "cancelled") throw new TransferRefused("busy");
-  const moved = await deps.prisma.transferItem.findMany({
-    where: { transferId: parentId, state: "moved" },
-    select: { fromUserId: true },
-    distinct: ["fromUserId"],
-  });
-  if (moved.length === 0) throw new TransferRefused("nothing-to-undo");
-  // Who gets the records back: the previous holders of what the parent moved (the leaver, for a transfer's undo).
-  const receivers = moved.map((m) => m.fromUserId).sort((a, b) => a - b);
-  await refuseIfBusy(deps, parent.portalId);
-  const reverse = await deps.prisma.$transaction(async (tx) => {
-    const log = await recordOperation(tx, {
-      portalId: parent.portalId,
-      tool: "transfer",
-      action: kind,
-      actorUserId,
-      subjectUserId: parent.fromUserId,
-      details: { of: parentId, receivers, state: "queued" },
-    });
-    // An undo ends a temporary transfer's pending return: the records are back already.
-    if (parent.returnState === "scheduled")
-      await tx.transfer.update({ where: { id: parentId }, data: { returnState: kind === "undo" ? "cancelled" : "started" } });
-    return tx.transfer.create({
-      data: {
-        portalId: parent.portalId,
-        logId: log.id,
-        kind,
-        parentId,
-        fromUserId: parent.fromUserId,
-        receiverIds: receivers,
-        startedBy: actorUserId,
-        forceReturn: kind === "return" && parent.forceReturn,
-        options: {},
-      },
-    });
-  });
-  return enqueueTransfer(deps, jobs, job, reverse.id, parent.portalId, actorUserId);
-}
-
 /** Asks a running transfer to stop after its current batch (what moved stays moved and logged). */
-export async function requestCancel(deps: TransferDeps, portalId: string, transferId: string): Promise<boolean> {
-  const r = await deps.prisma.transfer.updateMany({
-    where: { id: transferId, portalId, state: { in: ["queued", "planning", "moving"] } },
+export async function cancelTransfer(
+  services: Pick<TransferDeps, "prisma">,
+  session: Actor,
+  input: { transferId: string },
+): Promise<{ ok: true; cancelled: boolean }> {
+  const r = await services.prisma.transfer.updateMany({
+    where: { id: input.transferId, portalId: session.portalId, state: { in: ["queued", "planning", "moving"] } },
     data: { cancelRequested: true },
   });
-  return r.count > 0;
+  return { ok: true, cancelled: r.count > 0 };
+}
+
+/** Puts a finished transfer's failed records back in the queue and runs it again. */
+export async function retryTransfer(services: TransferServices, session: Actor, input: { transferId: string }): Promise<{ ok: true; retried: number }> {
+  const { portalId } = session;
+  const { transferId } = input;
+  const t = await services.prisma.transfer.findFirst({ where: { id: transferId, portalId } });
+  if (!t) throw new Refused("transfer.refused.not_found", { status: 404 });
+  if (t.state !== "completed" && t.state !== "cancelled") throw new Refused("transfer.refused.busy");
+  await refuseIfBusy(services, portalId);
+  const { count } = await services.prisma.transferItem.updateMany({ where: { transferId, state: "failed" }, data: { state: "planned", errorCode: null } });
+  if (count === 0) return { ok: true, retried: 0 };
+  await services.prisma.transfer.update({ where: { id: transferId }, data: { state: "queued", cancelRequested: false, finishedAt: null } });
+  const jobRunId = await services.jobs.enqueue(transferRunJob, { portalId, startedBy: t.startedBy, input: { transferId } });
+  await services.prisma.transfer.update({ where: { id: transferId }, data: { jobRunId } });
+  return { ok: true, retried: count };
 }

@@ -12,20 +12,22 @@ import { createTestDatabase, type TestDatabase } from "../../test/support/db";
 import { waitFor } from "../../test/support/wait-for";
 import { resetLimiters } from "../bitrix24";
 import { ADMIN_ID, createWorld, type World } from "../../test/support/emulator-world";
+import { Refused } from "../errors";
 import { createJobsRuntime, stopBoss, type JobsRuntime } from "../jobs";
-import type { TransferDeps } from "./deps";
-import { createTransferJobs, type TransferJobs } from "./jobs";
+import type { TransferServices } from "./deps";
+import { dismissalWatchJob, returnsDueJob } from "./jobs";
 import { listHistory, movedPerMonth } from "./history";
 import { listItems, readTransferProgress } from "./progress";
 import { transferRequestSchema } from "./request";
-import { requestCancel, startReverse, startTransfer, TransferRefused } from "./start";
-import { retryFailed, startDueReturns } from "./temporary";
+import { transferRunJob } from "./run-job";
+import { cancelTransfer, retryTransfer, startTransfer } from "./start";
+import { startDueReturns } from "./temporary";
+import { undoTransfer } from "./undo";
 
 let db: TestDatabase;
 let world: World;
-let deps: TransferDeps;
+let deps: TransferServices;
 let runtime: JobsRuntime;
-let jobs: TransferJobs;
 let stopWorker: () => Promise<void>;
 let heavy: number;
 let receivers: number[];
@@ -72,17 +74,16 @@ beforeAll(async () => {
     seed: { recordsPerHeavyUser: 150 },
     scopes: ["user", "department", "task", "crm", "sonet_group", "im"],
   });
-  deps = { prisma: db.prisma, clients: world.factory, sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 200))) };
-  jobs = createTransferJobs(
-    () => deps,
-    () => runtime,
-  );
+  // The production job definitions; the runtime hands them the test's world (waits for limits shortened).
   runtime = createJobsRuntime({
     databaseUrl: db.url,
     prisma: db.prisma,
-    definitions: [jobs.run, jobs.returnsDue, jobs.dismissalWatch] as never,
+    definitions: [transferRunJob, returnsDueJob, dismissalWatchJob],
     maintenanceIntervalSeconds: 1,
+    clients: () => world.factory,
+    sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 200))),
   });
+  deps = { prisma: db.prisma, clients: world.factory, jobs: runtime };
   stopWorker = await runtime.startWorker({ concurrency: 1, pollingIntervalSeconds: 0.5 });
   const summary = await world.control<{ heavyUserIds: number[] }>("GET", `portals/${world.portalKey}`);
   heavy = summary.heavyUserIds[1];
@@ -92,6 +93,9 @@ beforeAll(async () => {
     .slice(0, 2)
     .map((u) => u.id);
 });
+
+/** The signed-in administrator. */
+const admin = () => ({ portalId: world.portalId, userId: ADMIN_ID });
 
 afterAll(async () => {
   await stopWorker?.();
@@ -107,7 +111,7 @@ describe("a transfer to two receivers, then its undo", () => {
   it("moves exactly the planned records, split between the receivers, and notifies them", async () => {
     const before = await ownership();
     const request = transferRequestSchema.parse({ fromUserId: heavy, receiverIds: receivers, selections: ALL_SELECTIONS, query: { openOnly: true } });
-    transferId = await startTransfer(deps, runtime, jobs.run, world.portalId, ADMIN_ID, request);
+    ({ transferId } = await startTransfer(deps, admin(), request));
     await finished(transferId);
     const t = await transfer(transferId);
     // App-configured activities refuse crm.activity.update (crm-activity-update.md): recorded, the job goes on.
@@ -175,7 +179,7 @@ describe("a transfer to two receivers, then its undo", () => {
     const client = await world.factory.clientFor(world.portalId, { userId: ADMIN_ID });
     const deal = await db.prisma.transferItem.findFirstOrThrow({ where: { transferId, type: "deal" } });
     await client.call("crm.item.update", { entityTypeId: 2, id: deal.recordId, fields: { assignedById: ADMIN_ID } });
-    const undoId = await startReverse(deps, runtime, jobs.run, transferId, "undo", ADMIN_ID, world.portalId);
+    const { transferId: undoId } = await undoTransfer(deps, admin(), { transferId });
     await finished(undoId);
     const u = await transfer(undoId);
     expect(u).toMatchObject({ state: "completed", kind: "undo", skipped: 1, failed: 0 });
@@ -192,7 +196,7 @@ describe("a transfer to two receivers, then its undo", () => {
 
   it("an undo can itself be undone: the records it gave back go to the receivers again", async () => {
     const undo = await db.prisma.transfer.findFirstOrThrow({ where: { parentId: transferId, kind: "undo" } });
-    const redoId = await startReverse(deps, runtime, jobs.run, undo.id, "undo", ADMIN_ID, world.portalId);
+    const { transferId: redoId } = await undoTransfer(deps, admin(), { transferId: undo.id });
     await finished(redoId);
     const redo = await transfer(redoId);
     expect(redo).toMatchObject({ state: "completed", kind: "undo", parentId: undo.id, failed: 0, moved: undo.moved });
@@ -205,7 +209,7 @@ describe("a transfer to two receivers, then its undo", () => {
     for (const i of gaveBack) expect(after.get(kindOf(i.type))!.find((r) => r[0] === i.recordId)![1]).toBe(i.fromUserId);
 
     // And that one too (which leaves the records with the employee again for the tests below).
-    const againId = await startReverse(deps, runtime, jobs.run, redoId, "undo", ADMIN_ID, world.portalId);
+    const { transferId: againId } = await undoTransfer(deps, admin(), { transferId: redoId });
     await finished(againId);
     expect(await transfer(againId)).toMatchObject({ state: "completed", receiverIds: [heavy], moved: redo.moved, failed: 0 });
     const back = await ownership();
@@ -223,13 +227,13 @@ describe("failures, limits, refusals and cancel", () => {
       selections: [{ type: "deal", role: "assigned" }],
       query: { openOnly: false },
     });
-    const id = await startTransfer(deps, runtime, jobs.run, world.portalId, ADMIN_ID, request);
+    const { transferId: id } = await startTransfer(deps, admin(), request);
     await finished(id);
     const t = await transfer(id);
     expect(t).toMatchObject({ state: "completed", failed: 1 });
     expect(t.moved).toBe(t.total - 1);
     expect(await listItems(deps, world.portalId, id, "failed")).toEqual([expect.objectContaining({ type: "deal", errorCode: "ACCESS_DENIED" })]);
-    expect(await retryFailed(deps, runtime, jobs.run, world.portalId, id)).toBe(1);
+    expect((await retryTransfer(deps, admin(), { transferId: id })).retried).toBe(1);
     await waitFor(async () => (await transfer(id)).state === "completed" && (await transfer(id)).failed === 0, { timeoutMs: 30_000 });
     expect((await transfer(id)).moved).toBe(t.total);
   });
@@ -242,9 +246,9 @@ describe("failures, limits, refusals and cancel", () => {
       receiverIds: [receivers[0], dismissed],
       selections: [{ type: "deal", role: "assigned" }],
     });
-    const refusal = await startTransfer(deps, runtime, jobs.run, world.portalId, ADMIN_ID, request).catch((e) => e);
-    expect(refusal).toBeInstanceOf(TransferRefused);
-    expect(refusal).toMatchObject({ reason: "receiver-inactive", userIds: [dismissed] });
+    const refusal = await startTransfer(deps, admin(), request).catch((e) => e);
+    expect(refusal).toBeInstanceOf(Refused);
+    expect(refusal).toMatchObject({ reason: "receiver_inactive", userIds: [dismissed] });
   });
 
   it("a cancelled transfer stops and moves nothing more", async () => {
@@ -254,8 +258,8 @@ describe("failures, limits, refusals and cancel", () => {
       selections: [{ type: "deal", role: "assigned" }],
       query: { openOnly: false },
     });
-    const id = await startTransfer(deps, runtime, jobs.run, world.portalId, ADMIN_ID, request);
-    expect(await requestCancel(deps, world.portalId, id)).toBe(true);
+    const { transferId: id } = await startTransfer(deps, admin(), request);
+    expect((await cancelTransfer(deps, admin(), { transferId: id })).cancelled).toBe(true);
     await finished(id);
     expect(await transfer(id)).toMatchObject({ state: "cancelled", moved: 0 });
   });
@@ -273,7 +277,7 @@ describe("a temporary transfer", () => {
       ],
       returnAt,
     });
-    const id = await startTransfer(deps, runtime, jobs.run, world.portalId, ADMIN_ID, request);
+    const { transferId: id } = await startTransfer(deps, admin(), request);
     await finished(id);
     const t = await transfer(id);
     expect(t).toMatchObject({ state: "completed", returnState: "scheduled" });
@@ -281,8 +285,8 @@ describe("a temporary transfer", () => {
     const client = await world.factory.clientFor(world.portalId, { userId: ADMIN_ID });
     await client.call("crm.item.update", { entityTypeId: 1, id: lead.recordId, fields: { assignedById: ADMIN_ID } });
 
-    expect(await startDueReturns(deps, runtime, jobs.run, new Date())).toEqual([]); // not due yet
-    const [returnId] = await startDueReturns(deps, runtime, jobs.run, new Date(Date.now() + 61_000));
+    expect(await startDueReturns(deps, new Date())).toEqual([]); // not due yet
+    const [returnId] = await startDueReturns(deps, new Date(Date.now() + 61_000));
     await finished(returnId);
     const r = await transfer(returnId);
     expect(r).toMatchObject({ kind: "return", state: "completed", skipped: 1, moved: t.moved - 1 });

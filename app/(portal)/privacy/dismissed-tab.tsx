@@ -1,6 +1,7 @@
 import type { PortalSession } from "@/lib/auth";
 import { translator } from "@/lib/i18n";
-import { listDepartments, listDismissed, privacyDeps, readPrivacySettings } from "@/lib/privacy";
+import { readDismissedTab } from "@/lib/privacy";
+import { services } from "@/lib/services";
 import { DismissedTable } from "./dismissed-table";
 import { Pager } from "./pager";
 import { SweepForm } from "./sweep-form";
@@ -14,15 +15,13 @@ const PAGE_SIZE = 50;
 /** Dismissed employees: search, department, last sign-in, sort; remaining work; anonymise or erase one or many. */
 export async function DismissedTab({ session, params }: { session: PortalSession; params: Search }) {
   const t = translator(session.lang);
-  const deps = privacyDeps();
   const query = readListQuery(params);
   const sort = query.sort === "lastLogin" ? "lastLogin" : "name";
-  const client = await deps.clients.clientFor(session.portalId, { userId: session.userId });
-  const [settings, departments, users] = await Promise.all([
-    readPrivacySettings(deps.prisma, session.portalId),
-    listDepartments(client),
-    listDismissed(client, { search: query.search || undefined, departmentId: query.departmentId, sort }),
-  ]);
+  const { settings, departments, users } = await readDismissedTab(services(), session, {
+    search: query.search || undefined,
+    departmentId: query.departmentId,
+    sort,
+  });
   const deptName = new Map(departments.map((d) => [d.id, d.name]));
   const shown = users.slice(query.page * PAGE_SIZE, (query.page + 1) * PAGE_SIZE);
   return (

@@ -1,6 +1,7 @@
 import type { PortalSession } from "@/lib/auth";
 import { formatters, translator } from "@/lib/i18n";
-import { privacyDeps, requestLogView } from "@/lib/privacy";
+import { requestLogView } from "@/lib/privacy";
+import { services } from "@/lib/services";
 import { Pager } from "./pager";
 import { RequestStatus } from "./request-status";
 import { readListQuery } from "./user-filters";
@@ -12,7 +13,7 @@ export async function LogTab({ session, params }: { session: PortalSession; para
   const t = translator(session.lang);
   const format = formatters(session.lang);
   const { page } = readListQuery(params);
-  const { rows, total, names } = await requestLogView(privacyDeps(), session, page);
+  const { rows, total, names } = await requestLogView(services(), session, { page });
   const who = (id: number) => (
     <>
       {names.get(id) || t("privacy.user", { id })} <span className="text-b24-muted">#{id}</span>

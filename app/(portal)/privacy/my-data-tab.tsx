@@ -1,6 +1,7 @@
 import type { PortalSession } from "@/lib/auth";
 import { formatters, translator } from "@/lib/i18n";
-import { myPrivacyView, privacyDeps } from "@/lib/privacy";
+import { myPrivacyView } from "@/lib/privacy";
+import { services } from "@/lib/services";
 import { ChangeCard } from "./change-card";
 import { DownloadCard } from "./download-card";
 import { RequestStatus } from "./request-status";
@@ -9,7 +10,7 @@ import { RequestStatus } from "./request-status";
 export async function MyDataTab({ session }: { session: PortalSession }) {
   const t = translator(session.lang);
   const format = formatters(session.lang);
-  const view = await myPrivacyView(privacyDeps(), session);
+  const view = await myPrivacyView(services(), session);
   return (
     <div className="space-y-6" data-testid="my-data">
       <p className="text-sm text-b24-muted">{t("privacy.my.intro")}</p>

@@ -1,6 +1,7 @@
 import type { PortalSession } from "@/lib/auth";
 import { translator } from "@/lib/i18n";
-import { listActiveUsers, listDepartments, privacyDeps, readPrivacySettings, readRights } from "@/lib/privacy";
+import { readUsersTab } from "@/lib/privacy";
+import { services } from "@/lib/services";
 import { Pager } from "./pager";
 import { RightsTable } from "./rights-table";
 import { listHref, readListQuery, UserFilters } from "./user-filters";
@@ -10,19 +11,12 @@ type Search = Record<string, string | string[] | undefined>;
 /** Per-user rights: a searchable, paged list of the portal's active employees with toggles, by department, in bulk. */
 export async function UsersTab({ session, params }: { session: PortalSession; params: Search }) {
   const t = translator(session.lang);
-  const deps = privacyDeps();
   const query = readListQuery(params);
-  const client = await deps.clients.clientFor(session.portalId, { userId: session.userId });
-  const [settings, departments, users] = await Promise.all([
-    readPrivacySettings(deps.prisma, session.portalId),
-    listDepartments(client),
-    listActiveUsers(client, { search: query.search || undefined, departmentId: query.departmentId, page: query.page }),
-  ]);
-  const rights = await readRights(
-    deps.prisma,
-    session.portalId,
-    users.rows.map((u) => u.id),
-  );
+  const { settings, departments, users, rights } = await readUsersTab(services(), session, {
+    search: query.search || undefined,
+    departmentId: query.departmentId,
+    page: query.page,
+  });
   const deptName = new Map(departments.map((d) => [d.id, d.name]));
   return (
     <div className="space-y-4" data-testid="privacy-users">

@@ -3,7 +3,8 @@
 import { deletePortalDataConfirmed, deletionConfirmationSchema } from "@/lib/portal-data";
 import { logger } from "@/lib/log";
 import { services } from "@/lib/services";
-import { fail, portalAction, succeed } from "../server-action";
+import { Refused } from "@/lib/errors";
+import { portalAction, succeed } from "../server-action";
 
 const log = logger("settings");
 
@@ -15,7 +16,7 @@ const log = logger("settings");
 export const deleteAllPortalData = portalAction({ destructive: true, input: deletionConfirmationSchema }, async (typed, session) => {
   const { prisma, jobs } = services();
   const outcome = await deletePortalDataConfirmed({ prisma, boss: jobs.boss }, session.portalId, typed);
-  if (outcome.kind === "mismatch") return fail("mismatch");
+  if (outcome.kind === "mismatch") throw new Refused("settings.refused.mismatch", { params: { domain: outcome.domain } });
   // "missing": deleted already (another tab, or ONAPPUNINSTALL): the admin's wish holds.
   log.info("all data deleted on an administrator's request", { portalId: session.portalId, userId: session.userId });
   return succeed();

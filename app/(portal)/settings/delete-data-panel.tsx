@@ -40,7 +40,7 @@ export function DeleteDataPanel({ domain }: { domain: string }) {
       } else {
         setError(
           result.error === "mismatch"
-            ? t("settings.error.mismatch", { domain })
+            ? t("settings.refused.mismatch", { domain })
             : result.error === "invalid"
               ? t("settings.error.invalid")
               : (result.message ?? t("errors.internal")),

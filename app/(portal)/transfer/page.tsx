@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { formatters, translator } from "@/lib/i18n";
 import { services } from "@/lib/services";
-import { listHistory, peopleByIds } from "@/lib/transfer";
+import { readTransferHome } from "@/lib/transfer";
 import { requirePortalAdmin } from "../guards";
 import { TransferWizard } from "./wizard/wizard";
 
@@ -13,14 +13,7 @@ export default async function TransferPage({ searchParams }: { searchParams: Pro
   const t = translator(session.lang);
   const format = formatters(session.lang);
   const { user } = await searchParams;
-  const client = await services().clients.clientFor(session.portalId, { userId: session.userId });
-  const preset = Number(user);
-  const recent = await listHistory({ prisma: services().prisma, clients: services().clients }, session.portalId, { take: 5 });
-  const people = await peopleByIds(client, [
-    ...(Number.isInteger(preset) && preset > 0 ? [preset] : []),
-    ...recent.flatMap((r) => [r.fromUserId, ...r.receiverIds]),
-  ]);
-  const initial = Number.isInteger(preset) ? (people.get(preset) ?? null) : null;
+  const { recent, people, initial } = await readTransferHome(services(), session, { presetUserId: Number(user) });
   const name = (id: number) => people.get(id)?.name ?? `#${id}`;
 
   return (

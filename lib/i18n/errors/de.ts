@@ -7,6 +7,7 @@ export const de: ErrorsMessages = {
   "errors.forbidden": "Das dürfen nur Portal-Administratoren. Wenden Sie sich an einen Administrator Ihres Bitrix24-Portals.",
   "errors.not_found": "Das gibt es nicht mehr, oder Sie dürfen es nicht sehen.",
   "errors.invalid": "Ein Teil der gesendeten Angaben ist ungültig. Prüfen Sie das Formular und versuchen Sie es erneut.",
+  "errors.refused": "Das ist gerade nicht möglich. Laden Sie die Seite neu, um den aktuellen Stand zu sehen, und versuchen Sie es dann erneut.",
   "errors.portal_disconnected":
     "StaffSuite hat die Verbindung zu diesem Portal verloren. Ein Portal-Administrator sollte StaffSuite einmal aus dem Portal öffnen, um sie wiederherzustellen.",
   "errors.user_token_dead":
@@ -29,5 +30,5 @@ export const de: ErrorsMessages = {
     "Dieser Eintrag existiert in Bitrix24 nicht mehr: Er wurde gelöscht oder zusammengeführt. Suchen Sie die Personen erneut und wählen Sie einen anderen.",
   "errors.portal_error": "Bitrix24 hat mit einem Fehler geantwortet. Versuchen Sie es erneut; wenn es wieder passiert, wenden Sie sich an Ihren Administrator.",
   "errors.internal": "Etwas ist schiefgelaufen. Versuchen Sie es erneut; wenn es wieder passiert, wenden Sie sich an Ihren Administrator.",
-  "errors.tooManyRequests": "Zu viele Versuche von hier. Warten Sie eine Minute und öffnen Sie die App erneut.",
+  "errors.too_many_requests": "Zu viele Versuche von hier. Warten Sie eine Minute und öffnen Sie die App erneut.",
 };

@@ -7,6 +7,7 @@ export const en = {
   "errors.forbidden": "Only portal administrators can do this. Ask an administrator of your Bitrix24 portal.",
   "errors.not_found": "This no longer exists, or it is not yours to see.",
   "errors.invalid": "Some of what was sent is not valid. Check the form and try again.",
+  "errors.refused": "This cannot be done right now. Reload the page to see where things stand, then try again.",
   "errors.portal_disconnected":
     "StaffSuite has lost its connection to this portal. A portal administrator should open StaffSuite from the portal once to reconnect it.",
   "errors.user_token_dead": "Bitrix24 no longer accepts StaffSuite's access for your account. Open StaffSuite from your Bitrix24 portal once, then try again.",
@@ -22,7 +23,7 @@ export const en = {
   "errors.record_gone": "This record no longer exists in Bitrix24: it was deleted or merged. Look the people up again and choose another.",
   "errors.portal_error": "Bitrix24 answered with an error. Try again; if it keeps happening, contact your administrator.",
   "errors.internal": "Something went wrong. Try again; if it keeps happening, contact your administrator.",
-  "errors.tooManyRequests": "Too many attempts from here. Wait a minute and open the app again.",
+  "errors.too_many_requests": "Too many attempts from here. Wait a minute and open the app again.",
 };
 
 export type ErrorsMessages = { [K in keyof typeof en]: string };

@@ -74,7 +74,7 @@ export const de: SettingsMessages = {
   "settings.dialog.cancel": "Abbrechen",
   "settings.dialog.confirm": "Alles löschen",
   "settings.dialog.working": "Wird gelöscht…",
-  "settings.error.mismatch": "Das ist nicht die Adresse dieses Portals. Geben Sie {domain} genau wie angezeigt ein.",
+  "settings.refused.mismatch": "Das ist nicht die Adresse dieses Portals. Geben Sie {domain} genau wie angezeigt ein.",
   "settings.error.invalid": "Geben Sie zur Bestätigung die Portaladresse ein.",
   "settings.error.forbidden": "Nur Portaladministratoren können die Daten der App löschen.",
   "settings.deleted.title": "Alle StaffSuite-Daten dieses Portals wurden gelöscht",

@@ -69,7 +69,7 @@ export const en = {
   "settings.dialog.cancel": "Cancel",
   "settings.dialog.confirm": "Delete everything",
   "settings.dialog.working": "Deleting…",
-  "settings.error.mismatch": "That is not this portal's address. Type {domain} exactly as shown.",
+  "settings.refused.mismatch": "That is not this portal's address. Type {domain} exactly as shown.",
   "settings.error.invalid": "Type the portal address to confirm.",
   "settings.error.forbidden": "Only portal administrators can delete the app's data.",
   "settings.deleted.title": "All StaffSuite data of this portal has been deleted",

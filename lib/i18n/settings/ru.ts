@@ -71,7 +71,7 @@ export const ru: SettingsMessages = {
   "settings.dialog.cancel": "Отмена",
   "settings.dialog.confirm": "Удалить всё",
   "settings.dialog.working": "Удаляем…",
-  "settings.error.mismatch": "Это не адрес этого портала. Введите {domain} точно так, как показано.",
+  "settings.refused.mismatch": "Это не адрес этого портала. Введите {domain} точно так, как показано.",
   "settings.error.invalid": "Введите адрес портала для подтверждения.",
   "settings.error.forbidden": "Удалять данные приложения могут только администраторы портала.",
   "settings.deleted.title": "Все данные StaffSuite этого портала удалены",

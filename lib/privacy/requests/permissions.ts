@@ -9,6 +9,7 @@
  * - An administrator may anonymise or erase another, non-admin user (the Dismissed users tab)
  *   while the master switch is on.
  */
+import { Refused } from "../../errors";
 import type { PrivacySettings } from "../settings";
 import type { UserRights } from "../rights";
 
@@ -22,6 +23,11 @@ export interface Actor {
 export type Refusal = "switch_off" | "no_right" | "admin_self" | "not_admin" | "subject_admin" | "own_data_only";
 
 export type Decision = { allowed: true } | { allowed: false; reason: Refusal };
+
+/** A decision's "no" as the one refusal family (lib/errors), with its words at `privacy.refused.<reason>`. */
+export function refusal(reason: Refusal): Refused {
+  return new Refused(`privacy.refused.${reason}`, { status: 403 });
+}
 
 export function decide(
   action: PrivacyAction,

@@ -1,12 +1,9 @@
-import { notFound } from "next/navigation";
-import { smartProcessTypes } from "@/lib/ownership";
-import { services } from "@/lib/services";
 import { formatters, translator } from "@/lib/i18n";
-import { peopleByIds, transferQuery } from "@/lib/transfer";
+import { services } from "@/lib/services";
+import { readTransferPage } from "@/lib/transfer";
 import { requirePortalAdmin } from "../../guards";
-import { transferStatus } from "../actions";
+import { notFoundIfRefused } from "../../not-found-if-refused";
 import { filterLines } from "../filter-lines";
-import { portalBase } from "../portal-base";
 import { TransferLive } from "../live/transfer-live";
 
 export const dynamic = "force-dynamic";
@@ -15,18 +12,8 @@ export const dynamic = "force-dynamic";
 export default async function TransferProgressPage({ params }: { params: Promise<{ id: string }> }) {
   const session = await requirePortalAdmin();
   const { id } = await params;
-  const status = await transferStatus({ id });
-  if (!status.ok) notFound();
-  const client = await services().clients.clientFor(session.portalId, { userId: session.userId });
-  const [people, smartProcesses] = await Promise.all([
-    peopleByIds(client, [status.progress.fromUserId, ...status.progress.receiverIds]),
-    smartProcessTypes(client),
-  ]);
-  const names = Object.fromEntries([...people].map(([uid, p]) => [uid, p.name]));
+  const view = await notFoundIfRefused(readTransferPage(services(), session, { transferId: id }));
   // The narrowing the wizard chose, as the review step and the history show it.
-  const query = await transferQuery({ prisma: services().prisma, clients: services().clients }, session.portalId, id);
-  const filters = (await filterLines(client, translator(session.lang), formatters(session.lang), [query], smartProcesses))(query);
-  return (
-    <TransferLive id={id} initial={status} names={names} portalBase={await portalBase(session.portalId)} smartProcesses={smartProcesses} filters={filters} />
-  );
+  const filters = filterLines(translator(session.lang), formatters(session.lang), view.pipelines, view.smartProcesses)(view.query);
+  return <TransferLive id={id} initial={view.status} names={view.names} portalBase={view.portalBase} smartProcesses={view.smartProcesses} filters={filters} />;
 }

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { formatters, translator, type MessageKey } from "@/lib/i18n";
-import { byTypeOrder, smartProcessTypes, typeLabel } from "@/lib/ownership";
+import { byTypeOrder, typeLabel } from "@/lib/ownership";
 import { services } from "@/lib/services";
-import { listHistory, movedPerMonth, peopleByIds } from "@/lib/transfer";
+import { readHistory } from "@/lib/transfer";
 import { requirePortalAdmin } from "../../guards";
 import { filterLines } from "../filter-lines";
 import { durationLabel } from "../labels";
@@ -37,27 +37,12 @@ export default async function TransferHistoryPage({ searchParams }: { searchPara
   const kind = q.kind === "transfer" || q.kind === "undo" || q.kind === "return" ? q.kind : undefined;
   const since = q.since && !Number.isNaN(Date.parse(q.since)) ? new Date(q.since) : undefined;
   const until = q.until && !Number.isNaN(Date.parse(q.until)) ? new Date(Date.parse(q.until) + 86_400_000) : undefined;
-  const deps = { prisma: services().prisma, clients: services().clients };
-  const [entries, monthly] = await Promise.all([listHistory(deps, session.portalId, { userId, kind, since, until }), movedPerMonth(deps, session.portalId)]);
-  const client = await services().clients.clientFor(session.portalId, { userId: session.userId });
-  const [people, smartProcesses] = await Promise.all([
-    peopleByIds(
-      client,
-      entries.flatMap((e) => [e.fromUserId, e.startedBy, ...e.receiverIds]),
-    ),
-    smartProcessTypes(client),
-  ]);
+  const { entries, monthly, people, smartProcesses, pipelines } = await readHistory(services(), session, { userId, kind, since, until });
   const label = (type: string) => typeLabel(t, type, smartProcesses);
   const monthName = new Intl.DateTimeFormat(session.lang, { month: "short", year: "numeric", timeZone: "UTC" });
   const monthLabel = (month: string) => monthName.format(new Date(`${month}-01T00:00:00Z`));
   const name = (id: number) => people.get(id)?.name ?? `#${id}`;
-  const filtersOf = await filterLines(
-    client,
-    t,
-    format,
-    entries.map((e) => e.query),
-    smartProcesses,
-  );
+  const filtersOf = filterLines(t, format, pipelines, smartProcesses);
 
   const months = [...new Set(monthly.map((m) => m.month))];
   const types = byTypeOrder([...new Set(monthly.map((m) => m.type))]);

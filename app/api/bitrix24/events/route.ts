@@ -2,7 +2,7 @@ import { errorResponse } from "@/lib/errors";
 import { acceptEvent, EventAuthError } from "@/lib/lifecycle";
 import { logger } from "@/lib/log";
 import { deletePortalData } from "@/lib/portal-data";
-import { processVerificationBudget, requestSource, RequestInputError, TooManyRequestsError } from "@/lib/security";
+import { processVerificationBudget, requestSource } from "@/lib/security";
 import { services } from "@/lib/services";
 
 export const dynamic = "force-dynamic";
@@ -30,12 +30,7 @@ export async function POST(request: Request) {
     log.info("handled", { event: event.event, outcome: outcome.kind });
     return Response.json({ ok: true });
   } catch (error) {
-    if (error instanceof RequestInputError) return Response.json({ error: "bad_request", message: error.message }, { status: error.status });
-    if (error instanceof TooManyRequestsError)
-      return Response.json(
-        { error: "too_many_requests", message: error.message },
-        { status: 429, headers: { "Retry-After": String(error.retryAfterSeconds) } },
-      );
+    // lib/errors answers each refusal with its status: a body we cannot take 4xx, our own budget 429 with Retry-After.
     if (error instanceof EventAuthError) log.warn("refused", { reason: error.message });
     return errorResponse(error, "en", "portal event");
   }

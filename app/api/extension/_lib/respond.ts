@@ -8,20 +8,11 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
-import { errorResponse } from "@/lib/errors";
+import { errorResponse, RequestInputError } from "@/lib/errors";
 import { resolveLang, type Lang } from "@/lib/i18n";
 import type { Bitrix24Client } from "@/lib/bitrix24";
-import {
-  authenticate,
-  explainRefusal,
-  MailRateLimitError,
-  MailValidationError,
-  sessionPortal,
-  takeSessionToken,
-  type ExtensionAuth,
-  type MailDeps,
-} from "@/lib/mail";
-import { readCappedBody, RequestInputError } from "@/lib/security";
+import { authenticate, explainRefusal, MailValidationError, sessionPortal, takeSessionToken, type ExtensionAuth, type MailDeps } from "@/lib/mail";
+import { readCappedBody } from "@/lib/security";
 import { env } from "@/lib/env";
 import { services } from "@/lib/services";
 
@@ -50,12 +41,11 @@ export function json(request: Request, body: unknown, status = 200): Response {
   return NextResponse.json(body, { status, headers: { ...corsHeaders(request), "cache-control": "no-store" } });
 }
 
-/** lib/errors' answer for `error`, with this API's CORS headers (and Retry-After for our own limit). */
+/** lib/errors' answer for `error` (with Retry-After for our own limit), with this API's CORS headers. */
 export function failure(request: Request, error: unknown, lang: Lang, where: string): Response {
   const answer = errorResponse(error, lang, where);
   const headers = new Headers(answer.headers);
   for (const [k, v] of Object.entries(corsHeaders(request))) headers.set(k, v);
-  if (error instanceof MailRateLimitError) headers.set("retry-after", String(error.retryAfterSeconds));
   return new Response(answer.body, { status: answer.status, headers });
 }
 

@@ -1,5 +1,6 @@
 import { formatters, translator } from "@/lib/i18n";
-import { openArchive, privacyDeps } from "@/lib/privacy";
+import { openArchive } from "@/lib/privacy";
+import { services } from "@/lib/services";
 import { forbidden } from "next/navigation";
 import { requirePortalSession } from "../../../guards";
 
@@ -23,7 +24,7 @@ export default async function DownloadPage({
   const token = typeof q.t === "string" ? q.t : "";
   const t = translator(session.lang);
   const format = formatters(session.lang);
-  const access = await openArchive(privacyDeps(), { archiveId: id, token, session });
+  const access = await openArchive(services(), { archiveId: id, token, session });
   if (access.kind === "forbidden") forbidden();
   return (
     <section className="max-w-xl space-y-4" data-testid="privacy-download">

@@ -1,15 +1,13 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { translator } from "@/lib/i18n";
-import { countOwned, findRole, listOwned, loadCatalogue, recordPath, roleLabel, typeLabel } from "@/lib/ownership";
+import { roleLabel, typeLabel } from "@/lib/ownership";
 import { services } from "@/lib/services";
-import { peopleByIds } from "@/lib/transfer";
+import { readOverview } from "@/lib/transfer";
 import { requirePortalAdmin } from "../../../guards";
-import { portalBase } from "../../portal-base";
+import { notFoundIfRefused } from "../../../not-found-if-refused";
 
 export const dynamic = "force-dynamic";
-
-const SAMPLE = 5;
 
 /**
  * Admins only: a person's work (dismissed people too) — per type and role, open and closed, read
@@ -21,24 +19,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ userI
   const t = translator(session.lang);
   const userId = Number((await params).userId);
   if (!Number.isInteger(userId) || userId <= 0) notFound();
-  const client = await services().clients.clientFor(session.portalId, { userId: session.userId });
-  const [people, { roles, smartProcesses }] = await Promise.all([peopleByIds(client, [userId]), loadCatalogue(client)]);
-  const person = people.get(userId);
-  if (!person) notFound();
-  const counts = (await countOwned(client, roles, userId)).filter((c) => c.total > 0);
-  const base = await portalBase(session.portalId);
-  // A few open records per type for direct links (one short list call each, only where there are any).
-  const samples = new Map<string, Array<{ id: number; href: string | null }>>();
-  for (const c of counts.filter((x) => x.open > 0)) {
-    const role = findRole(roles, c.type, c.role)!;
-    for await (const page of listOwned(client, role, userId, { openOnly: true })) {
-      samples.set(
-        `${c.type}:${c.role}`,
-        page.slice(0, SAMPLE).map((r) => ({ id: r.id, href: recordPath(c.type, r.id, { holder: userId, ownerRef: r.ownerRef }) })),
-      );
-      break;
-    }
-  }
+  const { person, counts, samples, smartProcesses, portalBase: base } = await notFoundIfRefused(readOverview(services(), session, { userId }));
 
   return (
     <div className="max-w-4xl space-y-6" data-testid="overview">

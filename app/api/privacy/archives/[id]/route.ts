@@ -1,7 +1,8 @@
 import { readSession } from "@/lib/auth";
 import { errorResponse, UnauthorizedError } from "@/lib/errors";
 import { langFromAcceptLanguage, translator, type MessageKey } from "@/lib/i18n";
-import { openArchive, privacyDeps } from "@/lib/privacy";
+import { openArchive } from "@/lib/privacy";
+import { services } from "@/lib/services";
 
 export const dynamic = "force-dynamic";
 
@@ -29,7 +30,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     });
   const session = await readSession();
   if (!session) return navigation ? back() : errorResponse(new UnauthorizedError(), langFromAcceptLanguage(request.headers.get("accept-language")));
-  const access = await openArchive(privacyDeps(), { archiveId: id, token, session });
+  const access = await openArchive(services(), { archiveId: id, token, session });
   if (access.kind !== "ok") {
     if (navigation) return back();
     const refusal = REFUSALS[access.kind];

@@ -1,0 +1,114 @@
+/**
+ * What the Transfer pages show, read in one call each: the tool's home (the latest transfers),
+ * one transfer's page, the history with its chart, and a person's work overview. Names and
+ * labels are read live from the portal, as the signed-in administrator; nothing is stored.
+ */
+import {
+  findRole,
+  listOwned,
+  loadCatalogue,
+  countOwned,
+  readPipelines,
+  recordPath,
+  smartProcessTypes,
+  type OwnershipClient,
+  type Pipeline,
+} from "../ownership";
+import { Refused } from "../errors";
+import type { TransferDeps } from "./deps";
+import { listHistory, movedPerMonth, transferQuery, type HistoryFilter } from "./history";
+import { peopleByIds } from "./people";
+import { readTransferStatus } from "./progress";
+import type { TransferQuery } from "./request";
+import type { Actor } from "./start";
+
+type Services = Pick<TransferDeps, "prisma" | "clients">;
+
+const clientOf = (services: Services, session: Actor) => services.clients.clientFor(session.portalId, { userId: session.userId });
+
+/** The portal's web address (protocol, host and any path), for links into it. */
+async function portalBase(services: Pick<TransferDeps, "prisma">, portalId: string): Promise<string> {
+  const portal = await services.prisma.portal.findUnique({ where: { id: portalId }, select: { protocol: true, domain: true } });
+  return portal ? `${portal.protocol}://${portal.domain}` : "";
+}
+
+/** The pipelines of the CRM types the queries narrowed (usually none), read once per type, for naming pipelines and stages. */
+async function pipelinesOfQueries(client: OwnershipClient, queries: Array<TransferQuery | null>): Promise<Map<number, Pipeline[]>> {
+  const types = [...new Set(queries.map((q) => q?.crmEntityTypeId).filter((id): id is number => id !== undefined))];
+  return new Map(await Promise.all(types.map(async (id) => [id, await readPipelines(client, id).catch(() => [])] as [number, Pipeline[]])));
+}
+
+/** The tool's home: the five latest transfers, the people they name, and the employee the wizard starts with (`?user=`). */
+export async function readTransferHome(services: Services, session: Actor, input: { presetUserId: number }) {
+  const client = await clientOf(services, session);
+  const preset = input.presetUserId;
+  const recent = await listHistory(services, session.portalId, { take: 5 });
+  const people = await peopleByIds(client, [
+    ...(Number.isInteger(preset) && preset > 0 ? [preset] : []),
+    ...recent.flatMap((r) => [r.fromUserId, ...r.receiverIds]),
+  ]);
+  const initial = Number.isInteger(preset) ? (people.get(preset) ?? null) : null;
+  return { ok: true as const, recent, people, initial };
+}
+
+/** One transfer, undo or return: its status, the names it shows, its narrowing and the portal's address for record links. */
+export async function readTransferPage(services: Services, session: Actor, input: { transferId: string }) {
+  const status = await readTransferStatus(services, session, input);
+  const client = await clientOf(services, session);
+  const [people, smartProcesses] = await Promise.all([
+    peopleByIds(client, [status.progress.fromUserId, ...status.progress.receiverIds]),
+    smartProcessTypes(client),
+  ]);
+  const names = Object.fromEntries([...people].map(([uid, p]) => [uid, p.name]));
+  // The narrowing the wizard chose, as the review step and the history show it.
+  const query = await transferQuery(services, session.portalId, input.transferId);
+  const pipelines = await pipelinesOfQueries(client, [query]);
+  return { ok: true as const, status, names, smartProcesses, query, pipelines, portalBase: await portalBase(services, session.portalId) };
+}
+
+/** The history (filtered), records moved per type and month, and the names and pipelines it shows. */
+export async function readHistory(services: Services, session: Actor, filter: HistoryFilter) {
+  const [entries, monthly] = await Promise.all([listHistory(services, session.portalId, filter), movedPerMonth(services, session.portalId)]);
+  const client = await clientOf(services, session);
+  const [people, smartProcesses] = await Promise.all([
+    peopleByIds(
+      client,
+      entries.flatMap((e) => [e.fromUserId, e.startedBy, ...e.receiverIds]),
+    ),
+    smartProcessTypes(client),
+  ]);
+  const pipelines = await pipelinesOfQueries(
+    client,
+    entries.map((e) => e.query),
+  );
+  return { ok: true as const, entries, monthly, people, smartProcesses, pipelines };
+}
+
+const SAMPLE = 5;
+
+/**
+ * A person's work (dismissed people too): per type and role, open and closed, read live in one
+ * batch, with links to a few open records of each. Refused (404) when the portal has no such user.
+ */
+export async function readOverview(services: Services, session: Actor, input: { userId: number }) {
+  const { userId } = input;
+  const client = await clientOf(services, session);
+  const [people, { roles, smartProcesses }] = await Promise.all([peopleByIds(client, [userId]), loadCatalogue(client)]);
+  const person = people.get(userId);
+  if (!person) throw new Refused("transfer.refused.not_found", { status: 404 });
+  const counts = (await countOwned(client, roles, userId)).filter((c) => c.total > 0);
+  const base = await portalBase(services, session.portalId);
+  // A few open records per type for direct links (one short list call each, only where there are any).
+  const samples = new Map<string, Array<{ id: number; href: string | null }>>();
+  for (const c of counts.filter((x) => x.open > 0)) {
+    const role = findRole(roles, c.type, c.role)!;
+    for await (const page of listOwned(client, role, userId, { openOnly: true })) {
+      samples.set(
+        `${c.type}:${c.role}`,
+        page.slice(0, SAMPLE).map((r) => ({ id: r.id, href: recordPath(c.type, r.id, { holder: userId, ownerRef: r.ownerRef }) })),
+      );
+      break;
+    }
+  }
+  return { ok: true as const, person, counts, samples, smartProcesses, portalBase: base };
+}
