@@ -1,8 +1,10 @@
 import next from "eslint-config-next";
+import importCycles from "./scripts/eslint/import-cycles.mjs";
 
 /**
  * Which way imports may point (docs/architecture.md "Dependency rules"), enforced with
- * import/no-restricted-paths. scripts/lint-boundaries.test.ts proves a violation fails `npm run lint`.
+ * import/no-restricted-paths, and no import cycles anywhere (scripts/eslint/import-cycles.mjs).
+ * scripts/lint-boundaries.test.ts proves a violation of each fails `npm run lint`.
  */
 const FEATURES = [
   "bitrix24",
@@ -32,6 +34,12 @@ const everywhereZones = [
     from: TOOLS.filter((other) => other !== tool).map((other) => `./lib/${other}`),
     message: "Tools never import each other: move what they share into a shared module (lib/ownership, lib/operation-log, …).",
   })),
+  {
+    target: "./lib/*/**",
+    from: "./lib/services.ts",
+    message:
+      "Nothing inside lib/ asks the composition root for services: take them as a parameter (a Pick of Services from lib/service-types.ts); app/ and the launchers pass services().",
+  },
   ...FEATURES.map((feature) => ({
     // Every file outside lib/<feature>/ …
     target: ["./*.ts", "./app/**", "./components/**", "./scripts/**", "./test/**", "./e2e/**", "./lib/*.ts", "./lib/*.tsx", `./lib/!(${feature})/**`],
@@ -62,6 +70,7 @@ const config = [
     rules: { "no-console": "error" },
   },
   { files: ["**/*.{ts,tsx,mjs}"], rules: { "import/no-restricted-paths": ["error", { zones: everywhereZones }] } },
+  { files: ["**/*.{ts,tsx,mts,mjs}"], plugins: { staffsuite: importCycles }, rules: { "staffsuite/no-import-cycle": "error" } },
   { files: ["lib/**/*.{ts,tsx}"], ignores: ["**/*.test.ts", "**/*.test.tsx"], rules: { "import/no-restricted-paths": ["error", { zones: libZones }] } },
   {
     // The extension talks to the app over HTTP only (docs/architecture.md): it never imports the

@@ -5,7 +5,7 @@
  * [B]…[/B] bold; everything else shown as text.
  */
 import { escapeHtml } from "../http/respond";
-import type { ChromeModel } from "./render";
+import type { ChromeModel } from "./chrome-model";
 
 /** BB-code of a notification as safe HTML: only http(s) links become anchors. */
 export function bbCodeToHtml(message: string): string {

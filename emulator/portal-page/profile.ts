@@ -13,7 +13,7 @@
 import { escapeHtml } from "../http/respond";
 import type { AppInstall, AppRegistration, PlacementBinding, PortalUser } from "../state/types";
 import { avatarSrc, initials } from "./avatar";
-import type { ChromeModel } from "./render";
+import type { ChromeModel } from "./chrome-model";
 import { displayName, usersForSwitcher } from "./viewer";
 
 export const PROFILE_MENU = "USER_PROFILE_MENU";

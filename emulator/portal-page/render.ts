@@ -6,22 +6,11 @@
 import { escapeHtml } from "../http/respond";
 import type { AppRegistration, Portal, PortalLang, PortalUser } from "../state/types";
 import { avatarSrc, initials } from "./avatar";
-import type { Labels } from "./i18n";
+import type { ChromeModel } from "./chrome-model";
 import { notificationBell } from "./notifications";
 import { displayName, usersForSwitcher } from "./viewer";
 
-export interface ChromeModel {
-  portal: Portal;
-  /** Path prefix of the portal's pages: "" (every portal is the root of its own origin). */
-  base: string;
-  lang: PortalLang;
-  labels: Labels;
-  viewer: PortalUser;
-  /** Where the user switcher returns to. */
-  here: string;
-  title: string;
-  activeClientId: string | null;
-}
+export type { ChromeModel } from "./chrome-model";
 
 function avatar(portal: Portal, user: PortalUser): string {
   return user.personalPhoto

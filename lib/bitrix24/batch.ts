@@ -8,9 +8,8 @@
  * result as `$result[c0][field]` — only within its chunk of 50.
  */
 import { Bitrix24Error, toBitrix24Error } from "./errors";
-import { batchResultSchema, type RestTime } from "./envelope";
+import { batchResultSchema, type CallResult, type RestTime } from "./envelope";
 import { encodeParams, type Params } from "./params";
-import type { CallResult } from "./client";
 import { isIdempotentMethod } from "./retry";
 
 export const BATCH_LIMIT = 50;

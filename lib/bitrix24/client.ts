@@ -6,7 +6,7 @@
  * "isAuthError"). Batch and list-all build on `call` (batch.ts, list-all.ts).
  */
 import { isTokenRejection, OperationTimeLimitError, RateLimitedError } from "./errors";
-import type { RestTime } from "./envelope";
+import type { CallResult } from "./envelope";
 import { sendRest, type FetchLike } from "./http";
 import { operatingFor, type OperatingTracker } from "./operating";
 import type { Params } from "./params";
@@ -14,6 +14,8 @@ import { limiterFor, realSleep, type PortalRateLimiter, type RateLimitConfig, ty
 import { DEFAULT_RETRY, isIdempotentMethod, retryDecision, type RetryPolicy } from "./retry";
 import { runBatch, type BatchCommand, type BatchItemResult, type BatchOptions } from "./batch";
 import { listAll, listPages, type ListOptions } from "./list-all";
+
+export type { CallResult } from "./envelope";
 
 /** Where the client gets access tokens (the token store, or a fixed token in scripts). */
 export interface AccessTokenSource {
@@ -26,13 +28,6 @@ export interface AccessTokenSource {
 export interface CallOptions {
   /** Safe to repeat after a 5xx or a lost answer (default: not for *.add, *.send, … — retry.ts). */
   idempotent?: boolean;
-}
-
-export interface CallResult<T = unknown> {
-  result: T;
-  total?: number;
-  next?: number;
-  time?: RestTime;
 }
 
 /** What happened on the wire, for benchmarks and diagnostics (never carries tokens). */

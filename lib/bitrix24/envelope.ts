@@ -72,3 +72,11 @@ export const oauthTokenSchema = z.object({
   status: z.string().optional(),
 });
 export type OAuthTokenAnswer = z.infer<typeof oauthTokenSchema>;
+
+/** A call's answer as the client hands it back: the method's result and the envelope's paging and timing. */
+export interface CallResult<T = unknown> {
+  result: T;
+  total?: number;
+  next?: number;
+  time?: RestTime;
+}

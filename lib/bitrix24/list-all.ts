@@ -13,8 +13,8 @@
  * by `start` only (modules/intranet/classes/general/rest.php), so it is paged by `start`.
  */
 import { Bitrix24Error } from "./errors";
+import type { CallResult } from "./envelope";
 import type { Params, ParamValue } from "./params";
-import type { CallResult } from "./client";
 
 export const PAGE_SIZE = 50;
 

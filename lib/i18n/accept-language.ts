@@ -1,4 +1,4 @@
-import { LANGUAGES, type Lang } from "./index";
+import { LANGUAGES, type Lang } from "./languages";
 
 /**
  * The first language we speak in a browser's Accept-Language header ("de-DE,de;q=0.9,en;q=0.8"),

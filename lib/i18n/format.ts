@@ -2,7 +2,7 @@
  * Dates, numbers and sizes in the portal's language. Dates are shown in UTC: the server renders
  * them and does not know the viewer's time zone.
  */
-import type { Lang } from "./index";
+import type { Lang } from "./languages";
 
 export function formatters(lang: Lang) {
   const dateTime = new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });

@@ -4,18 +4,13 @@
  * LANG picks the language (en, ru, de); anything else falls back to English.
  */
 import { dictionaries, type Messages } from "./dictionaries";
+import type { Lang } from "./languages";
 
-export const LANGUAGES = ["en", "ru", "de"] as const;
-export type Lang = (typeof LANGUAGES)[number];
+export { LANGUAGES, resolveLang, type Lang } from "./languages";
+
 export type MessageKey = keyof Messages;
 export type { Messages } from "./dictionaries";
 export { dictionaries } from "./dictionaries";
-
-/** Maps a portal LANG value (e.g. "ru", "de", "ua", "br") to one we speak. */
-export function resolveLang(value: string | null | undefined): Lang {
-  const code = (value ?? "").toLowerCase().slice(0, 2);
-  return (LANGUAGES as readonly string[]).includes(code) ? (code as Lang) : "en";
-}
 
 /** `t("settings.title")`, `t("jobs.counts", { done: 3, total: 10 })` */
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;

@@ -112,7 +112,13 @@ const rule = {
     return {
       "Program:exit"(program) {
         const graph = diskGraph(root);
-        const starts = [...new Set(importsOf(context.sourceCode.getText()).map((s) => resolveImport(root, file, s)).filter(Boolean))];
+        const starts = [
+          ...new Set(
+            importsOf(context.sourceCode.getText())
+              .map((s) => resolveImport(root, file, s))
+              .filter(Boolean),
+          ),
+        ];
         const cycle = cycleThrough(graph, file, starts);
         if (cycle) context.report({ node: program, messageId: "cycle", data: { chain: cycle.map((f) => path.relative(root, f)).join(" → ") } });
       },
@@ -120,4 +126,5 @@ const rule = {
   },
 };
 
-export default { rules: { "no-import-cycle": rule } };
+const plugin = { rules: { "no-import-cycle": rule } };
+export default plugin;

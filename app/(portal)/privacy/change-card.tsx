@@ -3,7 +3,8 @@
 import { useState } from "react";
 import { useT } from "@/lib/i18n/client";
 import { previewMyChange, startMyChange } from "./actions";
-import { ChangeDialog, type PreviewData } from "./change-dialog";
+import { ChangeDialog } from "./change-dialog";
+import type { PreviewData } from "./preview-data";
 import { errorText } from "./error-text";
 
 /** "Anonymise my data" / "Erase my data": a preview of exactly what changes, then the typed confirmation. */

@@ -5,15 +5,9 @@ import { useState } from "react";
 import { ConfirmDialog } from "@/components/confirm-dialog";
 import type { MessageKey } from "@/lib/i18n";
 import { useT } from "@/lib/i18n/client";
+import type { PreviewData } from "./preview-data";
 import { RecordList } from "./record-list";
 import { useStartJob, type Started } from "./use-start-job";
-
-export interface PreviewData {
-  name: string;
-  changes: Array<{ field: string; label: string; current: string; next: string }>;
-  /** The records that name the person: the first few listed, all of them counted. */
-  records: { total: number; shown: Array<{ type: string; id: number; role: string; link: string }> };
-}
 
 const NOT_ERASABLE = ["login", "userId", "authorship", "mentions", "messages", "files", "history"] as const;
 

@@ -3,7 +3,8 @@
 import { useEffect, useState } from "react";
 import { useFormat, useT } from "@/lib/i18n/client";
 import { previewUserChange, readRemainingWork, startUsersChange } from "./actions";
-import { ChangeDialog, type PreviewData } from "./change-dialog";
+import { ChangeDialog } from "./change-dialog";
+import type { PreviewData } from "./preview-data";
 import { errorText } from "./error-text";
 import { personColumns, SelectableTable } from "./selectable-table";
 

@@ -2,7 +2,7 @@
 
 import { useT } from "@/lib/i18n/client";
 import { recordTypeLabel, roleLabel } from "@/lib/ownership/client";
-import type { PreviewData } from "./change-dialog";
+import type { PreviewData } from "./preview-data";
 
 /**
  * The records that name the person, in the preview: type, ID, role and a link that opens the
