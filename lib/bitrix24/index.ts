@@ -7,20 +7,18 @@
  *   const deals = await client.listAll("crm.deal.list", { filter: { ASSIGNED_BY_ID: 5 } });
  *   const results = await client.batch(deals.map((d) => ({ method: "crm.deal.update", params: { id: d.ID, fields: { ASSIGNED_BY_ID: 7 } } })));
  */
-export { Bitrix24Client, type AccessTokenSource, type CallOptions, type CallResult, type ClientConfig, type ClientEvent } from "./client";
-export { createClientFactory, type ClientFactory, type ClientFactoryConfig, type ClientPortalRow } from "./client-factory";
-export { TokenStore, DEAD_REFRESH_REASON, type TokenPair, type TokenStoreConfig } from "./token-store";
-export { BATCH_LIMIT, type BatchCommand, type BatchItemResult, type BatchOptions } from "./batch";
+export { Bitrix24Client } from "./client";
+export { createClientFactory, type ClientFactory, type ClientFactoryConfig } from "./client-factory";
+export { TokenStore } from "./token-store";
+export { type BatchCommand, type BatchItemResult } from "./batch";
 export { PAGE_SIZE, type ListOptions } from "./list-all";
-export { STANDARD_PLAN, ENTERPRISE_PLAN, limiterFor, resetLimiters, RateLimiter, type PortalRateLimiter, type RateLimitConfig } from "./rate-limiter";
-export { pgBucketStore, prismaBucketStore, SharedRateLimiter, sharedLimiterFor, resetSharedLimiters, type BucketStore } from "./shared-rate-limiter";
-export { DEFAULT_RETRY, isIdempotentMethod, retryDecision, type RetryPolicy } from "./retry";
-export { accessTokenExpiry, exchangeCode, refreshTokens, tokenUrl, RefreshTokenDeadError, type OAuthClientCredentials } from "./oauth";
-export { readTokenOwner, TokenOwnerMismatchError, type TokenOwner } from "./token-owner";
+export { STANDARD_PLAN, ENTERPRISE_PLAN, resetLimiters } from "./rate-limiter";
+export { pgBucketStore } from "./shared-rate-limiter";
+export { retryDecision, type RetryPolicy } from "./retry";
+export { accessTokenExpiry, exchangeCode, refreshTokens, type OAuthClientCredentials } from "./oauth";
+export { readTokenOwner, TokenOwnerMismatchError } from "./token-owner";
 export { encodeParams, isYes, type Params, type ParamValue } from "./params";
-export { sendRest } from "./http";
-export { createPortalFetch, portalFetch, type FetchAnswer, type FetchLike } from "./transport";
-export { OperatingTracker, type OperatingConfig } from "./operating";
+export { portalFetch, type FetchLike } from "./transport";
 export {
   Bitrix24Error,
   RateLimitedError,
@@ -33,6 +31,4 @@ export {
   NoTokenError,
   UserTokenDeadError,
   isTokenRejection,
-  isRetryable,
 } from "./errors";
-export { oauthTokenSchema, type OAuthTokenAnswer } from "./envelope";

@@ -14,17 +14,8 @@ import {
 } from "../bitrix24";
 import { dictionaries, LANGUAGES } from "../i18n";
 import { EventAuthError, PortalAuthError } from "../lifecycle";
-import {
-  codeFromDigest,
-  describeError,
-  errorMessage,
-  errorResponse,
-  ForbiddenError,
-  NotFoundError,
-  UnauthorizedError,
-  ValidationError,
-  ERROR_CODES,
-} from "./index";
+import { codeFromDigest, ERROR_CODES } from "./codes";
+import { describeError, errorMessage, errorResponse, ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } from "./index";
 
 const zodError = z.object({ a: z.string() }).safeParse({}).error;
 

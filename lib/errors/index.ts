@@ -23,20 +23,7 @@ import { logger } from "../log";
 import { AppError, Refused, type RefusalReason } from "./classes";
 import { DIGEST_PREFIX, ERROR_STATUS, errorMessageKey, type ErrorCode } from "./codes";
 
-export { ERROR_CODES, ERROR_STATUS, codeFromDigest, errorMessageKey, type ErrorCode } from "./codes";
-export {
-  AppError,
-  ForbiddenError,
-  NotFoundError,
-  Refused,
-  RequestInputError,
-  TooManyRequestsError,
-  UnauthorizedError,
-  ValidationError,
-  type ReasonOf,
-  type RefusalKey,
-  type RefusalReason,
-} from "./classes";
+export { AppError, ForbiddenError, NotFoundError, Refused, RequestInputError, TooManyRequestsError, UnauthorizedError, ValidationError } from "./classes";
 
 function codeOf(error: unknown): ErrorCode {
   if (error instanceof AppError) return error.code;

@@ -7,7 +7,8 @@
  *   return <button>{t("settings.danger.button")}</button>;
  */
 import { createContext, useContext, useMemo, type ReactNode } from "react";
-import { translateWith, type Lang, type Messages, type Translate } from "./index";
+import type { Messages } from "./dictionaries";
+import { translateWith, type Lang, type Translate } from "./index";
 import { formatters } from "./format";
 
 interface I18nValue {

@@ -9,7 +9,6 @@ import type { Lang } from "./languages";
 export { LANGUAGES, resolveLang, type Lang } from "./languages";
 
 export type MessageKey = keyof Messages;
-export type { Messages } from "./dictionaries";
 export { dictionaries } from "./dictionaries";
 
 /** `t("settings.title")`, `t("jobs.counts", { done: 3, total: 10 })` */

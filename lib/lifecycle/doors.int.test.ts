@@ -8,7 +8,8 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { RequestInputError, TooManyRequestsError } from "../errors";
 import { VerificationBudget, type VerificationLimits } from "../security";
-import { acceptEvent, acceptPortalPost, EVENT_MAX_BYTES, PortalAuthError, type DoorGuard } from ".";
+import { acceptEvent, acceptPortalPost, EVENT_MAX_BYTES, type DoorGuard } from "./doors";
+import { PortalAuthError } from "./verify-portal-auth";
 import { ADMIN_ID, CLIENT_ID, lifecycleHarness, type LifecycleHarness } from "../../test/support/lifecycle-harness";
 
 let h: LifecycleHarness;

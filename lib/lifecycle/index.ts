@@ -1,10 +1,9 @@
 // App lifecycle: install, sign-in inside the iframe, portal events. Route handlers call these.
-export { checkPostOrigin, readPortalPost, PORTAL_POST_MAX_BYTES, type PortalPost } from "./portal-post";
-export { PortalAuthError, PortalNotSetUpError, verifyPortalAuth, type VerifiedPortalUser } from "./verify-portal-auth";
-export { installFromPost, BOUND_EVENTS, eventHandlerUrl, appHandlerUrl, type InstallHooks, type InstalledPortal } from "./install";
+export { readPortalPost, type PortalPost } from "./portal-post";
+export { PortalAuthError, PortalNotSetUpError } from "./verify-portal-auth";
+export { installFromPost, appHandlerUrl, type InstallHooks } from "./install";
 export { signInFromPost } from "./sign-in";
-export { handleEvent, parseEventForm, EventAuthError, type EventHooks, type EventOutcome, type PortalEvent } from "./events";
+export { handleEvent, parseEventForm, EventAuthError, type EventOutcome } from "./events";
 export { readPortalConnection } from "./portals";
 export type { LifecycleDeps } from "./deps";
-export { acceptEvent, acceptPortalPost, EVENT_MAX_BYTES, type DoorGuard } from "./doors";
-export { sessionOf } from "./sign-in";
+export { acceptEvent, acceptPortalPost } from "./doors";

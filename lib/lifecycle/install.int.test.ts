@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decryptSecret } from "../crypto";
-import { eventHandlerUrl, installFromPost } from ".";
+import { eventHandlerUrl, installFromPost } from "./install";
 import { ADMIN_ID, CLIENT_ID, lifecycleHarness, type LifecycleHarness } from "../../test/support/lifecycle-harness";
 
 let h: LifecycleHarness;

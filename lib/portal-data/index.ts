@@ -4,10 +4,10 @@ import { confirmsPortalDomain } from "./confirmation";
 import { deletePortalData, type DeletePortalDataDeps } from "./delete";
 
 export { RETENTION } from "./retention-rules";
-export { deletionConfirmationSchema, confirmsPortalDomain } from "./confirmation";
-export { retentionPurgeJob, scheduleRetention, type PurgeCounts } from "./retention";
-export { describePortalData, type PortalDataReport } from "./describe";
-export { deletePortalData, type DeletePortalDataDeps, type PortalDataDeletion } from "./delete";
+export { deletionConfirmationSchema } from "./confirmation";
+export { retentionPurgeJob, scheduleRetention } from "./retention";
+export { describePortalData } from "./describe";
+export { deletePortalData } from "./delete";
 
 export type ConfirmedDeletion = { kind: "deleted" } | { kind: "mismatch"; domain: string } | { kind: "missing" };
 
