@@ -7,11 +7,14 @@
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { freePort } from "../lib/database/embedded-postgres";
+import { copyMigratedCluster } from "../lib/database/migrated-cluster";
 import { root, startStack } from "../scripts/launch/stack";
 
 export default async function globalSetup() {
   const dataDir = path.join(root, ".data", `e2e-${process.pid}`);
   rmSync(dataDir, { recursive: true, force: true });
+  // A copy of the checkout's migrated cluster: the stack then skips initdb and the migrations.
+  await copyMigratedCluster(path.join(dataDir, "pg"));
   const stack = await startStack({
     dataDir,
     appPort: await freePort(),
