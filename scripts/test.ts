@@ -8,12 +8,19 @@
  * a checkout the `postgres` system user cannot enter ends the run in one line, not minutes later.
  * The emulator's local CA is made first and trusted by every test process through
  * NODE_EXTRA_CA_CERTS, so the official SDK's HTTPS-only webhook client works against it unchanged.
+ *
+ * The browser tests need a production build of the app. `next build` keeps the CPU busy for a
+ * minute or two, while the integration tests spend most of their time waiting (on PostgreSQL,
+ * the emulator, job workers), so a full run builds beside Vitest (its output in
+ * .data/next-build.log) and Playwright's global setup finds the build current.
  */
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { assertPostgresUserCanEnter, placesThePostgresUserReads, PostgresUserCannotEnterError } from "../lib/database/postgres-user-access";
 import { ensureLocalCa, trustBundle } from "../emulator/tls/local-ca";
 import { aptGetAvailable, aptInstallChromium, ensureChromium } from "./preflight/chromium";
+import { buildIsCurrent, buildNextInBackground } from "./launch/next-process";
 
 const root = path.resolve(import.meta.dirname, "..");
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
@@ -53,12 +60,24 @@ const ca = await ensureLocalCa(path.join(root, ".data", "tls"));
 const env = { ...process.env, NODE_EXTRA_CA_CERTS: trustBundle(ca) };
 const results: Array<{ name: string; status: number | null }> = [];
 
+const buildLog = path.join(root, ".data", "next-build.log");
+const build = runs("e2e") && (runs("unit") || runs("int")) && !buildIsCurrent() ? buildNextInBackground(env, buildLog) : null;
+if (build) console.log(`Building the app for the browser tests (next build) while Vitest runs; its output: ${path.relative(root, buildLog)}`);
+
 if (runs("unit") || runs("int")) {
   const projects = selected ? ["--project", selected] : [];
   const vitest = spawnSync(bin("vitest"), ["run", ...projects, ...passThrough], { cwd: root, env, stdio: "inherit" });
   results.push({ name: selected ? `vitest (${selected})` : "vitest (unit + integration)", status: vitest.status });
 }
-if (runs("e2e")) {
+const built = build ? await build : { ok: true, seconds: 0 };
+if (build) {
+  if (built.ok) console.log(`\nnext build: done in ${built.seconds} s`);
+  else {
+    console.error(`\nnext build failed:\n${readFileSync(buildLog, "utf8")}`);
+    results.push({ name: "next build (for the browser tests)", status: 1 });
+  }
+}
+if (runs("e2e") && built.ok) {
   const playwright = spawnSync(bin("playwright"), ["test", ...passThrough], { cwd: root, env, stdio: "inherit" });
   results.push({ name: "playwright (e2e)", status: playwright.status });
 }

@@ -3,7 +3,7 @@
  * production build is missing or older than the sources, and waiting until it answers.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { closeSync, existsSync, openSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
 export const root = path.resolve(import.meta.dirname, "../..");
@@ -36,6 +36,23 @@ export function buildNext(env: NodeJS.ProcessEnv): void {
   console.log("Building the app (next build) — once, until the sources change…");
   const result = spawnSync(nextBin, ["build"], { cwd: root, env, stdio: "inherit" });
   if (result.status !== 0) throw new Error(`next build failed (exit ${result.status})`);
+}
+
+/**
+ * `next build` as a child process writing to `logFile`, for a caller with other work meanwhile
+ * (`npm test` builds while Vitest runs). The child writes to the file itself, so a caller that
+ * blocks (spawnSync) does not stall it. Resolves with the outcome and the seconds it took.
+ */
+export function buildNextInBackground(env: NodeJS.ProcessEnv, logFile: string): Promise<{ ok: boolean; seconds: number }> {
+  const started = Date.now();
+  const log = openSync(logFile, "w");
+  const child = spawn(nextBin, ["build"], { cwd: root, env, stdio: ["ignore", log, log] });
+  closeSync(log);
+  return new Promise((resolve) => {
+    const seconds = () => Math.round((Date.now() - started) / 1000);
+    child.once("error", () => resolve({ ok: false, seconds: seconds() }));
+    child.once("exit", (code) => resolve({ ok: code === 0, seconds: seconds() }));
+  });
 }
 
 export interface NextServer {
