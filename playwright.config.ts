@@ -9,8 +9,10 @@ export default defineConfig({
   testDir: "e2e",
   testMatch: "**/*.spec.ts",
   globalSetup: "./e2e/global-setup.ts",
-  fullyParallel: false,
-  workers: 1,
+  // Each test opens a portal of its own (e2e/support/stack-env.ts newPortalWithApp), so tests run
+  // side by side on the one stack; much of a test is waiting on the app and its jobs.
+  fullyParallel: true,
+  workers: 2,
   timeout: 90_000,
   expect: { timeout: 20_000 },
   retries: 0,

@@ -10,6 +10,10 @@ export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
     pool: "forks",
+    // Three test files at a time on two cores: integration files spend most of their time waiting
+    // (PostgreSQL, the emulator, job workers), not computing. Each file has its own database and
+    // emulator, so files never share state (docs/style.md "Tests").
+    maxWorkers: 3,
     // `server-only` throws outside Next's server bundle; tests import server modules directly.
     server: { deps: { inline: [] } },
     projects: [
