@@ -22,13 +22,16 @@ describe("request rate (leaky bucket)", () => {
     const token = w.token();
     const url = `${w.rest}server.time?auth=${token}`;
     // Burst: fire 60 at once; a standard plan takes 50.
+    const burstStarted = Date.now();
     const burst = await Promise.all(
       Array.from({ length: 60 }, () => fetch(url).then(async (r) => ({ status: r.status, body: (await r.json()) as { error?: string } }))),
     );
+    const burstSeconds = (Date.now() - burstStarted) / 1000;
     const accepted = burst.filter((r) => r.status === 200).length;
     const refused = burst.filter((r) => r.status === 503);
     expect(accepted).toBeGreaterThanOrEqual(50);
-    expect(accepted).toBeLessThanOrEqual(51); // draining during the burst may admit one more
+    // The bucket drains 2/s while the 60 are in flight (one more on an idle machine, more on a busy one).
+    expect(accepted).toBeLessThanOrEqual(50 + Math.ceil(burstSeconds * 2));
     expect(refused.length).toBe(60 - accepted);
     expect(refused.every((r) => r.body.error === "QUERY_LIMIT_EXCEEDED")).toBe(true);
 

@@ -12,7 +12,7 @@ export { createClientFactory, type ClientFactory, type ClientFactoryConfig } fro
 export { TokenStore } from "./token-store";
 export { type BatchCommand, type BatchItemResult } from "./batch";
 export { PAGE_SIZE, type ListOptions } from "./list-all";
-export { STANDARD_PLAN, ENTERPRISE_PLAN, resetLimiters } from "./rate-limiter";
+export { STANDARD_PLAN, ENTERPRISE_PLAN, resetLimiters, type RateLimitConfig } from "./rate-limiter";
 export { pgBucketStore } from "./shared-rate-limiter";
 export { retryDecision, type RetryPolicy } from "./retry";
 export { accessTokenExpiry, exchangeCode, refreshTokens, type OAuthClientCredentials } from "./oauth";

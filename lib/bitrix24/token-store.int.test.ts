@@ -10,7 +10,7 @@ import { PortalDisconnectedError, UserTokenDeadError } from "./errors";
 import { resetLimiters } from "./rate-limiter";
 import { TokenStore } from "./token-store";
 import { createClientFactory } from "./client-factory";
-import { ADMIN_ID, CLIENT_ID, CLIENT_SECRET, createWorld, grantsOf, type World } from "../../test/support/emulator-world";
+import { ADMIN_ID, CLIENT_ID, CLIENT_SECRET, createWorld, grantsOf, LOOSE_PACING, type World } from "../../test/support/emulator-world";
 
 let db: TestDatabase;
 let world: World;
@@ -61,7 +61,7 @@ describe("token race", () => {
         world.tokens,
         new TokenStore({ prisma: otherPrisma, keys: world.keys, credentials: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET } }),
       ];
-      const factories = [world.factory, createClientFactory({ prisma: otherPrisma, tokens: stores[1] })];
+      const factories = [world.factory, createClientFactory({ prisma: otherPrisma, tokens: stores[1], rateLimitFor: () => LOOSE_PACING })];
       const clients = await Promise.all(factories.map((f) => f.clientFor(world.portalId, { userId: 6 })));
       const results = await Promise.all(Array.from({ length: 20 }, (_, i) => clients[i % 2].call<{ ID: unknown }>("profile")));
       expect(results.every((r) => Number(r.result.ID) === 6)).toBe(true);

@@ -6,13 +6,20 @@
  */
 import { startEmulator, type RunningEmulator } from "../../emulator/server";
 import { controlClient, type ControlCall } from "../../emulator/control/client";
-import { createClientFactory, TokenStore, type ClientFactory, type ClientFactoryConfig } from "../../lib/bitrix24";
+import { createClientFactory, TokenStore, type ClientFactory, type ClientFactoryConfig, type RateLimitConfig } from "../../lib/bitrix24";
 import { createKeyRing, generateKeyBase64, type KeyRing } from "../../lib/crypto";
 import type { PrismaClient } from "../../lib/db";
 
 export const CLIENT_ID = "local.staffsuite-test";
 export const CLIENT_SECRET = "test-secret-0123456789";
 export const ADMIN_ID = 1;
+
+/**
+ * How a world's clients pace when the emulator's limits are off (the default): loosely, so tests do
+ * not wait on the standard plan's 2/s. A second factory on the same portal in the test's process
+ * passes it too: the portal's limiter is shared per process and takes the config of its last user.
+ */
+export const LOOSE_PACING: RateLimitConfig = { burst: 1000, drainPerSecond: 200, headroom: 0 };
 
 interface TokenAnswer {
   access_token: string;
@@ -122,8 +129,7 @@ export async function createWorld(opts: {
     factory: createClientFactory({
       prisma: opts.prisma,
       tokens,
-      // With the emulator's limits off, pace loosely so tests do not wait on the standard plan's 2/s.
-      ...(opts.limits ? {} : { rateLimitFor: () => ({ burst: 1000, drainPerSecond: 200, headroom: 0 }) }),
+      ...(opts.limits ? {} : { rateLimitFor: () => LOOSE_PACING }),
       ...opts.factory,
     }),
     portalId: row.id,
