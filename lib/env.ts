@@ -52,6 +52,8 @@ const schema = z.object({
   /** pg-boss polling and maintenance (expiry of attempts lost with a dead worker). */
   JOBS_POLLING_SECONDS: z.coerce.number().min(0.5).max(60).default(1),
   JOBS_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** Tests only: every job's first retry delay in place of its own (workers killed on purpose). */
+  JOBS_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).optional(),
   /**
    * Chrome extension IDs whose origin (chrome-extension://{id}) may call /api/extension/* across
    * origins (CORS). The default is the ID that extension/manifest's public `key` pins.

@@ -41,6 +41,8 @@ export interface ServicesOptions {
   /** Default: lib/job-catalogue.ts. */
   jobDefinitions?: readonly JobDefinition[];
   maintenanceIntervalSeconds?: number;
+  /** Every job's first retry delay in place of its own (test workers; lib/jobs createJobsRuntime). */
+  retryDelaySeconds?: number;
   /** Pace Bitrix24 calls by the portal's bucket shared with our other processes (default true). */
   sharedRateLimit?: boolean;
 }
@@ -77,6 +79,7 @@ export function createServices(options: ServicesOptions): Services {
       prisma: prisma(),
       definitions: options.jobDefinitions ?? JOB_CATALOGUE,
       maintenanceIntervalSeconds: options.maintenanceIntervalSeconds,
+      retryDelaySeconds: options.retryDelaySeconds,
       clients,
       keys,
       appClientId: () => credentials().clientId,
@@ -141,6 +144,7 @@ export function services(): Services {
       oauthUrl: config.B24_OAUTH_URL,
       appUrl: config.APP_URL,
       maintenanceIntervalSeconds: config.JOBS_MAINTENANCE_SECONDS,
+      retryDelaySeconds: config.JOBS_RETRY_DELAY_SECONDS,
       sharedRateLimit: config.B24_RATE_LIMIT_SCOPE === "shared",
     });
   }

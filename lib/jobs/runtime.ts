@@ -50,6 +50,12 @@ export function createJobsRuntime(options: {
   prisma: PrismaClient;
   definitions: readonly JobDefinition<never>[] | readonly JobDefinition[];
   maintenanceIntervalSeconds?: number;
+  /**
+   * Every job this runtime sends waits this long before its first retry (backoff doubles it), in
+   * place of its definition's `retryDelaySeconds`: tests whose workers are killed on purpose
+   * (JOBS_RETRY_DELAY_SECONDS) do not wait out a production delay after each kill.
+   */
+  retryDelaySeconds?: number;
   // What the handlers get in their context (lib/services.ts passes the process's), each read on first use.
   clients?: () => ClientFactory;
   keys?: () => KeyRing;
@@ -59,7 +65,7 @@ export function createJobsRuntime(options: {
   /** Default: a timer. */
   sleep?: (ms: number) => Promise<void>;
 }): JobsRuntime {
-  const { databaseUrl, prisma } = options;
+  const { databaseUrl, prisma, retryDelaySeconds } = options;
   const given = <T>(name: string, make: (() => T) | undefined): T => {
     if (!make) throw new Error(`This job runtime was created without ${name} (createJobsRuntime({ ${name} }))`);
     return make();
@@ -97,7 +103,8 @@ export function createJobsRuntime(options: {
   async function send(definition: JobDefinition, jobRunId: string, options: PgBoss.SendOptions = {}, priorAttempts = 0): Promise<void> {
     await queueReady(definition);
     const data: JobData = priorAttempts > 0 ? { jobRunId, priorAttempts } : { jobRunId };
-    const id = await (await boss()).send(definition.kind, data, options);
+    const retryDelay = retryDelaySeconds === undefined ? {} : { retryDelay: retryDelaySeconds };
+    const id = await (await boss()).send(definition.kind, data, { ...retryDelay, ...options });
     if (!id) throw new Error(`pg-boss refused a ${definition.kind} job`);
     await prisma.jobRun.update({ where: { id: jobRunId }, data: { bossJobId: id } });
   }

@@ -37,8 +37,14 @@ beforeAll(async () => {
     keyBase64,
   });
   portalId = await h.installPortal("acme");
-  // This process only enqueues the production jobs; the worker processes run them.
-  runtime = createJobsRuntime({ databaseUrl: h.db.url, prisma: h.db.prisma, definitions: [privacyDownloadJob, privacyChangeJob] });
+  // This process only enqueues the production jobs; the worker processes run them. A retry after
+  // the kill waits a second, not the jobs' production delay (test/support/worker-process.ts).
+  runtime = createJobsRuntime({
+    databaseUrl: h.db.url,
+    prisma: h.db.prisma,
+    definitions: [privacyDownloadJob, privacyChangeJob],
+    retryDelaySeconds: 1,
+  });
   // The real worker entry point with the test's database, key and app credentials.
   workers = workerProcesses({ databaseUrl: h.db.url, keyBase64, credentials: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET } });
 });

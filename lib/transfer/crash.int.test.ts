@@ -28,7 +28,8 @@ beforeAll(async () => {
     seed: { recordsPerHeavyUser: 5600 },
     scopes: ["user", "department", "task", "crm", "sonet_group", "im"],
   });
-  runtime = createJobsRuntime({ databaseUrl: db.url, prisma: db.prisma, definitions: JOB_CATALOGUE });
+  // A retry after each kill waits a second, not the transfer's production delay (test/support/worker-process.ts).
+  runtime = createJobsRuntime({ databaseUrl: db.url, prisma: db.prisma, definitions: JOB_CATALOGUE, retryDelaySeconds: 1 });
   workers = workerProcesses({
     databaseUrl: db.url,
     keyBase64: world.keyBase64,

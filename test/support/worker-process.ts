@@ -40,7 +40,11 @@ export interface WorkerProcesses {
 const exited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
 const exit = (child: ChildProcess) => (exited(child) ? Promise.resolve() : new Promise<void>((resolve) => child.once("exit", () => resolve())));
 
-/** A set of worker processes on one database, polling and sweeping fast (tests do not wait on defaults). */
+/**
+ * A set of worker processes on one database, polling, sweeping and retrying fast (tests do not wait
+ * on defaults). A test that enqueues from its own runtime passes `retryDelaySeconds: 1` there too:
+ * a job keeps the retry delay of the runtime that sent it.
+ */
 export function workerProcesses(settings: WorkerSettings): WorkerProcesses {
   const started: ChildProcess[] = [];
   const env = {
@@ -51,6 +55,7 @@ export function workerProcesses(settings: WorkerSettings): WorkerProcesses {
     ...(settings.oauthUrl ? { B24_OAUTH_URL: settings.oauthUrl.endsWith("/") ? settings.oauthUrl : `${settings.oauthUrl}/` } : {}),
     JOBS_MAINTENANCE_SECONDS: "1",
     JOBS_POLLING_SECONDS: "0.5",
+    JOBS_RETRY_DELAY_SECONDS: "1",
     WORKER_CONCURRENCY: "1",
     ...settings.env,
   };
