@@ -124,6 +124,47 @@ describe("durable jobs", () => {
     }
   });
 
+  it("never runs a completed job again: the retry pg-boss makes of an attempt that outlived its expiry does nothing", async () => {
+    const seen: number[] = [];
+    const bossJobs = (jobRunId: string) =>
+      db.prisma.$queryRawUnsafe<Array<{ state: string; retry_count: number }>>(
+        `SELECT state, retry_count FROM ${BOSS_SCHEMA}.job WHERE name = 'test.outlived-expiry' AND data->>'jobRunId' = $1`,
+        jobRunId,
+      );
+    const job = defineJob<Record<string, never>, { attempt: number }>({
+      kind: "test.outlived-expiry",
+      input: z.object({}).strict(),
+      retryLimit: 2,
+      retryDelaySeconds: 1,
+      expireInSeconds: 1,
+      exclusivePerPortal: true,
+      async handler({ jobRunId, attempt }) {
+        seen.push(attempt);
+        // The first attempt is still working when pg-boss's maintenance expires it and queues its retry.
+        if (attempt === 1)
+          await waitFor(async () => (await bossJobs(jobRunId)).some((j) => j.state === "retry"), { timeoutMs: 30_000, message: "the attempt expired" });
+        return { attempt };
+      },
+    });
+    const own = createJobsRuntime({ databaseUrl: db.url, prisma: db.prisma, definitions: [job], maintenanceIntervalSeconds: 1 });
+    const stop = await own.startWorker({ concurrency: 1, pollingIntervalSeconds: 0.5 });
+    try {
+      const id = await own.enqueue(job, { portalId: await newPortal("outlived-expiry"), input: {} });
+      await waitFor(async () => (await run(id)).state === "completed", { timeoutMs: 40_000, message: "completion" });
+      // The retry is fetched once the attempt has ended; it finds the JobRun completed.
+      const ended = (jobs: Array<{ state: string; retry_count: number }>) =>
+        jobs.every((j) => ["completed", "failed"].includes(j.state)) && (jobs.length > 1 || jobs[0]?.retry_count > 0);
+      await waitFor(async () => ended(await bossJobs(id)), {
+        timeoutMs: 30_000,
+        message: "the retry was fetched and ended",
+      });
+      expect(seen).toEqual([1]);
+      expect(await run(id)).toMatchObject({ state: "completed", attempts: 1, result: { attempt: 1 } });
+    } finally {
+      await stop();
+    }
+  });
+
   it("runs one job per portal at a time while other portals proceed", async () => {
     const a = await newPortal("busy-a");
     const b = await newPortal("busy-b");

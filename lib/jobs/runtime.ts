@@ -111,8 +111,10 @@ export function createJobsRuntime(options: {
 
   async function run(definition: JobDefinition, job: PgBoss.JobWithMetadata<JobData>): Promise<unknown> {
     const jobRun = await prisma.jobRun.findUnique({ where: { id: job.data.jobRunId } });
-    // Gone with its portal (uninstall) or cancelled while queued: nothing to do.
-    if (!jobRun || jobRun.state === "cancelled") return { skipped: true };
+    // Gone with its portal (uninstall), cancelled while queued, or already done: nothing to do. A
+    // done JobRun still gets a pg-boss retry when its last attempt outlived expireInSeconds (pg-boss
+    // expired it mid-work and queued a retry, which a worker fetches once the attempt has ended).
+    if (!jobRun || jobRun.state === "cancelled" || jobRun.state === "completed") return { skipped: true };
 
     const lock = definition.exclusivePerPortal && jobRun.portalId ? await tryLockPortal(databaseUrl, jobRun.portalId) : undefined;
     if (lock === null) {
