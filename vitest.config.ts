@@ -1,5 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import SlowFirstSequencer from "./test/support/slow-first-sequencer";
 
 const exclude = ["node_modules/**", "e2e/**", ".next/**", ".data/**", "extension/dist/**"];
 
@@ -14,6 +15,8 @@ export default defineConfig({
     // (PostgreSQL, the emulator, job workers), not computing. Each file has its own database and
     // emulator, so files never share state (docs/style.md "Tests").
     maxWorkers: 3,
+    // The slowest files start first, so none is left running alone at the end.
+    sequence: { sequencer: SlowFirstSequencer },
     // `server-only` throws outside Next's server bundle; tests import server modules directly.
     server: { deps: { inline: [] } },
     projects: [
