@@ -78,6 +78,8 @@ export async function runBatch(
   onTime?: (method: string, time: RestTime) => void,
   /** Runs before each chunk with its methods (the client pauses for their operating time here). */
   beforeChunk?: (methods: string[]) => Promise<void>,
+  /** Runs on each chunk's results (the client learns of limits met inside the batch here). */
+  afterChunk?: (items: readonly BatchItemResult[]) => void,
 ): Promise<BatchItemResult[]> {
   const out: BatchItemResult[] = [];
   const chunks = chunk(commands);
@@ -88,6 +90,7 @@ export async function runBatch(
     const idempotent = part.every((c) => isIdempotentMethod(c.method));
     const answer = await caller.call<unknown>("batch", { halt: options.halt ? 1 : 0, cmd: buildCmd(part) }, { idempotent });
     const items = readBatchResult(part, answer.result, onTime);
+    afterChunk?.(items);
     out.push(...items);
     if (options.halt && items.some((r) => !r.ok)) {
       for (const rest of chunks.slice(n + 1).flat()) {

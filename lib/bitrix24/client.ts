@@ -105,7 +105,11 @@ export class Bitrix24Client {
           this.limiter.onRateLimited();
           this.config.onEvent?.({ type: "rate_limited", method });
         }
-        if (error instanceof OperationTimeLimitError) error.resetAt = this.operating.resetAt(method);
+        if (error instanceof OperationTimeLimitError && error.status !== 0) {
+          // Refused by the portal (not by our own tracker before sending): remember the block.
+          this.operating.refused(method, Date.now());
+          error.resetAt = this.operating.resetAt(method);
+        }
         const delay = retryDecision(error, attempt, this.retry, Date.now() / 1000, undefined, idempotent);
         if (delay === null) throw error;
         this.config.onEvent?.({ type: "retry", method, code: (error as { code: string }).code, delayMs: delay });
@@ -114,7 +118,14 @@ export class Bitrix24Client {
     }
   }
 
-  /** Runs commands in `batch` calls of up to 50; one result or error per command, in order. */
+  /**
+   * Runs commands in `batch` calls of up to 50; one result or error per command, in order.
+   * A command refused inside the batch for rate (QUERY_LIMIT_EXCEEDED) or operating time
+   * (OPERATION_TIME_LIMIT: the batch answers 200 and puts the refusal under the command's key in
+   * `result_error`, without the 429 — rest_provider.php methodsBatch) is not retried here: the
+   * caller decides, and the limiter and the operating tracker learn of it, so the next request
+   * waits (b24restdocs settings/performance/limits.md, "How to respond to limit errors").
+   */
   batch(commands: readonly BatchCommand[], options: BatchOptions = {}): Promise<BatchItemResult[]> {
     // Each command's run time counts toward its own method's operating limit (docs/bitrix24-platform.md "Batch").
     return runBatch(
@@ -126,7 +137,32 @@ export class Bitrix24Client {
         const pause = Math.max(0, ...methods.map((m) => this.operating.pauseBefore(m, Date.now())));
         if (pause > 0) await this.sleep(pause);
       },
+      (items) => this.learnLimits(items),
     );
+  }
+
+  /**
+   * How long `method` is blocked for its operating time (ms, 0 = free to call), so that a caller
+   * running many methods can send the others meanwhile.
+   */
+  blockedFor(method: string): number {
+    return this.operating.blockedFor(method, Date.now());
+  }
+
+  private learnLimits(items: readonly BatchItemResult[]): void {
+    let rateLimited = false;
+    for (const item of items) {
+      if (item.ok) continue;
+      if (item.error instanceof RateLimitedError && !rateLimited) {
+        rateLimited = true;
+        this.limiter.onRateLimited();
+        this.config.onEvent?.({ type: "rate_limited", method: item.error.method ?? "batch" });
+      }
+      if (item.error instanceof OperationTimeLimitError && item.error.method) {
+        this.operating.refused(item.error.method, Date.now());
+        item.error.resetAt = this.operating.resetAt(item.error.method);
+      }
+    }
   }
 
   /** Every record of a list method, by fast ID pagination (order ID asc, filter >ID, start=-1). */

@@ -24,6 +24,9 @@ interface MethodUsage {
   resetAt: number; // unix seconds
 }
 
+/** The portal's baskets are a minute long: a block outlasting one reset lifts at the next one at the latest. */
+const BASKET_SEC = 60;
+
 export class OperatingTracker {
   private readonly usage = new Map<string, MethodUsage>();
   constructor(public config: OperatingConfig = DEFAULT_OPERATING) {}
@@ -32,6 +35,28 @@ export class OperatingTracker {
   record(method: string, time: RestTime | undefined): void {
     if (!time || time.operating === undefined) return;
     this.usage.set(method.toLowerCase(), { operating: time.operating, resetAt: time.operating_reset_at ?? 0 });
+  }
+
+  /**
+   * The portal refused `method` with OPERATION_TIME_LIMIT. limits.md: retry first at the
+   * `operating_reset_at` of the last answer; if it is refused again, at the next basket's reset.
+   */
+  refused(method: string, nowMs: number): void {
+    const m = method.toLowerCase();
+    const u = this.usage.get(m);
+    const nowSec = nowMs / 1000;
+    // Before the reset we expect, a refusal is no news (several commands of one batch); at or
+    // after it, the block outlasted that reset and lifts at the next basket's.
+    const resetAt = u && u.resetAt > nowSec ? u.resetAt : Math.ceil(nowSec + BASKET_SEC);
+    this.usage.set(m, { operating: Math.max(u?.operating ?? 0, this.config.limitSec + 1), resetAt });
+  }
+
+  /** How long `method` is blocked, or about to be (ms until its window resets; 0 = free to call). */
+  blockedFor(method: string, nowMs: number): number {
+    const u = this.usage.get(method.toLowerCase());
+    if (!u || u.operating < this.config.limitSec - this.config.marginSec) return 0;
+    const untilReset = u.resetAt * 1000 - nowMs;
+    return untilReset > 0 ? untilReset + 1000 : 0;
   }
 
   /** When the portal said the method's window resets (unix seconds), if known. */
