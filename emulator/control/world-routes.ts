@@ -4,7 +4,7 @@
  */
 import { createStore, nowMs, type EmulatorStore } from "../state/store";
 import { portalSummary } from "./portal-summary";
-import { numberOr, route, type ControlRoute, type Json } from "./route-table";
+import { ControlError, numberOr, route, type ControlRoute, type Json } from "./route-table";
 
 /** Resets the store in place (keeps the central listeners) so running servers see the fresh state; portals' listeners close. */
 async function reset(store: EmulatorStore): Promise<void> {
@@ -38,6 +38,22 @@ function addFault(store: EmulatorStore, body: Json) {
   };
   store.faults.push(fault);
   return fault;
+}
+
+function addQuirk(store: EmulatorStore, body: Json) {
+  if (typeof body.method !== "string" || !body.method) throw new ControlError(400, "method is required");
+  const keys = Array.isArray(body.ignoreFilter) ? body.ignoreFilter.map(String) : [];
+  if (keys.length === 0) throw new ControlError(400, 'ignoreFilter: the filter keys to drop, or ["*"]');
+  const quirk = {
+    id: ++store.seq.quirk,
+    portalKey: typeof body.portal === "string" ? body.portal : null,
+    method: body.method.toLowerCase(),
+    ignoreFilter: keys,
+    skip: numberOr(body.skip, 0),
+    remaining: body.count === undefined ? Infinity : numberOr(body.count, 1),
+  };
+  store.quirks.push(quirk);
+  return { ...quirk, remaining: Number.isFinite(quirk.remaining) ? quirk.remaining : null };
 }
 
 function moveClock(store: EmulatorStore, body: Json): void {
@@ -78,6 +94,12 @@ export const worldRoutes: ControlRoute[] = [
   route("POST", "faults", ({ store, body }) => addFault(store, body)),
   route("DELETE", "faults", ({ store }) => {
     store.faults = [];
+    return { ok: true };
+  }),
+  route("GET", "quirks", ({ store }) => store.quirks.map((q) => ({ ...q, remaining: Number.isFinite(q.remaining) ? q.remaining : null }))),
+  route("POST", "quirks", ({ store, body }) => addQuirk(store, body)),
+  route("DELETE", "quirks", ({ store }) => {
+    store.quirks = [];
     return { ok: true };
   }),
   route("GET", "clock", ({ store }) => clockView(store)),

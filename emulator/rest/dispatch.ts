@@ -11,6 +11,7 @@ import { errors } from "./errors";
 import { operatingBlocked, operatingKey, operatingState, recordOperating } from "./limits";
 import { findMethod, RestError, type MethodOutcome } from "./method-registry";
 import type { Params } from "./params";
+import { playQuirks } from "./quirks";
 import { hasScope } from "./scopes";
 import { emitEvent } from "../events/emit";
 
@@ -85,9 +86,12 @@ export async function runCommand(store: EmulatorStore, caller: Caller, method: s
   if (!hasScope(caller.scopes, spec.scope, spec.name)) return fail(errors.insufficientScope());
   const opKey = operatingKey(caller.portal, caller.limitKey, spec.name);
   if (operatingBlocked(store, caller.portal, opKey)) return fail(errors.operationTimeLimit(spec.name));
+  if (store.quirks.length) params = playQuirks(store, caller.portal.key, spec.name, params);
   if (inBatch) {
+    // A fault for this method plays inside a batch as on its own: a delay, then an error if it has one.
     const fault = takeFault(store, caller.portal.key, spec.name, false);
-    if (fault) return fail(new RestError(fault.error, fault.description, fault.status));
+    if (fault?.latencyMs) await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
+    if (fault?.error) return fail(new RestError(fault.error, fault.description, fault.status));
   }
   const startMs = nowMs(store);
   const realStart = performance.now();

@@ -6,6 +6,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import { generatePortal, type SeedOptions } from "../seed/index";
 import type { AppRegistration, LicenseStatus, Plan, Portal, PortalLang } from "./types";
+import type { Fault, Quirk } from "./faults";
+
+export type { Fault, Quirk };
 
 /** An OAuth grant: one access token and its paired refresh token, tied to a portal user and an app. */
 export interface OAuthGrant {
@@ -50,21 +53,6 @@ export interface CallLogEntry {
    */
   recordId?: number;
   entityTypeId?: number;
-}
-
-export interface Fault {
-  id: number;
-  /** null = any portal. */
-  portalKey: string | null;
-  /** Lower-case method name; null = any method. */
-  method: string | null;
-  remaining: number;
-  status: number;
-  error: string;
-  description: string;
-  /** Answer an HTML page instead of the JSON envelope (a proxy's error page). */
-  html: boolean;
-  latencyMs: number;
 }
 
 export interface LimitsConfig {
@@ -124,6 +112,7 @@ export interface EmulatorStore {
   clockOffsetMs: number;
   calls: CallLogEntry[];
   faults: Fault[];
+  quirks: Quirk[];
   limits: Map<string, LimitsConfig>;
   /** Leaky-bucket levels by portal + app/webhook key. */
   buckets: Map<string, { level: number; at: number }>;
@@ -141,7 +130,7 @@ export interface EmulatorStore {
   portalHost: string;
   /** Opens and closes a portal's own listener; set by the server (null in a store without one). */
   network: PortalNetwork | null;
-  seq: { event: number; fault: number; delivery: number };
+  seq: { event: number; fault: number; delivery: number; quirk: number };
 }
 
 export function createStore(options: StoreOptions = {}): EmulatorStore {
@@ -154,6 +143,7 @@ export function createStore(options: StoreOptions = {}): EmulatorStore {
     clockOffsetMs: 0,
     calls: [],
     faults: [],
+    quirks: [],
     limits: new Map(),
     buckets: new Map(),
     operating: new Map(),
@@ -166,7 +156,7 @@ export function createStore(options: StoreOptions = {}): EmulatorStore {
     hosts: { http: "127.0.0.1", https: "127.0.0.1" },
     portalHost: "127.0.0.1",
     network: null,
-    seq: { event: 0, fault: 0, delivery: 0 },
+    seq: { event: 0, fault: 0, delivery: 0, quirk: 0 },
   };
 }
 
