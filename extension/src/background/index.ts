@@ -5,7 +5,8 @@
  * disconnect revokes the token on the server and clears all of the extension's storage.
  */
 import type { ApiAnswer, Request } from "../shared/messages";
-import { PIPELINES_TTL_MS, readStored, type Connection, type PipelineCache } from "../shared/storage";
+import { readStored, type Connection, type PipelineCache } from "../shared/storage";
+import { cachedPipelines } from "./pipeline-cache";
 
 const APP = __APP_ORIGIN__;
 
@@ -92,14 +93,16 @@ async function disconnect(): Promise<{ ok: boolean; revoked: boolean }> {
   return { ok: true, revoked };
 }
 
-async function pipelines(refresh: boolean): Promise<ApiAnswer<PipelineCache | unknown>> {
-  const { pipelines: cached } = await readStored();
-  if (cached && !refresh && Date.now() - cached.fetchedAt < PIPELINES_TTL_MS) return { status: 200, body: cached };
-  const answer = await authed<Omit<PipelineCache, "fetchedAt">>("GET", "/api/extension/pipelines");
-  if (answer.status !== 200) return answer;
-  const fresh: PipelineCache = { fetchedAt: Date.now(), pipelines: answer.body.pipelines, leadStatuses: answer.body.leadStatuses };
-  await chrome.storage.local.set({ pipelines: fresh });
-  return { status: 200, body: fresh };
+function pipelines(refresh: boolean): Promise<ApiAnswer<PipelineCache | unknown>> {
+  return cachedPipelines(
+    {
+      read: async () => (await readStored()).pipelines,
+      write: (cache) => chrome.storage.local.set({ pipelines: cache }),
+      fetch: () => authed("GET", "/api/extension/pipelines"),
+      now: () => Date.now(),
+    },
+    refresh,
+  );
 }
 
 async function handle(message: Request, sender: chrome.runtime.MessageSender): Promise<unknown> {
