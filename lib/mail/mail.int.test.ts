@@ -23,6 +23,9 @@ import {
   revokePortalSession,
   revokeUsersSessions,
   explainRefusal,
+  endUninstalledSession,
+  uninstalledSchema,
+  uninstallUrl,
   startConnect,
   MailUnauthorizedError,
   RecordGoneError,
@@ -190,6 +193,23 @@ describe("connect and sessions", () => {
     expect(await explainRefusal(deps, { portalId: world.portalId, userId: EMPLOYEE }, other)).toBe(other);
     await world.control("POST", `portals/${world.portalKey}/users/${DISMISSED}`, { active: true });
     expect(await explainRefusal(deps, a.auth, error)).toMatchObject({ code: "USER_TOKEN_DEAD" });
+  });
+
+  it("ends a session when Chrome opens its uninstall address, once, and only with its own code", async () => {
+    const s = await connect(EMPLOYEE);
+    const other = await connect(EMPLOYEE);
+    const url = new URL(uninstallUrl("http://app.test", s.auth.sessionId, s.uninstallCode));
+    const input = uninstalledSchema.parse(Object.fromEntries(url.searchParams));
+    // Another session's code does not end this one.
+    expect(await endUninstalledSession(deps, { ...input, c: other.uninstallCode })).toMatchObject({ ended: false });
+    expect(await authenticate(deps, `Bearer ${s.token}`)).toMatchObject({ userId: EMPLOYEE });
+    expect(await endUninstalledSession(deps, input)).toEqual({ ended: true, lang: expect.any(String) });
+    await expect(authenticate(deps, `Bearer ${s.token}`)).rejects.toBeInstanceOf(MailUnauthorizedError);
+    expect(await endUninstalledSession(deps, input)).toMatchObject({ ended: false });
+    const row = await db.prisma.extensionSession.findUniqueOrThrow({ where: { id: s.auth.sessionId } });
+    expect(row).toMatchObject({ revokedReason: "uninstalled", uninstallCodeHash: null });
+    expect(await authenticate(deps, `Bearer ${other.token}`)).toMatchObject({ userId: EMPLOYEE });
+    expect(uninstalledSchema.safeParse({ s: "x\u0000", c: "y" }).success).toBe(false);
   });
 
   it("does not let one user revoke another's session", async () => {

@@ -83,24 +83,38 @@ export async function createPendingSession(deps: MailDeps, args: { portalId: str
   return code;
 }
 
-/** Swaps a claim code + verifier for the session token (once). */
-export async function claimSession(deps: MailDeps, args: { code: string; verifier: string }): Promise<{ token: string; expiresAt: Date; auth: ExtensionAuth }> {
+/** What we keep of an uninstall address's one-time code (./uninstall.ts). */
+export const uninstallCodeHash = (code: string) => hashToken(`uninstall:${code}`);
+
+/** Swaps a claim code + verifier for the session token (once), and the code of its uninstall address (./uninstall.ts). */
+export async function claimSession(
+  deps: Pick<MailDeps, "prisma" | "now">,
+  args: { code: string; verifier: string },
+): Promise<{ token: string; expiresAt: Date; auth: ExtensionAuth; uninstallCode: string }> {
   const now = new Date(nowOf(deps));
   const token = generateToken(32);
+  const uninstallCode = generateToken(32);
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
   const claimHash = hashToken(`claim:${args.code}`);
   // One conditional update: a second claim of the same code, a wrong verifier or an expired
   // code all match no row.
   const updated = await deps.prisma.extensionSession.updateMany({
     where: { tokenHash: claimHash, claimChallenge: challengeOf(args.verifier), claimedAt: null, revokedAt: null, expiresAt: { gt: now } },
-    data: { tokenHash: hashToken(token), claimChallenge: null, claimedAt: now, expiresAt, lastUsedAt: now },
+    data: {
+      tokenHash: hashToken(token),
+      claimChallenge: null,
+      claimedAt: now,
+      expiresAt,
+      lastUsedAt: now,
+      uninstallCodeHash: uninstallCodeHash(uninstallCode),
+    },
   });
   if (updated.count !== 1) throw new MailUnauthorizedError("This sign-in link has expired or was used already: connect again");
   const row = await deps.prisma.extensionSession.findUniqueOrThrow({
     where: { tokenHash: hashToken(token) },
     select: { id: true, portalId: true, userId: true },
   });
-  return { token, expiresAt, auth: { sessionId: row.id, portalId: row.portalId, userId: row.userId } };
+  return { token, expiresAt, auth: { sessionId: row.id, portalId: row.portalId, userId: row.userId }, uninstallCode };
 }
 
 /**

@@ -2,7 +2,9 @@
  * The service worker: the only part that talks to the app (the content scripts ask it). It holds
  * the connect flow's verifier in session storage, claims the session from the connect page's
  * one-time code, adds the bearer token to API calls, keeps the pipeline cache fresh, and on
- * disconnect revokes the token on the server and clears all of the extension's storage.
+ * disconnect revokes the token on the server and clears all of the extension's storage. While
+ * connected, Chrome's uninstall address is the app's, which ends the session when the extension
+ * is removed (lib/mail uninstall.ts).
  */
 import type { ApiAnswer, Request } from "../shared/messages";
 import { readStored, type Connection, type PipelineCache } from "../shared/storage";
@@ -41,6 +43,7 @@ async function authed<T>(method: string, path: string, body?: unknown): Promise<
   // popup can say so instead of a bare "not connected".
   if (answer.status === 401) {
     await chrome.storage.local.remove("connection");
+    await chrome.runtime.setUninstallURL("");
     const code = (answer.body as { error?: string } | null)?.error ?? "";
     if (ENDED_CODES.has(code)) await chrome.storage.local.set({ ended: { code, lang: connection.portal.lang } });
   }
@@ -63,7 +66,7 @@ async function startConnect(portal: string): Promise<{ ok: boolean }> {
 async function claim(code: string): Promise<ApiAnswer> {
   const { verifier } = (await chrome.storage.session.get("verifier")) as { verifier?: string };
   if (!verifier) return { status: 400, body: { error: "unauthorized", message: "No connect in progress" } };
-  const answer = await api<Connection & { error?: string }>("POST", "/api/extension/session/claim", { code, verifier });
+  const answer = await api<Connection & { uninstallUrl?: string; error?: string }>("POST", "/api/extension/session/claim", { code, verifier });
   await chrome.storage.session.remove("verifier");
   if (answer.status === 200) {
     const c = answer.body;
@@ -71,6 +74,8 @@ async function claim(code: string): Promise<ApiAnswer> {
     const { ownEmails = [] } = await readStored();
     await chrome.storage.local.set({ connection, ownEmails: [...new Set([...ownEmails, c.user.email].filter(Boolean))] });
     await chrome.storage.local.remove(["pipelines", "ended"]);
+    // Removing the extension opens this address, which ends the session on the server (one-time code).
+    if (c.uninstallUrl?.startsWith(`${APP}/`)) await chrome.runtime.setUninstallURL(c.uninstallUrl);
   }
   return { status: answer.status, body: answer.status === 200 ? { ok: true } : answer.body };
 }
@@ -89,6 +94,7 @@ async function disconnect(): Promise<{ ok: boolean; revoked: boolean }> {
   }
   // Privacy promise: disconnecting clears everything the extension kept, reachable app or not.
   await chrome.storage.local.clear();
+  await chrome.runtime.setUninstallURL("");
   await chrome.storage.session.clear();
   return { ok: true, revoked };
 }

@@ -16,6 +16,9 @@ export const de: MailMessages = {
   "mail.page.revoke": "Widerrufen",
   "mail.page.revoked": "Widerrufen: Dieser Browser ist getrennt.",
   "mail.page.admin": "Aktive Verbindungen der Erweiterung in diesem Portal: {sessions} (Personen: {users}).",
+  "mail.uninstalled.title": "StaffSuite für Gmail ist entfernt",
+  "mail.uninstalled.ended": "Seine Verbindung zu Ihrem Bitrix24 ist beendet: Der Schlüssel dieses Browsers gilt nicht mehr.",
+  "mail.uninstalled.nothing": "Es gab keine Verbindung mehr zu beenden: Sie war schon getrennt, widerrufen oder abgelaufen.",
   "mail.connectFailed.notInstalled":
     "StaffSuite ist in diesem Bitrix24 nicht installiert: Prüfen Sie die Adresse oder bitten Sie einen Administrator, es zu installieren.",
   "mail.api.duplicates": "Ähnliche Einträge gibt es in Bitrix24 schon: Öffnen Sie einen davon oder legen Sie trotzdem einen neuen an.",

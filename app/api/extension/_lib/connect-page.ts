@@ -19,8 +19,21 @@ export function connectPage(args: { ok: true; claimCode: string; lang: string } 
     const why = args.error instanceof PortalNotFoundError ? t("mail.connectFailed.notInstalled") : errorMessage(args.error, lang);
     body = `<main><h1>${escape(t("mail.connectFailed.title"))}</h1><p data-testid="connect-error">${escape(t("mail.connectFailed.body", { error: why }))}</p></main>`;
   }
+  return standalonePage(lang, body, status);
+}
+
+/** A page of the extension's flows outside the portal (a tab of its own): one card, the portal's language. */
+export function standalonePage(lang: string, body: string, status = 200): Response {
   const html = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>StaffSuite</title><meta name="referrer" content="no-referrer">
 <style>body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;background:#eef2f4;color:#333;margin:0;padding:48px 16px}main{max-width:520px;margin:auto;background:#fff;border-radius:12px;padding:28px 32px;box-shadow:0 2px 8px #0001}h1{font-size:20px;color:#2067b0;margin:0 0 12px}p{line-height:1.5}</style>
 </head><body>${body}</body></html>`;
   return new Response(html, { status, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "x-frame-options": "DENY" } });
+}
+
+/** The page Chrome opens when the extension is removed: whether its connection ended now (or had already). */
+export function uninstalledPage(lang: string, ended: boolean): Response {
+  const l = resolveLang(lang);
+  const t = translator(l);
+  const said = ended ? t("mail.uninstalled.ended") : t("mail.uninstalled.nothing");
+  return standalonePage(l, `<main><h1>${escape(t("mail.uninstalled.title"))}</h1><p data-testid="uninstalled-status">${escape(said)}</p></main>`);
 }
