@@ -8,62 +8,29 @@
  * the sidebar, popup and Mail page in German and Russian, light and dark.
  * The extension is built here, for this run's app address (a fresh clone has no build).
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { chromium, expect, test, type BrowserContext, type Page, type Worker } from "@playwright/test";
-import { buildExtension } from "../extension/build";
-import { appFrame, appUrl, control, clientId, EXTENSION_ID, newPortalWithApp, openInstalledPortal } from "./support/stack-env";
-import { gmailPage, type FixtureThread } from "./fixtures/gmail/thread-page";
+import { expect, test, type BrowserContext, type Page, type Worker } from "@playwright/test";
+import { appFrame, appUrl, control, EXTENSION_ID, newPortalWithApp } from "./support/stack-env";
+import { startExtensionWorld, type ExtensionWorld } from "./support/extension-browser";
+import { serveGmail, type FixtureThread } from "./fixtures/gmail/thread-page";
 
-const chromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 const EMPLOYEE = 5;
 
-interface TokenAnswer {
-  access_token: string;
-  client_endpoint: string;
-}
-
+let world: ExtensionWorld;
 let context: BrowserContext;
 let installer: Page;
 let worker: Worker;
-let profileDir: string;
-let outDir: string;
 let portalKey: string;
-let rest: <T>(method: string, params: Record<string, unknown>) => Promise<T>;
+let rest: ExtensionWorld["rest"];
 
 test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async ({ browser }) => {
-  // Install StaffSuite in a fresh portal the way an admin does (through the portal page).
-  installer = await browser.newPage();
-  portalKey = (await openInstalledPortal(installer)).key;
-  const admin = await control<TokenAnswer>("POST", `/portals/${portalKey}/tokens`, { clientId: clientId(), userId: 1 });
-  rest = async <T>(method: string, params: Record<string, unknown>) => {
-    const res = await fetch(`${admin.client_endpoint}${method}.json`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ ...params, auth: admin.access_token }),
-    });
-    const json = (await res.json()) as { result: T; error?: string };
-    if (json.error) throw new Error(`${method}: ${json.error}`);
-    return json.result;
-  };
-
-  outDir = mkdtempSync(path.join(tmpdir(), "staffsuite-ext-"));
-  const { dir } = await buildExtension({ appUrl: appUrl(), outDir });
-  profileDir = mkdtempSync(path.join(tmpdir(), "staffsuite-profile-"));
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    headless: false,
-    args: ["--headless=new", `--disable-extensions-except=${dir}`, `--load-extension=${dir}`, ...chromiumArgs],
-  });
-  worker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"));
+  world = await startExtensionWorld(browser);
+  ({ context, installer, worker, portalKey, rest } = world);
 });
 
 test.afterAll(async () => {
-  await context?.close();
-  for (const d of [profileDir, outDir]) if (d) rmSync(d, { recursive: true, force: true });
+  await world?.close();
 });
 
 const storage = () => worker.evaluate(() => chrome.storage.local.get(null));
@@ -121,7 +88,7 @@ test("connects, shows the thread's people, creates a lead, logs once, follows na
       ],
     },
   ];
-  await context.route("https://mail.google.com/**", (route) => route.fulfill({ status: 200, contentType: "text/html", body: gmailPage(myEmail, threads) }));
+  await serveGmail(context, myEmail, threads);
 
   // Connect: the popup, the portal's consent page (as the employee), the app's callback page.
   const portal = await control<{ domain: string }>("GET", `/portals/${portalKey}`);
@@ -215,20 +182,6 @@ test("connects, shows the thread's people, creates a lead, logs once, follows na
   await expect(appFrame(installer).getByTestId("mail-admin-count")).toContainText("Active extension connections in this portal: 0 (people: 0)");
 });
 
-/** Connects the extension as `userId` of the test's portal, through the popup and the portal's consent page. */
-async function connectAs(userId: number): Promise<Page> {
-  const portal = await control<{ domain: string }>("GET", `/portals/${portalKey}`);
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${EXTENSION_ID}/popup.html`);
-  await popup.getByLabel("Your Bitrix24 address").fill(portal.domain);
-  const [consent] = await Promise.all([context.waitForEvent("page"), popup.getByRole("button", { name: "Connect" }).click()]);
-  await consent.locator(`button[name="user_id"][value="${userId}"]`).click();
-  await expect(consent.locator("main")).toHaveAttribute("data-extension-connected", "yes");
-  await consent.close();
-  await expect(popup.getByTestId("connected-to")).toContainText(portal.domain);
-  return popup;
-}
-
 test("creates a deal in the chosen pipeline and stage, shows duplicates first and respects the choice, and is cut off when revoked in the app", async () => {
   const ADMIN = 1;
   const [admin] = await rest<Array<{ EMAIL: string }>>("user.get", { FILTER: { ID: ADMIN } });
@@ -256,11 +209,8 @@ test("creates a deal in the chosen pipeline and stage, shows duplicates first an
     ],
   };
   const other: FixtureThread = { ...thread, id: "FMfcgzQXJWbNqTdLkLrMvZpV", subject: `Follow-up ${stamp}` };
-  await context.unroute("https://mail.google.com/**");
-  await context.route("https://mail.google.com/**", (route) =>
-    route.fulfill({ status: 200, contentType: "text/html", body: gmailPage(admin.EMAIL.toLowerCase(), [thread, other]) }),
-  );
-  const popup = await connectAs(ADMIN);
+  await serveGmail(context, admin.EMAIL.toLowerCase(), [thread, other]);
+  const popup = await world.connectAs(ADMIN);
   const gmail = await context.newPage();
   await gmail.goto(`https://mail.google.com/mail/u/0/#inbox/${thread.id}`);
   const panel = gmail.getByTestId("staffsuite-panel");
@@ -374,6 +324,8 @@ const LANGUAGES = [
 
 for (const words of LANGUAGES) {
   test(`the sidebar and the Mail page speak the portal's language (${words.lang}), light and dark`, async ({ browser }) => {
+    // A fresh portal opened in the browser, a connect and two themes: room for a loaded 2-core machine.
+    test.setTimeout(150_000);
     const portal = await newPortalWithApp(words.lang);
     const admin = await browser.newPage();
     await admin.goto(portal.pageUrl);
@@ -409,10 +361,7 @@ for (const words of LANGUAGES) {
         ],
       },
     ];
-    await context.unroute("https://mail.google.com/**");
-    await context.route("https://mail.google.com/**", (route) =>
-      route.fulfill({ status: 200, contentType: "text/html", body: gmailPage("ich@beispiel-e2e.test", threads) }),
-    );
+    await serveGmail(context, "ich@beispiel-e2e.test", threads);
     const gmail = await context.newPage();
     const panel = gmail.getByTestId("staffsuite-panel");
     const card = panel.locator('[data-email="kunde@beispiel-e2e.test"]');

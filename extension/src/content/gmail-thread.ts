@@ -15,7 +15,10 @@ export interface OpenThread {
   /** Changes when the user opens another thread or the thread gets a new message. */
   key: string;
   subject: string;
+  /** Everyone but the user, in the order the thread shows them, at most MAX_THREAD_PARTICIPANTS. */
   participants: Participant[];
+  /** How many more there were (not looked up). */
+  more: number;
 }
 
 export interface MessageForLog {
@@ -27,6 +30,9 @@ export interface MessageForLog {
   date: string;
   body: string;
 }
+
+/** Participants looked up per thread: five lookups of 20 (lib/mail lookup's MAX_PARTICIPANTS). */
+export const MAX_THREAD_PARTICIPANTS = 100;
 
 const THREAD_HASH = /^#[^/]+(?:\/[^/]+)*\/([A-Za-z0-9_-]{16,})$/;
 
@@ -75,7 +81,13 @@ export function readOpenThread(doc: Document, own: Set<string>): OpenThread | nu
   }
   const subject = clean(root.querySelector("h2.hP")?.textContent);
   const lastId = messages.at(-1)?.getAttribute("data-message-id") ?? "";
-  return { key: `${id}|${messages.length}|${lastId}|${[...seen.keys()].join(",")}`, subject, participants: [...seen.values()].slice(0, 20) };
+  const all = [...seen.values()];
+  return {
+    key: `${id}|${messages.length}|${lastId}|${[...seen.keys()].join(",")}`,
+    subject,
+    participants: all.slice(0, MAX_THREAD_PARTICIPANTS),
+    more: Math.max(0, all.length - MAX_THREAD_PARTICIPANTS),
+  };
 }
 
 /** The newest message of the open thread, as the user sees it (only read on "Log email"). */

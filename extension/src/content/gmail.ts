@@ -1,44 +1,29 @@
 /**
  * The Gmail content script: watches Gmail's in-page navigation (hash changes and DOM updates),
- * and when a thread is open shows the StaffSuite panel beside it — in a shadow root, so neither
- * side's CSS leaks. Only the open thread's participants' addresses are sent (for the lookup);
- * a message's text leaves the browser only when the user clicks "Log email".
+ * and when a thread is open shows the StaffSuite sidebar docked beside it (./dock.ts), in a shadow
+ * root, so neither side's CSS leaks. Only the open thread's participants' addresses are sent (for
+ * the lookup); a message's text leaves the browser only when the user clicks "Log email".
  */
 import { send, type ApiAnswer } from "../shared/messages";
 import { errorText, languageOf, translator, type T } from "../shared/i18n";
 import { readStored, type PipelineCache, type Stored } from "../shared/storage";
 import type { ParticipantResult } from "./api-types";
 import type { CardContext } from "./cards/context";
-import { participantCard } from "./cards/participant-card";
+import { createDock } from "./dock";
 import { h } from "./dom";
 import { accountEmail, readLastMessage, readOpenThread, type OpenThread } from "./gmail-thread";
-import { SIDEBAR_CSS } from "./sidebar-style";
+import { participantCards } from "./sidebar-view";
 
-const host = h("div", { id: "staffsuite-sidebar" });
-const shadow = host.attachShadow({ mode: "open" });
-const panel = h("aside", { class: "panel", "aria-label": "StaffSuite", "data-testid": "staffsuite-panel" });
-const heading = h("h1", {}, "StaffSuite");
-const toggle = h("button", { type: "button", class: "icon-btn", "aria-expanded": "true", "aria-label": "StaffSuite" }, "–");
-const body = h("div", { class: "body", "data-testid": "staffsuite-body" });
-panel.append(h("header", {}, heading, toggle), body);
-shadow.append(h("style", {}, SIDEBAR_CSS), panel);
-toggle.addEventListener("click", () => {
-  const collapsed = panel.classList.toggle("collapsed");
-  toggle.textContent = collapsed ? "+" : "–";
-  toggle.setAttribute("aria-expanded", String(!collapsed));
-});
+/** Addresses per lookup: the API's limit (lib/mail lookup.ts MAX_PARTICIPANTS), one portal request each. */
+const PER_LOOKUP = 20;
+
+const dock = createDock();
+const body = dock.body;
 
 let shownKey: string | null = null;
+let generation = 0;
 /** Said above the cards of the next lookup (why they were looked up again). */
 let notice: string | null = null;
-let generation = 0;
-
-function isDark(): boolean {
-  // Gmail's dark themes paint the page dark; else follow the system.
-  const bg = getComputedStyle(document.body).backgroundColor.match(/\d+/g)?.map(Number);
-  if (bg && bg.length >= 3 && (bg[3] === undefined || bg[3] > 0)) return (bg[0] * 299 + bg[1] * 587 + bg[2] * 114) / 1000 < 100;
-  return matchMedia("(prefers-color-scheme: dark)").matches;
-}
 
 function ownAddresses(stored: Stored): Set<string> {
   const own = new Set((stored.ownEmails ?? []).map((e) => e.toLowerCase()));
@@ -56,18 +41,28 @@ function message(text: string, kind: "muted" | "err" = "muted") {
   body.replaceChildren(h("p", { class: kind === "err" ? "note err" : "muted", "data-testid": "staffsuite-message" }, text));
 }
 
+type LookupAnswer = ApiAnswer<{ participants: ParticipantResult[]; error?: string; message?: string }>;
+
+/** Every participant looked up, PER_LOOKUP at a time (in parallel); the first failure is the answer. */
+async function lookUp(thread: OpenThread): Promise<LookupAnswer> {
+  const chunks: string[][] = [];
+  for (let i = 0; i < thread.participants.length; i += PER_LOOKUP) chunks.push(thread.participants.slice(i, i + PER_LOOKUP).map((p) => p.email));
+  const answers = await Promise.all(
+    // Addresses only: the names Gmail shows stay in the page (the create forms read them there)
+    // until the user clicks Log email (the privacy promise of docs/mail.md).
+    chunks.map((emails) =>
+      send<LookupAnswer>({ type: "api", method: "POST", path: "/api/extension/lookup", body: { participants: emails.map((email) => ({ email })) } }),
+    ),
+  );
+  const failed = answers.find((a) => a.status !== 200);
+  return failed ?? { status: 200, body: { participants: answers.flatMap((a) => a.body.participants) } };
+}
+
 async function show(thread: OpenThread, stored: Stored, t: T, own: Set<string>) {
   const mine = ++generation;
   if (!thread.participants.length) return message(t("noParticipants"));
   message(t("loading"));
-  const answer = await send<ApiAnswer<{ participants: ParticipantResult[]; error?: string; message?: string }>>({
-    type: "api",
-    method: "POST",
-    path: "/api/extension/lookup",
-    // Addresses only: the names Gmail shows stay in the page (the create forms read them there)
-    // until the user clicks Log email (the privacy promise of docs/mail.md).
-    body: { participants: thread.participants.map((p) => ({ email: p.email })) },
-  });
+  const answer = await lookUp(thread);
   if (mine !== generation) return; // the user moved on to another thread meanwhile
   if (answer.status !== 200) {
     if (answer.status === 401) shownKey = null;
@@ -97,23 +92,9 @@ async function show(thread: OpenThread, stored: Stored, t: T, own: Set<string>) 
       void tick();
     },
   };
-  const byEmail = new Map(results.map((r) => [r.email, r]));
   const said = notice ? h("p", { class: "note err", role: "alert", "data-testid": "staffsuite-notice" }, notice) : null;
   notice = null;
-  body.replaceChildren(
-    said ?? "",
-    ...thread.participants
-      .map((p) => byEmail.get(p.email))
-      .filter((r): r is ParticipantResult => Boolean(r))
-      .map((r) =>
-        participantCard(
-          ctx,
-          thread.participants.find((p) => p.email === r.email)!,
-          r,
-          cache,
-        ),
-      ),
-  );
+  body.replaceChildren(said ?? "", ...participantCards(ctx, { participants: thread.participants, results, pipelines: cache, more: thread.more }));
 }
 
 async function tick() {
@@ -121,23 +102,22 @@ async function tick() {
   const own = ownAddresses(stored);
   const thread = readOpenThread(document, own);
   if (!thread) {
-    host.remove();
+    dock.unmount();
     shownKey = null;
     generation++;
     return;
   }
-  if (!host.isConnected) document.body.append(host);
-  panel.classList.toggle("dark", isDark());
+  dock.mount();
+  dock.refreshLook();
   const lang = stored.connection?.portal.lang ?? stored.ended?.lang ?? navigator.language;
   const t = translator(lang);
-  panel.setAttribute("lang", languageOf(lang));
-  heading.textContent = t("title");
+  dock.setStrings(t, languageOf(lang));
   const key = `${stored.connection ? "c" : `n${stored.ended?.code ?? ""}`}|${thread.key}`;
   if (key === shownKey) return;
   shownKey = key;
   if (!stored.connection) {
     generation++;
-    // Someone ended the connection: say who, in the words of the API's code (./shared/i18n.ts).
+    // Someone ended the connection: say who, in the words of the API's code (../shared/i18n.ts).
     return stored.ended ? message(errorText(t, { error: stored.ended.code }), "err") : message(t("notConnected"));
   }
   await show(thread, stored, t, own);
@@ -150,13 +130,13 @@ function schedule() {
 }
 
 window.addEventListener("hashchange", schedule);
-// The system switching between light and dark (Gmail's default theme follows it).
-matchMedia("(prefers-color-scheme: dark)").addEventListener("change", schedule);
-new MutationObserver((records) => {
-  // Our own panel's changes are not Gmail's navigation.
-  if (records.every((r) => host.contains(r.target) || r.target === host)) return;
-  schedule();
-}).observe(document.body, { childList: true, subtree: true });
+// The system switching between light and dark (a Gmail theme may follow it).
+matchMedia("(prefers-color-scheme: dark)").addEventListener("change", () => dock.refreshLook());
+// Gmail's navigation re-renders its body; a theme or density change restyles the page.
+new MutationObserver(schedule).observe(document.body, { childList: true, subtree: true });
+new MutationObserver(() => dock.refreshLook()).observe(document.documentElement, { attributes: true, attributeFilter: ["class", "style"], subtree: false });
+new MutationObserver(() => dock.refreshLook()).observe(document.body, { attributes: true, attributeFilter: ["class", "style"] });
+if (document.head) new MutationObserver(() => dock.refreshLook()).observe(document.head, { childList: true, subtree: true });
 chrome.storage.onChanged.addListener((changes) => {
   if (changes.connection || changes.ownEmails || changes.ended) {
     shownKey = null;

@@ -1,17 +1,24 @@
-/** The panel's CSS, inside its shadow root so Gmail's styles cannot reach it (and ours not Gmail). Light and dark. */
+/** The panel's CSS, inside its shadow root so Gmail's styles cannot reach it (and ours not Gmail). Light and dark, default and compact, open and collapsed to a strip. */
 export const SIDEBAR_CSS = `
 :host { all: initial; }
-.panel { --accent: #2fc6f6; --blue: #2067b0; --ink: #333; --muted: #6a737f; --bg: #fff; --card: #f5f7f8; --line: #dfe3e8; --ok: #2e7d32; --err: #c62828;
-  position: fixed; top: 64px; right: 12px; bottom: 12px; width: 320px; z-index: 2147483000; display: flex; flex-direction: column;
+.panel { --accent: #2fc6f6; --blue: #2067b0; --ink: #333; --muted: #6a737f; --bg: #fff; --card: #f5f7f8; --line: #dfe3e8; --ok: #2e7d32; --err: #c62828; --gap: 10px;
+  position: fixed; top: 0; right: 0; bottom: 0; width: 320px; z-index: 2147483000; display: flex; flex-direction: column; box-sizing: border-box;
   font: 13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: var(--bg);
-  border: 1px solid var(--line); border-radius: 12px; box-shadow: 0 4px 16px rgba(0,0,0,.12); overflow: hidden; }
+  border-left: 1px solid var(--line); overflow: hidden; }
 .panel.dark { --ink: #e8eaed; --muted: #9aa0a6; --bg: #202124; --card: #2b2c2f; --line: #3c4043; --blue: #8ab4f8; --ok: #81c995; --err: #f28b82; }
-.panel.collapsed { bottom: auto; width: auto; }
+.panel.compact { font-size: 12px; line-height: 1.35; --gap: 6px; }
+.panel.collapsed header { flex-direction: column; border-bottom: 0; padding: 8px 4px; }
+.panel.collapsed header h1 { writing-mode: vertical-rl; flex: none; }
 .panel.collapsed .body { display: none; }
-header { display: flex; align-items: center; gap: 8px; padding: 10px 12px; border-bottom: 1px solid var(--line); }
-header h1 { font-size: 14px; margin: 0; flex: 1; color: var(--blue); }
-.body { overflow-y: auto; padding: 10px 12px 16px; }
-.card { background: var(--card); border-radius: 10px; padding: 10px 12px; margin-bottom: 10px; }
+header { display: flex; align-items: center; gap: 8px; padding: var(--gap) 12px; border-bottom: 1px solid var(--line); }
+header h1 { font-size: 14px; margin: 0; flex: 1; color: var(--blue); outline: none; }
+header h1:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
+.body { overflow-y: auto; padding: var(--gap) 12px 16px; flex: 1; }
+.card { background: var(--card); border-radius: 10px; padding: var(--gap) 12px; margin-bottom: var(--gap); }
+.panel.compact .who img, .panel.compact .avatar { width: 28px; height: 28px; }
+.outsiders { margin-top: 4px; }
+.outsiders > summary { cursor: pointer; font-weight: 600; color: var(--muted); padding: 4px 0 8px; }
+.outsiders > summary:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
 .who { display: flex; gap: 10px; align-items: center; }
 .who img, .avatar { width: 36px; height: 36px; border-radius: 50%; flex: none; background: var(--line); object-fit: cover; }
 .avatar { display: grid; place-items: center; font-size: 13px; font-weight: 600; color: var(--muted); }
@@ -39,5 +46,5 @@ input, select { font: inherit; color: var(--ink); background: var(--bg); border:
 .note.ok { color: var(--ok); }
 .note.err { color: var(--err); }
 .dups { border: 1px solid var(--line); border-radius: 8px; padding: 8px; margin-top: 8px; }
-.icon-btn { border: 0; background: transparent; font-size: 16px; padding: 2px 6px; }
+.icon-btn { border: 1px solid var(--line); background: transparent; font-size: 16px; line-height: 1; padding: 4px 8px; }
 `;
