@@ -26,7 +26,16 @@ import { crmLink, type CrmKind } from "./portal-links";
 const address = z.object({ email: z.string().trim().toLowerCase().email().max(254), name: z.string().trim().max(200).default("") });
 
 export const logEmailSchema = z.object({
-  messageId: z.string().trim().min(1).max(998),
+  /**
+   * The message's RFC 5322 `Message-ID` (§3.6.4: `<id-left@id-right>`), read from the message's
+   * source: the same in every mailbox, so the portal logs an email once however many colleagues
+   * received it. Gmail's own ids differ per mailbox and are refused.
+   */
+  messageId: z
+    .string()
+    .trim()
+    .max(998)
+    .regex(/^<[^<>\s]+@[^<>\s]+>$/, "the message's Message-ID header, <id-left@id-right>"),
   subject: z.string().max(998).default(""),
   from: address,
   to: z.array(address).max(100).default([]),
@@ -82,7 +91,8 @@ export async function logEmail(
   }
   try {
     const outgoing = input.direction === "outgoing";
-    const description = `${line("From", [input.from])}${line("To", input.to)}${line("Cc", input.cc)}Date: ${input.date}\n\n${input.body}`;
+    // Which message this is: its headers as the user saw them, and its Message-ID (the key of "already logged").
+    const description = `${line("From", [input.from])}${line("To", input.to)}${line("Cc", input.cc)}Date: ${input.date}\nMessage-ID: ${input.messageId}\n\n${input.body}`;
     const fields = {
       TYPE_ID: 4,
       OWNER_TYPE_ID: ownerTypeId,

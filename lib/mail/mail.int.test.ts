@@ -24,6 +24,7 @@ import {
   revokeUsersSessions,
   explainRefusal,
   endUninstalledSession,
+  logEmailSchema,
   uninstalledSchema,
   uninstallUrl,
   startConnect,
@@ -342,6 +343,8 @@ describe("lookup, create, log", () => {
       AUTHOR_ID: String(EMPLOYEE),
     });
     expect(String(activity.DESCRIPTION)).toContain("here are the terms");
+    // Which message it was: its Message-ID, the key of "already logged" in every mailbox.
+    expect(String(activity.DESCRIPTION)).toContain(`Message-ID: ${input.messageId}`);
     expect(await logEmail(deps, client, portal, EMPLOYEE, input)).toEqual({
       alreadyLogged: { link: expect.stringContaining(`/crm/deal/details/${dealId}/`), loggedAt: expect.any(String) },
     });
@@ -360,6 +363,20 @@ describe("lookup, create, log", () => {
     if (!("logged" in out)) throw new Error("expected the e-mail to be logged");
     const sent = (await admin.call<Record<string, unknown>>("crm.activity.get", { id: out.logged.activityId })).result;
     expect(sent).toMatchObject({ DIRECTION: "2", COMPLETED: "Y" });
+  });
+
+  it("keys logging on the RFC 5322 Message-ID: Gmail's per-mailbox ids are refused", () => {
+    const base = {
+      subject: "",
+      from: { email: "a@b.test" },
+      date: "2026-11-20T10:00:00Z",
+      direction: "incoming",
+      target: { kind: "deal", id: 1 },
+      communication: { kind: "contact", id: 1, email: "a@b.test" },
+    };
+    expect(logEmailSchema.safeParse({ ...base, messageId: "18c1a2b3c4d5e6f7" }).success).toBe(false);
+    expect(logEmailSchema.safeParse({ ...base, messageId: "#msg-f:1790000000000000001" }).success).toBe(false);
+    expect(logEmailSchema.parse({ ...base, messageId: " <CAF+x=y@mail.gmail.com> " }).messageId).toBe("<CAF+x=y@mail.gmail.com>");
   });
 
   it("refuses to log to a record deleted since the lookup, creating nothing and keeping no marker", async () => {

@@ -11,8 +11,9 @@ import type { ParticipantResult } from "./api-types";
 import type { CardContext } from "./cards/context";
 import { createDock } from "./dock";
 import { h } from "./dom";
-import { accountEmail, readLastMessage, readOpenThread, type OpenThread } from "./gmail-thread";
-import { participantCards } from "./sidebar-view";
+import { accountEmail, readMessage, readOpenThread, type OpenThread } from "./gmail-thread";
+import { readMessageSource } from "./message-source";
+import { messagePicker, participantCards } from "./sidebar-view";
 
 /** Addresses per lookup: the API's limit (lib/mail lookup.ts MAX_PARTICIPANTS), one portal request each. */
 const PER_LOOKUP = 20;
@@ -75,16 +76,22 @@ async function show(thread: OpenThread, stored: Stored, t: T, own: Set<string>) 
   // A stage we do not know means the cache is stale (a pipeline was added or renamed).
   if (deals.some((d) => !knownStages.has(`${d.categoryId}:${d.stageId}`))) cache = (await pipelines(true)) ?? cache;
   if (mine !== generation) return;
+  let chosen = thread.messages.at(-1)?.gmailId ?? "";
   const ctx: CardContext = {
     t,
     lang: languageOf(stored.connection?.portal.lang ?? navigator.language),
     api: (method, path, payload) => send({ type: "api", method, path, body: payload }),
     pipelines: (refresh) => pipelines(refresh),
     logEmail: async (target, communication) => {
-      const m = readLastMessage(document);
-      if (!m || !m.messageId) return { status: 400, body: { error: "invalid_input", message: "no message" } };
+      // Read now, on the click: the message as the user sees it, and its Message-ID from Gmail.
+      const m = readMessage(document, chosen);
+      const source = m ? await readMessageSource(document, m.gmailId) : null;
+      if (!m || !source?.messageId) return { status: 0, body: { error: "no_message_id" } };
       const direction = own.has(m.from.email) ? "outgoing" : "incoming";
-      return send({ type: "api", method: "POST", path: "/api/extension/log-email", body: { ...m, direction, target, communication } });
+      // Gmail's own id of the message stays here: it differs in every mailbox.
+      const sent = { messageId: source.messageId, subject: m.subject, from: m.from, to: m.to, cc: m.cc, date: m.date };
+      const text = m.body || source.text.slice(0, 100_000);
+      return send({ type: "api", method: "POST", path: "/api/extension/log-email", body: { ...sent, body: text, direction, target, communication } });
     },
     refresh: (text) => {
       notice = text ?? null;
@@ -94,7 +101,11 @@ async function show(thread: OpenThread, stored: Stored, t: T, own: Set<string>) 
   };
   const said = notice ? h("p", { class: "note err", role: "alert", "data-testid": "staffsuite-notice" }, notice) : null;
   notice = null;
-  body.replaceChildren(said ?? "", ...participantCards(ctx, { participants: thread.participants, results, pipelines: cache, more: thread.more }));
+  body.replaceChildren(
+    said ?? "",
+    messagePicker(ctx, thread.messages, chosen, (id) => (chosen = id)) ?? "",
+    ...participantCards(ctx, { participants: thread.participants, results, pipelines: cache, more: thread.more }),
+  );
 }
 
 async function tick() {

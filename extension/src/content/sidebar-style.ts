@@ -19,6 +19,8 @@ header h1:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px;
 .outsiders { margin-top: 4px; }
 .outsiders > summary { cursor: pointer; font-weight: 600; color: var(--muted); padding: 4px 0 8px; }
 .outsiders > summary:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
+.picker { display: grid; gap: 2px; margin-bottom: var(--gap); }
+.picker select { width: 100%; }
 .who { display: flex; gap: 10px; align-items: center; }
 .who img, .avatar { width: 36px; height: 36px; border-radius: 50%; flex: none; background: var(--line); object-fit: cover; }
 .avatar { display: grid; place-items: center; font-size: 13px; font-weight: 600; color: var(--muted); }

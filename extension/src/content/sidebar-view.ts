@@ -1,5 +1,6 @@
 /**
- * What the sidebar shows for a thread: the people the portal knows — colleagues and CRM
+ * What the sidebar shows for a thread, the message
+ * to log (when the thread has several), then the people the portal knows — colleagues and CRM
  * matches, in the thread's order — and then those it does not ("Not in Bitrix24"). In a thread of
  * OUTSIDERS_GROUP_AT participants or more, those are one group, closed until opened.
  */
@@ -8,7 +9,7 @@ import type { ParticipantResult } from "./api-types";
 import type { CardContext } from "./cards/context";
 import { participantCard } from "./cards/participant-card";
 import { h } from "./dom";
-import type { Participant } from "./gmail-thread";
+import type { Participant, ThreadMessage } from "./gmail-thread";
 
 export const OUTSIDERS_GROUP_AT = 20;
 
@@ -42,4 +43,16 @@ export function participantCards(ctx: CardContext, view: ThreadView): Node[] {
   } else out.push(...outsiders.map(card));
   if (view.more) out.push(h("p", { class: "muted", "data-testid": "not-looked-up" }, ctx.t("moreParticipants", { count: view.more })));
   return out;
+}
+
+/** The thread's messages to choose the one "Log email" logs (the newest first chosen); null for a thread of one. */
+export function messagePicker(ctx: CardContext, messages: ThreadMessage[], chosen: string, onChange: (gmailId: string) => void): HTMLElement | null {
+  if (messages.length < 2) return null;
+  const select = h(
+    "select",
+    { name: "message", "data-testid": "message-picker" },
+    ...messages.map((m, i) => h("option", { value: m.gmailId, selected: m.gmailId === chosen }, `${i + 1}. ${m.from}${m.date ? ` · ${m.date}` : ""}`)),
+  );
+  select.addEventListener("change", () => onChange(select.value));
+  return h("label", { class: "picker" }, ctx.t("messageToLog"), select);
 }

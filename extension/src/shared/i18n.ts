@@ -52,6 +52,8 @@ const en = {
   sidebarShortcut: "Alt+Shift+S moves here and back",
   outsidersGroup: "Not in Bitrix24: {count}",
   moreParticipants: "{count} more people in this thread are not looked up.",
+  messageToLog: "Email to log",
+  err_no_message_id: "Gmail did not give this email's Message-ID, so it cannot be logged without risking a duplicate. Reload Gmail and try again.",
   // Popup
   popupTitle: "StaffSuite for Gmail",
   portalAddress: "Your Bitrix24 address",
@@ -138,6 +140,8 @@ const ru: Dict = {
   sidebarShortcut: "Alt+Shift+S — сюда и обратно",
   outsidersGroup: "Нет в Битрикс24: {count}",
   moreParticipants: "Ещё {count} участников переписки не проверены.",
+  messageToLog: "Какое письмо сохранить",
+  err_no_message_id: "Gmail не сообщил Message-ID этого письма, поэтому его нельзя сохранить без риска дубликата. Перезагрузите Gmail и повторите.",
   popupTitle: "StaffSuite для Gmail",
   portalAddress: "Адрес вашего Битрикс24",
   portalPlaceholder: "company.bitrix24.ru",
@@ -220,6 +224,9 @@ const de: Dict = {
   sidebarShortcut: "Alt+Umschalt+S wechselt hierher und zurück",
   outsidersGroup: "Nicht in Bitrix24: {count}",
   moreParticipants: "{count} weitere Personen dieser Unterhaltung werden nicht gesucht.",
+  messageToLog: "Zu protokollierende E-Mail",
+  err_no_message_id:
+    "Gmail hat die Message-ID dieser E-Mail nicht geliefert, daher kann sie nicht ohne Gefahr eines Duplikats protokolliert werden. Laden Sie Gmail neu und versuchen Sie es erneut.",
   popupTitle: "StaffSuite für Gmail",
   portalAddress: "Adresse Ihres Bitrix24",
   portalPlaceholder: "firma.bitrix24.de",
