@@ -36,8 +36,10 @@ export default defineConfig({
           exclude,
           // One embedded PostgreSQL with a migrated template database for the run.
           globalSetup: ["./test/support/global-setup.ts"],
-          // Integration tests start servers and databases: give them room on a shared 2-core machine.
-          testTimeout: 60_000,
+          // Integration tests start servers, databases and worker processes: give them room on a
+          // shared 2-core machine (at a load of 29, killed-worker and launcher tests took over 60 s;
+          // their own waits for a condition allow 90).
+          testTimeout: 180_000,
           hookTimeout: 120_000,
         },
       },
