@@ -7,13 +7,13 @@
  *   const deals = await client.listAll("crm.deal.list", { filter: { ASSIGNED_BY_ID: 5 } });
  *   const results = await client.batch(deals.map((d) => ({ method: "crm.deal.update", params: { id: d.ID, fields: { ASSIGNED_BY_ID: 7 } } })));
  */
-export { Bitrix24Client } from "./client";
+export { Bitrix24Client, type ClientEvent } from "./client";
 export { createClientFactory, type ClientFactory, type ClientFactoryConfig } from "./client-factory";
 export { TokenStore } from "./token-store";
 export { type BatchCommand, type BatchItemResult } from "./batch";
-export { PAGE_SIZE, type ListOptions } from "./list-all";
+export { PAGE_SIZE, extractItems, resolveListOptions, type ListOptions } from "./list-all";
 export { STANDARD_PLAN, ENTERPRISE_PLAN, resetLimiters, type RateLimitConfig } from "./rate-limiter";
-export { pgBucketStore } from "./shared-rate-limiter";
+export { pgBucketStore, resetSharedLimiters } from "./shared-rate-limiter";
 export { retryDecision, type RetryPolicy } from "./retry";
 export { accessTokenExpiry, exchangeCode, refreshTokens, type OAuthClientCredentials } from "./oauth";
 export { readTokenOwner, TokenOwnerMismatchError } from "./token-owner";
@@ -31,4 +31,5 @@ export {
   NoTokenError,
   UserTokenDeadError,
   isTokenRejection,
+  isRetryable,
 } from "./errors";

@@ -4,7 +4,7 @@
  * (b24restdocs api-reference/crm/universal/user-defined-object-types/crm-type-list.md:
  * `result.types[].entityTypeId`, pages of 50 with `start`).
  */
-import type { Bitrix24Client } from "../bitrix24";
+import type { BatchItemResult, Bitrix24Client } from "../bitrix24";
 import { MethodNotFoundError, AccessDeniedError, InsufficientScopeError } from "../bitrix24";
 import { crmRole } from "./crm-entries";
 import { CRM_TYPES } from "./record-types";
@@ -12,7 +12,7 @@ import { ACTIVITY_ROLE, DEPARTMENT_ROLE, WORKGROUP_ROLE } from "./org-entries";
 import { TASK_ROLES } from "./task-entries";
 import type { OwnershipRole } from "./types";
 
-export type OwnershipClient = Pick<Bitrix24Client, "call" | "batch" | "listPages">;
+export type OwnershipClient = Pick<Bitrix24Client, "call" | "batch" | "listPages" | "blockedFor">;
 
 /** A smart-process type as the overview names it (the title is the portal's, shown live, never stored). */
 export interface SmartProcessType {
@@ -32,29 +32,49 @@ export function catalogueOf(smartProcesses: readonly SmartProcessType[]): Owners
   ];
 }
 
-/** The portal's smart-process types; none when CRM is off or the app may not read it. */
-export async function smartProcessTypes(client: OwnershipClient): Promise<SmartProcessType[]> {
-  const out: SmartProcessType[] = [];
+/** The first page of crm.type.list, as a batch command: a page that goes along with others. */
+export const SMART_PROCESS_TYPES_COMMAND = { method: "crm.type.list", params: { start: 0 } } as const;
+
+function typesOf(result: unknown): SmartProcessType[] {
+  const types = (result as { types?: Array<{ entityTypeId?: unknown; title?: unknown }> } | null)?.types ?? [];
+  return types.flatMap((t) => {
+    const id = Number(t.entityTypeId);
+    return Number.isInteger(id) && id > 0 ? [{ entityTypeId: id, title: String(t.title ?? "") }] : [];
+  });
+}
+
+const refusedCatalogue = (error: unknown) =>
+  error instanceof MethodNotFoundError || error instanceof AccessDeniedError || error instanceof InsufficientScopeError;
+
+/**
+ * The portal's smart-process types; none when CRM is off or the app may not read it. `first`:
+ * the answer to SMART_PROCESS_TYPES_COMMAND sent in a batch with other commands, if it was.
+ */
+export async function smartProcessTypes(client: Pick<OwnershipClient, "call">, first?: BatchItemResult): Promise<SmartProcessType[]> {
+  if (first && !first.ok) {
+    if (refusedCatalogue(first.error)) return [];
+    throw first.error;
+  }
+  const out: SmartProcessType[] = first ? typesOf(first.result) : [];
   try {
-    for (let start = 0; ;) {
-      const page = await client.call<{ types?: Array<{ entityTypeId?: unknown; title?: unknown }> }>("crm.type.list", { start });
-      for (const t of page.result.types ?? []) {
-        const id = Number(t.entityTypeId);
-        if (Number.isInteger(id) && id > 0) out.push({ entityTypeId: id, title: String(t.title ?? "") });
-      }
-      if (page.next === undefined) break;
+    for (let start: number | undefined = first ? first.next : 0; start !== undefined;) {
+      const page = await client.call("crm.type.list", { start });
+      out.push(...typesOf(page.result));
       start = page.next;
     }
   } catch (error) {
-    if (error instanceof MethodNotFoundError || error instanceof AccessDeniedError || error instanceof InsufficientScopeError) return [];
+    if (refusedCatalogue(error)) return [];
     throw error;
   }
   return out;
 }
 
 /** Discovers the smart-process types, then builds the catalogue. */
-export async function loadCatalogue(client: OwnershipClient): Promise<{ roles: OwnershipRole[]; smartProcesses: SmartProcessType[] }> {
-  const smartProcesses = await smartProcessTypes(client);
+export async function loadCatalogue(
+  client: Pick<OwnershipClient, "call">,
+  first?: BatchItemResult,
+): Promise<{ roles: OwnershipRole[]; smartProcesses: SmartProcessType[] }> {
+  const smartProcesses = await smartProcessTypes(client, first);
   return { roles: catalogueOf(smartProcesses), smartProcesses };
 }
 

@@ -12,7 +12,8 @@ import { dateFilter } from "./query-filters";
 import { CRM_TYPES, crmTypeKey } from "./record-types";
 import { num, type OwnershipRole, type RecordSnapshot } from "./types";
 
-const SELECT = ["id", "assignedById", "stageSemanticId", "categoryId", "stageId", "companyId", "contactId", "createdTime", "updatedTime"];
+/** What a snapshot takes (a list reads thousands of records a request: every field costs). */
+const SELECT = ["id", "assignedById", "stageSemanticId", "companyId", "contactId"];
 
 export function crmRole(entityTypeId: number): OwnershipRole {
   const hasStages = entityTypeId !== CRM_TYPES.contact && entityTypeId !== CRM_TYPES.company;

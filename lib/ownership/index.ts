@@ -6,14 +6,28 @@
  *
  *   const { roles } = await loadCatalogue(client);
  *   const counts = await countOwned(client, roles, userId);          // one or two batch calls
- *   for await (const page of listOwned(client, roles[0], userId, { openOnly: true })) …
+ *   const reader = new HeldReader(client, roles.map((role) => ({ role, userId, query: { openOnly: true } })));
+ *   for await (const page of reader.pages(0)) …                       // fifty list pages to a request
+ *   reader.outcome(0);                                               // complete, or what is missing
  *   await changeHolders(client, roles[0], page.map((record) => ({ record, from: userId, to: 7 })));
  */
-export { catalogueOf, findRole, loadCatalogue, roleFor, smartProcessTypes, type OwnershipClient, type SmartProcessType } from "./catalogue";
+export {
+  catalogueOf,
+  findRole,
+  loadCatalogue,
+  roleFor,
+  smartProcessTypes,
+  SMART_PROCESS_TYPES_COMMAND,
+  type OwnershipClient,
+  type SmartProcessType,
+} from "./catalogue";
 export { countOwned, type CountResult } from "./count";
 export { remainingWork, type RemainingWork } from "./remaining-work";
 export { listAllOwned, listOwned } from "./list";
 export { collectOwned, type Collected } from "./collect";
+export { HeldReader, type HeldList, type HeldRead, type ReaderOptions } from "./reading/reader";
+export { countHeld, type CountAnswer, type CountRequest } from "./reading/counts";
+export type { IncompleteReason, ListOutcome } from "./reading/list-read";
 export { changeHolders, errorCode, readRecords, type ChangeOutcome, type ChangeRequest, type ReadOutcome } from "./read";
 export { recordPath } from "./links";
 export { byTypeOrder, CRM_TYPES, crmTypeKey, typeEntityId, type CrmTypeKey } from "./record-types";

@@ -28,7 +28,7 @@ export function recordLink(portalBase: string, type: string, id: number, holder:
 }
 
 export async function recordsNaming(
-  client: Pick<Bitrix24Client, "call" | "batch" | "listPages">,
+  client: Pick<Bitrix24Client, "call" | "batch" | "listPages" | "blockedFor">,
   userId: number,
   portalBase: string,
   limit = PREVIEW_RECORDS_SHOWN,

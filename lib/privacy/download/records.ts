@@ -39,7 +39,7 @@ function about(type: string): Record<Lang, string> {
 
 /** Sections and README entries of the records part; `total` (from one batch of counts) drives the progress bar. */
 export async function recordSections(
-  client: Pick<Bitrix24Client, "call" | "batch" | "listPages">,
+  client: Pick<Bitrix24Client, "call" | "batch" | "listPages" | "blockedFor">,
   userId: number,
   portalBase: string,
 ): Promise<{ sections: ExportSection[]; readme: ReadmeSection[]; total: number }> {
