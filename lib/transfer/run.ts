@@ -28,8 +28,10 @@ export async function runTransfer(deps: TransferDeps, transferId: string, progre
   if (!transfer.plannedAt) {
     await deps.prisma.transfer.update({ where: { id: transferId }, data: { state: "planning" } });
     if (transfer.kind === "transfer") {
-      const { assignments } = await planAssignments(client, transfer.fromUserId, transfer.receiverIds, options);
-      await savePlan(deps, transferId, transfer.fromUserId, assignments);
+      const { assignments, failed, errors } = await planAssignments(client, transfer.fromUserId, transfer.receiverIds, options);
+      await savePlan(deps, transferId, transfer.fromUserId, assignments, failed);
+      // Types the portal did not list whole are failures of the run, kept with its log entry.
+      if (errors.length) await amendOperation(deps.prisma, transfer.logId, { planErrors: errors.map((e) => ({ ...e })) });
     } else {
       await saveReversePlan(deps, transferId, transfer.parentId!);
     }
