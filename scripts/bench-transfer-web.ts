@@ -7,16 +7,15 @@
  * and enqueued: app/(portal)/transfer/actions.ts), the progress page (names from the portal
  * once, then the status action every second: admin re-checked at most every
  * ADMIN_RECHECK_MAX_AGE_MS, progress from the database), and optionally the leaver's overview
- * reloaded every `overviewEverySeconds` (catalogue + counts from the portal). Every portal call
- * goes through the process's own per-portal limiter, as in the app. It counts its REST requests.
+ * reloaded every `overviewEverySeconds` (lib/transfer readOverview: two requests). Every portal
+ * call goes through the process's own per-portal limiter, as in the app.
  *
  * Messages in: { run: RunCommand } | { stop: true }. Out: { ready } | { started } | { done }.
  */
 import { ADMIN_RECHECK_MAX_AGE_MS } from "../lib/admin-rights";
 import { disconnectAll } from "../lib/db";
-import { countOwned, loadCatalogue } from "../lib/ownership";
 import { services, startJobs } from "../lib/services";
-import { peopleByIds, readTransferProgress, startTransfer, transferRequestSchema, type TransferRequest } from "../lib/transfer";
+import { peopleByIds, readOverview, readTransferProgress, startTransfer, transferRequestSchema, type TransferRequest } from "../lib/transfer";
 
 export interface RunCommand {
   portalId: string;
@@ -29,26 +28,16 @@ export interface RunCommand {
 export type WebMessage =
   | { ready: true }
   | { started: { transferId: string; clickedAt: number } }
-  | { done: { transferId: string; state: string; webRequests: number; polls: number; overviews: number; overviewsFailed: string[] } }
+  | { done: { transferId: string; state: string; polls: number; overviews: number; overviewsFailed: string[] } }
   | { failed: string };
 
 const send = (m: WebMessage) => process.send!(m);
-
-// Every REST request this process sends to a portal (the OAuth server's token calls are not REST calls).
-let restRequests = 0;
-const realFetch = globalThis.fetch;
-globalThis.fetch = (input, init) => {
-  const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
-  if (url.includes("/rest/") && !url.includes("/oauth/")) restRequests++;
-  return realFetch(input, init);
-};
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function run(command: RunCommand): Promise<void> {
   const s = services();
   const session = { portalId: command.portalId, userId: command.adminId };
-  const before = restRequests;
   const clickedAt = Date.now();
   // The Run button: a server action for admins (re-checked at most ADMIN_RECHECK_MAX_AGE_MS ago).
   if (!(await s.adminRights.isStillAdmin(session, { maxAgeMs: ADMIN_RECHECK_MAX_AGE_MS }))) throw new Error("not an admin");
@@ -69,14 +58,13 @@ async function run(command: RunCommand): Promise<void> {
     const progress = await readTransferProgress(s, command.portalId, transferId);
     polls++;
     if (!progress || ["completed", "cancelled", "failed"].includes(progress.state)) {
-      send({ done: { transferId, state: progress?.state ?? "missing", webRequests: restRequests - before, polls, overviews, overviewsFailed } });
+      send({ done: { transferId, state: progress?.state ?? "missing", polls, overviews, overviewsFailed } });
       return;
     }
     if (command.overviewEverySeconds > 0 && Date.now() - lastOverview >= command.overviewEverySeconds * 1000) {
       lastOverview = Date.now();
       try {
-        const { roles } = await loadCatalogue(client);
-        await countOwned(client, roles, request.fromUserId);
+        await readOverview(s, session, { userId: request.fromUserId });
         overviews++;
       } catch (error) {
         overviewsFailed.push(error instanceof Error ? error.message : String(error));

@@ -15,8 +15,7 @@
  * Prints per phase: records moved, time from Run to finished, records/s as a ratio of the ceiling
  * (rate × 50 records per request) — plainly, and against the budget the portal really granted in
  * that time (its initial bucket of 50 plus rate × time) — every REST request of the portal from
- * the emulator's call log (by method, with QUERY_LIMIT_EXCEEDED refusals and the web process's
- * share), and the peak RSS of each process during the phase (goal: flat from 5,000 to 20,000).
+ * the emulator's call log (by method, with QUERY_LIMIT_EXCEEDED refusals), and the peak RSS of each process during the phase (goal: flat from 5,000 to 20,000).
  */
 import { startEmulatorProcess } from "./launch/emulator-process";
 import { fork, type ChildProcess } from "node:child_process";
@@ -209,7 +208,7 @@ async function main(): Promise<void> {
         "records settled (moved + failed)",
         `${transfer.moved + transfer.failed}: ratio against the granted budget ${((transfer.moved + transfer.failed) / (PER_BATCH * granted)).toFixed(3)}`,
       );
-      row("REST requests (emulator log)", `${requests.length} in all, ${inWindow.length} between Run and finished; web process ${outcome.webRequests}`);
+      row("REST requests (emulator log)", `${requests.length} in all, ${inWindow.length} between Run and finished`);
       row(
         "  budget used",
         `${inWindow.length - refusedIn(inWindow)} answered of ${granted.toFixed(0)} granted (${((100 * (inWindow.length - refusedIn(inWindow))) / granted).toFixed(1)} %)`,

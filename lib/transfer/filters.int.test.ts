@@ -11,6 +11,7 @@ import { createTestDatabase, type TestDatabase } from "../../test/support/db";
 import { ADMIN_ID, createWorld, type World } from "../../test/support/emulator-world";
 import { resetLimiters, type Bitrix24Client } from "../bitrix24";
 import { readPipelines } from "../ownership";
+import { leaverOverview, OVERVIEW_SAMPLE } from "./overview";
 import { planAssignments, savePlan } from "./plan";
 import { countOwned, loadCatalogue } from "../ownership";
 
@@ -202,5 +203,34 @@ describe("a list the portal does not give whole", () => {
       ["deal", 7, "failed", "LIST_INCOMPLETE", heavy],
     ]);
     expect((await db.prisma.transfer.findUniqueOrThrow({ where: { id: row.id } })).total).toBe(2);
+  });
+});
+
+describe("the leaver's overview", () => {
+  it("reads the person, their departments and every count, with the newest open records, in two requests", async () => {
+    const { roles } = await loadCatalogue(client);
+    const expected = (await countOwned(client, roles, heavy)).filter((c) => c.total > 0);
+    const [user] = (await client.call<Array<{ UF_DEPARTMENT?: number[] }>>("user.get", { FILTER: { ID: heavy } })).result;
+    const departments = (await client.call<Array<{ NAME: string }>>("department.get", { ID: user.UF_DEPARTMENT ?? [] })).result.map((d) => d.NAME);
+    await world.control("DELETE", "calls");
+    const overview = await leaverOverview(client, heavy);
+    expect((await world.calls()).filter((c) => !c.inBatch)).toHaveLength(2);
+    expect(overview.person?.id).toBe(heavy);
+    expect(departments.length).toBeGreaterThan(0);
+    expect([...overview.person!.departments].sort()).toEqual([...departments].sort());
+    expect(overview.counts.map(({ type, role, open, total }) => ({ type, role, open, total }))).toEqual(
+      expected.map(({ type, role, open, total }) => ({ type, role, open, total })),
+    );
+    for (const c of overview.counts) {
+      const newest = c.newestOpen ?? [];
+      expect(newest.length).toBe(Math.min(c.open, OVERVIEW_SAMPLE));
+      expect(newest.every((r) => r.open && r.holders.includes(heavy))).toBe(true);
+      expect(newest.map((r) => r.id)).toEqual([...newest.map((r) => r.id)].sort((a, b) => b - a));
+    }
+    expect(overview.counts.some((c) => (c.newestOpen ?? []).length > 0)).toBe(true);
+  });
+
+  it("answers no person for a user the portal does not have", async () => {
+    expect((await leaverOverview(client, 999_999)).person).toBeNull();
   });
 });

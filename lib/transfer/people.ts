@@ -14,7 +14,7 @@ export interface PersonView {
   departments: string[];
 }
 
-interface RawUser {
+export interface RawUser {
   ID: string | number;
   NAME?: unknown;
   LAST_NAME?: unknown;
@@ -25,7 +25,8 @@ interface RawUser {
 
 type PeopleClient = Pick<Bitrix24Client, "call" | "listAll">;
 
-function view(u: RawUser, departments: Map<number, string>): PersonView {
+/** A user.get row as the screens show it, with the names of the departments known. */
+export function personView(u: RawUser, departments: Map<number, string>): PersonView {
   return {
     id: Number(u.ID),
     name: displayName(u) || `#${u.ID}`,
@@ -48,7 +49,7 @@ export async function searchPeople(client: PeopleClient, query: string): Promise
     client.call<RawUser[]>("user.get", { FILTER: filter, sort: "LAST_NAME", order: "ASC" }),
     namesOfDepartments(client),
   ]);
-  return users.result.map((u) => view(u, departments)).sort((a, b) => Number(b.active) - Number(a.active));
+  return users.result.map((u) => personView(u, departments)).sort((a, b) => Number(b.active) - Number(a.active));
 }
 
 /** The users with these IDs (for names shown beside IDs in history and progress). */
@@ -56,5 +57,5 @@ export async function peopleByIds(client: PeopleClient, ids: number[]): Promise<
   const unique = [...new Set(ids)].filter((id) => id > 0);
   if (unique.length === 0) return new Map();
   const [users, departments] = await Promise.all([client.call<RawUser[]>("user.get", { FILTER: { ID: unique } }), namesOfDepartments(client)]);
-  return new Map(users.result.map((u) => [Number(u.ID), view(u, departments)]));
+  return new Map(users.result.map((u) => [Number(u.ID), personView(u, departments)]));
 }

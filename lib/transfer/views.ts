@@ -3,19 +3,10 @@
  * one transfer's page, the history with its chart, and a person's work overview. Names and
  * labels are read live from the portal, as the signed-in administrator; nothing is stored.
  */
-import {
-  findRole,
-  listOwned,
-  loadCatalogue,
-  countOwned,
-  readPipelines,
-  recordPath,
-  smartProcessTypes,
-  type OwnershipClient,
-  type Pipeline,
-} from "../ownership";
+import { readPipelines, recordPath, smartProcessTypes, type OwnershipClient, type Pipeline } from "../ownership";
 import { Refused } from "../errors";
 import type { TransferDeps } from "./deps";
+import { leaverOverview } from "./overview";
 import { listHistory, movedPerMonth, transferQuery, type HistoryFilter } from "./history";
 import { peopleByIds } from "./people";
 import { readTransferStatus } from "./progress";
@@ -84,31 +75,21 @@ export async function readHistory(services: Services, session: Actor, filter: Hi
   return { ok: true as const, entries, monthly, people, smartProcesses, pipelines };
 }
 
-const SAMPLE = 5;
-
 /**
- * A person's work (dismissed people too): per type and role, open and closed, read live in one
- * batch, with links to a few open records of each. Refused (404) when the portal has no such user.
+ * A person's work (dismissed people too): per type and role, open and closed, read live in two
+ * requests (overview.ts), with links to the newest few open records of each. Refused (404) when
+ * the portal has no such user.
  */
 export async function readOverview(services: Services, session: Actor, input: { userId: number }) {
   const { userId } = input;
   const client = await clientOf(services, session);
-  const [people, { roles, smartProcesses }] = await Promise.all([peopleByIds(client, [userId]), loadCatalogue(client)]);
-  const person = people.get(userId);
+  const { person, smartProcesses, counts } = await leaverOverview(client, userId);
   if (!person) throw new Refused("transfer.refused.not_found", { status: 404 });
-  const counts = (await countOwned(client, roles, userId)).filter((c) => c.total > 0);
-  const base = await portalBase(services, session.portalId);
-  // A few open records per type for direct links (one short list call each, only where there are any).
-  const samples = new Map<string, Array<{ id: number; href: string | null }>>();
-  for (const c of counts.filter((x) => x.open > 0)) {
-    const role = findRole(roles, c.type, c.role)!;
-    for await (const page of listOwned(client, role, userId, { openOnly: true })) {
-      samples.set(
-        `${c.type}:${c.role}`,
-        page.slice(0, SAMPLE).map((r) => ({ id: r.id, href: recordPath(c.type, r.id, { holder: userId, ownerRef: r.ownerRef }) })),
-      );
-      break;
-    }
-  }
-  return { ok: true as const, person, counts, samples, smartProcesses, portalBase: base };
+  const samples = new Map(
+    counts.map((c) => [
+      `${c.type}:${c.role}`,
+      (c.newestOpen ?? []).map((r) => ({ id: r.id, href: recordPath(c.type, r.id, { holder: userId, ownerRef: r.ownerRef }) })),
+    ]),
+  );
+  return { ok: true as const, person, counts, samples, smartProcesses, portalBase: await portalBase(services, session.portalId) };
 }

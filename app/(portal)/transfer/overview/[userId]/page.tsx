@@ -11,8 +11,8 @@ export const dynamic = "force-dynamic";
 
 /**
  * Admins only: a person's work (dismissed people too) — per type and role, open and closed, read
- * live from the portal in one batch, with links to a few open records of each — and the start of
- * the wizard for them. Also what the USER_PROFILE_MENU placement opens from their profile.
+ * live from the portal in two requests (lib/transfer readOverview), with links to the newest few
+ * open records of each — and the start of the wizard for them. Also what the USER_PROFILE_MENU placement opens from their profile.
  */
 export default async function OverviewPage({ params }: { params: Promise<{ userId: string }> }) {
   const session = await requirePortalAdmin();
