@@ -28,3 +28,15 @@ export function archiveOnDriveMessage(lang: Lang, link: string): string {
       return `The archive of your personal data is saved to your Drive: [URL=${link}]open[/URL]. We keep no copy.`;
   }
 }
+
+/** Added to the message when some lists could not be read whole (README.txt names them). */
+export function archiveIncompleteNote(lang: Lang): string {
+  switch (lang) {
+    case "ru":
+      return "Внимание: часть записей портал выдал не целиком — какие именно, сказано в README.txt архива.";
+    case "de":
+      return "Achtung: Einige Listen hat das Portal nicht vollständig geliefert — welche, steht in der README.txt des Archivs.";
+    default:
+      return "Note: the portal did not give some lists whole — README.txt in the archive says which.";
+  }
+}

@@ -228,6 +228,31 @@ describe("download: records", () => {
     expect(csvLines).toHaveLength(expected.length + 1);
     expect(text(files["README.txt"])).toContain("records-task.csv");
   });
+
+  it("says what is missing when the portal does not give a list whole: README first, the notification, the request", async () => {
+    const summary = await h.control<{ heavyUserIds: number[] }>("GET", "portals/acme");
+    const subject = (await users()).find((u) => summary.heavyUserIds.includes(u.id) && u.active && !u.admin)!;
+    await signIn(subject.id);
+    // tasks.task.list drops the owner from its filter for the first list's two pages (a portal
+    // whose method version does not know a filter key): that list cannot be trusted.
+    await h.control("POST", "quirks", { portal: "acme", method: "tasks.task.list", ignoreFilter: ["RESPONSIBLE_ID"], count: 2 });
+    try {
+      const out = await download(subject.id, "job-download-incomplete");
+      expect(out.missing).toEqual([expect.objectContaining({ type: "task", role: "responsible", reason: "filter_ignored", read: 0 })]);
+      const readme = text((await unzipArchive(out.archiveId!))["README.txt"]);
+      expect(readme.indexOf("Incomplete")).toBeGreaterThan(0);
+      expect(readme.indexOf("Incomplete")).toBeLessThan(readme.indexOf("records-task.csv, records-task.json"));
+      expect(readme).toContain("records-task (responsible): 0 row(s) read");
+      const notes = (await h.control<Array<{ toUserId: number; message: string }>>("GET", "portals/acme/notifications")).filter(
+        (n) => n.toUserId === subject.id,
+      );
+      expect(notes.at(-1)!.message).toContain("README.txt");
+      const request = await h.db.prisma.privacyRequest.findUniqueOrThrow({ where: { id: out.requestId } });
+      expect(request.details).toMatchObject({ incomplete: [{ type: "task", role: "responsible", reason: "filter_ignored", read: 0 }] });
+    } finally {
+      await h.control("DELETE", "quirks");
+    }
+  });
 });
 
 describe("anonymise and erase", () => {

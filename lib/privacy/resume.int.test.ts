@@ -33,7 +33,8 @@ beforeAll(async () => {
   h = await lifecycleHarness({
     portals: ["acme"],
     scopes: ["user", "user.userfield", "department", "im", "disk", "task", "crm", "sonet_group"],
-    recordsPerHeavyUser: 200,
+    // Enough tasks that the export reads pages after its first request (which reads up to 100 of each list).
+    recordsPerHeavyUser: 2000,
     keyBase64,
   });
   portalId = await h.installPortal("acme");

@@ -2,14 +2,16 @@
  * The records that name the person, for the export: every (type, role) of the ownership
  * catalogue (lib/ownership: tasks by role, CRM items they are responsible for, activities,
  * workgroups they own, departments they head), one file per object type with one row per record
- * and role. Pages stream from the portal straight into the ZIP (memory flat in the number of
- * records); the catalogue gives IDs and flags, never content, and a link to each record.
+ * and role. lib/ownership's reader reads every list together, fifty list pages to a request, and
+ * pages stream from it straight into the ZIP (it reads ahead about two requests, so memory stays
+ * flat in the number of records); the catalogue gives IDs and flags, never content, and a link to
+ * each record. A list the portal did not give whole is named in the README (`missing`).
  */
 import type { Bitrix24Client } from "../../bitrix24";
 import type { Lang } from "../../i18n";
-import { countOwned, listOwned, loadCatalogue, type OwnershipRole } from "../../ownership";
+import { HeldReader, loadCatalogue } from "../../ownership";
 import type { ExportSection } from "./export-writer";
-import type { ReadmeSection } from "./readme";
+import type { MissingList, ReadmeSection } from "./readme";
 import { recordLink } from "../record-list";
 
 const COLUMNS = ["record_id", "role", "open", "link"] as const;
@@ -37,39 +39,53 @@ function about(type: string): Record<Lang, string> {
   };
 }
 
-/** Sections and README entries of the records part; `total` (from one batch of counts) drives the progress bar. */
+/**
+ * Sections and README entries of the records part; `total` (from the reader's first request,
+ * which counts every list) drives the progress bar; `missing()`, once the sections are written,
+ * names the lists that were not read whole.
+ */
 export async function recordSections(
-  client: Pick<Bitrix24Client, "call" | "batch" | "listPages" | "blockedFor">,
+  client: Pick<Bitrix24Client, "call" | "batch" | "blockedFor">,
   userId: number,
   portalBase: string,
-): Promise<{ sections: ExportSection[]; readme: ReadmeSection[]; total: number }> {
+): Promise<{ sections: ExportSection[]; readme: ReadmeSection[]; total: number; missing: () => MissingList[] }> {
   const { roles } = await loadCatalogue(client);
-  const counts = await countOwned(client, roles, userId);
-  const total = counts.reduce((n, c) => n + c.total, 0);
-  const byType = new Map<string, OwnershipRole[]>();
-  for (const role of roles) byType.set(role.type, [...(byType.get(role.type) ?? []), role]);
+  const reader = new HeldReader(
+    client,
+    roles.map((role) => ({ role, userId, query: { openOnly: false } })),
+  );
+  await reader.discover();
+  const total = roles.reduce((n, _, i) => n + (reader.counted(i) ?? 0), 0);
+  const byType = new Map<string, number[]>();
+  roles.forEach((role, i) => byType.set(role.type, [...(byType.get(role.type) ?? []), i]));
   const sections: ExportSection[] = [];
   const readme: ReadmeSection[] = [];
-  for (const [type, typeRoles] of byType) {
+  for (const [type, indexes] of byType) {
     const file = `records-${type}`;
     sections.push({
       file,
       columns: COLUMNS,
       async *pages() {
-        for (const role of typeRoles) {
-          try {
-            for await (const page of listOwned(client, role, userId, { openOnly: false })) {
-              yield page.map((r) => ({ record_id: r.id, role: role.role, open: r.open, link: recordLink(portalBase, type, r.id, userId, r.ownerRef) }));
-            }
-          } catch (error) {
-            // A module the portal switched off (or a scope the app lacks) has no records to give.
-            if (counts.find((c) => c.type === role.type && c.role === role.role)?.error) continue;
-            throw error;
+        for (const i of indexes) {
+          const role = roles[i].role;
+          for await (const page of reader.pages(i)) {
+            yield page.map((r) => ({ record_id: r.id, role, open: r.open, link: recordLink(portalBase, type, r.id, userId, r.ownerRef) }));
           }
         }
       },
     });
     readme.push({ file, about: about(type), columns: COLUMN_README });
   }
-  return { sections, readme, total };
+  const missing = () =>
+    roles.flatMap((role, i): MissingList[] => {
+      const o = reader.outcome(i);
+      if (o.complete || !o.reason) return [];
+      // A module the portal has switched off has no records to give: nothing is missing.
+      if (o.reason === "refused" && o.read === 0 && MODULE_OFF.has(o.code ?? "")) return [];
+      return [{ type: role.type, role: role.role, reason: o.reason, ...(o.code ? { code: o.code } : {}), read: o.read, counted: o.counted }];
+    });
+  return { sections, readme, total, missing };
 }
+
+/** Answers of a portal whose module (CRM, tasks…) is off, or whose app may not use it. */
+const MODULE_OFF = new Set(["ERROR_METHOD_NOT_FOUND", "insufficient_scope"]);

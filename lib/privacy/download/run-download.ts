@@ -13,9 +13,9 @@ import { ArchiveChunkWriter, readArchiveChunks } from "./archive-store";
 import type { PrivacyDeps } from "../deps";
 import { portalDownloadLink } from "./download-link";
 import { writeExportZip, type ExportSection, type Spool } from "./export-writer";
-import { archiveOnDriveMessage, archiveReadyMessage } from "../portal-texts";
+import { archiveIncompleteNote, archiveOnDriveMessage, archiveReadyMessage } from "../portal-texts";
 import { profileRows, readProfile } from "../profile";
-import { PROFILE_README, readmeText } from "./readme";
+import { PROFILE_README, readmeText, type MissingList } from "./readme";
 import { recordSections } from "./records";
 import { markRequest } from "../requests/requests-log";
 import { readPrivacySettings } from "../settings";
@@ -34,7 +34,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export async function runDownload(
   deps: PrivacyDeps,
   job: { jobRunId: string; portalId: string; input: DownloadInput; reportProgress(done: number, total: number): Promise<void> },
-): Promise<{ archiveId: string | null; sizeBytes: number; rows: Record<string, number>; savedToDrive: boolean }> {
+): Promise<{ archiveId: string | null; sizeBytes: number; rows: Record<string, number>; savedToDrive: boolean; missing: MissingList[] }> {
   const { prisma, keys } = deps;
   const { input, portalId, jobRunId } = job;
   const now = deps.now?.() ?? new Date();
@@ -100,6 +100,7 @@ export async function runDownload(
         date: now,
         sections: [...PROFILE_README, ...extra.readme],
         rows: c.rows,
+        missing: extra.missing(),
       }),
     onRows: (written) => job.reportProgress(Math.min(written, total), total),
   });
@@ -123,9 +124,16 @@ export async function runDownload(
     const link = portalDownloadLink(portal.clientEndpoint, deps.appClientId, archive.id, token);
     message = archiveReadyMessage(input.lang, link, archive.expiresAt.toISOString().slice(0, 10));
   }
+  if (extra.missing().length) message += ` ${archiveIncompleteNote(input.lang)}`;
   await client.call("im.notify.system.add", { USER_ID: input.subjectUserId, MESSAGE: message, TAG: `staffsuite-privacy-download-${input.subjectUserId}` });
-  const result = { archiveId: savedToDrive ? null : archive.id, sizeBytes: writer.size, rows: counts.rows, savedToDrive };
-  await markRequest(prisma, input.requestId, "completed", { rows: counts.rows, sizeBytes: writer.size, savedToDrive });
+  const missing = extra.missing();
+  const result = { archiveId: savedToDrive ? null : archive.id, sizeBytes: writer.size, rows: counts.rows, savedToDrive, missing };
+  await markRequest(prisma, input.requestId, "completed", {
+    rows: counts.rows,
+    sizeBytes: writer.size,
+    savedToDrive,
+    ...(missing.length ? { incomplete: missing.map((m) => ({ type: m.type, role: m.role, reason: m.reason, read: m.read })) } : {}),
+  });
   return result;
 }
 
