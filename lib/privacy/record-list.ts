@@ -1,11 +1,12 @@
 /**
  * The records that name a person, as the preview before an anonymisation or erasure lists them:
- * the first few (type, ID, role, address in the portal) from lib/ownership, and how many there
- * are in all (one batch of counts), so the dialog can say "and N more". IDs and links only: a
- * record's title is the portal's content; the link opens it there, in the viewer's own rights.
+ * the newest few of each type and role (type, ID, role, address in the portal) and how many
+ * there are in all — one batch of counts from lib/ownership, each keeping the records it lists —
+ * so the dialog can say "and N more". IDs and links only: a record's title is the portal's
+ * content; the link opens it there, in the viewer's own rights.
  */
 import type { Bitrix24Client } from "../bitrix24";
-import { countOwned, listOwned, loadCatalogue, recordPath } from "../ownership";
+import { countHeld, loadCatalogue, recordPath } from "../ownership";
 import { portalUrl } from "../portal-address";
 
 /** How many records the preview lists; the rest are counted. */
@@ -28,24 +29,25 @@ export function recordLink(portalBase: string, type: string, id: number, holder:
 }
 
 export async function recordsNaming(
-  client: Pick<Bitrix24Client, "call" | "batch" | "listPages" | "blockedFor">,
+  client: Pick<Bitrix24Client, "call" | "batch" | "blockedFor">,
   userId: number,
   portalBase: string,
   limit = PREVIEW_RECORDS_SHOWN,
 ): Promise<{ total: number; shown: NamedRecord[] }> {
   const { roles } = await loadCatalogue(client);
-  const counts = await countOwned(client, roles, userId);
-  const total = counts.reduce((n, c) => n + c.total, 0);
+  const counts = await countHeld(
+    client,
+    roles.map((role) => ({ role, userId, query: { openOnly: false }, sample: limit })),
+  );
+  let total = 0;
   const shown: NamedRecord[] = [];
-  for (const [i, role] of roles.entries()) {
-    // A role the portal could not count (a module switched off) has nothing to list either.
-    if (shown.length >= limit || counts[i].total === 0 || counts[i].error) continue;
-    for await (const page of listOwned(client, role, userId, { openOnly: false })) {
-      for (const r of page.slice(0, limit - shown.length)) {
-        shown.push({ type: role.type, id: r.id, role: role.role, link: recordLink(portalBase, role.type, r.id, userId, r.ownerRef) });
-      }
-      if (shown.length >= limit) break;
+  // A role the portal could not count (a module switched off) has nothing to list either.
+  counts.forEach((c, i) => {
+    if (!c.ok) return;
+    total += c.total;
+    for (const r of c.sample.slice(0, limit - shown.length)) {
+      shown.push({ type: roles[i].type, id: r.id, role: roles[i].role, link: recordLink(portalBase, roles[i].type, r.id, userId, r.ownerRef) });
     }
-  }
+  });
   return { total, shown };
 }
