@@ -12,7 +12,7 @@ import { ACTIVITY_ROLE, DEPARTMENT_ROLE, WORKGROUP_ROLE } from "./org-entries";
 import { TASK_ROLES } from "./task-entries";
 import type { OwnershipRole } from "./types";
 
-export type OwnershipClient = Pick<Bitrix24Client, "call" | "batch" | "listPages" | "blockedFor">;
+export type OwnershipClient = Pick<Bitrix24Client, "call" | "batch" | "blockedFor">;
 
 /** A smart-process type as the overview names it (the title is the portal's, shown live, never stored). */
 export interface SmartProcessType {

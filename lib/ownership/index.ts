@@ -23,8 +23,6 @@ export {
 } from "./catalogue";
 export { countOwned, type CountResult } from "./count";
 export { remainingWork, type RemainingWork } from "./remaining-work";
-export { listAllOwned, listOwned } from "./list";
-export { collectOwned, type Collected } from "./collect";
 export { HeldReader, type HeldList, type HeldRead, type ReaderOptions } from "./reading/reader";
 export { countHeld, type CountAnswer, type CountRequest } from "./reading/counts";
 export type { IncompleteReason, ListOutcome } from "./reading/list-read";

@@ -8,7 +8,7 @@ import { createTestDatabase, type TestDatabase } from "../../test/support/db";
 import { resetLimiters } from "../bitrix24";
 import { ADMIN_ID, createWorld, type World } from "../../test/support/emulator-world";
 import type { Bitrix24Client } from "../bitrix24";
-import { changeHolders, countOwned, findRole, listAllOwned, loadCatalogue, readRecords, remainingWork, type OwnershipRole } from ".";
+import { changeHolders, countOwned, findRole, HeldReader, loadCatalogue, readRecords, remainingWork, type OwnershipQuery, type OwnershipRole } from ".";
 
 let db: TestDatabase;
 let world: World;
@@ -17,6 +17,12 @@ let roles: OwnershipRole[];
 let heavy: number;
 
 type Row = Array<number | number[]>;
+/** Every record `userId` holds in `role`, through the batched reader; the read must be complete. */
+async function listAllOwned(client: Bitrix24Client, role: OwnershipRole, userId: number, query: OwnershipQuery) {
+  const [read] = await new HeldReader(client, [{ role, userId, query }]).readAll();
+  expect(read.outcome.complete).toBe(true);
+  return read.records;
+}
 const rowsOf = async (type: string) => (await world.control<{ rows: Row[] }>("GET", `portals/${world.portalKey}/ownership?type=${type}`)).rows;
 
 beforeAll(async () => {
