@@ -15,7 +15,9 @@
  * Prints per phase: records moved, time from Run to finished, records/s as a ratio of the ceiling
  * (rate × 50 records per request) — plainly, and against the budget the portal really granted in
  * that time (its initial bucket of 50 plus rate × time) — every REST request of the portal from
- * the emulator's call log (by method, with QUERY_LIMIT_EXCEEDED refusals), and the peak RSS of each process during the phase (goal: flat from 5,000 to 20,000).
+ * the emulator's call log (by method, with QUERY_LIMIT_EXCEEDED refusals), the plan's and the
+ * leaver's overview's requests against their goals (bench/transfer-reading.ts), and the peak RSS
+ * of each process during the phase (goal: flat from 5,000 to 20,000).
  */
 import { startEmulatorProcess } from "./launch/emulator-process";
 import { fork, type ChildProcess } from "node:child_process";
@@ -31,6 +33,7 @@ import { workerProcesses } from "../test/support/worker-process";
 import type { RunCommand, WebMessage } from "./bench-transfer-web";
 import { rssOf } from "./bench/process-rss";
 import { ADMIN_ID, CLIENT_ID, CLIENT_SECRET, preparePortal, type Portal } from "./bench/transfer-portal";
+import { GOAL_OVERVIEW_REQUESTS, overviewRequests, planningLine, planningRequests } from "./bench/transfer-reading";
 
 const PER_BATCH = 50;
 const GOAL_RATIO = 0.95;
@@ -149,6 +152,7 @@ async function main(): Promise<void> {
       const sample = () => {
         for (const [name, p] of processes) peaks.set(name, Math.max(peaks.get(name) ?? 0, rssOf(p.pid)));
       };
+      const overview = await overviewRequests(prisma, tokens, portal.id, ADMIN_ID, portal.fromUserId);
       const sampler = setInterval(sample, 200);
       const command: RunCommand = {
         portalId: portal.id,
@@ -209,6 +213,11 @@ async function main(): Promise<void> {
         `${transfer.moved + transfer.failed}: ratio against the granted budget ${((transfer.moved + transfer.failed) / (PER_BATCH * granted)).toFixed(3)}`,
       );
       row("REST requests (emulator log)", `${requests.length} in all, ${inWindow.length} between Run and finished`);
+      row("  planning (batch requests)", planningLine(planningRequests(view.calls, clickedAt, transfer.plannedAt!.getTime()), transfer.total));
+      row(
+        "  leaver's overview (before Run)",
+        `${overview.requests} requests; goal ≤ ${GOAL_OVERVIEW_REQUESTS} ${overview.requests <= GOAL_OVERVIEW_REQUESTS ? "met" : "MISSED"}`,
+      );
       row(
         "  budget used",
         `${inWindow.length - refusedIn(inWindow)} answered of ${granted.toFixed(0)} granted (${((100 * (inWindow.length - refusedIn(inWindow))) / granted).toFixed(1)} %)`,
