@@ -40,14 +40,13 @@ export function buildNext(env: NodeJS.ProcessEnv): void {
 
 /**
  * `next build` as a child process writing to `logFile`, for a caller with other work meanwhile
- * (`npm test` builds while Vitest runs). It runs at a lower CPU priority (`nice`), so it takes the
- * time the other work leaves idle rather than slowing it. The child writes to the file itself, so
- * a caller that blocks (spawnSync) does not stall it. Resolves with the outcome and the seconds.
+ * (`npm test` builds while Vitest runs). The child writes to the file itself, so a caller that
+ * blocks (spawnSync) does not stall it. Resolves with the outcome and the seconds it took.
  */
 export function buildNextInBackground(env: NodeJS.ProcessEnv, logFile: string): Promise<{ ok: boolean; seconds: number }> {
   const started = Date.now();
   const log = openSync(logFile, "w");
-  const child = spawn("nice", ["-n", "10", nextBin, "build"], { cwd: root, env, stdio: ["ignore", log, log] });
+  const child = spawn(nextBin, ["build"], { cwd: root, env, stdio: ["ignore", log, log] });
   closeSync(log);
   return new Promise((resolve) => {
     const seconds = () => Math.round((Date.now() - started) / 1000);
