@@ -6,6 +6,7 @@
 import type PgBoss from "pg-boss";
 import type { PrismaClient } from "./db";
 import { selftestJob, type JobDefinition } from "./jobs";
+import { dismissedSessionsJob, scheduleMailJobs } from "./mail";
 import { retentionPurgeJob, scheduleRetention } from "./portal-data";
 import { privacyChangeJob, privacyDownloadJob } from "./privacy";
 import { dismissalWatchJob, returnsDueJob, scheduleTransferJobs, transferRunJob } from "./transfer";
@@ -18,10 +19,12 @@ export const JOB_CATALOGUE: readonly JobDefinition[] = [
   transferRunJob,
   returnsDueJob,
   dismissalWatchJob,
+  dismissedSessionsJob,
 ];
 
 /** Recurring jobs, (re)declared by every process that starts the queue (idempotent). */
 export async function scheduleRecurringJobs(prisma: PrismaClient, boss: PgBoss): Promise<void> {
   await scheduleRetention(prisma, boss);
   await scheduleTransferJobs(prisma, boss);
+  await scheduleMailJobs(prisma, boss);
 }

@@ -28,6 +28,7 @@ export {
   type SessionSummary,
 } from "./revocation";
 export { explainRefusal } from "./refusals";
+export { dismissedSessionsJob, scheduleMailJobs } from "./jobs";
 export { endUninstalledSession, uninstalledSchema, uninstallUrl } from "./uninstall";
 export { startConnect, finishConnect, connectStartSchema, connectCallbackSchema, CALLBACK_PATH } from "./connect";
 export { lookupParticipants, lookupSchema, lookupCommands, MAX_PARTICIPANTS, type ParticipantResult } from "./lookup";
