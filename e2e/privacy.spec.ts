@@ -6,10 +6,10 @@
  * anonymises one dismissed user and erases another, and the requests log shows both.
  */
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { unzipSync } from "fflate";
 import { appFrame, control, openInstalledPortal, portalUsers, queryAppDatabase } from "./support/stack-env";
+import { actionId } from "./support/server-actions";
 
 interface FullUser {
   id: number;
@@ -32,16 +32,6 @@ const text = (bytes: Uint8Array) => new TextDecoder("utf-8", { ignoreBOM: true }
 async function actAs(page: Page, userId: number) {
   await page.getByTestId("user-switcher").selectOption(String(userId));
   await expect(appFrame(page).getByTestId("signed-in-as")).toBeVisible({ timeout: 30_000 });
-}
-
-/** A server action's id from the production build's manifest (what the page's client would send). */
-function actionId(name: string): string {
-  const manifest = JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../.next/server/server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { exportedName?: string; workers: Record<string, unknown> }>;
-  };
-  const entry = Object.entries(manifest.node).find(([, a]) => a.exportedName === name && Object.keys(a.workers).some((w) => w.includes("privacy")));
-  if (!entry) throw new Error(`${name} is not in the build's server-reference-manifest.json`);
-  return entry[0];
 }
 
 /** RFC 4180 rows of a CSV file (the export's: BOM, CRLF, quoted fields), header first. */
@@ -85,14 +75,17 @@ test("an employee downloads their data through the notification's link; nobody e
   await expect(frame.getByTestId("anonymise-card")).toHaveCount(0);
   await expect(frame.getByTestId("erase-card")).toHaveCount(0);
   // … and the server action refuses whatever the page shows.
-  const refused = await frame.locator("body").evaluate(async (_b, id) => {
-    const response = await fetch("/privacy", {
-      method: "POST",
-      headers: { "Next-Action": id, Accept: "text/x-component", "Content-Type": "text/plain;charset=UTF-8" },
-      body: JSON.stringify([{ kind: "erase" }]),
-    });
-    return { status: response.status, body: await response.text() };
-  }, actionId("startMyChange"));
+  const refused = await frame.locator("body").evaluate(
+    async (_b, id) => {
+      const response = await fetch("/privacy", {
+        method: "POST",
+        headers: { "Next-Action": id, Accept: "text/x-component", "Content-Type": "text/plain;charset=UTF-8" },
+        body: JSON.stringify([{ kind: "erase" }]),
+      });
+      return { status: response.status, body: await response.text() };
+    },
+    actionId("startMyChange", "privacy"),
+  );
   expect(refused.body).toContain("switch_off");
   expect(Number((await queryAppDatabase<{ n: string }>(`SELECT count(*) AS n FROM "PrivacyRequest" WHERE kind = 'erase'`))[0].n)).toBe(0);
 

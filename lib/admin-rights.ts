@@ -28,6 +28,22 @@ const NOT_ANY_MORE = new Set([
   "EXPIRED_TOKEN",
 ]);
 
+/**
+ * Does the portal say this user is an administrator? Bitrix24 answers `user.admin` only about the
+ * caller, so the question is asked with the user's own token: true or false when the portal
+ * answered, null when it cannot say because we hold no working token of theirs (they never opened
+ * the app, or the portal refuses their token). Limits and network failures reach the caller.
+ */
+export async function askPortalIsAdmin(clients: ClientFactory, who: { portalId: string; userId: number }): Promise<boolean | null> {
+  try {
+    const client = await clients.clientFor(who.portalId, { userId: who.userId });
+    return (await client.call("user.admin")).result === true;
+  } catch (error) {
+    if (isTokenRejection(error) || (error instanceof Bitrix24Error && NOT_ANY_MORE.has(error.code.toUpperCase()))) return null;
+    throw error;
+  }
+}
+
 export function createAdminRights(clients: ClientFactory, now: () => number = Date.now): AdminRights {
   const answers = new Map<string, { admin: boolean; at: number }>();
   return {
@@ -35,16 +51,8 @@ export function createAdminRights(clients: ClientFactory, now: () => number = Da
       const key = `${portalId}:${userId}`;
       const cached = answers.get(key);
       if (cached && maxAgeMs > 0 && now() - cached.at <= maxAgeMs) return cached.admin;
-      let admin: boolean;
-      try {
-        const client = await clients.clientFor(portalId, { userId });
-        admin = (await client.call("user.admin")).result === true;
-      } catch (error) {
-        // A user whose token the portal refuses (dismissed, app removed) is no administrator of
-        // ours; anything else (limits, network) is not an answer and reaches the caller.
-        if (isTokenRejection(error) || (error instanceof Bitrix24Error && NOT_ANY_MORE.has(error.code.toUpperCase()))) admin = false;
-        else throw error;
-      }
+      // A user whose token the portal refuses (dismissed, app removed) is no administrator of ours.
+      const admin = (await askPortalIsAdmin(clients, { portalId, userId })) === true;
       if (answers.size > 10_000) answers.clear();
       answers.set(key, { admin, at: now() });
       return admin;

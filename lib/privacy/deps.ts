@@ -10,5 +10,5 @@ export type PrivacyDeps = Pick<Services, "prisma" | "keys" | "clients" | "appCli
   now?: () => Date;
 };
 
-/** What starting a request takes: the database, and the job queue to enqueue on. */
-export type PrivacyServices = Pick<Services, "prisma"> & { jobs: { enqueue: Enqueue } };
+/** What starting a request takes: the database, the portal (to ask who the subjects are), and the job queue to enqueue on. */
+export type PrivacyServices = Pick<Services, "prisma" | "clients"> & { jobs: { enqueue: Enqueue } };

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PortalUser } from "../../test/support/control-answers";
+import { signInFromPost } from "../lifecycle";
 import { CLIENT_ID, lifecycleHarness, type LifecycleHarness } from "../../test/support/lifecycle-harness";
 import type { PrivacyDeps } from "./deps";
 import { recordsNaming } from "./record-list";
@@ -59,6 +60,8 @@ describe("preview of an anonymisation", () => {
     const all = await h.control<PortalUser[]>("GET", "portals/acme/users");
     const subject = all.find((u) => summary.heavyUserIds.includes(u.id) && !u.admin)!;
     await h.control("POST", `portals/acme/users/${subject.id}`, { personalMobile: "+7 900 123 45 67" });
+    // The portal answers whether an active subject is an administrator only to their own token.
+    if (subject.active) await signInFromPost(h.deps, (await h.iframePost("acme", subject.id)).post);
 
     const preview = await previewFor(deps, { portalId, userId: 1, isAdmin: true, lang: "en" }, { kind: "anonymise", subjectUserId: subject.id });
     expect(preview.name).toBe(`${subject.name} ${subject.lastName}`);

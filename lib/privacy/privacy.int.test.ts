@@ -318,6 +318,8 @@ describe("anonymise and erase", () => {
 
   it("erases: every personal field empty, photo removed, account deactivated", async () => {
     const subject = await h.employee("acme");
+    // An active subject: the portal answers whether they are an administrator only to their own token.
+    await signIn(subject.id);
     const before = await user(subject.id);
     remember(before);
     expect(before.active).toBe(true);
@@ -338,6 +340,9 @@ describe("anonymise and erase", () => {
     expect(result.subjects).toBe(old.length);
     const rows = await h.db.prisma.privacyRequest.findMany({ where: { jobRunId: "job-sweep-1" } });
     expect(rows.every((r) => r.status === "completed")).toBe(true);
+    // Started from a Russian interface on an English portal: the pseudonym everyone reads is the portal's.
+    expect(h.portal("acme").lang).toBe("en");
+    expect((await user(old[0].id)).name).toBe("Former employee");
     // A retry of the same job reuses its requests.
     const again = await change("job-sweep-1", { kind: "anonymise", dismissedMonths: 1, lang: "ru" });
     expect(again.skipped).toBe(rows.length);

@@ -115,6 +115,8 @@ describe("a privacy worker killed mid-job", () => {
     const summary = await h.control<{ heavyUserIds: number[] }>("GET", "portals/acme");
     const subjects = users.filter((u) => !u.admin && u.userType === "employee" && !summary.heavyUserIds.includes(u.id)).slice(0, 4);
     expect(subjects).toHaveLength(4);
+    // Active subjects: the portal answers whether they are administrators only to their own tokens.
+    for (const s of subjects) if (s.active) await signInFromPost(h.deps, (await h.iframePost("acme", s.id)).post);
     await h.control("POST", "faults", { portal: "acme", method: "user.update", count: 1000, error: "", latencyMs: 1200 });
     const requestIds = await createRequests(
       h.db.prisma,

@@ -4,6 +4,7 @@
  * remaining work (lib/ownership counts), and the requests log with names resolved live.
  */
 import type { Bitrix24Client } from "../bitrix24";
+import { resolveLang } from "../i18n";
 import { remainingWork } from "../ownership";
 import { ACTIVE_EMPLOYEES, departmentIdsOf, displayName, readDepartments, userNames } from "../people";
 import type { Session } from "../service-types";
@@ -12,6 +13,7 @@ import { findDismissed, type DismissedUser } from "./dismissed";
 import { decide, refusal, type Decision } from "./requests/permissions";
 import { previewChange, type FieldChange } from "./change/preview";
 import { recordsNaming, type NamedRecord } from "./record-list";
+import { subjectsAsThePortalSays } from "./requests/subjects";
 import { latestRequestsOf, listRequests, type RequestRow } from "./requests/requests-log";
 import { readRights, type UserRights } from "./rights";
 import { readPrivacySettings, type PrivacySettings } from "./settings";
@@ -57,12 +59,16 @@ export async function previewFor(
   const { kind, subjectUserId } = input;
   const settings = await readPrivacySettings(deps.prisma, who.portalId);
   const rights = (await readRights(deps.prisma, who.portalId, [who.userId])).get(who.userId)!;
-  const verdict = decide(kind, who, { userId: subjectUserId, isAdmin: subjectUserId === who.userId && who.isAdmin }, settings, rights);
-  if (!verdict.allowed) throw refusal(verdict.reason);
-  const portal = await deps.prisma.portal.findUniqueOrThrow({ where: { id: who.portalId }, select: { memberId: true, clientEndpoint: true } });
+  const early = decide(kind, who, { userId: subjectUserId, isAdmin: false }, settings, rights);
+  if (!early.allowed) throw refusal(early.reason);
+  // Whether the subject is an administrator, as the portal says now (requests/subjects.ts).
+  const subject = (await subjectsAsThePortalSays(deps, who, [subjectUserId])).get(subjectUserId)!;
+  const verdict = decide(kind, who, subject, settings, rights);
+  if (!verdict.allowed) throw refusal(verdict.reason, subject);
+  const portal = await deps.prisma.portal.findUniqueOrThrow({ where: { id: who.portalId }, select: { memberId: true, clientEndpoint: true, lang: true } });
   // The admin's token reads any profile; an employee's own token reads their own.
   const client = await deps.clients.clientFor(who.portalId, { userId: who.userId });
-  const preview = await previewChange(client, portal.memberId, subjectUserId, kind, who.lang);
+  const preview = await previewChange(client, portal.memberId, subjectUserId, kind, resolveLang(portal.lang));
   const records = await recordsNaming(client, subjectUserId, portal.clientEndpoint.replace(/rest\/?$/, ""));
   return { ok: true, ...preview, records };
 }

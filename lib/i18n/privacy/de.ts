@@ -170,7 +170,11 @@ export const de: PrivacyMessages = {
   "privacy.refused.own_data_only": "Jede Person kann nur ihre eigenen Daten herunterladen.",
   "privacy.refused.admin_self": "Administratoren können ihre eigenen Daten nur herunterladen.",
   "privacy.refused.not_admin": "Das können nur Portal-Administratoren.",
-  "privacy.refused.subject_admin": "Daten von Administratoren lassen sich hier nicht ändern; entziehen Sie zuerst ihre Rechte.",
+  "privacy.refused.subject_admin":
+    "Laut Bitrix24 hat {name} Administratorrechte im Portal. Daten von Administratoren lassen sich nicht anonymisieren oder löschen: Entziehen Sie zuerst die Administratorrechte.",
+  "privacy.refused.admin_unknown":
+    "Bitrix24 sagt uns nicht, ob {name} Administratorrechte im Portal hat: Das erfährt eine App nur über Personen, die sie schon einmal geöffnet haben. Es wurde nichts geändert. Bitten Sie die Person, StaffSuite einmal zu öffnen, oder vermerken Sie zuerst ihr Ausscheiden im Portal.",
+  "privacy.refused.subject_unknown": "Diesen Benutzer gibt es im Portal nicht mehr. Laden Sie die Seite neu und wählen Sie erneut.",
   "privacy.refused.in_progress": "Für diese Person läuft bereits eine Anfrage.",
   "privacy.refused.nothing_to_do": "Wählen Sie mindestens eine Person aus.",
   "privacy.error.confirmation": "Das Bestätigungswort stimmt nicht.",

@@ -161,7 +161,11 @@ export const en = {
   "privacy.refused.own_data_only": "Each person can download only their own data.",
   "privacy.refused.admin_self": "Administrators can only download their own data.",
   "privacy.refused.not_admin": "Only portal administrators can do this.",
-  "privacy.refused.subject_admin": "Administrators' data cannot be changed here; revoke their rights first.",
+  "privacy.refused.subject_admin":
+    "Bitrix24 says {name} is a portal administrator. An administrator's data cannot be anonymised or erased: revoke their administrator rights first.",
+  "privacy.refused.admin_unknown":
+    "Bitrix24 cannot tell us whether {name} is a portal administrator: it tells an app that only about people who have opened the app. Nothing was changed. Ask them to open StaffSuite once, or dismiss them first.",
+  "privacy.refused.subject_unknown": "The portal no longer has this user. Reload the page and choose again.",
   "privacy.refused.in_progress": "A request for this person is already running.",
   "privacy.refused.nothing_to_do": "Select at least one person.",
   "privacy.error.confirmation": "The confirmation word does not match.",

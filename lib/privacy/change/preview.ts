@@ -25,12 +25,13 @@ export async function previewChange(
   memberId: string,
   subjectUserId: number,
   kind: "anonymise" | "erase",
-  lang: Lang,
+  /** The portal's language: the pseudonym is written in it (portal-texts.ts). */
+  portalLang: Lang,
 ): Promise<{ name: string; changes: FieldChange[] }> {
   const profile = await readProfile(client, subjectUserId);
   const plan =
     kind === "anonymise"
-      ? anonymisationPlan(memberId, subjectUserId, FORMER_EMPLOYEE[lang], profile.customFields)
+      ? anonymisationPlan(memberId, subjectUserId, FORMER_EMPLOYEE[portalLang], profile.customFields)
       : erasurePlan(subjectUserId, profile.customFields);
   const changes: FieldChange[] = [];
   for (const [field, next] of Object.entries(plan)) {

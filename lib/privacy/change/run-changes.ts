@@ -12,13 +12,14 @@
  * attempt; a retry reuses the requests that attempt created, found by jobRunId).
  */
 import { AccessDeniedError, InsufficientScopeError, MethodNotFoundError, type Bitrix24Client } from "../../bitrix24";
-import type { Lang } from "../../i18n";
+import { resolveLang, type Lang } from "../../i18n";
 import type { PrivacyDeps } from "../deps";
 import { findDismissed, dismissedBefore } from "../dismissed";
 import { anonymisationPlan, erasurePlan, type Plan } from "./field-plans";
 import { FORMER_EMPLOYEE } from "../portal-texts";
 import { readUser } from "../profile";
 import { createRequests, markRequest } from "../requests/requests-log";
+import { adminAsThePortalSays } from "../requests/subjects";
 import { removeRightsOf } from "../rights";
 
 export interface ChangeInput {
@@ -27,6 +28,7 @@ export interface ChangeInput {
   requestIds?: string[];
   /** Or: every dismissed user whose last sign-in is more than this many months ago. */
   dismissedMonths?: number;
+  /** The requester's language (the pseudonym is written in the portal's: portal-texts.ts). */
   lang: Lang;
   /** Act as the admin who started the job (else: as any admin with a stored token). */
   actAsStarter: boolean;
@@ -61,7 +63,10 @@ export async function runChanges(
   }
 
   const requests = await prisma.privacyRequest.findMany({ where: { id: { in: requestIds }, portalId }, orderBy: { createdAt: "asc" } });
-  const { memberId } = await prisma.portal.findUniqueOrThrow({ where: { id: portalId }, select: { memberId: true } });
+  const portal = await prisma.portal.findUniqueOrThrow({ where: { id: portalId }, select: { memberId: true, lang: true } });
+  const { memberId } = portal;
+  // Everyone in the portal reads the pseudonym: it is in the portal's language, not the requester's.
+  const formerEmployee = FORMER_EMPLOYEE[resolveLang(portal.lang)];
   const customFields = await listCustomFields(client);
   const result: ChangeResult = { subjects: requests.length, completed: 0, failed: 0, skipped: 0 };
   let done = 0;
@@ -73,9 +78,10 @@ export async function runChanges(
       await markRequest(prisma, request.id, "running");
       const outcome = await changeOne(
         client,
+        (user) => adminAsThePortalSays(deps.clients, portalId, user),
         request.subjectUserId,
         input.kind === "anonymise"
-          ? anonymisationPlan(memberId, request.subjectUserId, FORMER_EMPLOYEE[input.lang], customFields)
+          ? anonymisationPlan(memberId, request.subjectUserId, formerEmployee, customFields)
           : erasurePlan(request.subjectUserId, customFields),
       );
       if (outcome.ok) {
@@ -105,10 +111,22 @@ async function listCustomFields(client: Pick<Bitrix24Client, "call">): Promise<s
 
 type Outcome = { ok: true; changed: string[]; notApplied: string[] } | { ok: false; error: string };
 
-/** One subject: plan written, read back; the field names that changed and any the portal kept. */
-async function changeOne(client: Pick<Bitrix24Client, "call">, userId: number, plan: Plan): Promise<Outcome> {
+/**
+ * One subject: plan written, read back; the field names that changed and any the portal kept.
+ * Whether they are an administrator is asked again right before writing (the start checked it
+ * too, but someone may have been made one since): an administrator, or someone the portal cannot
+ * say about, is left as they are and their request fails with that reason.
+ */
+async function changeOne(
+  client: Pick<Bitrix24Client, "call">,
+  isAdmin: (user: Record<string, unknown>) => Promise<boolean | null>,
+  userId: number,
+  plan: Plan,
+): Promise<Outcome> {
   const before = await readUser(client, userId);
   if (!before) return { ok: false, error: "not_found" };
+  const admin = await isAdmin(before);
+  if (admin !== false) return { ok: false, error: admin ? "subject_admin" : "admin_unknown" };
   await client.call("user.update", { ID: userId, ...plan }, { idempotent: true });
   const after = (await readUser(client, userId)) ?? {};
   const same = (a: unknown, b: unknown) => JSON.stringify(a ?? "") === JSON.stringify(b ?? "");

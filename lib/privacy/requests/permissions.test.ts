@@ -32,4 +32,13 @@ describe("decide", () => {
     expect(decide("anonymise", admin, { userId: 2, isAdmin: true }, on, none)).toEqual({ allowed: false, reason: "subject_admin" });
     expect(decide("anonymise", employee, { userId: 6, isAdmin: false }, on, both)).toEqual({ allowed: false, reason: "not_admin" });
   });
+  it("refuses where the portal cannot say whether the subject is an administrator, and believes the portal over the session", () => {
+    expect(decide("erase", admin, { userId: 2, isAdmin: null }, on, none)).toEqual({ allowed: false, reason: "admin_unknown" });
+    expect(decide("anonymise", employee, { ...employee, isAdmin: null }, on, both)).toEqual({ allowed: false, reason: "admin_unknown" });
+    // Made an administrator since signing in: the portal's answer counts.
+    expect(decide("anonymise", employee, { ...employee, isAdmin: true }, on, both)).toEqual({ allowed: false, reason: "admin_self" });
+    // The switch and the right are refused first, in words that say what to change.
+    expect(decide("erase", admin, { userId: 2, isAdmin: null }, off, none)).toEqual({ allowed: false, reason: "switch_off" });
+    expect(decide("erase", employee, { ...employee, isAdmin: null }, on, none)).toEqual({ allowed: false, reason: "no_right" });
+  });
 });

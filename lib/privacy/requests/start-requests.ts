@@ -12,6 +12,7 @@ import { decide, refusal } from "./permissions";
 import { attachJob, createRequests, subjectsInProgress } from "./requests-log";
 import { readRights } from "../rights";
 import { readPrivacySettings } from "../settings";
+import { subjectsAsThePortalSays } from "./subjects";
 import { privacyChangeJob, privacyDownloadJob } from "../jobs";
 
 export interface Started {
@@ -32,12 +33,6 @@ export async function startDownload(services: PrivacyServices, session: Requeste
   return { ok: true, jobRunId, requestIds: [requestId] };
 }
 
-/** Whether the portal's stored tokens say this user is an admin (REST tells apps only about the caller). */
-async function knownAdmins(services: PrivacyServices, portalId: string, userIds: readonly number[]): Promise<Set<number>> {
-  const rows = await services.prisma.portalToken.findMany({ where: { portalId, userId: { in: [...userIds] }, isAdmin: true }, select: { userId: true } });
-  return new Set(rows.map((r) => r.userId));
-}
-
 /** Anonymise or erase one's own data, or (admins) other users'. */
 export async function startChange(
   services: PrivacyServices,
@@ -49,16 +44,16 @@ export async function startChange(
   if (unique.length === 0) throw new Refused("privacy.refused.nothing_to_do", { status: 400 });
   const settings = await readPrivacySettings(services.prisma, session.portalId);
   const rights = (await readRights(services.prisma, session.portalId, [session.userId])).get(session.userId)!;
-  const admins = await knownAdmins(services, session.portalId, unique);
+  // The rules that need no answer from the portal first (switch, right, who may act on others).
   for (const subject of unique) {
-    const verdict = decide(
-      kind,
-      session,
-      { userId: subject, isAdmin: admins.has(subject) || (subject === session.userId && session.isAdmin) },
-      settings,
-      rights,
-    );
+    const verdict = decide(kind, session, { userId: subject, isAdmin: false }, settings, rights);
     if (!verdict.allowed) throw refusal(verdict.reason);
+  }
+  // Then whether each subject is an administrator, as the portal says now (subjects.ts).
+  const subjects = await subjectsAsThePortalSays(services, session, unique);
+  for (const subject of subjects.values()) {
+    const verdict = decide(kind, session, subject, settings, rights);
+    if (!verdict.allowed) throw refusal(verdict.reason, subject);
   }
   const busy = await subjectsInProgress(services.prisma, session.portalId, unique);
   const todo = unique.filter((s) => !busy.has(s));
