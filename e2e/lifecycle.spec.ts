@@ -16,7 +16,7 @@ test("an administrator installs StaffSuite and is signed in, in the portal's lan
   const installer = (await portalUsers(portal.key)).find((u) => u.id === 1)!;
   await expect(frame.getByTestId("signed-in-as")).toHaveText(signedInAs(installer, "Portal-Administrator", "Angemeldet als"), { timeout: 60_000 });
   await expect(frame.getByRole("link", { name: "Einstellungen" })).toBeVisible();
-  await expect(frame.getByRole("heading", { name: "Übergabe" })).toBeVisible();
+  await expect(frame.getByRole("heading", { name: "Übertragung", exact: true })).toBeVisible();
 
   const installs = await control<Array<{ clientId: string; installed: boolean }>>("GET", `/portals/${portal.key}/installs`);
   expect(installs.find((i) => i.clientId === process.env.E2E_CLIENT_ID)?.installed).toBe(true);

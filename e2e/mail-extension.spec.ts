@@ -301,7 +301,7 @@ const LANGUAGES = [
   {
     lang: "de",
     popup: "StaffSuite für Gmail",
-    transfer: "Übergabe",
+    transfer: "Übertragung",
     mail: "Mail",
     mailTitle: "Gmail-Erweiterung",
     connected: "StaffSuite für Gmail ist verbunden",
@@ -329,7 +329,7 @@ for (const words of LANGUAGES) {
     const portal = await newPortalWithApp(words.lang);
     const admin = await browser.newPage();
     await admin.goto(portal.pageUrl);
-    await expect(appFrame(admin).getByRole("heading", { name: words.transfer })).toBeVisible({ timeout: 60_000 });
+    await expect(appFrame(admin).getByRole("heading", { name: words.transfer, exact: true })).toBeVisible({ timeout: 60_000 });
     const summary = await control<{ domain: string }>("GET", `/portals/${portal.key}`);
     const popup = await context.newPage();
     await popup.goto(`chrome-extension://${EXTENSION_ID}/popup.html`);

@@ -50,7 +50,7 @@ const WORDS = {
   },
   de: {
     admin: "Portal-Administrator",
-    transfer: "Übergabe",
+    transfer: "Übertragung",
     privacy: "Datenschutz",
     tabs: ["Meine personenbezogenen Daten", "Anwendungseinstellungen", "Benutzerrechte", "Ausgeschiedene Mitarbeitende", "Anfrageprotokoll"],
     download: "Meine Daten herunterladen",
@@ -62,7 +62,7 @@ const WORDS = {
     anonymiseSelected: "Ausgewählte anonymisieren…",
     review: "Änderungen ansehen…",
     fields: "Profilfelder, die sich ändern",
-    records: "Datensätze, die diese Person nennen",
+    records: "Datensätze, in denen diese Person genannt wird",
     cancel: "Abbrechen",
     notYours: "Dieser Link ist nicht Ihrer",
     firstName: "Vorname",

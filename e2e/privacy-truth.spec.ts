@@ -35,7 +35,7 @@ const WORDS = {
   },
   de: {
     admin: "Portal-Administrator",
-    transfer: "Übergabe",
+    transfer: "Übertragung",
     privacy: "Datenschutz",
     dismissedTab: "Ausgeschiedene Mitarbeitende",
     anonymiseSelected: "Ausgewählte anonymisieren…",

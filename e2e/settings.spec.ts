@@ -105,9 +105,9 @@ test("in German, a long installer email stays inside its card and no archive rea
   const frame = appFrame(page);
   await expect(frame.getByTestId("signed-in-as")).toContainText("Portal-Administrator", { timeout: 60_000 });
   // The install-finish page is signed in too, and the portal reloads the frame after installFinish:
-  // wait for the handler page (Transfer, "Übergabe") before clicking, or the click meets a frame
+  // wait for the handler page (Transfer, "Übertragung") before clicking, or the click meets a frame
   // that is going away.
-  await expect(frame.getByRole("heading", { name: "Übergabe", exact: true })).toBeVisible();
+  await expect(frame.getByRole("heading", { name: "Übertragung", exact: true })).toBeVisible();
   await frame.getByRole("link", { name: "Einstellungen" }).click();
 
   const installer = frame.getByTestId("installer");

@@ -51,9 +51,9 @@ const LANGS = [
   },
   {
     lang: "de",
-    title: "Übergabe",
+    title: "Übertragung",
     step1: "Wessen Arbeit?",
-    step2: "Was übergeben wird",
+    step2: "Was übertragen wird",
     history: "Übertragungsverlauf",
     chart: "Übertragene Datensätze pro Monat und Typ",
   },
@@ -65,7 +65,7 @@ for (const l of LANGS) {
     const portal = await newPortalWithApp(l.lang);
     await page.goto(portal.pageUrl);
     const frame = appFrame(page);
-    await expect(frame.getByRole("heading", { level: 1, name: l.title })).toBeVisible({ timeout: 60_000 });
+    await expect(frame.getByRole("heading", { level: 1, name: l.title, exact: true })).toBeVisible({ timeout: 60_000 });
     await expect(frame.getByRole("heading", { name: l.step1 })).toBeVisible();
     await expectNoRawKey(frame);
 

@@ -19,3 +19,18 @@ describe("sizes in the portal's language", () => {
     expect(bytes("ru", 3 * 1024 * 1024)).toBe("3 МБ");
   });
 });
+
+describe("dates in the portal's language", () => {
+  const day = new Date("2026-12-07T09:05:00Z");
+  const plain = (text: string) => text.replace(/\s/g, " ");
+
+  it("writes a Russian date without the year's abbreviation, so a sentence ends with one period", () => {
+    expect(plain(formatters("ru").date(day))).toBe("7 дек. 2026");
+    expect(plain(formatters("ru").dateTime(day))).toBe("7 дек. 2026, 09:05 UTC");
+  });
+
+  it("leaves English and German dates as Intl writes them", () => {
+    expect(formatters("de").date(day)).toBe("07.12.2026");
+    expect(plain(formatters("en").dateTime(day))).toBe("Dec 7, 2026, 9:05 AM UTC");
+  });
+});

@@ -4,13 +4,24 @@
  */
 import type { Lang } from "./languages";
 
+/**
+ * A date as Intl writes it, but without the word Russian writes after a year ("2026 г."): its
+ * abbreviation's period doubled the one ending a sentence ("вернутся 7 дек. 2026 г..").
+ */
+function withoutYearWord(format: Intl.DateTimeFormat, value: Date): string {
+  return format
+    .formatToParts(value)
+    .map((part, i, parts) => (part.type === "literal" && parts[i - 1]?.type === "year" ? part.value.replace(/^\s*г\./, "") : part.value))
+    .join("");
+}
+
 export function formatters(lang: Lang) {
   const dateTime = new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
   const date = new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeZone: "UTC" });
   const number = new Intl.NumberFormat(lang);
   return {
-    dateTime: (value: Date) => `${dateTime.format(value)} UTC`,
-    date: (value: Date) => date.format(value),
+    dateTime: (value: Date) => `${withoutYearWord(dateTime, value)} UTC`,
+    date: (value: Date) => withoutYearWord(date, value),
     number: (value: number) => number.format(value),
     bytes(value: number) {
       // Under a kilobyte the unit is spelled out: the short form of "byte" does not inflect

@@ -10,6 +10,8 @@ export interface PersonView {
   id: number;
   name: string;
   active: boolean;
+  /** As the profile says (PERSONAL_GENDER "F"/"M"), for words that agree with it (Russian "уволена"); null when not given. */
+  gender: "female" | "male" | null;
   position: string;
   departments: string[];
 }
@@ -19,6 +21,7 @@ export interface RawUser {
   NAME?: unknown;
   LAST_NAME?: unknown;
   ACTIVE?: unknown;
+  PERSONAL_GENDER?: unknown;
   WORK_POSITION?: unknown;
   UF_DEPARTMENT?: unknown;
 }
@@ -31,6 +34,7 @@ export function personView(u: RawUser, departments: Map<number, string>): Person
     id: Number(u.ID),
     name: displayName(u) || `#${u.ID}`,
     active: isActive(u),
+    gender: u.PERSONAL_GENDER === "F" ? "female" : u.PERSONAL_GENDER === "M" ? "male" : null,
     position: typeof u.WORK_POSITION === "string" ? u.WORK_POSITION : "",
     departments: departmentIdsOf(u)
       .map((id) => departments.get(id))

@@ -3,11 +3,13 @@
 import { useEffect, useId, useState } from "react";
 import { useT } from "@/lib/i18n/client";
 import { searchEmployees } from "./actions";
+import { dismissedLabel } from "./labels";
 
 export interface Person {
   id: number;
   name: string;
   active: boolean;
+  gender?: "female" | "male" | null;
   position: string;
   departments: string[];
 }
@@ -66,7 +68,7 @@ export function PersonPicker({ onPick, exclude = [], testId }: { onPick(person: 
               className="flex w-full items-baseline gap-3 px-3 py-2 text-left hover:bg-b24-surface focus:bg-b24-surface"
             >
               <span className="font-medium">{p.name}</span>
-              {!p.active ? <span className="rounded bg-b24-danger/10 px-1.5 text-xs text-b24-danger">{t("transfer.person.dismissed")}</span> : null}
+              {!p.active ? <span className="rounded bg-b24-danger/10 px-1.5 text-xs text-b24-danger">{dismissedLabel(t, p)}</span> : null}
               <span className="truncate text-sm text-b24-muted">{[p.position, ...p.departments].filter(Boolean).join(" · ")}</span>
             </button>
           </li>

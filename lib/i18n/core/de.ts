@@ -2,7 +2,7 @@ import type { CoreMessages } from "./en";
 
 export const de: CoreMessages = {
   "app.name": "StaffSuite",
-  "nav.transfer": "Übergabe",
+  "nav.transfer": "Übertragung",
   "nav.privacy": "Datenschutz",
   "nav.settings": "Einstellungen",
   "nav.mail": "Mail",

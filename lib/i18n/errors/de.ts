@@ -25,7 +25,7 @@ export const de: ErrorsMessages = {
   "errors.session_revoked_by_admin":
     "Ein Bitrix24-Administrator hat diese Verbindung von StaffSuite für Gmail beendet. Fragen Sie ihn, bevor Sie sich neu verbinden.",
   "errors.user_dismissed":
-    "Ihr Bitrix24-Konto ist deaktiviert, daher hat StaffSuite diese Verbindung beendet. Wenn das ein Irrtum ist, wenden Sie sich an einen Portaladministrator.",
+    "Ihr Bitrix24-Konto ist deaktiviert, daher hat StaffSuite diese Verbindung beendet. Wenn das ein Irrtum ist, wenden Sie sich an einen Portal-Administrator.",
   "errors.record_gone":
     "Dieser Eintrag existiert in Bitrix24 nicht mehr: Er wurde gelöscht oder zusammengeführt. Suchen Sie die Personen erneut und wählen Sie einen anderen.",
   "errors.portal_error": "Bitrix24 hat mit einem Fehler geantwortet. Versuchen Sie es erneut; wenn es wieder passiert, wenden Sie sich an Ihren Administrator.",

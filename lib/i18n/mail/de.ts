@@ -4,7 +4,7 @@ export const de: MailMessages = {
   "mail.connected.title": "StaffSuite für Gmail ist verbunden",
   "mail.connected.body":
     "Sie können diesen Tab schließen und zu Gmail zurückkehren: Die Seitenleiste zeigt jetzt, wer die Personen Ihrer E-Mails in Bitrix24 sind.",
-  "mail.connected.waiting": "Verbindung wird an die Erweiterung übergeben …",
+  "mail.connected.waiting": "Verbindung wird an die Erweiterung übergeben…",
   "mail.connectFailed.title": "Die Erweiterung konnte nicht verbunden werden",
   "mail.connectFailed.body": "{error} Beginnen Sie erneut mit „Verbinden“ in der Erweiterung.",
   "mail.page.title": "Gmail-Erweiterung",

@@ -29,7 +29,7 @@ export const de: OwnershipMessages = {
   "ownership.role.creator": "Ersteller",
   "ownership.role.accomplice": "Mitwirkende",
   "ownership.role.auditor": "Beobachter",
-  "ownership.role.assigned": "zuständig",
+  "ownership.role.assigned": "verantwortlich",
   "ownership.role.owner": "Besitzer",
   "ownership.role.head": "Leitung",
 };

@@ -72,7 +72,7 @@ export const en = {
   "privacy.notErasable.userId": "the user ID, which other records point to",
   "privacy.notErasable.authorship": "who created or changed tasks, CRM records, comments and files",
   "privacy.notErasable.mentions": "names written inside other people's texts (comments, posts, task descriptions)",
-  "privacy.notErasable.messages": "chat messages and e-mails",
+  "privacy.notErasable.messages": "chat messages and emails",
   "privacy.notErasable.files": "files on Bitrix24 Drive and attachments",
   "privacy.notErasable.history": "the portal's own change history and logs",
   "privacy.confirm.type": "To confirm, type {word}",

@@ -53,7 +53,7 @@ export const de: SettingsMessages = {
     "Datensatz-ID, Typ, ID des bisherigen und neuen Verantwortlichen und das Ergebnis, damit sich eine Übertragung rückgängig machen lässt. Keine Inhalte.",
   "settings.stored.scheduledReturns": "Geplante Rückgaben",
   "settings.stored.scheduledReturns.note": "Vorübergehende Übertragungen, deren Datensätze am Rückgabedatum noch zurückgehen.",
-  "settings.stored.dismissalWatch": "Bereits gemeldete ausgeschiedene Mitarbeiter",
+  "settings.stored.dismissalWatch": "Bereits gemeldete ausgeschiedene Mitarbeitende",
   "settings.stored.dismissalWatch.note": "Nur Benutzer-IDs, damit jedes Ausscheiden den Administratoren nur einmal gemeldet wird.",
   "settings.retention.heading": "Wie lange wir es behalten",
   "settings.retention.operationLogs": "Vorgangsprotokolle und abgeschlossene Aufträge: {months} Monate, danach automatisch gelöscht.",
@@ -76,7 +76,7 @@ export const de: SettingsMessages = {
   "settings.dialog.working": "Wird gelöscht…",
   "settings.refused.mismatch": "Das ist nicht die Adresse dieses Portals. Geben Sie {domain} genau wie angezeigt ein.",
   "settings.error.invalid": "Geben Sie zur Bestätigung die Portaladresse ein.",
-  "settings.error.forbidden": "Nur Portaladministratoren können die Daten der App löschen.",
+  "settings.error.forbidden": "Nur Portal-Administratoren können die Daten der App löschen.",
   "settings.deleted.title": "Alle StaffSuite-Daten dieses Portals wurden gelöscht",
   "settings.deleted.body":
     "In StaffSuite ist nichts mehr von diesem Portal vorhanden, und die App bleibt hier gesperrt. Um sie wieder zu nutzen, installiert ein Administrator sie in Bitrix24 neu (Anwendungen → Meine Anwendungen: deinstallieren, dann erneut installieren); zum Abschluss genügt die Deinstallation.",

@@ -17,6 +17,8 @@ export const en = {
   "transfer.search.placeholder": "Name…",
   "transfer.search.none": "Nobody found.",
   "transfer.person.dismissed": "dismissed",
+  "transfer.person.dismissed.female": "dismissed",
+  "transfer.person.dismissed.male": "dismissed",
   "transfer.types.openOnly": "Open records only",
   "transfer.types.counts": "{open} open · {total} in all",
   "transfer.types.none": "This employee owns nothing that could be handed over.",

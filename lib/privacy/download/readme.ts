@@ -140,8 +140,8 @@ export const PROFILE_README: ReadmeSection[] = [
       de: "Die Abteilungen, denen Sie angehören oder die Sie leiten.",
     },
     columns: {
-      department_id: { en: "the department's ID", ru: "ID подразделения", de: "ID der Abteilung" },
-      department_name: { en: "the department's name", ru: "название подразделения", de: "Name der Abteilung" },
+      department_id: { en: "the department's ID", ru: "ID отдела", de: "ID der Abteilung" },
+      department_name: { en: "the department's name", ru: "название отдела", de: "Name der Abteilung" },
       is_head: { en: "true when you head it", ru: "true, если вы его руководитель", de: "true, wenn Sie sie leiten" },
     },
   },
@@ -149,11 +149,11 @@ export const PROFILE_README: ReadmeSection[] = [
     file: "managers",
     about: {
       en: "Your manager in each of your departments.",
-      ru: "Ваш руководитель в каждом из ваших подразделений.",
+      ru: "Ваш руководитель в каждом из ваших отделов.",
       de: "Ihre Führungskraft in jeder Ihrer Abteilungen.",
     },
     columns: {
-      department_id: { en: "the department's ID", ru: "ID подразделения", de: "ID der Abteilung" },
+      department_id: { en: "the department's ID", ru: "ID отдела", de: "ID der Abteilung" },
       manager_user_id: { en: "the manager's user ID", ru: "ID пользователя-руководителя", de: "Benutzer-ID der Führungskraft" },
       manager_name: { en: "the manager's name", ru: "имя руководителя", de: "Name der Führungskraft" },
     },

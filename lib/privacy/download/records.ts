@@ -21,7 +21,7 @@ const COLUMN_README: ReadmeSection["columns"] = {
   role: {
     en: "how the record names you: responsible, creator, accomplice, auditor, assigned, owner or head",
     ru: "в какой роли запись называет вас: responsible (ответственный), creator (постановщик), accomplice (соисполнитель), auditor (наблюдатель), assigned (ответственный в CRM), owner (владелец), head (руководитель)",
-    de: "wie der Datensatz Sie nennt: responsible (verantwortlich), creator (Ersteller), accomplice (Mitwirkende), auditor (Beobachter), assigned (zuständig im CRM), owner (Besitzer), head (Leitung)",
+    de: "wie der Datensatz Sie nennt: responsible (verantwortlich), creator (Ersteller), accomplice (Mitwirkende), auditor (Beobachter), assigned (verantwortlich im CRM), owner (Besitzer), head (Leitung)",
   },
   open: {
     en: "true while the record is still open (not completed, won, lost or closed)",
@@ -35,7 +35,7 @@ function about(type: string): Record<Lang, string> {
   return {
     en: `Records of type "${type}" that name you, one row per record and role.`,
     ru: `Записи типа «${type}», в которых вы указаны, — по строке на запись и роль.`,
-    de: `Datensätze vom Typ „${type}“, die Sie nennen, eine Zeile je Datensatz und Rolle.`,
+    de: `Datensätze vom Typ „${type}“, in denen Sie genannt werden, eine Zeile je Datensatz und Rolle.`,
   };
 }
 

@@ -6,6 +6,7 @@ import type { MessageKey } from "@/lib/i18n";
 import { useT } from "@/lib/i18n/client";
 import { countRecords, previewTransfer, runTransfer } from "../actions";
 import { queryOf } from "../filter-query";
+import { dismissedLabel } from "../labels";
 import type { Person } from "../person-picker";
 import { EmployeeStep } from "./employee-step";
 import { ReceiversStep } from "./receivers-step";
@@ -70,7 +71,7 @@ export function TransferWizard({ initialEmployee }: { initialEmployee: Person | 
       {step >= 2 && employee ? (
         <p className="text-sm" data-testid="wizard-employee">
           <span className="font-medium">{employee.name}</span>{" "}
-          {!employee.active ? <span className="text-b24-danger">({t("transfer.person.dismissed")})</span> : null}
+          {!employee.active ? <span className="text-b24-danger">({dismissedLabel(t, employee)})</span> : null}
         </p>
       ) : null}
       {step === 2 ? <TypesStep state={state} dispatch={dispatch} counting={counting} /> : null}

@@ -6,6 +6,7 @@ import { services } from "@/lib/services";
 import { readOverview } from "@/lib/transfer";
 import { requirePortalAdmin } from "../../../guards";
 import { notFoundIfRefused } from "../../../not-found-if-refused";
+import { dismissedLabel } from "../../labels";
 
 export const dynamic = "force-dynamic";
 
@@ -27,7 +28,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ userI
         <h1 className="text-2xl font-semibold">{t("transfer.overview.title", { name: person.name })}</h1>
         <p className="text-b24-muted">
           {[person.position, ...person.departments].filter(Boolean).join(" · ")}
-          {!person.active ? <span className="ml-2 rounded bg-b24-danger/10 px-1.5 text-xs text-b24-danger">{t("transfer.person.dismissed")}</span> : null}
+          {!person.active ? <span className="ml-2 rounded bg-b24-danger/10 px-1.5 text-xs text-b24-danger">{dismissedLabel(t, person)}</span> : null}
         </p>
         <p className="text-sm text-b24-muted">{t("transfer.overview.intro")}</p>
       </header>
