@@ -29,6 +29,7 @@ export function ChangeDialog(props: {
   const [typed, setTyped] = useState("");
   const { busy, jobId, error, setError, start } = useStartJob();
   const word = t(`privacy.confirm.word.${props.kind}`);
+  const [typeBefore, typeAfter = ""] = t("privacy.confirm.type", { word: "\u0000" }).split("\u0000");
   // Standard fields in the portal's language from our dictionary (user.fields may answer in
   // another language); the portal's own label for its custom fields.
   const fieldLabel = (c: { field: string; label: string }) => {
@@ -104,7 +105,10 @@ export function ChangeDialog(props: {
         </p>
       ) : (
         <label className="block">
-          <span>{t("privacy.confirm.type", { word })}</span> <code className="select-all rounded bg-b24-surface px-1">{word}</code>
+          {/* The word once, where the sentence names it ("To confirm, type anonymise"), set apart to be copied. */}
+          <span>{typeBefore}</span>
+          <code className="select-all rounded bg-b24-surface px-1">{word}</code>
+          <span>{typeAfter}</span>
           <input
             value={typed}
             onChange={(e) => setTyped(e.target.value)}

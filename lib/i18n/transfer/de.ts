@@ -95,7 +95,7 @@ export const de: TransferMessages = {
   "transfer.progress.record": "Datensatz",
   "transfer.progress.open": "In Bitrix24 öffnen",
   "transfer.progress.undone": "Diese Übertragung wurde rückgängig gemacht.",
-  "transfer.progress.of": "Gibt Übertragung {id} zurück",
+  "transfer.progress.of": "Die Übertragung, die hiermit zurückgegeben wird",
   "transfer.return.heading": "Vorübergehende Übertragung",
   "transfer.return.scheduled": "Datensätze gehen am {date} zurück.",
   "transfer.return.cancelled": "Die Rückgabe wurde abgesagt: Die Datensätze bleiben.",

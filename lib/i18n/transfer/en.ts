@@ -94,7 +94,7 @@ export const en = {
   "transfer.progress.record": "Record",
   "transfer.progress.open": "Open in Bitrix24",
   "transfer.progress.undone": "This transfer was undone.",
-  "transfer.progress.of": "Gives back transfer {id}",
+  "transfer.progress.of": "The transfer this gives back",
   "transfer.return.heading": "Temporary transfer",
   "transfer.return.scheduled": "Records go back on {date}.",
   "transfer.return.cancelled": "The return was cancelled: the records stay.",

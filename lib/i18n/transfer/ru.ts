@@ -94,7 +94,7 @@ export const ru: TransferMessages = {
   "transfer.progress.record": "Запись",
   "transfer.progress.open": "Открыть в Битрикс24",
   "transfer.progress.undone": "Эта передача отменена.",
-  "transfer.progress.of": "Возвращает передачу {id}",
+  "transfer.progress.of": "Исходная передача",
   "transfer.return.heading": "Временная передача",
   "transfer.return.scheduled": "Записи вернутся {date}.",
   "transfer.return.cancelled": "Возврат отменён: записи остаются.",

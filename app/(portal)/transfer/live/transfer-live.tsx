@@ -79,7 +79,7 @@ export function TransferLive({
         {p.parentId ? (
           <p className="text-sm">
             <Link className="text-b24-link" href={`/transfer/${p.parentId}`}>
-              {t("transfer.progress.of", { id: p.parentId })}
+              {t("transfer.progress.of")}
             </Link>
           </p>
         ) : null}
