@@ -5,6 +5,7 @@
  */
 import { readPipelines, recordPath, smartProcessTypes, type OwnershipClient, type Pipeline } from "../ownership";
 import { Refused } from "../errors";
+import { portalBaseUrl } from "../portal-address";
 import type { TransferDeps } from "./deps";
 import { leaverOverview } from "./overview";
 import { listHistory, movedPerMonth, transferQuery, type HistoryFilter } from "./history";
@@ -17,10 +18,10 @@ type Services = Pick<TransferDeps, "prisma" | "clients">;
 
 const clientOf = (services: Services, session: Actor) => services.clients.clientFor(session.portalId, { userId: session.userId });
 
-/** The portal's web address (protocol, host and any path), for links into it. */
+/** The portal's web address (lib/portal-address), for links into it. */
 async function portalBase(services: Pick<TransferDeps, "prisma">, portalId: string): Promise<string> {
   const portal = await services.prisma.portal.findUnique({ where: { id: portalId }, select: { protocol: true, domain: true } });
-  return portal ? `${portal.protocol}://${portal.domain}` : "";
+  return portal ? portalBaseUrl(portal) : "";
 }
 
 /** The pipelines of the CRM types the queries narrowed (usually none), read once per type, for naming pipelines and stages. */
