@@ -143,8 +143,16 @@ describe("portal page", () => {
     expect(empty).not.toContain('data-testid="profile-placement"');
     install.installed = true;
     install.placements = [
-      { placement: "LEFT_MENU", handler: "http://localhost:1/left", title: "Left", langAll: {} },
-      { placement: "USER_PROFILE_MENU", handler: "http://localhost:1/handler?x=1", title: "Overview", langAll: { ru: { TITLE: "Обзор <работы>" } } },
+      { id: 1, placement: "LEFT_MENU", handler: "http://localhost:1/left", userId: 0, title: "Left", langAll: {}, options: [] },
+      {
+        id: 2,
+        placement: "USER_PROFILE_MENU",
+        handler: "http://localhost:1/handler?x=1",
+        userId: 0,
+        title: "Overview",
+        langAll: { ru: { TITLE: "Обзор <работы>", DESCRIPTION: "", GROUP_NAME: "" } },
+        options: [],
+      },
     ];
     try {
       const res = await fetch(`${base}/company/personal/user/${person.id}/`);

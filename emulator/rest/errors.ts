@@ -24,5 +24,5 @@ export const errors = {
 };
 
 export function errorBody(err: RestError): { error: string; error_description: string } {
-  return { error: err.code, error_description: err.description };
+  return { error: err.code, error_description: err.description, ...err.extra };
 }

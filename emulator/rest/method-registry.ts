@@ -47,6 +47,8 @@ export class RestError extends Error {
     readonly code: string,
     readonly description: string,
     readonly status: number = 400,
+    /** Fields some errors carry beside the two (ERROR_ARGUMENT's `argument`). */
+    readonly extra: Record<string, string> = {},
   ) {
     super(`${code}: ${description}`);
   }

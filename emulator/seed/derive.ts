@@ -55,6 +55,13 @@ function extraUser(d: PortalData, salt: number, row: number, first: number): num
 export function taskAccomplices(d: PortalData, row: number): number[] {
   return overridden(d.tasks, row, "accomplices", () => extraUser(d, 31, row, d.tasks.int("acc1", row))) ?? [];
 }
+/**
+ * The CRM records a task is bound to (UF_CRM_TASK: "D_12", "L_3", "C_5", "CO_7"; b24restdocs
+ * api-reference/tasks/fields.md). Generated tasks are bound to none; tasks.task.add / update set it.
+ */
+export function taskCrmBindings(d: PortalData, row: number): string[] {
+  return overridden(d.tasks, row, "ufCrmTask", () => [] as string[]) ?? [];
+}
 export function taskAuditors(d: PortalData, row: number): number[] {
   return overridden(d.tasks, row, "auditors", () => extraUser(d, 41, row, d.tasks.int("aud1", row))) ?? [];
 }

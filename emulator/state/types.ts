@@ -94,11 +94,19 @@ export interface AppInstall {
 }
 
 export interface PlacementBinding {
+  /** Bind order within the portal (placement.get lists by it). */
+  id: number;
   placement: string;
   handler: string;
+  /** USER_ID the binding is for (0 = everyone). */
+  userId: number;
   title: string;
-  /** LANG_ALL: per-language TITLE / DESCRIPTION / GROUP_NAME. */
-  langAll: Record<string, { TITLE?: string; DESCRIPTION?: string; GROUP_NAME?: string }>;
+  /** Per-language TITLE / DESCRIPTION / GROUP_NAME, as placement.get prints them. */
+  langAll: Record<string, { TITLE: string; DESCRIPTION: string; GROUP_NAME: string }>;
+  /** OPTIONS as the placement's option schema kept them ([] when it has none). */
+  options: Record<string, unknown> | [];
+  /** A private placement's extra key (the robot code of BIZPROC_ACTIVITY_PROPERTIES_DIALOG). */
+  additional?: string;
 }
 
 export interface EventBinding {
@@ -176,6 +184,8 @@ export interface Portal {
   userFieldDefs?: UserFieldDef[];
   /** Last offline event ID given out. */
   offlineSeq: number;
+  /** Last placement binding ID given out. */
+  placementSeq?: number;
   webhooks: IncomingWebhook[];
   /** Tasks, CRM, activities, workgroups, notifications, disk: see portal-data.ts. */
   data: PortalData;

@@ -7,7 +7,7 @@
  */
 import type { PortalData } from "../../state/portal-data";
 import type { Portal } from "../../state/types";
-import { taskAccomplices, taskAuditors, taskDescription, taskTitle } from "../../seed/derive";
+import { taskAccomplices, taskAuditors, taskCrmBindings, taskDescription, taskTitle } from "../../seed/derive";
 import { makeView, type View } from "../../seed/field-view";
 import { isoFromSeconds } from "../../seed/table";
 
@@ -24,8 +24,9 @@ function subStatus(d: PortalData, row: number, nowMs: number): number {
 
 /**
  * The filter view. Every filter key tasks-task-list.md documents is here; the emulated tasks have
- * no tags, marks, CRM bindings, dependencies, scrum sprints or forum topics and are all root tasks
- * on site s1, so those keys compare with those constant values rather than being dropped.
+ * no tags, marks, dependencies, scrum sprints or forum topics and are all root tasks on site s1, so
+ * those keys compare with those constant values rather than being dropped. UF_CRM_TASK holds the
+ * task's CRM bindings ("D_12"); a filter value matches a task bound to it.
  */
 export function taskView(d: PortalData, now: Date = new Date(), portal?: Portal): View {
   const clock = clocks.get(d) ?? { now: 0, lastName: () => "" };
@@ -71,7 +72,7 @@ export function taskView(d: PortalData, now: Date = new Date(), portal?: Portal)
     STAGE_ID: { kind: "int", get: () => 0 },
     SPRINT_ID: { kind: "int", get: () => 0 },
     BACKLOG_ID: { kind: "int", get: () => 0 },
-    UF_CRM_TASK: { kind: "texts", get: () => [] },
+    UF_CRM_TASK: { kind: "texts", get: (r) => taskCrmBindings(d, r) },
     // Sort keys (tasks-task-list.md, order).
     CREATED_BY_LAST_NAME: { kind: "string", get: (r) => clock.lastName(t.col("createdBy")[r]) },
     RESPONSIBLE_LAST_NAME: { kind: "string", get: (r) => clock.lastName(t.col("responsibleId")[r]) },
@@ -130,9 +131,12 @@ const FIELDS: Array<[string, string]> = [
   ["responsible", "RESPONSIBLE"],
   ["accomplicesData", "ACCOMPLICES_DATA"],
   ["auditorsData", "AUDITORS_DATA"],
+  ["ufCrmTask", "UF_CRM_TASK"],
 ];
+/** User fields (UF_*) are printed only when selected by name or with "UF_*" (tasks-task-list.md, select). */
+const USER_FIELDS = new Set(["ufCrmTask"]);
 /** Fields stored with the record: what the list prints without a select (tasks-task-list.md). */
-const DEFAULT = new Set(FIELDS.filter(([c]) => !c.endsWith("Data")).map(([c]) => c));
+const DEFAULT = new Set(FIELDS.filter(([c]) => !c.endsWith("Data") && !USER_FIELDS.has(c)).map(([c]) => c));
 const BY_UPPER = new Map(
   FIELDS.flatMap(([c, u]) => [
     [u, c],
@@ -141,8 +145,9 @@ const BY_UPPER = new Map(
 );
 
 export function resolveTaskSelect(select: string[] | null): Set<string> {
-  if (!select || select.includes("*")) return select ? new Set(FIELDS.map(([c]) => c)) : DEFAULT;
-  const out = new Set<string>(["id"]);
+  const userFields = select?.some((s) => s.toUpperCase() === "UF_*") ? [...USER_FIELDS] : [];
+  if (!select || select.includes("*")) return select ? new Set([...FIELDS.map(([c]) => c).filter((c) => !USER_FIELDS.has(c)), ...userFields]) : DEFAULT;
+  const out = new Set<string>(["id", ...userFields]);
   for (const s of select) {
     const c = BY_UPPER.get(s.toUpperCase()) ?? BY_UPPER.get(s.replace(/([a-z])([A-Z])/g, "$1_$2").toUpperCase());
     if (c) out.add(c);
@@ -219,6 +224,7 @@ export function formatTask(portal: Portal, row: number, fields: Set<string>, now
     // PHP prints an empty map as [] (tasks-task-list.md example: "accomplicesData": []).
     accomplicesData: () => (acc().length ? Object.fromEntries(acc().map((u) => [String(u), userBrief(portal, u)])) : []),
     auditorsData: () => (aud().length ? Object.fromEntries(aud().map((u) => [String(u), userBrief(portal, u)])) : []),
+    ufCrmTask: () => taskCrmBindings(d, row),
   };
   const out: Record<string, unknown> = {};
   for (const [c] of FIELDS) if (fields.has(c)) out[c] = all[c]();

@@ -63,6 +63,14 @@ export function applyTaskFields(call: MethodCall, row: number, fields: Record<st
       case "GROUP_ID":
         writes.push(() => t.setInt("groupId", row, Number(value) || 0));
         break;
+      case "UF_CRM_TASK": {
+        // A list of "{type prefix}_{id}" bindings (fields.md: D_ deal, L_ lead, C_ contact, CO_ company,
+        // T{hex entityTypeId}_ smart process); the whole list replaces the task's bindings.
+        const list = Array.isArray(value) ? value : value && typeof value === "object" ? Object.values(value) : value ? [value] : [];
+        const links = [...new Set(list.map(String).filter((v) => /^[A-Z][A-Za-z0-9]*_\d+$/.test(v)))];
+        writes.push(() => t.setOverride(row, "ufCrmTask", links));
+        break;
+      }
       case "DEADLINE": {
         const s = value ? secondsFromIso(String(value)) : 0;
         writes.push(() => t.setInt("deadline", row, s ?? 0));

@@ -80,6 +80,20 @@ describe("tasks.task.get / update / add", () => {
     expect(await call("tasks.task.get", { taskId: "x" })).toMatchObject({ status: 400, body: { error: "0", error_description: "wrong task id" } });
   });
 
+  it("keeps a task's CRM bindings (UF_CRM_TASK, fields.md), filters by one and prints ufCrmTask only when selected", async () => {
+    const added = await call("tasks.task.add", { fields: { TITLE: "Call the client", RESPONSIBLE_ID: 5, UF_CRM_TASK: ["D_3", "C_4", "not a binding"] } });
+    const id = Number(added.body.result.task.id);
+    expect(added.body.result.task).not.toHaveProperty("ufCrmTask");
+    const bound = await call("tasks.task.list", { filter: { UF_CRM_TASK: "D_3" }, select: ["ID", "UF_CRM_TASK"] });
+    expect(bound.body.result.tasks).toEqual([{ id: String(id), ufCrmTask: ["D_3", "C_4"] }]);
+    expect((await call("tasks.task.get", { taskId: id, select: ["UF_*"] })).body.result.task.ufCrmTask).toEqual(["D_3", "C_4"]);
+    await call("tasks.task.update", { taskId: id, fields: { UF_CRM_TASK: ["L_9"] } });
+    expect((await call("tasks.task.list", { filter: { UF_CRM_TASK: "D_3" }, select: ["ID"] })).body.result.tasks).toEqual([]);
+    expect((await call("tasks.task.list", { filter: { UF_CRM_TASK: "L_9" }, select: ["ID"] })).body.result.tasks).toEqual([{ id: String(id) }]);
+    // Generated tasks are bound to nothing.
+    expect((await call("tasks.task.list", { filter: { UF_CRM_TASK: "D_1" }, select: ["ID"] })).body.result.tasks).toEqual([]);
+  });
+
   it("refuses a responsible that does not exist and changes by a mere observer", async () => {
     const bad = await call("tasks.task.update", { taskId: 8, fields: { RESPONSIBLE_ID: 99999 } });
     expect(bad).toMatchObject({ status: 400, body: { error: "ERROR_CORE" } });
@@ -146,7 +160,6 @@ describe("tasks.task.list: every documented filter key, sort key and select fiel
       { DEPENDS_ON: 3 },
       { SPRINT_ID: 2 },
       { BACKLOG_ID: 2 },
-      { UF_CRM_TASK: "D_1" },
       { ">=DATE_START": "2020-01-01T00:00:00+00:00" },
       { ">CLOSED_DATE": "2999-01-01T00:00:00+00:00" },
     ]) {
