@@ -5,9 +5,13 @@
  * the app bound (usually from its install script with event.bind) or set in its version card,
  * and only once installation is complete (installFinish, or at once for apps without an
  * install URL). on-app-uninstall.md: ONAPPUNINSTALL carries data[CLEAN] and auth without tokens.
+ * on-app-update.md: ONAPPUPDATE carries VERSION and PREVIOUS_VERSION; an update drops the app's
+ * robots and their settings placement (modules/bizproc/lib/restservice.php onRestAppUpdate), so
+ * the app registers them again.
  */
 import { deliverEvent } from "../events/deliver";
 import { dropGrants, issueTokens, oauthServerBase, tokenWireFields } from "../oauth/tokens";
+import { ROBOT_DIALOG_PLACEMENT } from "../methods/platform/placement-catalog";
 import type { EmulatorStore, EventDelivery } from "../state/store";
 import { now, portalBaseUrl, randomToken } from "../state/store";
 import type { AppInstall, Portal } from "../state/types";
@@ -117,5 +121,40 @@ export async function uninstallApp(store: EmulatorStore, portal: Portal, clientI
   portal.installs.delete(clientId);
   portal.eventBindings = portal.eventBindings.filter((b) => b.clientId !== clientId);
   dropGrants(store, portal.key, clientId);
+  return out;
+}
+
+/**
+ * A new version of an installed app (the admin `userId` updated it): its robots and their settings
+ * placement go, ONAPPUPDATE goes out with the updater's tokens. Answers the deliveries; none when
+ * the app is not installed (or its installation is not finished: events wait for that).
+ */
+export async function updateApp(store: EmulatorStore, portal: Portal, clientId: string, userId: number, version?: number): Promise<EventDelivery[]> {
+  const install = portal.installs.get(clientId);
+  const app = store.apps.get(clientId);
+  if (!install || !app) return [];
+  const previous = install.version ?? app.version ?? 1;
+  install.version = version ?? previous + 1;
+  app.version = Math.max(app.version ?? 1, install.version);
+  install.robots = [];
+  install.placements = (install.placements ?? []).filter((b) => b.placement !== ROBOT_DIALOG_PLACEMENT);
+  if (!install.installed) return [];
+  const out: EventDelivery[] = [];
+  for (const h of handlersFor(store, portal, clientId, "ONAPPUPDATE")) {
+    const t = issueTokens(store, portal, clientId, h.authType || userId);
+    out.push(
+      await deliverEvent(store, {
+        portalKey: portal.key,
+        clientId,
+        event: "ONAPPUPDATE",
+        handler: h.handler,
+        eventHandlerId: h.id,
+        payload: {
+          data: { VERSION: String(install.version), PREVIOUS_VERSION: String(previous), LANGUAGE_ID: portal.lang },
+          auth: { ...tokenWireFields(t, t.domain), application_token: install.applicationToken },
+        },
+      }),
+    );
+  }
   return out;
 }

@@ -90,6 +90,7 @@ async function main(): Promise<void> {
           params: JSON.parse(JSON.stringify(params(i))),
           now: new Date(),
           portalUrl: "http://bench",
+          automation: { enteredStage: () => undefined, readEventToken: () => null },
           emit: () => {},
         });
         direct.push(performance.now() - started);

@@ -2,7 +2,7 @@
  * Control API rows about apps: registering them with the OAuth server, installing and removing
  * them in a portal, opening them as a user, and the tokens, webhooks and grants that let them call.
  */
-import { finishInstallAndDeliver, installApp, uninstallApp } from "../apps/lifecycle";
+import { finishInstallAndDeliver, installApp, uninstallApp, updateApp } from "../apps/lifecycle";
 import { tokenResponse } from "../oauth/server";
 import { issueTokens } from "../oauth/tokens";
 import { addWebhook, nowMs, portalBaseUrl, registerApp, type EmulatorStore } from "../state/store";
@@ -52,6 +52,11 @@ export const appRoutes: ControlRoute[] = [
   portalRoute("POST", "uninstall", async ({ store, portal: p, body }) => ({
     deliveries: await uninstallApp(store, p, String(body.clientId), body.clean === true || body.clean === 1),
   })),
+  portalRoute("POST", "app-update", async ({ store, portal: p, body }) => {
+    if (!p.installs.has(String(body.clientId))) throw new ControlError(400, "app not installed in this portal");
+    const version = body.version === undefined ? undefined : Number(body.version);
+    return { deliveries: await updateApp(store, p, String(body.clientId), numberOr(body.userId, 1), version), install: p.installs.get(String(body.clientId)) };
+  }),
   portalRoute("POST", "app-open", ({ store, portal: p, body }) => {
     try {
       return appOpenRequest(store, p, String(body.clientId), numberOr(body.userId, 1), {

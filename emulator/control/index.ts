@@ -9,11 +9,12 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { readBody, sendJson } from "../http/respond";
 import type { EmulatorStore } from "../state/store";
 import { appRoutes } from "./app-routes";
+import { automationRoutes } from "./automation-routes";
 import { portalRoutes } from "./portal-routes";
 import { ControlError, matchRoute, type ControlRoute, type Json } from "./route-table";
 import { worldRoutes } from "./world-routes";
 
-const controlRoutes: readonly ControlRoute[] = [...worldRoutes, ...portalRoutes, ...appRoutes];
+const controlRoutes: readonly ControlRoute[] = [...worldRoutes, ...portalRoutes, ...appRoutes, ...automationRoutes];
 
 export async function handleControl(store: EmulatorStore, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const parts = url.pathname

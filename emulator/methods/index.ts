@@ -4,3 +4,4 @@
  */
 import "./platform/index";
 import "./data-families";
+import "./bizproc/index";

@@ -7,6 +7,9 @@
  *   /company/                         the employees, linking to their profiles
  *   /company/personal/user/{id}/      a user's profile with the apps' profile-menu items (profile.ts);
  *                                     …/placement/{clientId}/{n}/ opens one of them
+ *   /crm/deal/, /crm/lead/            the newest deals / leads (crm-card.ts)
+ *   /crm/{deal|lead}/details/{id}/    a card: stage, robots per stage, robot runs, related records
+ *   /_portal/crm/…           POST     the cards' buttons: move, add or remove a robot (crm-actions.ts)
  *   /_portal/user            POST     the user switcher (cookie, then back)
  *   /_portal/frame           POST     the frame host's server actions (frame-api.ts)
  *   /_portal/assets/{file}            frame-host.js, portal.css
@@ -17,6 +20,9 @@ import type { PortalPageContext } from "../http/portal-context";
 import { escapeHtml, readBody, sendHtml } from "../http/respond";
 import type { AppRegistration } from "../state/types";
 import { buildAppFrame } from "./app-page";
+import { handleCrmAction } from "./crm-actions";
+import { CRM_KINDS, renderCrmCard, renderCrmList } from "./crm-card";
+import { crmLabelsFor } from "./crm-labels";
 import { sendAvatar } from "./avatar";
 import { handleFrameApi } from "./frame-api";
 import { labelsFor, pickLang } from "./i18n";
@@ -147,6 +153,16 @@ function profilePage(
   sendHtml(res, 200, renderChrome(m, apps, renderAppMain(itemTitle(item.binding, m.lang), frame, m.base)));
 }
 
+function crmPage(req: IncomingMessage, res: ServerResponse, ctx: PortalPageContext, url: URL, etid: number, id: number | null): void {
+  const m = chromeModel(req, ctx, url, null, ctx.portal.title);
+  const apps = installedApps(ctx).map((a) => a.app);
+  res.setHeader("cache-control", "no-store");
+  if (id === null) return sendHtml(res, 200, renderChrome(m, apps, renderCrmList(m, etid)));
+  const card = renderCrmCard(m, etid, id, url.searchParams.get("notice"));
+  if (!card) return sendHtml(res, 404, renderChrome(m, apps, `<h1 class="b24-title">${escapeHtml(crmLabelsFor(m.lang).notFound)}</h1>`));
+  sendHtml(res, 200, renderChrome(m, apps, card));
+}
+
 async function switchUser(req: IncomingMessage, res: ServerResponse, ctx: PortalPageContext): Promise<void> {
   const form = new URLSearchParams(await readBody(req));
   const userId = Number(form.get("user_id"));
@@ -173,6 +189,7 @@ export async function handlePortalPage(req: IncomingMessage, res: ServerResponse
     await handleFrameApi(req, res, ctx);
     return true;
   }
+  if (await handleCrmAction(req, res, ctx)) return true;
   if (req.method !== "GET" && req.method !== "HEAD" && req.method !== "POST") return false;
   if (req.method === "GET" && sendAvatar(res, ctx.portal, sub)) return true;
   // A path after the app's address is passed on as "any" (the app's deep links, e.g. from a notification).
@@ -189,6 +206,11 @@ export async function handlePortalPage(req: IncomingMessage, res: ServerResponse
   if (profile && req.method === "GET") {
     const open = profile[2] ? { clientId: decodeURIComponent(profile[2]), index: Number(profile[3]) } : null;
     profilePage(req, res, ctx, url, Number(profile[1]), open);
+    return true;
+  }
+  const crm = /^\/crm\/(deal|lead)\/(?:details\/(\d+)\/?)?$/.exec(sub);
+  if (crm && req.method === "GET") {
+    crmPage(req, res, ctx, url, CRM_KINDS[crm[1]].entityTypeId, crm[2] ? Number(crm[2]) : null);
     return true;
   }
   if (req.method === "GET" && (sub === "/notifications/" || sub === "/notifications")) {

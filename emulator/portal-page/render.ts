@@ -38,13 +38,14 @@ function userSwitcher(m: ChromeModel): string {
 function leftMenu(m: ChromeModel, apps: AppRegistration[]): string {
   // The employees list and the profiles (…/company/…) are the Employees section.
   const people = m.here.startsWith("/company");
+  const crm = m.here.startsWith("/crm");
   const item = (label: string, href: string, active = false) =>
     `<li><a href="${escapeHtml(href)}"${active ? ' class="active" aria-current="page"' : ""}>${escapeHtml(label)}</a></li>`;
   const appItems = apps.map((a) => item(a.name, `${m.base}/marketplace/app/${encodeURIComponent(a.clientId)}/`, a.clientId === m.activeClientId));
   return `<nav class="b24-menu" aria-label="Menu"><ul>
-  ${item(m.labels.feed, `${m.base}/`, m.activeClientId === null && !people)}
+  ${item(m.labels.feed, `${m.base}/`, m.activeClientId === null && !people && !crm)}
   ${item(m.labels.tasks, `${m.base}/`)}
-  ${item(m.labels.crm, `${m.base}/`)}
+  ${item(m.labels.crm, `${m.base}/crm/deal/`, crm)}
   ${item(m.labels.employees, `${m.base}/company/`, people && m.activeClientId === null)}
   </ul><h2>${escapeHtml(m.labels.applications)}</h2><ul>${appItems.join("")}</ul></nav>`;
 }

@@ -14,6 +14,8 @@ import type { Params } from "./params";
 import { playQuirks } from "./quirks";
 import { hasScope } from "./scopes";
 import { emitEvent } from "../events/emit";
+import { readEventToken } from "../automation/event-token";
+import { runStageRobots } from "../automation/run-robots";
 
 export interface Caller {
   portal: Portal;
@@ -113,6 +115,10 @@ export async function runCommand(store: EmulatorStore, caller: Caller, method: s
           authConnector: typeof params.auth_connector === "string" ? params.auth_connector : "",
           onlyApp: options?.onlyCaller ? (caller.app?.clientId ?? "") : undefined,
         }),
+      automation: {
+        enteredStage: (entityTypeId, row) => void runStageRobots(store, caller.portal, entityTypeId, row, caller.user.id),
+        readEventToken: (token) => readEventToken(store, token),
+      },
     });
   } catch (err) {
     const realSec = (performance.now() - realStart) / 1000;

@@ -8,6 +8,7 @@
  * arrays) before a handler runs; it wraps the handler's outcome into the real envelope
  * (`result`, `total`, `next`, `time`).
  */
+import type { EventTokenParts } from "../automation/event-token";
 import type { AppInstall, AppRegistration, Portal, PortalUser } from "../state/types";
 
 export interface MethodCall {
@@ -31,6 +32,13 @@ export interface MethodCall {
    * call's user and app (emulator/events/emit.ts). Call it after the change is made.
    */
   emit(event: string, data: unknown, options?: { onlyCaller?: boolean }): void;
+  /** The portal's automation (emulator/automation/), for the methods that touch it. */
+  automation: {
+    /** A lead or deal (its row) has entered its current stage: runs the robots put on it. */
+    enteredStage(entityTypeId: number, row: number): void;
+    /** The parts of a robot call's event_token this portal signed; null for any other. */
+    readEventToken(token: unknown): EventTokenParts | null;
+  };
 }
 
 export interface MethodOutcome {

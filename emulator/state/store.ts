@@ -131,6 +131,8 @@ export interface EmulatorStore {
   /** Opens and closes a portal's own listener; set by the server (null in a store without one). */
   network: PortalNetwork | null;
   seq: { event: number; fault: number; delivery: number; quirk: number };
+  /** Signs robots' event tokens (the server's Signer with its own key; automation/event-token.ts). */
+  signingKey: string;
 }
 
 export function createStore(options: StoreOptions = {}): EmulatorStore {
@@ -157,6 +159,7 @@ export function createStore(options: StoreOptions = {}): EmulatorStore {
     portalHost: "127.0.0.1",
     network: null,
     seq: { event: 0, fault: 0, delivery: 0, quirk: 0 },
+    signingKey: randomToken(32),
   };
 }
 

@@ -5,6 +5,7 @@
  *
  * Field names are our own camelCase; REST methods translate to the API's spelling at the edge.
  */
+import type { AutomationState, RobotRegistration } from "./automation";
 import type { PortalData } from "./portal-data";
 
 export type Plan = "standard" | "enterprise";
@@ -91,6 +92,10 @@ export interface AppInstall {
   userOptions: Record<number, Record<string, unknown>>;
   /** placement.bind handlers of this app (emulator/methods/platform/placement.ts). */
   placements?: PlacementBinding[];
+  /** The app's version installed here (ONAPPUPDATE's PREVIOUS_VERSION); the registration's when unset. */
+  version?: number;
+  /** bizproc.robot.add registrations of this app (emulator/methods/bizproc/robots.ts). */
+  robots?: RobotRegistration[];
 }
 
 export interface PlacementBinding {
@@ -189,4 +194,6 @@ export interface Portal {
   webhooks: IncomingWebhook[];
   /** Tasks, CRM, activities, workgroups, notifications, disk: see portal-data.ts. */
   data: PortalData;
+  /** Robots on CRM stages and their calls (state/automation.ts); made on first use. */
+  automation?: AutomationState;
 }

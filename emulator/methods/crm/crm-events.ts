@@ -17,3 +17,17 @@ export function crmRecordEvent(call: MethodCall, entityTypeId: number, row: numb
   call.emit(`${prefix}${op}`, { FIELDS: fields });
   if (entityTypeId >= 128) call.emit(`${prefix}${op}_${entityTypeId}`, { FIELDS: fields });
 }
+
+/** The row's stage index (-1 for types without stages). */
+export function stageIndex(call: MethodCall, entityTypeId: number, row: number): number {
+  return call.portal.data.crm.get(entityTypeId)?.int("stage", row) ?? -1;
+}
+
+/**
+ * CRM automation: a lead or deal created in a stage, or moved into another, runs the robots put on
+ * that stage (emulator/automation/run-robots.ts). `before` is the stage index before the change
+ * (null for a new record).
+ */
+export function crmStageEntered(call: MethodCall, entityTypeId: number, row: number, before: number | null): void {
+  if (before === null || stageIndex(call, entityTypeId, row) !== before) call.automation.enteredStage(entityTypeId, row);
+}

@@ -11,7 +11,7 @@ import { canAddCrm, canReadCrm, canWriteCrm, crmReader } from "./crm-access";
 import { crmView, fieldsOf, formatCrm, selectFields } from "./crm-fields";
 import { applyCrmFields, FieldError, newCrmRow } from "./crm-write";
 import { describeFields } from "./legacy";
-import { crmRecordEvent } from "./crm-events";
+import { crmRecordEvent, crmStageEntered, stageIndex } from "./crm-events";
 
 const err = (code: string, msg: string) => new RestError(code, msg, 400);
 
@@ -90,6 +90,7 @@ function add(call: MethodCall) {
   if (!canAddCrm(call.user)) throw err("ACCESS_DENIED", "Access denied");
   const row = guard(() => newCrmRow(call, etid, fields));
   crmRecordEvent(call, etid, row, "ADD");
+  crmStageEntered(call, etid, row, null);
   return { result: { item: formatCrm(call.portal.data, etid, row, selectFields(etid, "item", ["*"]), "item") } };
 }
 
@@ -98,8 +99,10 @@ function update(call: MethodCall) {
   const row = itemRow(call, etid);
   const fields = fieldsParam(call);
   if (!canWriteCrm(call.portal, call.user, etid, row)) throw err("ACCESS_DENIED", "Access denied");
+  const before = stageIndex(call, etid, row);
   guard(() => applyCrmFields(call, etid, row, fields));
   crmRecordEvent(call, etid, row, "UPDATE");
+  crmStageEntered(call, etid, row, before);
   return { result: { item: formatCrm(call.portal.data, etid, row, selectFields(etid, "item", ["*"]), "item") } };
 }
 

@@ -13,7 +13,7 @@ import { parseOrder, runQuery } from "../../seed/query";
 import { canAddCrm, canReadCrm, canWriteCrm, crmReader } from "./crm-access";
 import { crmView, fieldsOf, formatCrm, selectFields, type CrmField } from "./crm-fields";
 import { applyCrmFields, FieldError, newCrmRow } from "./crm-write";
-import { crmRecordEvent } from "./crm-events";
+import { crmRecordEvent, crmStageEntered, stageIndex } from "./crm-events";
 
 const fail = (msg: string) => new RestError("", msg, 400);
 
@@ -99,14 +99,17 @@ function family(prefix: string, etid: number) {
     if (!canAddCrm(call.user)) throw fail("Access denied.");
     const row = guard(() => newCrmRow(call, etid, fields));
     crmRecordEvent(call, etid, row, "ADD");
+    crmStageEntered(call, etid, row, null);
     return { result: row + 1 };
   };
   const update = (call: MethodCall) => {
     const row = rowOf(call, etid);
     const fields = fieldsParam(call);
     if (!canWriteCrm(call.portal, call.user, etid, row)) throw fail("Access denied.");
+    const before = stageIndex(call, etid, row);
     guard(() => applyCrmFields(call, etid, row, fields));
     crmRecordEvent(call, etid, row, "UPDATE");
+    crmStageEntered(call, etid, row, before);
     return { result: true };
   };
   const fields = () => ({ result: describeFields(fieldsOf(etid, "legacy"), (f) => f.upper) });
