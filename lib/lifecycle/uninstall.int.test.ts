@@ -22,6 +22,8 @@ async function seedPortalRows(portalId: string) {
   const log = await p.operationLog.create({ data: { portalId, tool: "transfer", action: "run", actorUserId: 1, details: { moved: 3 } } });
   await p.transfer.create({ data: { portalId, logId: log.id, kind: "transfer", fromUserId: 2, receiverIds: [3], startedBy: 1 } });
   await p.dismissalWatch.create({ data: { portalId, userId: 2 } });
+  await p.dismissalRule.create({ data: { portalId, departmentId: 0, target: "manager", graceDays: 2, updatedBy: 1 } });
+  await p.dismissalPlan.create({ data: { portalId, userId: 2, departmentId: 0, receiverId: 3, dueAt: new Date() } });
   await p.mailLoggedEmail.create({ data: { portalId, messageIdHash: `msg-${portalId}`, activityId: 1, ownerTypeId: 3, ownerId: 1, userId: 2 } });
   await p.privacyArchive.create({
     data: {

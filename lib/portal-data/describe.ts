@@ -28,6 +28,10 @@ const COUNTED = {
   scheduledReturns: (prisma, where) => prisma.transfer.count({ where: { ...where, returnState: "scheduled" } }),
   /** Transfer's dismissal watch: dismissed users already reported (user IDs only). */
   dismissalWatch: (prisma, where) => prisma.dismissalWatch.count({ where }),
+  /** Transfer: dismissal rules per department (receiver kind or colleague's ID, grace days). */
+  dismissalRules: (prisma, where) => prisma.dismissalRule.count({ where }),
+  /** Transfer: hand-overs the rules planned (dismissed user's and receiver's IDs, due date, state). */
+  dismissalPlans: (prisma, where) => prisma.dismissalPlan.count({ where }),
 } satisfies Record<string, Count>;
 
 export interface PortalDataReport {

@@ -76,6 +76,8 @@ describe("describePortalData", () => {
       transferRecords: 3,
       scheduledReturns: 1,
       dismissalWatch: 1,
+      dismissalRules: 1,
+      dismissalPlans: 1,
     });
     expect(report?.archiveBytes).toBe(1003);
     expect(report?.oldestOperationLogAt).toEqual(oldest);
@@ -112,6 +114,8 @@ describe("describePortalData", () => {
       transferRecords: 0,
       scheduledReturns: 0,
       dismissalWatch: 0,
+      dismissalRules: 0,
+      dismissalPlans: 0,
     });
     expect(report?.oldestOperationLogAt).toBeNull();
     expect(report?.archiveBytes).toBe(0);

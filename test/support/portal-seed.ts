@@ -46,6 +46,8 @@ export async function seedPortal(prisma: PrismaClient, memberId: string, now = n
     },
   });
   await prisma.dismissalWatch.create({ data: { portalId: id, userId: 7 } });
+  await prisma.dismissalRule.create({ data: { portalId: id, departmentId: 3, target: "manager", graceDays: 2, updatedBy: 1 } });
+  await prisma.dismissalPlan.create({ data: { portalId: id, userId: 7, departmentId: 3, receiverId: 8, dueAt: now } });
   await prisma.rateBucket.create({ data: { portalId: id, level: 3, at: now } });
   await prisma.privacyArchive.create({
     data: {

@@ -57,6 +57,8 @@ export default async function SettingsPage() {
     { key: "transferRecords", what: t("settings.stored.transferRecords"), count: counts.transferRecords, note: t("settings.stored.transferRecords.note") },
     { key: "scheduledReturns", what: t("settings.stored.scheduledReturns"), count: counts.scheduledReturns, note: t("settings.stored.scheduledReturns.note") },
     { key: "dismissalWatch", what: t("settings.stored.dismissalWatch"), count: counts.dismissalWatch, note: t("settings.stored.dismissalWatch.note") },
+    { key: "dismissalRules", what: t("settings.stored.dismissalRules"), count: counts.dismissalRules, note: t("settings.stored.dismissalRules.note") },
+    { key: "dismissalPlans", what: t("settings.stored.dismissalPlans"), count: counts.dismissalPlans, note: t("settings.stored.dismissalPlans.note") },
   ];
 
   return (

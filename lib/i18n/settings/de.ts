@@ -55,6 +55,11 @@ export const de: SettingsMessages = {
   "settings.stored.scheduledReturns.note": "Vorübergehende Übertragungen, deren Datensätze am Rückgabedatum noch zurückgehen.",
   "settings.stored.dismissalWatch": "Bereits gemeldete ausgeschiedene Mitarbeitende",
   "settings.stored.dismissalWatch.note": "Nur Benutzer-IDs, damit jedes Ausscheiden den Administratoren nur einmal gemeldet wird.",
+  "settings.stored.dismissalRules": "Entlassungsregeln",
+  "settings.stored.dismissalRules.note":
+    "Pro Abteilung: wohin die offene Arbeit einer entlassenen Person geht (Vorgesetzte, Abteilungsleitung oder die ID einer Kollegin) und nach wie vielen Tagen.",
+  "settings.stored.dismissalPlans": "Geplante Übergaben",
+  "settings.stored.dismissalPlans.note": "Die IDs der entlassenen Person und der Empfänger, das Fälligkeitsdatum und was daraus wurde.",
   "settings.retention.heading": "Wie lange wir es behalten",
   "settings.retention.operationLogs": "Vorgangsprotokolle und abgeschlossene Aufträge: {months} Monate, danach automatisch gelöscht.",
   "settings.retention.archives": "Archive von Datenschutz-Downloads: bis ihr Download-Link abläuft, höchstens {days} Tage.",

@@ -51,6 +51,11 @@ export const en = {
   "settings.stored.scheduledReturns.note": "Temporary transfers whose records are still to go back on their return date.",
   "settings.stored.dismissalWatch": "Dismissed employees already reported",
   "settings.stored.dismissalWatch.note": "User IDs only, so that each dismissal is reported to administrators once.",
+  "settings.stored.dismissalRules": "Dismissal rules",
+  "settings.stored.dismissalRules.note":
+    "Per department: where a dismissed employee's open work goes (their manager, the department's head or a colleague's ID) and after how many days.",
+  "settings.stored.dismissalPlans": "Planned hand-overs",
+  "settings.stored.dismissalPlans.note": "The dismissed employee's and the receiver's IDs, the due date and what became of it.",
   "settings.retention.heading": "How long we keep it",
   "settings.retention.operationLogs": "Operation logs and finished jobs: {months} months, then deleted automatically.",
   "settings.retention.archives": "Privacy download archives: until their download link expires, never more than {days} days.",

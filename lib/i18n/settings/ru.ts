@@ -53,6 +53,11 @@ export const ru: SettingsMessages = {
   "settings.stored.scheduledReturns.note": "Временные передачи, записи которых ещё вернутся в назначенную дату.",
   "settings.stored.dismissalWatch": "Уволенные сотрудники, о которых уже сообщено",
   "settings.stored.dismissalWatch.note": "Только ID пользователей, чтобы администраторы получали сообщение о каждом увольнении один раз.",
+  "settings.stored.dismissalRules": "Правила увольнения",
+  "settings.stored.dismissalRules.note":
+    "По отделам: кому передаются открытые дела уволенного (руководителю, начальнику отдела или коллеге по ID) и через сколько дней.",
+  "settings.stored.dismissalPlans": "Запланированные передачи",
+  "settings.stored.dismissalPlans.note": "ID уволенного и получателя, срок и чем всё закончилось.",
   "settings.retention.heading": "Сколько мы храним",
   "settings.retention.operationLogs": "Журналы операций и завершённые задания: {months} мес., затем удаляются автоматически.",
   "settings.retention.archives": "Архивы выгрузки: пока не истечёт ссылка на скачивание, но не дольше {days} дн.",
