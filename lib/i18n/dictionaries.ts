@@ -25,16 +25,19 @@ import { de as transferDe } from "./transfer/de";
 import { en as privacyEn } from "./privacy/en";
 import { ru as privacyRu } from "./privacy/ru";
 import { de as privacyDe } from "./privacy/de";
+import { en as automationEn } from "./automation/en";
+import { ru as automationRu } from "./automation/ru";
+import { de as automationDe } from "./automation/de";
 import { en as mailEn } from "./mail/en";
 import { ru as mailRu } from "./mail/ru";
 import { de as mailDe } from "./mail/de";
 
-const en = { ...coreEn, ...errorsEn, ...jobsEn, ...settingsEn, ...ownershipEn, ...transferEn, ...privacyEn, ...mailEn };
+const en = { ...coreEn, ...errorsEn, ...jobsEn, ...settingsEn, ...ownershipEn, ...transferEn, ...automationEn, ...privacyEn, ...mailEn };
 
 export type Messages = { [K in keyof typeof en]: string };
 
 export const dictionaries = {
   en,
-  ru: { ...coreRu, ...errorsRu, ...jobsRu, ...settingsRu, ...ownershipRu, ...transferRu, ...privacyRu, ...mailRu },
-  de: { ...coreDe, ...errorsDe, ...jobsDe, ...settingsDe, ...ownershipDe, ...transferDe, ...privacyDe, ...mailDe },
+  ru: { ...coreRu, ...errorsRu, ...jobsRu, ...settingsRu, ...ownershipRu, ...transferRu, ...automationRu, ...privacyRu, ...mailRu },
+  de: { ...coreDe, ...errorsDe, ...jobsDe, ...settingsDe, ...ownershipDe, ...transferDe, ...automationDe, ...privacyDe, ...mailDe },
 } satisfies Record<string, Messages>;
