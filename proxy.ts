@@ -50,7 +50,7 @@ function decodablePath(pathname: string): boolean {
 }
 
 // Not the doors that read capped bodies themselves (matching them would make Next buffer every
-// body first): the portal's POSTs and events.
+// body first): the portal's POSTs, events and robot calls.
 export const config = {
-  matcher: ["/((?!api/bitrix24/events|bitrix24/app|bitrix24/install|_next/static/|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!api/bitrix24/events|api/bitrix24/robot|bitrix24/app|bitrix24/install|_next/static/|_next/image|favicon.ico).*)"],
 };

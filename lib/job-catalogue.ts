@@ -9,7 +9,7 @@ import { selftestJob, type JobDefinition } from "./jobs";
 import { dismissedSessionsJob, scheduleMailJobs } from "./mail";
 import { retentionPurgeJob, scheduleRetention } from "./portal-data";
 import { privacyChangeJob, privacyDownloadJob } from "./privacy";
-import { dismissalWatchJob, returnsDueJob, scheduleTransferJobs, transferRunJob } from "./transfer";
+import { dismissalWatchJob, returnsDueJob, robotHandOverJob, scheduleTransferJobs, transferRunJob } from "./transfer";
 
 export const JOB_CATALOGUE: readonly JobDefinition[] = [
   selftestJob,
@@ -20,6 +20,7 @@ export const JOB_CATALOGUE: readonly JobDefinition[] = [
   returnsDueJob,
   dismissalWatchJob,
   dismissedSessionsJob,
+  robotHandOverJob,
 ];
 
 /** Recurring jobs, (re)declared by every process that starts the queue (idempotent). */

@@ -8,6 +8,7 @@
 import type { PortalSession } from "../auth";
 import { RequestInputError } from "../errors";
 import { readFormFields, type VerificationBudget } from "../security";
+import { verifyAppCall, type AppCallAuth, type VerifiedAppCall } from "./app-call";
 import type { LifecycleDeps } from "./deps";
 import { EventAuthError, handleEvent, parseEventForm, type EventHooks, type EventOutcome, type PortalEvent } from "./events";
 import { installFromPost, type InstallHooks } from "./install";
@@ -70,4 +71,13 @@ export async function acceptEvent(
   const run = () => handleEvent(deps, event, hooks);
   const outcome = event.event === "ONAPPINSTALL" ? await underBudget(guard, event.auth.member_id, run) : await run();
   return { event, outcome };
+}
+
+/**
+ * A call the portal makes on its own (a CRM robot's): verified by application_token and by the
+ * portal answering for its access token (app-call.ts), under the verification budget.
+ */
+export async function acceptAppCall(deps: LifecycleDeps, auth: AppCallAuth, guard: DoorGuard): Promise<VerifiedAppCall> {
+  if (!MEMBER_ID.test(auth.memberId)) throw new RequestInputError(400, "auth[member_id] is malformed");
+  return underBudget(guard, auth.memberId, () => verifyAppCall(deps, auth));
 }

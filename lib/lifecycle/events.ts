@@ -24,7 +24,10 @@ export interface PortalEvent {
 }
 
 export type EventOutcome =
-  { kind: "installed"; portalId: string } | { kind: "uninstalled"; portalId: string; clean: boolean } | { kind: "ignored"; portalId: string; event: string };
+  | { kind: "installed"; portalId: string }
+  | { kind: "uninstalled"; portalId: string; clean: boolean }
+  | { kind: "updated"; portalId: string }
+  | { kind: "ignored"; portalId: string; event: string };
 
 /** `auth[member_id]=…&data[CLEAN]=1&event=ONAPPUNINSTALL` → { event, data, auth }. */
 export function parseEventForm(form: Iterable<[string, string]>): PortalEvent {
@@ -43,6 +46,11 @@ export interface EventHooks {
    * "What we keep"). Passed in by the route so this feature does not import the portal-data one.
    */
   onUninstall(portalId: string): Promise<void>;
+  /**
+   * ONAPPUPDATE: a new version of the app is in place; the portal dropped what the app had
+   * registered (its robots). A failure is the hook's to log: the event is still answered.
+   */
+  onUpdate?(portalId: string): Promise<void>;
 }
 
 export async function handleEvent(deps: LifecycleDeps, incoming: PortalEvent, hooks: EventHooks): Promise<EventOutcome> {
@@ -71,6 +79,10 @@ export async function handleEvent(deps: LifecycleDeps, incoming: PortalEvent, ho
   if (incoming.event === "ONAPPUNINSTALL") {
     await hooks.onUninstall(portal.id);
     return { kind: "uninstalled", portalId: portal.id, clean: incoming.data.CLEAN === "1" };
+  }
+  if (incoming.event === "ONAPPUPDATE" && hooks.onUpdate) {
+    await hooks.onUpdate(portal.id);
+    return { kind: "updated", portalId: portal.id };
   }
   return { kind: "ignored", portalId: portal.id, event: incoming.event };
 }

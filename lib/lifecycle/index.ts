@@ -6,4 +6,5 @@ export { signInFromPost } from "./sign-in";
 export { handleEvent, parseEventForm, EventAuthError, type EventOutcome } from "./events";
 export { readPortalConnection } from "./portals";
 export type { LifecycleDeps } from "./deps";
-export { acceptEvent, acceptPortalPost } from "./doors";
+export { acceptAppCall, acceptEvent, acceptPortalPost } from "./doors";
+export { verifyAppCall, type VerifiedAppCall } from "./app-call";

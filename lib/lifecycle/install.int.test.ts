@@ -75,6 +75,7 @@ describe("install", () => {
     expect(await ourBindings()).toEqual([
       { event: "ONAPPINSTALL", handler },
       { event: "ONAPPUNINSTALL", handler },
+      { event: "ONAPPUPDATE", handler },
     ]);
 
     // The admin opens the install URL again before installFinish (a reload): same row, same bindings.
@@ -82,7 +83,7 @@ describe("install", () => {
     expect(again.portalId).toBe(session.portalId);
     expect(await h.db.prisma.portal.count()).toBe(1);
     expect(await h.db.prisma.portalToken.count()).toBe(1);
-    expect(await ourBindings()).toHaveLength(2);
+    expect(await ourBindings()).toHaveLength(3);
     expect((await h.db.prisma.portal.findUniqueOrThrow({ where: { id: session.portalId } })).lang).toBe(emulated.lang);
   });
 
@@ -115,7 +116,7 @@ describe("install", () => {
     const session = await installFromPost(h.deps, (await h.iframePost("acme", ADMIN_ID)).post);
     expect(session.portalId).toBe(id);
     expect(await h.db.prisma.portal.count()).toBe(1);
-    expect(await ourBindings()).toHaveLength(2);
+    expect(await ourBindings()).toHaveLength(3);
     // The application_token from ONAPPINSTALL survives a re-install POST.
     const row = await h.db.prisma.portal.findUniqueOrThrow({ where: { id } });
     expect(decryptSecret(row.applicationTokenEnc!, h.deps.keys)).toBe((await h.installs("acme")).find((i) => i.clientId === CLIENT_ID)!.applicationToken);

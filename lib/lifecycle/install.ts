@@ -18,8 +18,8 @@ import { logger } from "../log";
 
 const log = logger("install");
 
-/** Events the app listens to (b24restdocs api-reference/common/events/on-app-install.md, on-app-uninstall.md). */
-export const BOUND_EVENTS = ["ONAPPINSTALL", "ONAPPUNINSTALL"] as const;
+/** Events the app listens to (b24restdocs api-reference/common/events/on-app-install.md, on-app-uninstall.md, on-app-update.md). */
+export const BOUND_EVENTS = ["ONAPPINSTALL", "ONAPPUNINSTALL", "ONAPPUPDATE"] as const;
 
 export function eventHandlerUrl(deps: LifecycleDeps): string {
   return `${deps.appUrl}/api/bitrix24/events`;
@@ -35,6 +35,8 @@ export interface InstalledPortal {
   portalId: string;
   /** The installing administrator's client. */
   client: Bitrix24Client;
+  /** The installing administrator. */
+  userId: number;
   /** Scopes the portal granted (the OAuth answer's `scope`, split). */
   scopes: string[];
   handlerUrl: string;
@@ -88,7 +90,7 @@ export async function installFromPost(deps: LifecycleDeps, post: PortalPost, hoo
       .split(/[,\s]+/)
       .map((s) => s.trim().toLowerCase())
       .filter(Boolean);
-    await hooks.onInstalled({ portalId, client, scopes, handlerUrl: appHandlerUrl(deps) }).catch((error: unknown) => {
+    await hooks.onInstalled({ portalId, client, userId: verified.userId, scopes, handlerUrl: appHandlerUrl(deps) }).catch((error: unknown) => {
       log.warn("install hook failed", { portalId, error });
     });
   }

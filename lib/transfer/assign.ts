@@ -20,6 +20,8 @@ export interface Assignment {
   role: string;
   record: RecordSnapshot;
   to: number;
+  /** Who gives it, when not the transfer's employee (a robot's hand-over gathers several holders). */
+  from?: number;
 }
 
 // CRM order for "by-company": companies first, then contacts, then what names them, activities last.

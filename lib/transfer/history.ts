@@ -35,6 +35,19 @@ export interface HistoryEntry {
   undone: boolean;
   /** The wizard's choices that narrowed the records (open only, pipeline, dates); null for undos and returns. */
   query: TransferQuery | null;
+  /** Who started it: an administrator, the CRM robot (on a deal or lead), or a dismissal rule. */
+  origin: TransferOrigin;
+}
+
+export type TransferOrigin = { by: "admin" } | { by: "robot"; entityTypeId: number; recordId: number } | { by: "rule" };
+
+/** Where a transfer came from, as its stored options say (robot/hand-over.ts, dismissal rules). */
+export function storedOrigin(options: unknown): TransferOrigin {
+  const o = options && typeof options === "object" ? (options as Record<string, unknown>) : {};
+  if (o.origin === "robot" && typeof o.entityTypeId === "number" && typeof o.recordId === "number") {
+    return { by: "robot", entityTypeId: o.entityTypeId, recordId: o.recordId };
+  }
+  return o.origin === "rule" ? { by: "rule" } : { by: "admin" };
 }
 
 /** The stored options' query, or null when there is none (undo, return) or it no longer parses. */
@@ -81,6 +94,7 @@ export async function listHistory(deps: Pick<TransferDeps, "prisma">, portalId: 
     returnState: t.returnState,
     undone: undone.has(t.id),
     query: t.kind === "transfer" ? storedQuery(t.options) : null,
+    origin: storedOrigin(t.options),
   }));
 }
 

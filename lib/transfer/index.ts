@@ -13,4 +13,7 @@ export { readTransferHome, readTransferPage, readHistory, readOverview } from ".
 export { peopleByIds } from "./people";
 export { transferRunJob } from "./run-job";
 export { returnsDueJob, dismissalWatchJob, scheduleTransferJobs } from "./jobs";
+export { parseRobotCall, ROBOT_CALL_MAX_BYTES } from "./robot/call";
+export { robotHandOverJob, startRobotHandOver } from "./robot/hand-over";
+export { registerRobotOnInstall, registerRobotOnUpdate } from "./robot/register";
 export { OVERVIEW_DEEP_LINK, appPathForPlacement, bindPlacementsOnInstall } from "./placement";

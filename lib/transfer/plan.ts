@@ -84,9 +84,10 @@ export async function savePlan(
         const part = assignments.slice(start, start + INSERT_CHUNK);
         await tx.$executeRaw`
           INSERT INTO "TransferItem" ("transferId", seq, type, role, "recordId", "fromUserId", "toUserId", state, "updatedAt")
-          SELECT ${transferId}, p.seq, p.type, p.role, p.record, ${fromUserId}, p.receiver, 'planned', now()
+          SELECT ${transferId}, p.seq, p.type, p.role, p.record, p.giver, p.receiver, 'planned', now()
           FROM unnest(${part.map((_, i) => start + i)}::int[], ${part.map((a) => a.type)}::text[], ${part.map((a) => a.role)}::text[],
-                      ${part.map((a) => a.record.id)}::int[], ${part.map((a) => a.to)}::int[]) AS p(seq, type, role, record, receiver)
+                      ${part.map((a) => a.record.id)}::int[], ${part.map((a) => a.from ?? fromUserId)}::int[], ${part.map((a) => a.to)}::int[])
+               AS p(seq, type, role, record, giver, receiver)
           ON CONFLICT DO NOTHING`;
       }
       // Records of a list not read whole: failed with the reason, never moved (plan.ts header).

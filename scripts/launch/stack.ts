@@ -19,7 +19,7 @@ import { buildIsCurrent, buildNext, root, startNext, type NextServer } from "./n
 export const DEMO_CLIENT_ID = "local.staffsuite.demo";
 export const PORTAL_KEY = "acme";
 /** What StaffSuite asks of a portal (README "Register the app"). */
-export const APP_SCOPES = ["user", "user_brief", "user.userfield", "department", "task", "crm", "im", "disk", "sonet_group", "placement"];
+export const APP_SCOPES = ["user", "user_brief", "user.userfield", "department", "task", "crm", "im", "disk", "sonet_group", "placement", "bizproc"];
 
 export interface StackOptions {
   /** Where the database and secrets live (the demo keeps them across restarts). */

@@ -17,6 +17,7 @@ export const de: AutomationMessages = {
   "automation.robot.log": "StaffSuite hat der verantwortlichen Person {moved} verknüpfte Datensätze übergeben; {failed} konnten nicht übergeben werden.",
   "automation.robot.logNothing": "StaffSuite: Alle verknüpften Datensätze liegen schon bei der verantwortlichen Person.",
   "automation.robot.logFailed": "StaffSuite konnte die verknüpften Datensätze nicht übergeben: {reason}",
+  "automation.robot.recordGone": "der Datensatz wurde gelöscht oder ist nicht lesbar.",
   "automation.history.automatic": "automatisch",
   "automation.history.robot": "Roboter: {type} #{id}",
   "automation.history.rule": "Entlassungsregel",

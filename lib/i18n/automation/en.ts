@@ -15,6 +15,7 @@ export const en = {
   "automation.robot.log": "StaffSuite handed over {moved} related records to the responsible person; {failed} could not be moved.",
   "automation.robot.logNothing": "StaffSuite: every related record is already held by the responsible person.",
   "automation.robot.logFailed": "StaffSuite could not hand over the related records: {reason}",
+  "automation.robot.recordGone": "the record was deleted or cannot be read.",
   "automation.history.automatic": "automatic",
   "automation.history.robot": "Robot on {type} #{id}",
   "automation.history.rule": "Dismissal rule",

@@ -17,6 +17,7 @@ export const ru: AutomationMessages = {
   "automation.robot.log": "StaffSuite передал ответственному связанных записей: {moved}; не удалось передать: {failed}.",
   "automation.robot.logNothing": "StaffSuite: все связанные записи уже у ответственного.",
   "automation.robot.logFailed": "StaffSuite не смог передать связанные записи: {reason}",
+  "automation.robot.recordGone": "запись удалена или недоступна для чтения.",
   "automation.history.automatic": "автоматически",
   "automation.history.robot": "Робот: {type} #{id}",
   "automation.history.rule": "Правило увольнения",

@@ -14,15 +14,16 @@ const base: Record<string, string> = {
   "properties[includeClosed]": "Y",
   "auth[member_id]": "abc123",
   "auth[application_token]": "secret",
-  "auth[access_token]": "ignored",
+  "auth[access_token]": "at-1",
+  "auth[user_id]": "1",
+  "auth[domain]": "portal.example.test",
 };
 
 describe("parseRobotCall", () => {
   it("reads the record, the options (absent ones take the registered defaults) and who is calling", () => {
     const call = parseRobotCall(Object.entries(base));
     expect(call).toEqual({
-      memberId: "abc123",
-      applicationToken: "secret",
+      auth: { memberId: "abc123", applicationToken: "secret", accessToken: "at-1", userId: 1, domain: "portal.example.test" },
       workflowId: "6579a1b2c3d4e5.12345678",
       eventToken: "wf|A1|ev.sig",
       entityTypeId: 2,

@@ -3,12 +3,15 @@
  * restactivity/restactivity.php Execute(), b24restdocs api-reference/bizproc/bizproc-robot/
  * bizproc-robot-add.md): `workflow_id`, `code`, `document_id[0..2]` (['crm', 'CCrmDocumentDeal',
  * 'DEAL_12'] or the lead's), `event_token`, `properties[…]` and `auth[…]` (member_id,
- * application_token, domain and a token we do not use). Parsed strictly: anything else is not a
+ * application_token, domain, user_id and that user's access token, no refresh token). Parsed strictly: anything else is not a
  * call of our robot and is refused before any lookup.
  */
 import { z } from "zod";
 import { ValidationError } from "../../errors";
 import { ROBOT_CODE, ROBOT_KINDS, type RobotKind } from "./definition";
+
+/** A robot call is a few fields and our five properties: 64 KB is far more than one needs. */
+export const ROBOT_CALL_MAX_BYTES = 64 * 1024;
 
 export interface RobotOptions extends Record<RobotKind, boolean> {
   /** Move closed activities and tasks too (open ones only otherwise). */
@@ -16,8 +19,8 @@ export interface RobotOptions extends Record<RobotKind, boolean> {
 }
 
 export interface RobotCall {
-  memberId: string;
-  applicationToken: string;
+  /** Who the portal says is calling (checked against it before anything runs: lib/lifecycle acceptAppCall). */
+  auth: { memberId: string; applicationToken: string; accessToken: string; userId: number; domain: string };
   workflowId: string;
   eventToken: string;
   /** 2 for a deal, 1 for a lead. */
@@ -41,6 +44,9 @@ const formSchema = z.object({
   event_token: text(512),
   "auth[member_id]": z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
   "auth[application_token]": text(128),
+  "auth[access_token]": text(256),
+  "auth[user_id]": z.string().regex(/^\d{1,10}$/),
+  "auth[domain]": text(253),
 });
 
 /** A Y/N property as the portal sends it; absent means the registered default. */
@@ -61,8 +67,13 @@ export function parseRobotCall(entries: Iterable<[string, string]>): RobotCall {
     includeClosed: flag(fields, "includeClosed", false),
   };
   return {
-    memberId: f["auth[member_id]"],
-    applicationToken: f["auth[application_token]"],
+    auth: {
+      memberId: f["auth[member_id]"],
+      applicationToken: f["auth[application_token]"],
+      accessToken: f["auth[access_token]"],
+      userId: Number(f["auth[user_id]"]),
+      domain: f["auth[domain]"],
+    },
     workflowId: f.workflow_id,
     eventToken: f.event_token,
     entityTypeId: document.entityTypeId,

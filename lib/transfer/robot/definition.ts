@@ -6,6 +6,7 @@
  * (RETURN_PROPERTIES, bizproc-event-send.md). Its name and properties are given in every language
  * we speak, so the portal shows them in each user's own (the NAME object of bizproc-robot-add.md).
  */
+import type { Params } from "../../bitrix24";
 import { translator, type Lang } from "../../i18n";
 
 export const ROBOT_CODE = "staffsuite_hand_over";
@@ -35,7 +36,7 @@ export function robotHandlerUrl(appUrl: string): string {
  * theirs (we act with our own stored tokens, but the portal needs someone). USE_SUBSCRIPTION=Y: the
  * automation waits for our answer, so the stage's next robots see what we moved.
  */
-export function robotRegistration(appUrl: string, authUserId: number): Record<string, unknown> {
+export function robotRegistration(appUrl: string, authUserId: number): Params & { CODE: string } {
   const bool = (key: RobotKind | "includeClosed", fallback: "Y" | "N") => ({
     Name: everyLanguage(`automation.robot.${key}`),
     Type: "bool",

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { formatters, translator, type MessageKey } from "@/lib/i18n";
-import { byTypeOrder, typeLabel } from "@/lib/ownership";
+import { byTypeOrder, crmTypeKey, recordTypeLabel, typeLabel } from "@/lib/ownership";
 import { services } from "@/lib/services";
 import { readHistory } from "@/lib/transfer";
 import { requirePortalAdmin } from "../../guards";
@@ -155,7 +155,18 @@ export default async function TransferHistoryPage({ searchParams }: { searchPara
                       </span>
                     ) : null}
                   </td>
-                  <td>{name(e.startedBy)}</td>
+                  <td>
+                    {e.origin.by === "admin" ? (
+                      name(e.startedBy)
+                    ) : (
+                      <span data-testid="history-automatic">
+                        <span className="mr-1 rounded bg-b24-surface px-1 text-xs text-b24-link uppercase">{t("automation.history.automatic")}</span>
+                        {e.origin.by === "robot"
+                          ? t("automation.history.robot", { type: recordTypeLabel(t, crmTypeKey(e.origin.entityTypeId)), id: e.origin.recordId })
+                          : t("automation.history.rule")}
+                      </span>
+                    )}
+                  </td>
                   <td>{e.durationSeconds === null ? "—" : durationLabel(t, e.durationSeconds)}</td>
                   <td>
                     {e.moved} / {e.failed} / {e.skipped}

@@ -4,13 +4,14 @@ import { logger } from "@/lib/log";
 import { deletePortalData } from "@/lib/portal-data";
 import { processVerificationBudget, requestSource } from "@/lib/security";
 import { services } from "@/lib/services";
+import { registerRobotOnUpdate } from "@/lib/transfer";
 
 export const dynamic = "force-dynamic";
 
 const log = logger("events");
 
 /**
- * Portal events (ONAPPINSTALL, ONAPPUNINSTALL): form-encoded POSTs, capped and shape-checked
+ * Portal events (ONAPPINSTALL, ONAPPUNINSTALL, ONAPPUPDATE): form-encoded POSTs, capped and shape-checked
  * before anything else, then checked by application_token (lib/lifecycle/doors.ts). Only the
  * validated event name is logged.
  */
@@ -23,6 +24,9 @@ export async function POST(request: Request) {
       {
         onUninstall: async (portalId) => {
           await deletePortalData({ prisma: app.prisma, boss: app.jobs.boss }, portalId);
+        },
+        onUpdate: async (portalId) => {
+          await registerRobotOnUpdate(app, portalId);
         },
       },
       { budget: processVerificationBudget(), source: requestSource(request.headers) },
