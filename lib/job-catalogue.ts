@@ -9,7 +9,7 @@ import { selftestJob, type JobDefinition } from "./jobs";
 import { dismissedSessionsJob, scheduleMailJobs } from "./mail";
 import { retentionPurgeJob, scheduleRetention } from "./portal-data";
 import { privacyChangeJob, privacyDownloadJob } from "./privacy";
-import { dismissalWatchJob, returnsDueJob, robotHandOverJob, scheduleTransferJobs, transferRunJob } from "./transfer";
+import { dismissalWatchJob, handOversDueJob, returnsDueJob, robotHandOverJob, scheduleTransferJobs, transferRunJob } from "./transfer";
 
 export const JOB_CATALOGUE: readonly JobDefinition[] = [
   selftestJob,
@@ -21,6 +21,7 @@ export const JOB_CATALOGUE: readonly JobDefinition[] = [
   dismissalWatchJob,
   dismissedSessionsJob,
   robotHandOverJob,
+  handOversDueJob,
 ];
 
 /** Recurring jobs, (re)declared by every process that starts the queue (idempotent). */

@@ -12,8 +12,20 @@ export { readTransferStatus, readTransferProgress } from "./progress";
 export { readTransferHome, readTransferPage, readHistory, readOverview } from "./views";
 export { peopleByIds } from "./people";
 export { transferRunJob } from "./run-job";
-export { returnsDueJob, dismissalWatchJob, scheduleTransferJobs } from "./jobs";
+export { returnsDueJob, dismissalWatchJob, handOversDueJob, scheduleTransferJobs } from "./jobs";
 export { parseRobotCall, ROBOT_CALL_MAX_BYTES } from "./robot/call";
 export { robotHandOverJob, startRobotHandOver } from "./robot/hand-over";
 export { registerRobotOnInstall, registerRobotOnUpdate } from "./robot/register";
+export {
+  cancelDismissalPlan,
+  changeDismissalPlan,
+  checkDismissalsNow,
+  dismissalRuleSchema,
+  readDismissalRules,
+  removeDismissalRule,
+  runDismissalPlan,
+  saveDismissalRule,
+  type DismissalRulesPage,
+} from "./dismissal-rules/manage";
+export { RULES_DEEP_LINK } from "./dismissal-rules/links";
 export { OVERVIEW_DEEP_LINK, appPathForPlacement, bindPlacementsOnInstall } from "./placement";

@@ -23,9 +23,14 @@ export default async function TransferPage({ searchParams }: { searchParams: Pro
           <h1 className="text-2xl font-semibold">{t("transfer.title")}</h1>
           <p className="mt-2 text-b24-muted">{t("transfer.intro")}</p>
         </div>
-        <Link href="/transfer/history" className="text-b24-link" data-testid="history-link">
-          {t("transfer.nav.history")}
-        </Link>
+        <nav className="flex gap-4">
+          <Link href="/transfer/rules" className="text-b24-link" data-testid="rules-link">
+            {t("automation.rules.nav")}
+          </Link>
+          <Link href="/transfer/history" className="text-b24-link" data-testid="history-link">
+            {t("transfer.nav.history")}
+          </Link>
+        </nav>
       </header>
       <TransferWizard initialEmployee={initial} />
       {recent.length ? (

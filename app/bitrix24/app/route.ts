@@ -1,6 +1,6 @@
 import { appPathForDeepLink } from "@/lib/portal-address";
 import { DOWNLOAD_DEEP_LINK } from "@/lib/privacy";
-import { appPathForPlacement, OVERVIEW_DEEP_LINK } from "@/lib/transfer";
+import { appPathForPlacement, OVERVIEW_DEEP_LINK, RULES_DEEP_LINK } from "@/lib/transfer";
 import { portalPostDoor, portalPostOnly } from "../portal-post-response";
 
 export const dynamic = "force-dynamic";
@@ -34,7 +34,7 @@ export async function POST(request: Request) {
   return portalPostDoor(request, "open", async () => {
     const { placement, options } = await placementOf(copy);
     const any = typeof options?.any === "string" ? options.any : null;
-    return appPathForPlacement(placement, options) ?? appPathForDeepLink(any, [DOWNLOAD_DEEP_LINK, OVERVIEW_DEEP_LINK]) ?? "/start";
+    return appPathForPlacement(placement, options) ?? appPathForDeepLink(any, [DOWNLOAD_DEEP_LINK, OVERVIEW_DEEP_LINK, RULES_DEEP_LINK]) ?? "/start";
   });
 }
 

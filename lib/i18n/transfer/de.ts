@@ -65,6 +65,8 @@ export const de: TransferMessages = {
   "transfer.refused.not_found": "Diese Übertragung gibt es nicht mehr.",
   "transfer.refused.not_temporary": "Diese Übertragung hat keine ausstehende Rückgabe.",
   "transfer.refused.return_past": "Das Rückgabedatum muss in der Zukunft liegen.",
+  "transfer.refused.plan_no_receiver": "Noch niemand ist als Empfänger gewählt: wählen Sie zuerst eine Kollegin oder einen Kollegen.",
+  "transfer.refused.plan_closed": "Diese Übergabe wurde bereits gestartet oder abgebrochen.",
   "transfer.progress.title": "Übertragung",
   "transfer.kind.transfer": "Übertragung",
   "transfer.kind.undo": "Rückgängig",

@@ -64,6 +64,8 @@ export const en = {
   "transfer.refused.not_found": "This transfer no longer exists.",
   "transfer.refused.not_temporary": "This transfer has no pending return.",
   "transfer.refused.return_past": "The return date must lie in the future.",
+  "transfer.refused.plan_no_receiver": "Nobody is chosen to receive this work yet: choose a colleague first.",
+  "transfer.refused.plan_closed": "This hand-over has already started or was cancelled.",
   "transfer.progress.title": "Transfer",
   "transfer.kind.transfer": "Transfer",
   "transfer.kind.undo": "Undo",

@@ -64,6 +64,8 @@ export const ru: TransferMessages = {
   "transfer.refused.not_found": "Эта передача больше не существует.",
   "transfer.refused.not_temporary": "У этой передачи нет запланированного возврата.",
   "transfer.refused.return_past": "Дата возврата должна быть в будущем.",
+  "transfer.refused.plan_no_receiver": "Получатель этой работы ещё не выбран: сначала выберите коллегу.",
+  "transfer.refused.plan_closed": "Эта передача уже запущена или отменена.",
   "transfer.progress.title": "Передача",
   "transfer.kind.transfer": "Передача",
   "transfer.kind.undo": "Отмена передачи",

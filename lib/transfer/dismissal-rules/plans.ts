@@ -8,6 +8,7 @@
 import type { Bitrix24Client } from "../../bitrix24";
 import type { PrismaClient } from "../../db";
 import { recordOperation } from "../../operation-log";
+import { isActive, readDepartments } from "../../people";
 import { departmentIndex, receiverFor, ruleFor, type DepartmentNode } from "./receiver";
 import { listRules } from "./rules";
 
@@ -36,10 +37,9 @@ export async function portalNow(client: Pick<Bitrix24Client, "call">): Promise<D
   return new Date(ms);
 }
 
-/** department.get's tree: ID, PARENT, UF_HEAD (department-get.md). */
-export async function readDepartments(client: Client): Promise<DepartmentNode[]> {
-  const rows = await client.listAll<{ ID: string; PARENT?: string | null; UF_HEAD?: string | null }>("department.get", {});
-  return rows.map((d) => ({ id: Number(d.ID), parentId: d.PARENT ? Number(d.PARENT) : null, headUserId: d.UF_HEAD ? Number(d.UF_HEAD) : null }));
+/** The portal's departments as the rules walk them (lib/people reads department.get). */
+export async function departmentTree(client: Pick<Bitrix24Client, "listAll">): Promise<DepartmentNode[]> {
+  return (await readDepartments(client)).map((d) => ({ id: d.id, parentId: d.parentId || null, headUserId: d.headId || null }));
 }
 
 function view(row: {
@@ -81,7 +81,7 @@ export async function planHandOvers(prisma: PrismaClient, client: Client, portal
   const out = new Map<number, PlanView>();
   const rules = await listRules(prisma, portalId);
   if (!rules.length || !leavers.length) return out;
-  const index = departmentIndex(await readDepartments(client));
+  const index = departmentIndex(await departmentTree(client));
   const now = await portalNow(client);
   const wanted = leavers.flatMap((l) => {
     const rule = ruleFor(rules, index, l.departmentIds);
@@ -91,7 +91,7 @@ export async function planHandOvers(prisma: PrismaClient, client: Client, portal
   const active = new Set<number>();
   if (receivers.length) {
     const users = await client.call<Array<{ ID: string | number; ACTIVE: boolean | string }>>("user.get", { FILTER: { ID: receivers } });
-    for (const u of users.result) if (u.ACTIVE === true || u.ACTIVE === "Y" || u.ACTIVE === "true") active.add(Number(u.ID));
+    for (const u of users.result) if (isActive(u)) active.add(Number(u.ID));
   }
   for (const { leaver, rule, receiver } of wanted) {
     const usable = receiver !== null && active.has(receiver) ? receiver : null;
