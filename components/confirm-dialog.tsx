@@ -11,6 +11,8 @@ interface Props {
   title: string;
   /** What will happen, in plain words (docs/style.md "UI": a destructive action shows it before asking). */
   children: ReactNode;
+  /** Shown under the scrolling body, always in view above the buttons (a typed confirmation, its error). */
+  footer?: ReactNode;
   confirmLabel: string;
   cancelLabel: string;
   /** Shown on the confirm button while `busy`. */
@@ -92,6 +94,7 @@ export function ConfirmDialog(props: Props) {
         <div id={bodyId} className="mt-3 min-h-0 space-y-3 overflow-y-auto text-sm">
           {children}
         </div>
+        {props.footer ? <div className="mt-4 shrink-0 space-y-2 text-sm">{props.footer}</div> : null}
         <div className="mt-6 flex shrink-0 justify-end gap-3">
           <button
             type="button"

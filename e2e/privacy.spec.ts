@@ -62,6 +62,7 @@ const csvObjects = (source: string) => {
 };
 
 test("an employee downloads their data through the notification's link; nobody else can", async ({ page }) => {
+  test.setTimeout(180_000);
   const portal = await openInstalledPortal(page);
   const users = await fullUsers(portal.key);
   const [employee, other] = users.filter((u) => !u.admin && u.active && u.userType === "employee");
@@ -87,7 +88,16 @@ test("an employee downloads their data through the notification's link; nobody e
     actionId("startMyChange", "privacy"),
   );
   expect(refused.body).toContain("switch_off");
-  expect(Number((await queryAppDatabase<{ n: string }>(`SELECT count(*) AS n FROM "PrivacyRequest" WHERE kind = 'erase'`))[0].n)).toBe(0);
+  expect(
+    Number(
+      (
+        await queryAppDatabase<{ n: string }>(
+          `SELECT count(*) AS n FROM "PrivacyRequest" r JOIN "Portal" p ON p.id = r."portalId" WHERE p."memberId" = $1 AND r.kind = 'erase'`,
+          [portal.memberId],
+        )
+      )[0].n,
+    ),
+  ).toBe(0);
 
   await frame.getByRole("button", { name: "Prepare my download" }).click();
   await expect(frame.getByTestId("download-started")).toBeVisible();
@@ -149,14 +159,14 @@ test("an employee downloads their data through the notification's link; nobody e
     ])
     .sort();
   expect(expected.length).toBeGreaterThan(0);
-  const taskJson = JSON.parse(text(zip["records-task.json"])) as Array<{ record_id: number; role: string }>;
+  const taskJson = JSON.parse(text(zip["records-tasks.json"])) as Array<{ record_id: number; role: string }>;
   expect(taskJson.map((r) => `${r.record_id}:${r.role}`).sort()).toEqual(expected);
   expect(
-    csvObjects(text(zip["records-task.csv"]))
+    csvObjects(text(zip["records-tasks.csv"]))
       .map((r) => `${r.record_id}:${r.role}`)
       .sort(),
   ).toEqual(expected);
-  expect(text(zip["README.txt"])).toContain("records-task.csv");
+  expect(text(zip["README.txt"])).toContain("records-tasks.csv");
   const archiveHref = (await frame.getByTestId("download-zip").getAttribute("href"))!;
 
   // Another user's session: 403 on the page, saying the link is someone else's, and on the archive.
@@ -181,7 +191,7 @@ test("an employee downloads their data through the notification's link; nobody e
   await expect(frame.getByTestId("erase-card")).toHaveCount(0);
 
   // Once the archive is gone, the owner's link says it has expired.
-  await queryAppDatabase(`DELETE FROM "PrivacyArchive"`);
+  await queryAppDatabase(`DELETE FROM "PrivacyArchive" a USING "Portal" p WHERE p.id = a."portalId" AND p."memberId" = $1`, [portal.memberId]);
   await actAs(page, employee.id);
   await page.goto(link);
   await expect(frame.getByTestId("download-expired")).toContainText("expired");
@@ -229,7 +239,11 @@ test("an administrator anonymises one dismissed user and erases another; the log
   await run(b.id, "erase", "erase", "Erase");
 
   await expect(async () => {
-    const rows = await queryAppDatabase<{ status: string }>(`SELECT status FROM "PrivacyRequest" WHERE kind IN ('anonymise','erase')`);
+    // This portal's requests only: other tests' portals share the database.
+    const rows = await queryAppDatabase<{ status: string }>(
+      `SELECT r.status FROM "PrivacyRequest" r JOIN "Portal" p ON p.id = r."portalId" WHERE p."memberId" = $1 AND r.kind IN ('anonymise','erase')`,
+      [portal.memberId],
+    );
     expect(rows.map((r) => r.status)).toEqual(["completed", "completed"]);
   }).toPass({ timeout: 60_000 });
 

@@ -11,4 +11,4 @@ export type PrivacyDeps = Pick<Services, "prisma" | "keys" | "clients" | "appCli
 };
 
 /** What starting a request takes: the database, the portal (to ask who the subjects are), and the job queue to enqueue on. */
-export type PrivacyServices = Pick<Services, "prisma" | "clients"> & { jobs: { enqueue: Enqueue } };
+export type PrivacyServices = Pick<Services, "prisma" | "clients"> & { jobs: { enqueue: Enqueue }; now?: () => Date };

@@ -1,7 +1,8 @@
 // Privacy: personal-data download, anonymisation, erasure, per-user rights, master settings,
 // dismissed users and the requests log. Code outside lib/privacy uses only what this file exports.
 export { privacyDownloadJob, privacyChangeJob } from "./jobs";
-export { startDownload, startChange, startDismissedSweep } from "./requests/start-requests";
+export { startDownload, startChange } from "./requests/start-requests";
+export { readSweep, startDismissedSweep, SWEEP_MONTHS } from "./requests/sweep";
 export { createRequests } from "./requests/requests-log";
 export { runDownload } from "./download/run-download";
 export { openArchive } from "./download/serve";

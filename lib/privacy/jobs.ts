@@ -22,7 +22,8 @@ export const downloadInputSchema = z.object({
 export const changeInputSchema = z
   .object({
     kind: z.enum(["anonymise", "erase"]),
-    requestIds: z.array(z.string().min(1)).max(500).optional(),
+    // Up to a large portal's whole dismissed sweep (requests/sweep.ts), one request per person.
+    requestIds: z.array(z.string().min(1)).max(5000).optional(),
     dismissedMonths: z.number().int().min(1).max(120).optional(),
     lang,
     actAsStarter: z.boolean(),

@@ -109,12 +109,14 @@ describe("download", () => {
       "managers.json",
       "profile.csv",
       "profile.json",
-      "records-task.csv",
-      "records-task.json",
-      "records-deal.csv",
+      "records-tasks.csv",
+      "records-tasks.json",
+      "records-deals.csv",
     ]) {
       expect(Object.keys(files)).toContain(f);
     }
+    // Files are named in words: no record type's code or smart process number in any name.
+    expect(Object.keys(files).filter((f) => /dynamic|\d/.test(f))).toEqual([]);
     const csv = text(files["profile.csv"]);
     expect(csv.startsWith("\uFEFFfield,label,value\r\n")).toBe(true);
     const profile = JSON.parse(text(files["profile.json"])) as Array<{ field: string; value: unknown }>;
@@ -128,7 +130,9 @@ describe("download", () => {
     expect(value("UF_EMPLOYMENT_DATE")).toBe(now.userFields.UF_EMPLOYMENT_DATE);
     // The CSV defuses a formula; the JSON keeps the value as it is.
     expect(value("UF_SKYPE")).toBe("=cmd|' /C calc'!A0");
-    expect(csv).toContain(`UF_SKYPE,UF_SKYPE,'=cmd|' /C calc'!A0`);
+    // Custom fields by the portal's label, never their code.
+    expect(csv).toContain(`UF_SKYPE,Skype,'=cmd|' /C calc'!A0`);
+    expect(csv).toContain(`UF_EMPLOYMENT_DATE,Employment date,`);
     const departments = JSON.parse(text(files["departments.json"])) as Array<{ department_id: number }>;
     expect(departments.map((d) => d.department_id).sort()).toEqual([...now.departmentIds].sort());
     const managers = JSON.parse(text(files["managers.json"])) as Array<{ manager_user_id: number; manager_name: string }>;
@@ -211,7 +215,7 @@ describe("download: records", () => {
     await signIn(subject.id);
     const out = await download(subject.id, "job-download-records");
     const files = await unzipArchive(out.archiveId!);
-    const tasks = JSON.parse(text(files["records-task.json"])) as Array<{ record_id: number; role: string; link: string }>;
+    const tasks = JSON.parse(text(files["records-tasks.json"])) as Array<{ record_id: number; role: string; link: string }>;
     const view = await h.control<{ rows: Array<[number, number, number, number[], number[]]> }>("GET", "portals/acme/ownership?type=task");
     const expected: string[] = [];
     for (const [id, responsible, creator, accomplices, auditors] of view.rows) {
@@ -223,10 +227,10 @@ describe("download: records", () => {
     expect(expected.length).toBeGreaterThan(0);
     expect(tasks.map((t) => `${t.record_id}:${t.role}`).sort()).toEqual(expected.sort());
     expect(tasks[0].link).toContain("/tasks/task/view/");
-    const csvLines = text(files["records-task.csv"]).trimEnd().split("\r\n");
+    const csvLines = text(files["records-tasks.csv"]).trimEnd().split("\r\n");
     expect(csvLines[0]).toBe("\uFEFFrecord_id,role,open,link");
     expect(csvLines).toHaveLength(expected.length + 1);
-    expect(text(files["README.txt"])).toContain("records-task.csv");
+    expect(text(files["README.txt"])).toContain("records-tasks.csv");
   });
 
   it("says what is missing when the portal does not give a list whole: README first, the notification, the request", async () => {
@@ -241,8 +245,8 @@ describe("download: records", () => {
       expect(out.missing).toEqual([expect.objectContaining({ type: "task", role: "responsible", reason: "filter_ignored", read: 0 })]);
       const readme = text((await unzipArchive(out.archiveId!))["README.txt"]);
       expect(readme.indexOf("Incomplete")).toBeGreaterThan(0);
-      expect(readme.indexOf("Incomplete")).toBeLessThan(readme.indexOf("records-task.csv, records-task.json"));
-      expect(readme).toContain("records-task (responsible): 0 row(s) read");
+      expect(readme.indexOf("Incomplete")).toBeLessThan(readme.indexOf("records-tasks.csv, records-tasks.json"));
+      expect(readme).toContain("records-tasks (responsible): 0 row(s) read");
       const notes = (await h.control<Array<{ toUserId: number; message: string }>>("GET", "portals/acme/notifications")).filter(
         (n) => n.toUserId === subject.id,
       );

@@ -12,9 +12,12 @@ import { departmentIdsOf, readDepartments, userNames } from "../people";
 
 export interface Profile {
   user: Record<string, unknown>;
+  /** Each field as the portal names it, in the reader's language where the portal has one; never a UF_ code. */
   labels: Record<string, string>;
   /** FIELD_NAMEs of the portal's custom user fields. */
   customFields: string[];
+  /** USER_TYPE_ID of each custom field (date, datetime, boolean, …), to show its value in words. */
+  customTypes: Record<string, string>;
   departments: Array<{ department_id: number; department_name: string; is_head: boolean }>;
   managers: Array<{ department_id: number; manager_user_id: number; manager_name: string }>;
 }
@@ -35,7 +38,27 @@ export async function readUser(client: Pick<Bitrix24Client, "call">, userId: num
   return Array.isArray(result) && result.length > 0 ? result[0] : null;
 }
 
-export async function readProfile(client: ProfileClient, userId: number): Promise<Profile> {
+/**
+ * A custom field's label: user.userfield.list answers EDIT_FORM_LABEL as one string, or per
+ * language ({ en, ru, de }); the portal's default label is the code itself, which is no name.
+ */
+function labelIn(value: unknown, lang: string, code: string): string | undefined {
+  const byLang = value && typeof value === "object" ? (value as Record<string, unknown>) : null;
+  const label = typeof value === "string" ? value : (byLang?.[lang] ?? byLang?.en ?? Object.values(byLang ?? {})[0]);
+  return typeof label === "string" && label.trim() && label.trim() !== code ? label.trim() : undefined;
+}
+
+/** A field with no name in the portal, in words from its code: UF_USR_SHOE_SIZE → "Shoe size". */
+export function nameFromCode(code: string): string {
+  const words = code
+    .replace(/^UF_(USR_)?/, "")
+    .replace(/_/g, " ")
+    .trim()
+    .toLowerCase();
+  return words ? words[0].toUpperCase() + words.slice(1) : code;
+}
+
+export async function readProfile(client: ProfileClient, userId: number, lang = "en"): Promise<Profile> {
   const [userAnswer, fieldsAnswer, customAnswer] = await client.batch([
     { method: "user.get", params: { FILTER: { ID: userId } } },
     { method: "user.fields" },
@@ -45,11 +68,22 @@ export async function readProfile(client: ProfileClient, userId: number): Promis
   const users = userAnswer.result as Record<string, unknown>[];
   if (!Array.isArray(users) || users.length === 0) throw new SubjectNotFoundError(userId);
   const user = users[0];
-  const labels = fieldsAnswer.ok && fieldsAnswer.result && typeof fieldsAnswer.result === "object" ? (fieldsAnswer.result as Record<string, string>) : {};
-  const customFields =
-    customAnswer.ok && Array.isArray(customAnswer.result)
-      ? (customAnswer.result as Array<{ FIELD_NAME?: unknown }>).map((f) => String(f.FIELD_NAME ?? "")).filter((n) => n.startsWith("UF_"))
-      : [];
+  const labels: Record<string, string> = {
+    ...(fieldsAnswer.ok && fieldsAnswer.result && typeof fieldsAnswer.result === "object" ? (fieldsAnswer.result as Record<string, string>) : {}),
+  };
+  const defs = (customAnswer.ok && Array.isArray(customAnswer.result) ? customAnswer.result : []) as Array<Record<string, unknown>>;
+  const customFields: string[] = [];
+  const customTypes: Record<string, string> = {};
+  for (const def of defs) {
+    const name = String(def.FIELD_NAME ?? "");
+    if (!name.startsWith("UF_")) continue;
+    customFields.push(name);
+    customTypes[name] = String(def.USER_TYPE_ID ?? "");
+    const label = labelIn(def.EDIT_FORM_LABEL, lang, name);
+    if (label) labels[name] = label;
+  }
+  // A UF_ field nobody named (user.fields answers the code): named from its code in words.
+  for (const [field, label] of Object.entries(labels)) if (field.startsWith("UF_") && (!label || label === field)) labels[field] = nameFromCode(field);
 
   const all = await readDepartments(client);
   const byId = new Map(all.map((d) => [d.id, d]));
@@ -77,12 +111,12 @@ export async function readProfile(client: ProfileClient, userId: number): Promis
     manager_user_id,
     manager_name: names.get(manager_user_id) ?? "",
   }));
-  return { user, labels, customFields, departments, managers };
+  return { user, labels, customFields, customTypes, departments, managers };
 }
 
 /** The profile as label/value rows: every field user.get returned plus custom fields it left out. */
 export function profileRows(profile: Profile): Array<{ field: string; label: string; value: unknown }> {
   const fields = [...Object.keys(profile.user)];
   for (const f of profile.customFields) if (!fields.includes(f)) fields.push(f);
-  return fields.map((field) => ({ field, label: profile.labels[field] ?? field, value: profile.user[field] ?? "" }));
+  return fields.map((field) => ({ field, label: profile.labels[field] ?? nameFromCode(field), value: profile.user[field] ?? "" }));
 }

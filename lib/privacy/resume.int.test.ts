@@ -96,7 +96,7 @@ describe("a privacy worker killed mid-job", () => {
     const parts: Buffer[] = [];
     for await (const c of readArchiveChunks(h.db.prisma, h.deps.keys, archives[0].id)) parts.push(c);
     const files = unzipSync(new Uint8Array(Buffer.concat(parts)));
-    const tasks = JSON.parse(new TextDecoder().decode(files["records-task.json"])) as unknown[];
+    const tasks = JSON.parse(new TextDecoder().decode(files["records-tasks.json"])) as unknown[];
     const view = await h.control<{ rows: Array<[number, number, number, number[], number[]]> }>("GET", "portals/acme/ownership?type=task");
     const expected = view.rows.reduce(
       (n, [, r, c, a, o]) => n + (r === subject.id ? 1 : 0) + (c === subject.id ? 1 : 0) + (a.includes(subject.id) ? 1 : 0) + (o.includes(subject.id) ? 1 : 0),

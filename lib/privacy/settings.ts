@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import type { PrismaClient } from "../db";
+import { Refused } from "../errors";
 
 export const LINK_DAYS_DEFAULT = 7;
 /** Never past the retention purge's ceiling for archives (lib/portal-data RETENTION.privacyArchiveMaxDays). */
@@ -46,6 +47,10 @@ export async function savePrivacySettings(
 ): Promise<{ ok: true }> {
   const { prisma } = services;
   const { portalId, userId: updatedBy } = session;
+  // A value past the cap is refused in words, never saved as the cap without a word.
+  if (!Number.isInteger(settings.linkDays) || settings.linkDays < 1 || settings.linkDays > LINK_DAYS_MAX) {
+    throw new Refused("privacy.refused.link_days_range", { status: 400, params: { min: 1, max: LINK_DAYS_MAX } });
+  }
   const valid = privacySettingsSchema.parse(settings);
   await prisma.$transaction(
     (Object.keys(KEYS) as (keyof typeof KEYS)[]).map((k) =>

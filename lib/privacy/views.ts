@@ -68,7 +68,7 @@ export async function previewFor(
   const portal = await deps.prisma.portal.findUniqueOrThrow({ where: { id: who.portalId }, select: { memberId: true, clientEndpoint: true, lang: true } });
   // The admin's token reads any profile; an employee's own token reads their own.
   const client = await deps.clients.clientFor(who.portalId, { userId: who.userId });
-  const preview = await previewChange(client, portal.memberId, subjectUserId, kind, resolveLang(portal.lang));
+  const preview = await previewChange(client, portal.memberId, subjectUserId, kind, { portal: resolveLang(portal.lang), reader: who.lang });
   const records = await recordsNaming(client, subjectUserId, portal.clientEndpoint.replace(/rest\/?$/, ""));
   return { ok: true, ...preview, records };
 }

@@ -3,13 +3,13 @@
 import { z } from "zod";
 import {
   previewFor,
+  readSweep,
   readRemainingWork as readRemainingWorkFor,
   savePrivacySettings,
   setUserRights as setUserRightsFor,
   startChange,
   startDismissedSweep,
   startDownload,
-  LINK_DAYS_MAX,
 } from "@/lib/privacy";
 import { services } from "@/lib/services";
 import { portalAction, succeed } from "../server-action";
@@ -47,13 +47,23 @@ export const startUsersChange = portalAction({ destructive: true, input: z.objec
   return succeed({ jobRunId });
 });
 
-export const startSweep = portalAction({ destructive: true, input: z.object({ months: z.number().int().min(1).max(120) }) }, async (input, session) => {
-  const { jobRunId } = await startDismissedSweep(services(), session, input);
-  return succeed({ jobRunId });
-});
+/** Who "dismissed more than N months ago" is, listed before the confirmation (N out of range is refused in words). */
+export const previewSweep = portalAction({ admin: true, input: z.object({ months: z.number() }) }, async (input, session) =>
+  readSweep(services(), session, input),
+);
+
+/** Anonymises exactly the people the administrator confirmed, those who still match. */
+export const startSweep = portalAction(
+  { destructive: true, input: z.object({ months: z.number(), userIds: z.array(z.number().int().positive()).min(1).max(5000) }) },
+  async (input, session) => {
+    const { jobRunId } = await startDismissedSweep(services(), session, input);
+    return succeed({ jobRunId });
+  },
+);
 
 export const saveSettings = portalAction(
-  { admin: true, input: z.object({ allowAnonymisation: z.boolean(), allowErasure: z.boolean(), linkDays: z.number().int().min(1).max(LINK_DAYS_MAX) }) },
+  // linkDays out of range is refused by lib/privacy in words (1 to LINK_DAYS_MAX), not as "invalid".
+  { admin: true, input: z.object({ allowAnonymisation: z.boolean(), allowErasure: z.boolean(), linkDays: z.number() }) },
   async (input, session) => savePrivacySettings(services(), session, input),
 );
 

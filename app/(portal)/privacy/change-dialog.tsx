@@ -22,6 +22,8 @@ export function ChangeDialog(props: {
   preview: PreviewData | null;
   title?: string;
   body?: string;
+  /** A group: the people it acts on, each named, and counted (one line each; `detail` beside the name). */
+  people?: ReadonlyArray<{ id: number; name: string; detail?: string }>;
   onClose(): void;
   start(): Promise<Started>;
 }) {
@@ -29,7 +31,8 @@ export function ChangeDialog(props: {
   const [typed, setTyped] = useState("");
   const { busy, jobId, error, setError, start } = useStartJob();
   const word = t(`privacy.confirm.word.${props.kind}`);
-  const [typeBefore, typeAfter = ""] = t("privacy.confirm.type", { word: "\u0000" }).split("\u0000");
+  // The word appears once, where the sentence puts it in each language, set off as code.
+  const [before, after = ""] = t("privacy.confirm.type", { word: "\u0000" }).split("\u0000");
   // Standard fields in the portal's language from our dictionary (user.fields may answer in
   // another language); the portal's own label for its custom fields.
   const fieldLabel = (c: { field: string; label: string }) => {
@@ -61,8 +64,52 @@ export function ChangeDialog(props: {
         props.onClose();
       }}
       testId="change-dialog"
+      footer={
+        <>
+          {jobId ? (
+            <p role="status" data-testid="change-started">
+              <Link className="text-b24-link underline" href={`/jobs/${jobId}`}>
+                {t("privacy.started")}
+              </Link>
+            </p>
+          ) : (
+            <label className="block">
+              <span data-testid="confirm-word-label">
+                {before}
+                <code className="select-all rounded bg-b24-surface px-1">{word}</code>
+                {after}
+              </span>
+              <input
+                value={typed}
+                onChange={(e) => setTyped(e.target.value)}
+                className="mt-1 w-full rounded-md border border-b24-border px-3 py-2"
+                autoComplete="off"
+                aria-label={t("privacy.confirm.type", { word })}
+              />
+            </label>
+          )}
+          {error ? (
+            <p role="alert" className="text-b24-danger">
+              {error}
+            </p>
+          ) : null}
+        </>
+      }
     >
       {props.body ? <p>{props.body}</p> : null}
+      {props.people ? (
+        <section data-testid="confirm-people" data-count={props.people.length}>
+          <h3 className="font-medium">{t("privacy.confirm.people", { count: props.people.length })}</h3>
+          <ul className="mt-1 max-h-48 list-disc overflow-auto pl-5">
+            {props.people.map((p) => (
+              <li key={p.id} data-user-id={p.id}>
+                {p.name || t("privacy.user", { id: p.id })}
+                {p.detail ? <span className="text-b24-muted"> · {p.detail}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {props.preview ? (
         <>
           <h3 className="font-medium">{t("privacy.preview.fields")}</h3>
@@ -97,32 +144,6 @@ export function ChangeDialog(props: {
           ))}
         </ul>
       </details>
-      {jobId ? (
-        <p role="status" data-testid="change-started">
-          <Link className="text-b24-link underline" href={`/jobs/${jobId}`}>
-            {t("privacy.started")}
-          </Link>
-        </p>
-      ) : (
-        <label className="block">
-          {/* The word once, where the sentence names it ("To confirm, type anonymise"), set apart to be copied. */}
-          <span>{typeBefore}</span>
-          <code className="select-all rounded bg-b24-surface px-1">{word}</code>
-          <span>{typeAfter}</span>
-          <input
-            value={typed}
-            onChange={(e) => setTyped(e.target.value)}
-            className="mt-1 w-full rounded-md border border-b24-border px-3 py-2"
-            autoComplete="off"
-            aria-label={t("privacy.confirm.type", { word })}
-          />
-        </label>
-      )}
-      {error ? (
-        <p role="alert" className="text-b24-danger">
-          {error}
-        </p>
-      ) : null}
     </ConfirmDialog>
   );
 }

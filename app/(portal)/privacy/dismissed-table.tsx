@@ -110,6 +110,7 @@ export function DismissedTable({ rows, allowAnonymise, allowErase }: { rows: Row
           open
           preview={dialog.preview}
           title={t(`privacy.preview.title.${dialog.kind}`, { name: t("privacy.dismissed.selectedTitle", { count: dialog.ids.length }) })}
+          people={dialog.preview ? undefined : rows.filter((r) => dialog.ids.includes(r.id))}
           onClose={() => setDialog(null)}
           start={() => startUsersChange({ kind: dialog.kind, userIds: dialog.ids })}
         />

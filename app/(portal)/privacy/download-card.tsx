@@ -6,7 +6,8 @@ import { useT } from "@/lib/i18n/client";
 import { startMyDownload } from "./actions";
 import { useStartJob } from "./use-start-job";
 
-export function DownloadCard({ linkDays }: { linkDays: number }) {
+/** "Prepare my download"; `pending` while a download of theirs is queued or running (the button waits for it). */
+export function DownloadCard({ linkDays, pending }: { linkDays: number; pending: boolean }) {
   const t = useT();
   const [drive, setDrive] = useState(false);
   const { busy, jobId, error, start } = useStartJob();
@@ -22,7 +23,7 @@ export function DownloadCard({ linkDays }: { linkDays: number }) {
       <button
         type="button"
         onClick={() => start(() => startMyDownload({ saveToDrive: drive }))}
-        disabled={busy || jobId !== null}
+        disabled={busy || pending}
         className="mt-4 rounded-md bg-b24-blue px-4 py-2 text-sm font-medium text-white hover:bg-b24-blue-dark disabled:opacity-50"
       >
         {t("privacy.my.download.button")}

@@ -4,7 +4,10 @@ import { myPrivacyView } from "@/lib/privacy";
 import { services } from "@/lib/services";
 import { ChangeCard } from "./change-card";
 import { DownloadCard } from "./download-card";
+import { RefreshWhenFinished } from "./refresh-when-finished";
 import { RequestStatus } from "./request-status";
+
+const isOpen = (status: string) => status === "queued" || status === "running";
 
 /** Every user's self-service: download; anonymise and erase only where the switch and their right allow. */
 export async function MyDataTab({ session }: { session: PortalSession }) {
@@ -14,7 +17,8 @@ export async function MyDataTab({ session }: { session: PortalSession }) {
   return (
     <div className="space-y-6" data-testid="my-data">
       <p className="text-sm text-b24-muted">{t("privacy.my.intro")}</p>
-      <DownloadCard linkDays={view.settings.linkDays} />
+      <DownloadCard linkDays={view.settings.linkDays} pending={view.recent.some((r) => r.kind === "download" && isOpen(r.status))} />
+      <RefreshWhenFinished jobIds={view.recent.flatMap((r) => (isOpen(r.status) && r.jobRunId ? [r.jobRunId] : []))} />
       {session.isAdmin ? (
         <p className="rounded-md border border-b24-border bg-b24-surface p-4 text-sm" data-testid="admin-download-only">
           {t("privacy.my.adminOnlyDownload")}
@@ -40,8 +44,13 @@ export async function MyDataTab({ session }: { session: PortalSession }) {
         ) : (
           <ul className="mt-2 space-y-1 text-sm" data-testid="my-requests">
             {view.recent.map((r) => (
-              <li key={r.id}>
+              <li key={r.id} data-kind={r.kind} data-status={r.status}>
                 {t(`privacy.kind.${r.kind}`)} · {format.dateTime(r.createdAt)} · <RequestStatus status={r.status} label={t(`privacy.status.${r.status}`)} />
+                {r.kind === "download" && r.status === "completed" ? (
+                  <span className="ml-2 text-b24-muted" data-testid="download-ready">
+                    {t("privacy.my.download.ready")}
+                  </span>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -9,21 +9,24 @@ import { errorText } from "./error-text";
 interface Settings {
   allowAnonymisation: boolean;
   allowErasure: boolean;
-  linkDays: number;
+  /** As typed: a value out of range is refused at the field, never changed without a word. */
+  linkDays: string;
 }
 
 /** The two master switches (a switch that is off is highlighted, with what it unlocks) and the link's life. */
-export function SettingsForm({ initial, maxDays }: { initial: Settings; maxDays: number }) {
+export function SettingsForm({ initial, maxDays }: { initial: Omit<Settings, "linkDays"> & { linkDays: number }; maxDays: number }) {
   const t = useT();
   const router = useRouter();
-  const [value, setValue] = useState(initial);
+  const [value, setValue] = useState<Settings>({ ...initial, linkDays: String(initial.linkDays) });
   const [state, setState] = useState<"idle" | "saving" | "saved">("idle");
   const [error, setError] = useState<string | null>(null);
 
   async function save() {
-    setState("saving");
     setError(null);
-    const result = await saveSettings(value);
+    const days = Number(value.linkDays.trim() === "" ? Number.NaN : value.linkDays);
+    if (!Number.isInteger(days) || days < 1 || days > maxDays) return setError(t("privacy.refused.link_days_range", { min: 1, max: maxDays }));
+    setState("saving");
+    const result = await saveSettings({ ...value, linkDays: days });
     if (result.ok) {
       setState("saved");
       router.refresh();
@@ -56,12 +59,17 @@ export function SettingsForm({ initial, maxDays }: { initial: Settings; maxDays:
         {t("privacy.settings.linkDays")}
         <input
           type="number"
-          min={1}
-          max={maxDays}
+          inputMode="numeric"
           value={value.linkDays}
-          onChange={(e) => setValue({ ...value, linkDays: Math.max(1, Math.min(maxDays, Number(e.target.value) || 1)) })}
+          onChange={(e) => {
+            setValue({ ...value, linkDays: e.target.value });
+            setState("idle");
+          }}
+          aria-invalid={error !== null}
           className="ml-3 w-20 rounded-md border border-b24-border px-2 py-1"
+          data-testid="link-days"
         />
+        <span className="ml-2 text-b24-muted">{t("privacy.settings.linkDays.hint", { min: 1, max: maxDays })}</span>
       </label>
       <div className="flex items-center gap-3">
         <button

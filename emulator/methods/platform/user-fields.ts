@@ -51,14 +51,35 @@ const TYPES = new Set([
 ]);
 const LABELS = ["EDIT_FORM_LABEL", "LIST_COLUMN_LABEL", "LIST_FILTER_LABEL", "ERROR_MESSAGE", "HELP_MESSAGE"] as const;
 
+/**
+ * What a real portal calls the custom fields the seed gives its users, per language, and their
+ * types: Bitrix24's own employment date is a date field labelled in words, never by its code.
+ */
+const SEEDED: Record<string, { type: string; label: Record<string, string> }> = {
+  UF_SKYPE: { type: "string", label: { en: "Skype", ru: "Skype", de: "Skype" } },
+  UF_EMPLOYMENT_DATE: { type: "date", label: { en: "Employment date", ru: "Дата приёма на работу", de: "Einstellungsdatum" } },
+};
+
 /** The portal's definitions, seeded once from the custom values its users already carry. */
 export function userFieldDefs(portal: Portal): UserFieldDef[] {
   if (!portal.userFieldDefs) {
     const names = new Set<string>();
     for (const u of portal.users.values()) for (const k of Object.keys(u.userFields)) names.add(k);
-    portal.userFieldDefs = [...names].sort().map((name, i) => newDef(i + 1, { FIELD_NAME: name, USER_TYPE_ID: "string" }));
+    portal.userFieldDefs = [...names].sort().map((name, i) => {
+      const known = SEEDED[name];
+      const labels = known ? Object.fromEntries(LABELS.map((k) => [k, known.label])) : {};
+      return newDef(i + 1, { FIELD_NAME: name, USER_TYPE_ID: known?.type ?? "string", ...labels });
+    });
   }
   return portal.userFieldDefs;
+}
+
+/** A definition's EDIT_FORM_LABEL in one language (the portal's), as user.fields answers it. */
+export function fieldLabel(def: UserFieldDef, lang: string): string {
+  const labels = (def as unknown as Record<string, unknown>).EDIT_FORM_LABEL;
+  if (typeof labels === "string") return labels;
+  const byLang = (labels ?? {}) as Record<string, string>;
+  return byLang[lang] ?? byLang.en ?? Object.values(byLang)[0] ?? def.FIELD_NAME;
 }
 
 const yn = (v: unknown) => (String(v ?? "").toUpperCase() === "Y" ? "Y" : "N");

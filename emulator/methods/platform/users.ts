@@ -8,6 +8,7 @@ import { errors } from "../../rest/errors";
 import type { PortalUser } from "../../state/types";
 import { matches, parseFilterKey, type FilterTerm } from "./filter";
 import { fieldValue, UPDATABLE, userRecord } from "./user-record";
+import { fieldLabel, userFieldDefs } from "./user-fields";
 
 const upperKeys = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k.toUpperCase(), v]));
 
@@ -166,10 +167,9 @@ defineMethods(
   {
     name: "user.fields",
     scope: "user",
-    handler: ({ portal }) => {
-      const custom = new Set<string>();
-      for (const u of portal.users.values()) for (const k of Object.keys(u.userFields)) custom.add(k);
-      return { result: { ...FIELD_LABELS, ...Object.fromEntries([...custom].map((k) => [k, k])) } };
-    },
+    // user.php getFields(): custom fields by their EDIT_FORM_LABEL in the portal's language.
+    handler: ({ portal }) => ({
+      result: { ...FIELD_LABELS, ...Object.fromEntries(userFieldDefs(portal).map((d) => [d.FIELD_NAME, fieldLabel(d, portal.lang)])) },
+    }),
   },
 );

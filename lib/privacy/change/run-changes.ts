@@ -17,6 +17,7 @@ import type { PrivacyDeps } from "../deps";
 import { findDismissed, dismissedBefore } from "../dismissed";
 import { anonymisationPlan, erasurePlan, type Plan } from "./field-plans";
 import { FORMER_EMPLOYEE } from "../portal-texts";
+import { isActive } from "../../people";
 import { readUser } from "../profile";
 import { createRequests, markRequest } from "../requests/requests-log";
 import { adminAsThePortalSays } from "../requests/subjects";
@@ -131,11 +132,11 @@ async function changeOne(
   const after = (await readUser(client, userId)) ?? {};
   const same = (a: unknown, b: unknown) => JSON.stringify(a ?? "") === JSON.stringify(b ?? "");
   const changed = Object.keys(plan).filter((f) => f in before && !same(before[f], after[f]));
-  // ACTIVE reads back as a boolean; every other planned field must read back as written (or be absent).
+  // ACTIVE reads back however the portal spells it (lib/people isActive); every other planned field must read back as written (or be absent).
   const notApplied = Object.entries(plan)
     .filter(
       ([f, v]) =>
-        f in after && (f === "ACTIVE" ? after.ACTIVE !== (v === "Y") : !same(after[f], v) && !(v === "" && (after[f] === null || after[f] === false))),
+        f in after && (f === "ACTIVE" ? isActive(after) !== (v === "Y") : !same(after[f], v) && !(v === "" && (after[f] === null || after[f] === false))),
     )
     .map(([f]) => f);
   return { ok: true, changed, notApplied };

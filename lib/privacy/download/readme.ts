@@ -9,6 +9,8 @@ import type { IncompleteReason } from "../../ownership";
 /** A list the export could not read whole (records.ts), named at the top of the README. */
 export interface MissingList {
   type: string;
+  /** The file its rows are in, without extension (records.ts names it in words). */
+  file?: string;
   role: string;
   reason: IncompleteReason;
   /** The portal's error code when it refused. */
@@ -53,7 +55,7 @@ const TEXT: Record<
     missingTitle: "Incomplete: records this export could not read",
     missingIntro: "The portal did not give these lists whole. Their files hold what was read; ask again later, or ask your administrator.",
     missingLine: (m, why) =>
-      `records-${m.type} (${m.role}): ${m.read} row(s) read${m.counted !== null ? ` of ${m.counted} the portal counted` : ""} — ${why}${m.code ? ` (${m.code})` : ""}`,
+      `${m.file ?? `records-${m.type}`} (${m.role}): ${m.read} row(s) read${m.counted !== null ? ` of ${m.counted} the portal counted` : ""} — ${why}${m.code ? ` (${m.code})` : ""}`,
     why: {
       filter_ignored: "the portal answered records outside what was asked for, so the rest could not be trusted",
       order_ignored: "the portal answered records out of order, so the rest could not be trusted",
@@ -75,7 +77,7 @@ const TEXT: Record<
     missingTitle: "Неполно: записи, которые не удалось прочитать",
     missingIntro: "Эти списки портал выдал не целиком. В их файлах — то, что удалось прочитать; запросите выгрузку позже или обратитесь к администратору.",
     missingLine: (m, why) =>
-      `records-${m.type} (${m.role}): прочитано строк: ${m.read}${m.counted !== null ? ` из ${m.counted}, насчитанных порталом` : ""} — ${why}${m.code ? ` (${m.code})` : ""}`,
+      `${m.file ?? `records-${m.type}`} (${m.role}): прочитано строк: ${m.read}${m.counted !== null ? ` из ${m.counted}, насчитанных порталом` : ""} — ${why}${m.code ? ` (${m.code})` : ""}`,
     why: {
       filter_ignored: "портал вернул записи вне запрошенного, поэтому остальным нельзя доверять",
       order_ignored: "портал вернул записи не по порядку, поэтому остальным нельзя доверять",
@@ -98,7 +100,7 @@ const TEXT: Record<
     missingIntro:
       "Diese Listen hat das Portal nicht vollständig geliefert. Ihre Dateien enthalten, was gelesen wurde; fordern Sie den Export später erneut an oder wenden Sie sich an Ihre Administration.",
     missingLine: (m, why) =>
-      `records-${m.type} (${m.role}): ${m.read} Zeile(n) gelesen${m.counted !== null ? ` von ${m.counted}, die das Portal zählte` : ""} — ${why}${m.code ? ` (${m.code})` : ""}`,
+      `${m.file ?? `records-${m.type}`} (${m.role}): ${m.read} Zeile(n) gelesen${m.counted !== null ? ` von ${m.counted}, die das Portal zählte` : ""} — ${why}${m.code ? ` (${m.code})` : ""}`,
     why: {
       filter_ignored: "das Portal lieferte Datensätze außerhalb der Anfrage, daher war dem Rest nicht zu trauen",
       order_ignored: "das Portal lieferte Datensätze außer der Reihe, daher war dem Rest nicht zu trauen",

@@ -8,8 +8,8 @@
  * each record. A list the portal did not give whole is named in the README (`missing`).
  */
 import type { Bitrix24Client } from "../../bitrix24";
-import type { Lang } from "../../i18n";
-import { HeldReader, loadCatalogue } from "../../ownership";
+import { translator, type Lang } from "../../i18n";
+import { HeldReader, loadCatalogue, typeLabel } from "../../ownership";
 import type { ExportSection } from "./export-writer";
 import type { MissingList, ReadmeSection } from "./readme";
 import { recordLink } from "../record-list";
@@ -31,12 +31,22 @@ const COLUMN_README: ReadmeSection["columns"] = {
   link: { en: "the record's address in the portal", ru: "адрес записи на портале", de: "Adresse des Datensatzes im Portal" },
 };
 
-function about(type: string): Record<Lang, string> {
+function about(label: (lang: Lang) => string): Record<Lang, string> {
   return {
-    en: `Records of type "${type}" that name you, one row per record and role.`,
-    ru: `Записи типа «${type}», в которых вы указаны, — по строке на запись и роль.`,
-    de: `Datensätze vom Typ „${type}“, in denen Sie genannt werden, eine Zeile je Datensatz und Rolle.`,
+    en: `${label("en")} that name you, one row per record and role.`,
+    ru: `${label("ru")}, в которых вы указаны, — по строке на запись и роль.`,
+    de: `${label("de")}, in denen Sie genannt werden, eine Zeile je Datensatz und Rolle.`,
   };
+}
+
+/** A file name in words from a label: "Tasks" → "tasks", "Smart process: Projects" → "smart-process-projects". */
+export function fileWord(label: string): string {
+  return (
+    label
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, "-")
+      .replace(/^-+|-+$/g, "") || "records"
+  );
 }
 
 /**
@@ -48,8 +58,10 @@ export async function recordSections(
   client: Pick<Bitrix24Client, "call" | "batch" | "blockedFor">,
   userId: number,
   portalBase: string,
+  /** The requester's language: the files are named in it ("records-tasks", "records-задачи"). */
+  lang: Lang,
 ): Promise<{ sections: ExportSection[]; readme: ReadmeSection[]; total: number; missing: () => MissingList[] }> {
-  const { roles } = await loadCatalogue(client);
+  const { roles, smartProcesses } = await loadCatalogue(client);
   const reader = new HeldReader(
     client,
     roles.map((role) => ({ role, userId, query: { openOnly: false } })),
@@ -60,8 +72,15 @@ export async function recordSections(
   roles.forEach((role, i) => byType.set(role.type, [...(byType.get(role.type) ?? []), i]));
   const sections: ExportSection[] = [];
   const readme: ReadmeSection[] = [];
+  const used = new Set<string>();
+  const fileOf = new Map<string, string>();
   for (const [type, indexes] of byType) {
-    const file = `records-${type}`;
+    const label = (l: Lang) => typeLabel(translator(l), type, smartProcesses);
+    // Two smart processes may share a title: the second gets its type's number.
+    let file = `records-${fileWord(label(lang))}`;
+    if (used.has(file)) file = `${file}-${type.replace(/\D/g, "")}`;
+    used.add(file);
+    fileOf.set(type, file);
     sections.push({
       file,
       columns: COLUMNS,
@@ -74,7 +93,7 @@ export async function recordSections(
         }
       },
     });
-    readme.push({ file, about: about(type), columns: COLUMN_README });
+    readme.push({ file, about: about(label), columns: COLUMN_README });
   }
   const missing = () =>
     roles.flatMap((role, i): MissingList[] => {
@@ -82,7 +101,17 @@ export async function recordSections(
       if (o.complete || !o.reason) return [];
       // A module the portal has switched off has no records to give: nothing is missing.
       if (o.reason === "refused" && o.read === 0 && MODULE_OFF.has(o.code ?? "")) return [];
-      return [{ type: role.type, role: role.role, reason: o.reason, ...(o.code ? { code: o.code } : {}), read: o.read, counted: o.counted }];
+      return [
+        {
+          type: role.type,
+          file: fileOf.get(role.type),
+          role: role.role,
+          reason: o.reason,
+          ...(o.code ? { code: o.code } : {}),
+          read: o.read,
+          counted: o.counted,
+        },
+      ];
     });
   return { sections, readme, total, missing };
 }

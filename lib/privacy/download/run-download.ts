@@ -8,7 +8,7 @@
  * portal, so starting over is always correct; an archive is served only once completedAt is set.
  */
 import { generateToken, hashToken } from "../../crypto";
-import type { Lang } from "../../i18n";
+import { formatters, type Lang } from "../../i18n";
 import { ArchiveChunkWriter, readArchiveChunks } from "./archive-store";
 import type { PrivacyDeps } from "../deps";
 import { portalDownloadLink } from "./download-link";
@@ -45,8 +45,8 @@ export async function runDownload(
   const settings = await readPrivacySettings(prisma, portalId);
   // The subject's own token: an export shows what the person can see of themselves, no more.
   const client = await deps.clients.clientFor(portalId, { userId: input.subjectUserId });
-  const profile = await readProfile(client, input.subjectUserId);
-  const extra = await recordSections(client, input.subjectUserId, portalBaseOfEndpoint(portal.clientEndpoint));
+  const profile = await readProfile(client, input.subjectUserId, input.lang);
+  const extra = await recordSections(client, input.subjectUserId, portalBaseOfEndpoint(portal.clientEndpoint), input.lang);
   const total = 3 + extra.total;
 
   const sections: ExportSection[] = [
@@ -122,7 +122,7 @@ export async function runDownload(
     message = archiveOnDriveMessage(input.lang, file.detailUrl);
   } else {
     const link = portalDownloadLink(portal.clientEndpoint, deps.appClientId, archive.id, token);
-    message = archiveReadyMessage(input.lang, link, archive.expiresAt.toISOString().slice(0, 10));
+    message = archiveReadyMessage(input.lang, link, formatters(input.lang).dateTime(archive.expiresAt));
   }
   if (extra.missing().length) message += ` ${archiveIncompleteNote(input.lang)}`;
   await client.call("im.notify.system.add", { USER_ID: input.subjectUserId, MESSAGE: message, TAG: `staffsuite-privacy-download-${input.subjectUserId}` });

@@ -64,13 +64,3 @@ export async function startChange(
   await attachJob(services.prisma, requestIds, jobRunId);
   return { ok: true, jobRunId, requestIds };
 }
-
-/** Admins: anonymise everyone dismissed (not signed in) for more than `months` months, as one job. */
-export async function startDismissedSweep(services: PrivacyServices, session: Requester, input: { months: number }): Promise<Started> {
-  if (!session.isAdmin) throw refusal("not_admin");
-  const settings = await readPrivacySettings(services.prisma, session.portalId);
-  if (!settings.allowAnonymisation) throw refusal("switch_off");
-  const job: ChangeInput = { kind: "anonymise", dismissedMonths: input.months, lang: session.lang, actAsStarter: true };
-  const jobRunId = await services.jobs.enqueue(privacyChangeJob, { portalId: session.portalId, startedBy: session.userId, input: job });
-  return { ok: true, jobRunId, requestIds: [] };
-}
