@@ -14,11 +14,18 @@ export async function LogTab({ session, params }: { session: PortalSession; para
   const format = formatters(session.lang);
   const { page } = readListQuery(params);
   const { rows, total, names } = await requestLogView(services(), session, { page });
-  const who = (id: number) => (
-    <>
-      {names.get(id) || t("privacy.user", { id })} <span className="text-b24-muted">#{id}</span>
-    </>
-  );
+  // A name read from the portal with its ID beside it; an erased person has no name left, so
+  // "User #9" alone (it read "User #9 #9").
+  const who = (id: number) => {
+    const name = names.get(id);
+    return name ? (
+      <>
+        {name} <span className="text-b24-muted">#{id}</span>
+      </>
+    ) : (
+      t("privacy.user", { id })
+    );
+  };
   return (
     <div className="space-y-4" data-testid="privacy-log">
       <p className="text-sm text-b24-muted">{t("privacy.log.intro")}</p>
@@ -49,7 +56,15 @@ export async function LogTab({ session, params }: { session: PortalSession; para
                     <RequestStatus status={r.status} label={t(`privacy.status.${r.status}`)} />
                   </td>
                   <td className="py-2 pr-4">{r.finishedAt ? format.dateTime(r.finishedAt) : "—"}</td>
-                  <td className="py-2">{r.deadline ? format.date(r.deadline) : "—"}</td>
+                  {/* Art. 12(3): an open request past its deadline, or within a week of it, stands out in words. */}
+                  <td className="py-2" data-urgency={r.urgency ?? undefined}>
+                    {r.deadline ? format.date(r.deadline) : "—"}
+                    {r.urgency === "overdue" ? (
+                      <span className="ml-2 rounded bg-b24-danger/15 px-2 py-0.5 text-xs font-medium text-b24-danger">{t("privacy.log.overdue")}</span>
+                    ) : r.urgency === "dueSoon" ? (
+                      <span className="ml-2 rounded bg-amber-200 px-2 py-0.5 text-xs font-medium">{t("privacy.log.dueSoon")}</span>
+                    ) : null}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -165,6 +165,8 @@ export const de: PrivacyMessages = {
   "privacy.log.status": "Status",
   "privacy.log.finished": "Abgeschlossen",
   "privacy.log.deadline": "Antwort bis (DSGVO Art. 12)",
+  "privacy.log.overdue": "Überfällig",
+  "privacy.log.dueSoon": "Fällig innerhalb einer Woche",
   "privacy.log.none": "Noch keine Anfragen.",
   "privacy.kind.download": "Download",
   "privacy.kind.anonymise": "Anonymisierung",

@@ -156,6 +156,8 @@ export const en = {
   "privacy.log.status": "Status",
   "privacy.log.finished": "Finished",
   "privacy.log.deadline": "Answer by (GDPR Art. 12)",
+  "privacy.log.overdue": "Overdue",
+  "privacy.log.dueSoon": "Due within a week",
   "privacy.log.none": "No requests yet.",
   "privacy.kind.download": "Download",
   "privacy.kind.anonymise": "Anonymisation",

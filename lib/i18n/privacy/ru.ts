@@ -160,6 +160,8 @@ export const ru: PrivacyMessages = {
   "privacy.log.status": "Статус",
   "privacy.log.finished": "Завершено",
   "privacy.log.deadline": "Ответить до (GDPR ст. 12)",
+  "privacy.log.overdue": "Срок истёк",
+  "privacy.log.dueSoon": "Срок — меньше чем через неделю",
   "privacy.log.none": "Запросов пока нет.",
   "privacy.kind.download": "Выгрузка",
   "privacy.kind.anonymise": "Анонимизация",

@@ -19,6 +19,8 @@ export interface RequestRow {
   finishedAt: Date | null;
   /** Art. 12(3) deadline; null once the request is finished. */
   deadline: Date | null;
+  /** An open request past its deadline, or due within a week: the log makes it stand out. */
+  urgency: "overdue" | "dueSoon" | null;
   jobRunId: string | null;
 }
 
@@ -69,7 +71,17 @@ function toRow(r: {
   jobRunId: string | null;
 }): RequestRow {
   const open = r.status !== "completed" && r.status !== "failed";
-  return { ...r, kind: r.kind as RequestKind, status: r.status as RequestStatus, deadline: open ? oneMonthAfter(r.createdAt) : null };
+  const deadline = open ? oneMonthAfter(r.createdAt) : null;
+  return { ...r, kind: r.kind as RequestKind, status: r.status as RequestStatus, deadline, urgency: urgencyOf(deadline, new Date()) };
+}
+
+const DUE_SOON_MS = 7 * 24 * 3600 * 1000;
+
+/** "overdue" past the deadline, "dueSoon" within a week of it, else null. */
+export function urgencyOf(deadline: Date | null, now: Date): RequestRow["urgency"] {
+  if (!deadline) return null;
+  const left = deadline.getTime() - now.getTime();
+  return left < 0 ? "overdue" : left < DUE_SOON_MS ? "dueSoon" : null;
 }
 
 /** The portal's requests, newest first, a page at a time. */
