@@ -161,8 +161,8 @@ test("connects, shows the thread's people, creates a lead, logs once, follows na
 
   // In the app, the administrator sees how many extension connections the portal has.
   await appFrame(installer).getByRole("link", { name: "Mail" }).click();
-  await expect(appFrame(installer).getByTestId("mail-admin-count")).toContainText("Active extension connections in this portal: 1 (people: 1)");
-  await expect(appFrame(installer).getByTestId("mail-no-sessions")).toBeVisible();
+  await expect(appFrame(installer).getByTestId("mail-admin-count")).toHaveText("Browsers connected: 1. People: 1.");
+  await expect(appFrame(installer).getByTestId("mail-status")).toHaveText("You are not connected: no browser holds a key to your account.");
   await installer.screenshot({ path: test.info().outputPath("mail-page-admin.png") });
 
   // Disconnect: storage cleared, the old token refused by the server.
@@ -179,7 +179,7 @@ test("connects, shows the thread's people, creates a lead, logs once, follows na
   await expect(panel.getByTestId("staffsuite-message")).toContainText("Not connected");
   await installer.reload();
   await appFrame(installer).getByRole("link", { name: "Mail" }).click();
-  await expect(appFrame(installer).getByTestId("mail-admin-count")).toContainText("Active extension connections in this portal: 0 (people: 0)");
+  await expect(appFrame(installer).getByTestId("mail-admin-count")).toHaveText("Nobody in this portal has the extension connected.");
 });
 
 test("creates a deal in the chosen pipeline and stage, shows duplicates first and respects the choice, and is cut off when revoked in the app", async () => {
@@ -284,7 +284,7 @@ test("creates a deal in the chosen pipeline and stage, shows duplicates first an
   const sessions = app.getByTestId("mail-sessions");
   await expect(sessions.getByRole("listitem")).toHaveCount(1);
   await sessions.getByRole("button", { name: "Revoke" }).click();
-  await expect(sessions.getByRole("status")).toContainText("Revoked: that browser is disconnected.");
+  await expect(sessions.getByRole("status")).toContainText("Revoked: the key this browser held no longer works.");
   const refused = await fetch(`${appUrl()}/api/extension/session`, { headers: { authorization: `Bearer ${token}` } });
   expect(refused.status).toBe(401);
   await gmail.evaluate((id) => (location.hash = `#inbox/${id}`), other.id);

@@ -68,6 +68,13 @@ const schema = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(z.string().regex(/^[a-p]{32}$/, "Chrome extension IDs (32 letters a–p), comma-separated"))),
+  /** The Gmail extension's Chrome Web Store listing, shown on the Mail page as the way to install it (unset: not published). */
+  EXTENSION_STORE_URL: z.string().url("the listing's address, https://chromewebstore.google.com/detail/…").optional(),
+  /**
+   * Where `npm run build:extension` put the extension's zip for this app's address
+   * (staffsuite-gmail-{version}.zip); the Mail page offers it to self-hosters. The demo builds it.
+   */
+  EXTENSION_PACKAGE_DIR: z.string().default("extension/dist"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

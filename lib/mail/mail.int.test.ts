@@ -20,7 +20,6 @@ import {
   lookupSchema,
   portalContext,
   revokeSession,
-  revokePortalSession,
   revokeUsersSessions,
   explainRefusal,
   endUninstalledSession,
@@ -33,6 +32,7 @@ import {
   SessionEndedError,
   type MailDeps,
 } from ".";
+import { revokePortalSession } from "./revocation";
 
 let db: TestDatabase;
 let world: World;

@@ -1,5 +1,5 @@
 /**
- * Ending extension sessions, and listing the live ones. A revoked row keeps why it ended
+ * Ending extension sessions (the Mail page lists them: ./page.ts). A revoked row keeps why it ended
  * (`revokedReason`), so the extension's next request is told who ended it (./errors.ts
  * sessionEndedError) until the retention purge deletes the row 30 days later.
  *
@@ -14,9 +14,6 @@ import type { RevokeReason } from "./errors";
 import { forgetSession } from "./sessions";
 
 type Db = Pick<MailDeps, "prisma" | "now">;
-
-/** A claimed session that is neither revoked nor expired. */
-const live = (deps: Db) => ({ revokedAt: null, claimedAt: { not: null }, expiresAt: { gt: new Date(nowOf(deps)) } });
 
 /** Revokes one session of this user in this portal (another user's session id matches nothing). */
 export async function revokeSession(
@@ -54,35 +51,4 @@ export async function revokeUsersSessions(deps: Db, portalId: string, userIds: n
   });
   for (const s of ended) forgetSession(s.id);
   return ended.length;
-}
-
-export interface SessionSummary {
-  id: string;
-  userId: number;
-  label: string;
-  createdAt: Date;
-  lastUsedAt: Date | null;
-  expiresAt: Date;
-}
-
-const SUMMARY = { id: true, userId: true, label: true, createdAt: true, lastUsedAt: true, expiresAt: true } as const;
-
-/** The user's live extension sessions in this portal, newest first. */
-export async function listSessions(deps: Db, owner: { portalId: string; userId: number }): Promise<SessionSummary[]> {
-  return deps.prisma.extensionSession.findMany({
-    where: { portalId: owner.portalId, userId: owner.userId, ...live(deps) },
-    orderBy: { createdAt: "desc" },
-    select: SUMMARY,
-  });
-}
-
-/** Every live extension session of the portal, newest first (what administrators see). */
-export async function listPortalSessions(deps: Db, portalId: string): Promise<SessionSummary[]> {
-  return deps.prisma.extensionSession.findMany({ where: { portalId, ...live(deps) }, orderBy: { createdAt: "desc" }, select: SUMMARY, take: 2000 });
-}
-
-/** How many live extension sessions the portal has, and of how many people. */
-export async function countPortalSessions(deps: Db, portalId: string): Promise<{ sessions: number; users: number }> {
-  const rows = await deps.prisma.extensionSession.findMany({ where: { portalId, ...live(deps) }, select: { userId: true } });
-  return { sessions: rows.length, users: new Set(rows.map((r) => r.userId)).size };
 }

@@ -1,8 +1,8 @@
 /**
  * The whole product on one machine: embedded PostgreSQL, the Bitrix24 portal emulator with a
  * seeded portal where StaffSuite is registered (and, if asked, installed exactly as a portal
- * would install it), and the Next.js app wired to that portal. `npm run demo` and the Playwright
- * tests start it; they differ only in options.
+ * would install it), the Gmail extension built for the app, and the Next.js app wired to that
+ * portal. `npm run demo` and the Playwright tests start it; they differ only in options.
  */
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -14,6 +14,7 @@ import type { PortalLang } from "../../emulator/state/types";
 import { generateKeyBase64 } from "../../lib/crypto";
 import { startEmbeddedPostgres } from "../../lib/database/embedded-postgres";
 import { applyMigrations } from "../../lib/database/migrate";
+import { buildExtension } from "../../extension/build";
 import { buildIsCurrent, buildNext, root, startNext, type NextServer } from "./next-process";
 
 export const DEMO_CLIENT_ID = "local.staffsuite.demo";
@@ -111,6 +112,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     });
     stops.push(() => emulator.close());
 
+    // The Gmail extension built for this app's address: the Mail page offers its zip (a second or so).
+    const extensionDir = path.join(options.dataDir, "extension");
+    await buildExtension({ appUrl, outDir: extensionDir });
+
     const childEnv: NodeJS.ProcessEnv = {
       ...process.env,
       NODE_ENV: options.mode === "dev" ? "development" : "production",
@@ -122,6 +127,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       TOKEN_ENCRYPTION_KEY: secrets.TOKEN_ENCRYPTION_KEY,
       NEXTAUTH_SECRET: secrets.NEXTAUTH_SECRET,
       WORKER_IN_PROCESS: options.workerInProcess ? "true" : "false",
+      EXTENSION_PACKAGE_DIR: extensionDir,
     };
     if (options.mode === "start" && !buildIsCurrent()) buildNext(childEnv);
     const next: NextServer = await startNext(options.mode, { port: options.appPort, env: childEnv, quiet: options.quiet });

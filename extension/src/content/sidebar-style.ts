@@ -1,4 +1,4 @@
-/** The panel's CSS, inside its shadow root so Gmail's styles cannot reach it (and ours not Gmail). Light and dark, default and compact, open and collapsed to a strip. */
+/** The panel's CSS, inside its shadow root so Gmail's styles cannot reach it (and ours not Gmail). Light and dark, default and compact, open and collapsed to a strip; in the Mail page's preview, a box in the page. */
 export const SIDEBAR_CSS = `
 :host { all: initial; }
 .panel { --accent: #2fc6f6; --blue: #2067b0; --ink: #333; --muted: #6a737f; --bg: #fff; --card: #f5f7f8; --line: #dfe3e8; --ok: #2e7d32; --err: #c62828; --gap: 10px;
@@ -6,6 +6,7 @@ export const SIDEBAR_CSS = `
   font: 13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: var(--bg);
   border-left: 1px solid var(--line); overflow: hidden; }
 .panel.dark { --ink: #e8eaed; --muted: #9aa0a6; --bg: #202124; --card: #2b2c2f; --line: #3c4043; --blue: #8ab4f8; --ok: #81c995; --err: #f28b82; }
+.panel.preview { position: relative; inset: auto; z-index: auto; width: 340px; height: 620px; border: 1px solid var(--line); border-radius: 8px; }
 .panel.compact { font-size: 12px; line-height: 1.35; --gap: 6px; }
 .panel.collapsed header { flex-direction: column; border-bottom: 0; padding: 8px 4px; }
 .panel.collapsed header h1 { writing-mode: vertical-rl; flex: none; }

@@ -1,6 +1,6 @@
 /**
- * What the sidebar shows for a thread, the message
- * to log (when the thread has several), then the people the portal knows — colleagues and CRM
+ * What the sidebar shows for a thread (in Gmail; its people also in the Mail page's preview): the
+ * message to log (when the thread has several), then the people the portal knows — colleagues and CRM
  * matches, in the thread's order — and then those it does not ("Not in Bitrix24"). In a thread of
  * OUTSIDERS_GROUP_AT participants or more, those are one group, closed until opened.
  */

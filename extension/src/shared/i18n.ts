@@ -54,6 +54,7 @@ const en = {
   moreParticipants: "{count} more people in this thread are not looked up.",
   messageToLog: "Email to log",
   err_no_message_id: "Gmail did not give this email's Message-ID, so it cannot be logged without risking a duplicate. Reload Gmail and try again.",
+  err_preview: "This is a preview: in Gmail, this button does it for real.",
   // Popup
   popupTitle: "StaffSuite for Gmail",
   portalAddress: "Your Bitrix24 address",
@@ -142,6 +143,7 @@ const ru: Dict = {
   moreParticipants: "Ещё {count} участников переписки не проверены.",
   messageToLog: "Какое письмо сохранить",
   err_no_message_id: "Gmail не сообщил Message-ID этого письма, поэтому его нельзя сохранить без риска дубликата. Перезагрузите Gmail и повторите.",
+  err_preview: "Это предпросмотр: в Gmail эта кнопка сработает по-настоящему.",
   popupTitle: "StaffSuite для Gmail",
   portalAddress: "Адрес вашего Битрикс24",
   portalPlaceholder: "company.bitrix24.ru",
@@ -227,6 +229,7 @@ const de: Dict = {
   messageToLog: "Zu protokollierende E-Mail",
   err_no_message_id:
     "Gmail hat die Message-ID dieser E-Mail nicht geliefert, daher kann sie nicht ohne Gefahr eines Duplikats protokolliert werden. Laden Sie Gmail neu und versuchen Sie es erneut.",
+  err_preview: "Dies ist eine Vorschau: In Gmail führt diese Schaltfläche es wirklich aus.",
   popupTitle: "StaffSuite für Gmail",
   portalAddress: "Adresse Ihres Bitrix24",
   portalPlaceholder: "firma.bitrix24.de",
