@@ -41,12 +41,16 @@ export async function changeHolders(client: OwnershipClient, role: OwnershipRole
 
 /**
  * The portal's error code; old methods answer an empty code with a description only, which we
- * name after the documented cases: not found, access denied, and app-configured activities that
- * only crm.activity.configurable.update may change (crm-activity-update.md, error table).
+ * name after the documented cases: not found, access denied, app-configured activities that
+ * only crm.activity.configurable.update may change (crm-activity-update.md, error table), and a
+ * workgroup owner the portal would not accept.
  */
 export function errorCode(error: Bitrix24Error): string {
   if (error.code) return error.code.slice(0, 60);
   const d = error.description;
   if (/configurable\.update/i.test(d)) return "CONFIGURABLE_ACTIVITY";
+  // sonet_group.setowner's answer when the new owner may not own the group (dismissed, unknown):
+  // sonet-group-setowner.md, error table; the server's modules/socialnetwork/classes/general/rest.php.
+  if (/cannot complete operation/i.test(d)) return "OWNER_REFUSED";
   return /not found/i.test(d) ? "NOT_FOUND" : /access denied|not allowed|permission/i.test(d) ? "ACCESS_DENIED" : "ERROR";
 }

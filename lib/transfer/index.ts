@@ -5,7 +5,7 @@
  */
 export { transferRequestSchema, querySchema, type TransferRequest, type TransferQuery } from "./request";
 export { startTransfer, cancelTransfer, retryTransfer } from "./start";
-export { undoTransfer } from "./undo";
+export { undoTransfer, previewGiveBack } from "./undo";
 export { changeReturn } from "./temporary";
 export { searchEmployees, countRecords, listPipelines, previewTransfer } from "./choices";
 export { readTransferStatus, readTransferProgress } from "./progress";

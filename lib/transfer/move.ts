@@ -21,7 +21,7 @@ import { realSleep } from "./deps";
 const CHUNK = 50;
 const LOOK_EVERY_MS = 1000;
 /** Answers that mean "not now": the item is retried after a pause, never counted as failed. */
-const LATER_CODES = new Set(["QUERY_LIMIT_EXCEEDED", "OPERATION_TIME_LIMIT", "OVERLOAD_LIMIT"]);
+export const LATER_CODES = new Set(["QUERY_LIMIT_EXCEEDED", "OPERATION_TIME_LIMIT", "OVERLOAD_LIMIT"]);
 
 interface Item {
   id: bigint;

@@ -4,12 +4,19 @@
  * in the portal's language. Counts per type only; the message is written to the portal, and
  * nothing of it is kept here.
  */
-import type { Bitrix24Client } from "../bitrix24";
+import { Bitrix24Error, type BatchCommand, type Bitrix24Client } from "../bitrix24";
 import { formatters, resolveLang, translator } from "../i18n";
-import { typeLabel } from "../ownership";
+import { errorCode, typeLabel } from "../ownership";
 import type { TransferDeps } from "./deps";
 
-export async function notifyReceivers(deps: TransferDeps, client: Pick<Bitrix24Client, "batch">, transferId: string): Promise<number> {
+/** A notice the portal refused (or that never reached it): whom it was for and the portal's code. */
+export interface NoticeFailure {
+  userId: number;
+  code: string;
+}
+
+/** Sends each receiver their notice; answers the notices that failed (a failed notice never undoes a transfer). */
+export async function notifyReceivers(deps: TransferDeps, client: Pick<Bitrix24Client, "batch">, transferId: string): Promise<NoticeFailure[]> {
   const transfer = await deps.prisma.transfer.findUniqueOrThrow({ where: { id: transferId }, select: { portal: { select: { lang: true } }, returnAt: true } });
   const rows = await deps.prisma.transferItem.groupBy({ by: ["toUserId", "type"], where: { transferId, state: "moved" }, _count: { _all: true } });
   const lang = resolveLang(transfer.portal.lang);
@@ -31,6 +38,44 @@ export async function notifyReceivers(deps: TransferDeps, client: Pick<Bitrix24C
       },
     };
   });
-  if (commands.length) await client.batch(commands);
-  return commands.length;
+  return sendNotices(client, [...byReceiver.keys()], commands);
+}
+
+/**
+ * Tells the receivers of a temporary transfer that its return changed: it happens now, it is
+ * cancelled (they keep the records), or it moved to another date. Answers the notices that failed.
+ */
+export async function notifyReturnChange(
+  deps: TransferDeps,
+  client: Pick<Bitrix24Client, "batch">,
+  transferId: string,
+  change: "now" | "kept" | "moved",
+): Promise<NoticeFailure[]> {
+  const transfer = await deps.prisma.transfer.findUniqueOrThrow({ where: { id: transferId }, select: { portal: { select: { lang: true } }, returnAt: true } });
+  const lang = resolveLang(transfer.portal.lang);
+  const t = translator(lang);
+  const message =
+    change === "now"
+      ? t("transfer.notify.returnNow")
+      : change === "kept"
+        ? t("transfer.notify.returnKept")
+        : t("transfer.notify.returnMoved", { date: transfer.returnAt ? formatters(lang).dateTime(transfer.returnAt) : "" });
+  const rows = await deps.prisma.transferItem.findMany({ where: { transferId, state: "moved" }, select: { toUserId: true }, distinct: ["toUserId"] });
+  const receivers = rows.map((r) => r.toUserId);
+  const commands = receivers.map((userId) => ({
+    method: "im.notify.system.add",
+    params: { USER_ID: userId, MESSAGE: message, TAG: `staffsuite-return-${transferId}-${userId}` },
+  }));
+  return sendNotices(client, receivers, commands);
+}
+
+async function sendNotices(client: Pick<Bitrix24Client, "batch">, receivers: number[], commands: BatchCommand[]): Promise<NoticeFailure[]> {
+  if (!commands.length) return [];
+  try {
+    const results = await client.batch(commands);
+    return results.flatMap((r, i) => (r.ok ? [] : [{ userId: receivers[i], code: errorCode(r.error) }]));
+  } catch (error) {
+    const code = error instanceof Bitrix24Error ? errorCode(error) : "ERROR";
+    return receivers.map((userId) => ({ userId, code }));
+  }
 }

@@ -12,6 +12,8 @@ export interface PersonView {
   active: boolean;
   /** As the profile says (PERSONAL_GENDER "F"/"M"), for words that agree with it (Russian "уволена"); null when not given. */
   gender: "female" | "male" | null;
+  /** An external (extranet) user: never a receiver (receivers.ts). */
+  external: boolean;
   position: string;
   departments: string[];
 }
@@ -22,6 +24,7 @@ export interface RawUser {
   LAST_NAME?: unknown;
   ACTIVE?: unknown;
   PERSONAL_GENDER?: unknown;
+  USER_TYPE?: unknown;
   WORK_POSITION?: unknown;
   UF_DEPARTMENT?: unknown;
 }
@@ -35,6 +38,7 @@ export function personView(u: RawUser, departments: Map<number, string>): Person
     name: displayName(u) || `#${u.ID}`,
     active: isActive(u),
     gender: u.PERSONAL_GENDER === "F" ? "female" : u.PERSONAL_GENDER === "M" ? "male" : null,
+    external: typeof u.USER_TYPE === "string" && u.USER_TYPE !== "" && u.USER_TYPE !== "employee",
     position: typeof u.WORK_POSITION === "string" ? u.WORK_POSITION : "",
     departments: departmentIdsOf(u)
       .map((id) => departments.get(id))

@@ -76,6 +76,8 @@ export async function savePlan(
   fromUserId: number,
   assignments: Assignment[],
   failed: Array<Assignment & { code: string }> = [],
+  /** The types the portal did not list whole: failures of the run, kept on it (outcome.ts). */
+  planFailures: PlanError[] = [],
 ): Promise<number> {
   await deps.prisma.$transaction(
     async (tx) => {
@@ -102,22 +104,45 @@ export async function savePlan(
           ON CONFLICT DO NOTHING`;
       }
       const total = assignments.length + failed.length;
-      await tx.transfer.update({ where: { id: transferId }, data: { plannedAt: new Date(), total, state: "moving" } });
+      await tx.transfer.update({ where: { id: transferId }, data: { plannedAt: new Date(), total, state: "moving", planFailures: planFailures as never } });
     },
     { timeout: 120_000 },
   );
   return assignments.length + failed.length;
 }
 
-/** Plans an undo / a return: every record the parent moved goes back from its receiver to its previous holder. */
-export async function saveReversePlan(deps: TransferDeps, transferId: string, parentId: string): Promise<number> {
+/** What to do with records whose previous holder can no longer receive: give them to `instead`, or leave them. */
+export interface GiveBackChoice {
+  instead?: number;
+  leave?: boolean;
+}
+
+/** What a reverse run stores in its options: whom it takes from, and what it did about holders who cannot receive. */
+export interface ReverseOptions {
+  takenFrom: number[];
+  instead?: Array<{ from: number; to: number }>;
+  left?: Array<{ userId: number; code: string }>;
+}
+
+/**
+ * Plans an undo / a return: every record the parent moved goes back from its receiver to its
+ * previous holder — or to the receiver chosen instead of a holder who cannot receive; records of a
+ * holder left out are planned as skipped with the reason (undo.ts).
+ */
+export async function saveReversePlan(deps: TransferDeps, transferId: string, parentId: string, options: Partial<ReverseOptions> = {}): Promise<number> {
+  const instead = options.instead ?? [];
+  const left = options.left ?? [];
   return deps.prisma.$transaction(
     async (tx) => {
       await tx.transferItem.deleteMany({ where: { transferId } });
       const inserted = await tx.$executeRaw`
-      INSERT INTO "TransferItem" ("transferId", seq, type, role, "recordId", "fromUserId", "toUserId", state, "updatedAt")
-      SELECT ${transferId}, seq, type, role, "recordId", "toUserId", "fromUserId", 'planned', now()
-      FROM "TransferItem" WHERE "transferId" = ${parentId} AND state = 'moved'`;
+      INSERT INTO "TransferItem" ("transferId", seq, type, role, "recordId", "fromUserId", "toUserId", state, "errorCode", "updatedAt")
+      SELECT ${transferId}, i.seq, i.type, i.role, i."recordId", i."toUserId", COALESCE(r.receiver, i."fromUserId"),
+             CASE WHEN l.code IS NULL THEN 'planned' ELSE 'skipped' END::"TransferItemState", l.code, now()
+      FROM "TransferItem" i
+      LEFT JOIN unnest(${instead.map((x) => x.from)}::int[], ${instead.map((x) => x.to)}::int[]) AS r(holder, receiver) ON r.holder = i."fromUserId"
+      LEFT JOIN unnest(${left.map((x) => x.userId)}::int[], ${left.map((x) => x.code)}::text[]) AS l(holder, code) ON l.holder = i."fromUserId"
+      WHERE i."transferId" = ${parentId} AND i.state = 'moved'`;
       await tx.transfer.update({ where: { id: transferId }, data: { plannedAt: new Date(), total: inserted, state: "moving" } });
       return inserted;
     },

@@ -4,6 +4,7 @@
  */
 import { Refused } from "../errors";
 import type { TransferDeps } from "./deps";
+import { failureReason, outcomeOf, retryOutlook, type FailureReason, type Outcome } from "./outcome";
 import type { Actor } from "./start";
 
 export interface TypeProgress {
@@ -38,6 +39,16 @@ export interface TransferProgress {
   returnState: string | null;
   forceReturn: boolean;
   cancelRequested: boolean;
+  /** What the run ended as (outcome.ts); "running" until then. */
+  outcome: Outcome;
+  /** Failed records plus the types the portal refused to list while planning. */
+  failures: number;
+  /** The types the portal refused to list while planning, with the reason. */
+  planFailures: Array<{ type: string; role: string; reason: FailureReason }>;
+  /** The receivers whose notice the portal refused, with the reason. */
+  noticeFailures: Array<{ userId: number; reason: FailureReason }>;
+  /** An undo's or a return's: whom it takes the records from (the parent's receivers). */
+  takenFrom: number[];
 }
 
 export async function readTransferProgress(
@@ -65,7 +76,16 @@ export async function readTransferProgress(
   const running = t.state === "moving" || t.state === "planning" || t.state === "queued";
   // While running, the first half second gives no steady rate (nor a sensible ETA); a finished
   // transfer has its rate however quickly it went.
-  const rate = settled > 0 && elapsed > 0 && (elapsed > 0.5 || !running) ? settled / elapsed : null;
+  // A retry counts only what it settles itself, over its own time (retryTransfer resets movingSince).
+  const own = Math.max(0, settled - t.settledBefore);
+  const rate = own > 0 && elapsed > 0 && (elapsed > 0.5 || !running) ? own / elapsed : null;
+  const planFailures = storedList<{ type: string; role: string; code: string }>(t.planFailures).map((f) => ({
+    type: f.type,
+    role: f.role,
+    reason: failureReason(f.code),
+  }));
+  const noticeFailures = storedList<{ userId: number; code: string }>(t.noticeFailures).map((f) => ({ userId: f.userId, reason: failureReason(f.code) }));
+  const takenFrom = storedList<number>((t.options as { takenFrom?: unknown } | null)?.takenFrom);
   return {
     id: t.id,
     kind: t.kind,
@@ -88,16 +108,29 @@ export async function readTransferProgress(
     returnState: t.returnState,
     forceReturn: t.forceReturn,
     cancelRequested: t.cancelRequested,
+    outcome: outcomeOf({ state: t.state, moved: sum("moved"), failed: sum("failed"), planFailures: planFailures.length }),
+    failures: sum("failed") + planFailures.length,
+    planFailures,
+    noticeFailures,
+    takenFrom,
   };
 }
 
-/** The records of a transfer in one state (failed ones with the portal's error code; skipped ones "CHANGED"). */
+function storedList<T>(value: unknown): T[] {
+  return Array.isArray(value) ? (value as T[]) : [];
+}
+
+/** The records of a transfer in one state, each failed or skipped one with its reason in words (outcome.ts), never the raw code. */
 export async function listItems(deps: Pick<TransferDeps, "prisma">, portalId: string, transferId: string, state: "failed" | "skipped" | "moved", take = 500) {
-  return deps.prisma.transferItem.findMany({
+  const rows = await deps.prisma.transferItem.findMany({
     where: { transferId, state, transfer: { portalId } },
     orderBy: { seq: "asc" },
     take,
     select: { type: true, role: true, recordId: true, fromUserId: true, toUserId: true, errorCode: true },
+  });
+  return rows.map(({ errorCode, ...row }) => {
+    const reason = failureReason(errorCode);
+    return { ...row, reason, outlook: retryOutlook(reason) };
   });
 }
 

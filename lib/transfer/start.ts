@@ -3,28 +3,17 @@
  * stop: the checks that refuse with a reason (lib/errors Refused), the Transfer row with its
  * operation-log row (IDs and options only), and the durable job (run-job.ts).
  */
-import type { Bitrix24Client } from "../bitrix24";
 import { Refused } from "../errors";
 import { recordOperation } from "../operation-log";
-import { isActive } from "../people";
 import type { Session } from "../service-types";
 import type { TransferDeps, TransferServices } from "./deps";
 import type { StoredOptions } from "./plan";
+import { checkReceivers, receiverStatuses } from "./receivers";
 import type { TransferRequest } from "./request";
 import { transferRunJob } from "./run-job";
 
 /** Who acts: the signed-in administrator in their portal. */
 export type Actor = Pick<Session, "portalId" | "userId">;
-
-/** Refuses receivers who are dismissed or unknown (user.get FILTER[ID], ACTIVE; b24restdocs api-reference/user/user-get.md). */
-export async function checkReceivers(client: Pick<Bitrix24Client, "call">, receiverIds: number[]): Promise<void> {
-  const answer = await client.call<Array<{ ID: string | number; ACTIVE: boolean | string }>>("user.get", { FILTER: { ID: receiverIds } });
-  const found = new Map(answer.result.map((u) => [Number(u.ID), isActive(u)]));
-  const unknown = receiverIds.filter((id) => !found.has(id));
-  if (unknown.length) throw new Refused("transfer.refused.receiver_unknown", { userIds: unknown });
-  const inactive = receiverIds.filter((id) => found.get(id) === false);
-  if (inactive.length) throw new Refused("transfer.refused.receiver_inactive", { userIds: inactive });
-}
 
 /** One transfer, undo or return of a portal runs at a time. */
 export async function refuseIfBusy(deps: Pick<TransferDeps, "prisma">, portalId: string): Promise<void> {
@@ -87,18 +76,57 @@ export async function cancelTransfer(
   return { ok: true, cancelled: r.count > 0 };
 }
 
-/** Puts a finished transfer's failed records back in the queue and runs it again. */
-export async function retryTransfer(services: TransferServices, session: Actor, input: { transferId: string }): Promise<{ ok: true; retried: number }> {
+/**
+ * Puts a finished transfer's failed records back in the queue and runs it again. Their receivers
+ * are checked first: one who can no longer receive is refused, unless `receiverId` (checked too)
+ * takes every failed record instead — also the way past failures a retry would only repeat.
+ */
+export async function retryTransfer(
+  services: TransferServices,
+  session: Actor,
+  input: { transferId: string; receiverId?: number },
+): Promise<{ ok: true; retried: number }> {
   const { portalId } = session;
-  const { transferId } = input;
+  const { transferId, receiverId } = input;
   const t = await services.prisma.transfer.findFirst({ where: { id: transferId, portalId } });
   if (!t) throw new Refused("transfer.refused.not_found", { status: 404 });
-  if (t.state !== "completed" && t.state !== "cancelled") throw new Refused("transfer.refused.busy");
+  if (!FINISHED.includes(t.state)) throw new Refused("transfer.refused.busy");
   await refuseIfBusy(services, portalId);
-  const { count } = await services.prisma.transferItem.updateMany({ where: { transferId, state: "failed" }, data: { state: "planned", errorCode: null } });
-  if (count === 0) return { ok: true, retried: 0 };
-  await services.prisma.transfer.update({ where: { id: transferId }, data: { state: "queued", cancelRequested: false, finishedAt: null } });
+  const failed = await services.prisma.transferItem.findMany({ where: { transferId, state: "failed" }, select: { toUserId: true }, distinct: ["toUserId"] });
+  if (failed.length === 0) return { ok: true, retried: 0 };
+  const client = await services.clients.clientFor(portalId, { userId: session.userId });
+  if (receiverId !== undefined) {
+    if (receiverId === t.fromUserId && t.kind === "transfer") throw new Refused("transfer.refused.receiver_is_leaver", { status: 400 });
+    await checkReceivers(client, [receiverId]);
+  } else {
+    const statuses = await receiverStatuses(
+      client,
+      failed.map((f) => f.toUserId),
+    );
+    const blocked = [...statuses].filter(([, s]) => s !== "ok").map(([id]) => id);
+    if (blocked.length) throw new Refused("transfer.refused.retry_receiver_gone", { userIds: blocked });
+  }
+  const { count } = await services.prisma.transferItem.updateMany({
+    where: { transferId, state: "failed" },
+    data: { state: "planned", errorCode: null, ...(receiverId !== undefined ? { toUserId: receiverId } : {}) },
+  });
+  // The retry's rate counts only what it settles itself (progress.ts).
+  const settledBefore = await services.prisma.transferItem.count({ where: { transferId, state: { in: ["moved", "skipped"] } } });
+  await services.prisma.transfer.update({
+    where: { id: transferId },
+    data: {
+      state: "queued",
+      cancelRequested: false,
+      finishedAt: null,
+      movingSince: null,
+      settledBefore,
+      ...(receiverId !== undefined && !t.receiverIds.includes(receiverId) ? { receiverIds: [...t.receiverIds, receiverId] } : {}),
+    },
+  });
   const jobRunId = await services.jobs.enqueue(transferRunJob, { portalId, startedBy: t.startedBy, input: { transferId } });
   await services.prisma.transfer.update({ where: { id: transferId }, data: { jobRunId } });
   return { ok: true, retried: count };
 }
+
+/** The states a run ends in; only a finished run is undone, retried or returned. */
+export const FINISHED = ["completed", "cancelled", "failed"];

@@ -116,7 +116,7 @@ describe("a transfer to two receivers, then its undo", () => {
     const t = await transfer(transferId);
     // App-configured activities refuse crm.activity.update (crm-activity-update.md): recorded, the job goes on.
     const failures = await listItems(deps, world.portalId, transferId, "failed");
-    expect(failures.every((f) => f.type === "activity" && f.errorCode === "CONFIGURABLE_ACTIVITY")).toBe(true);
+    expect(failures.every((f) => f.type === "activity" && f.reason === "configurable_activity")).toBe(true);
     expect(t).toMatchObject({ state: "completed", skipped: 0 });
     expect(t.moved).toBe(t.total - failures.length);
     expect(t.total).toBeGreaterThan(50);
@@ -185,7 +185,7 @@ describe("a transfer to two receivers, then its undo", () => {
     expect(u).toMatchObject({ state: "completed", kind: "undo", skipped: 1, failed: 0 });
     expect(u.moved).toBe(u.total - 1);
     const skipped = await listItems(deps, world.portalId, undoId, "skipped");
-    expect(skipped).toEqual([expect.objectContaining({ type: "deal", recordId: deal.recordId, errorCode: "CHANGED" })]);
+    expect(skipped).toEqual([expect.objectContaining({ type: "deal", recordId: deal.recordId, reason: "changed" })]);
     const after = await ownership();
     const items = await db.prisma.transferItem.findMany({ where: { transferId, state: "moved", role: { in: ["assigned", "responsible", "owner"] } } });
     for (const i of items) {
@@ -232,7 +232,7 @@ describe("failures, limits, refusals and cancel", () => {
     const t = await transfer(id);
     expect(t).toMatchObject({ state: "completed", failed: 1 });
     expect(t.moved).toBe(t.total - 1);
-    expect(await listItems(deps, world.portalId, id, "failed")).toEqual([expect.objectContaining({ type: "deal", errorCode: "ACCESS_DENIED" })]);
+    expect(await listItems(deps, world.portalId, id, "failed")).toEqual([expect.objectContaining({ type: "deal", reason: "access_denied" })]);
     expect((await retryTransfer(deps, admin(), { transferId: id })).retried).toBe(1);
     await waitFor(async () => (await transfer(id)).state === "completed" && (await transfer(id)).failed === 0, { timeoutMs: 30_000 });
     expect((await transfer(id)).moved).toBe(t.total);
@@ -292,7 +292,7 @@ describe("a temporary transfer", () => {
     expect(r).toMatchObject({ kind: "return", state: "completed", skipped: 1, moved: t.moved - 1 });
     expect(await transfer(id)).toMatchObject({ returnState: "started" });
     expect(await listItems(deps, world.portalId, returnId, "skipped")).toEqual([
-      expect.objectContaining({ type: "lead", recordId: lead.recordId, errorCode: "CHANGED" }),
+      expect.objectContaining({ type: "lead", recordId: lead.recordId, reason: "changed" }),
     ]);
     const leads = (await ownership()).get("crm-1")!;
     expect(leads.find((row) => row[0] === lead.recordId)![1]).toBe(ADMIN_ID);

@@ -15,6 +15,7 @@ import {
   startTransfer,
   transferRequestSchema,
   undoTransfer as undoTransferFor,
+  previewGiveBack as previewGiveBackFor,
 } from "@/lib/transfer";
 import { portalAction } from "../server-action";
 
@@ -52,12 +53,20 @@ export const cancelTransfer = portalAction({ admin: true, input: idInput }, asyn
   cancelTransferFor(services(), session, { transferId: id }),
 );
 
-export const undoTransfer = portalAction({ destructive: true, input: idInput }, async ({ id }, session) =>
-  undoTransferFor(services(), session, { transferId: id }),
+/** For records whose previous holder can no longer receive: another receiver, or leave them. */
+const giveBackChoice = { instead: z.number().int().positive().optional(), leave: z.boolean().optional() };
+
+export const previewGiveBack = portalAction({ admin: true, input: idInput.extend({ kind: z.enum(["undo", "return"]) }) }, async ({ id, kind }, session) =>
+  previewGiveBackFor(services(), session, { transferId: id, kind }),
 );
 
-export const retryTransfer = portalAction({ admin: true, input: idInput }, async ({ id }, session) =>
-  retryTransferFor(services(), session, { transferId: id }),
+export const undoTransfer = portalAction({ destructive: true, input: idInput.extend(giveBackChoice) }, async ({ id, ...choice }, session) =>
+  undoTransferFor(services(), session, { transferId: id, ...choice }),
+);
+
+export const retryTransfer = portalAction(
+  { admin: true, input: idInput.extend({ receiverId: z.number().int().positive().optional() }) },
+  async ({ id, receiverId }, session) => retryTransferFor(services(), session, { transferId: id, receiverId }),
 );
 
 export const changeReturn = portalAction(
@@ -68,9 +77,10 @@ export const changeReturn = portalAction(
       action: z.enum(["reschedule", "cancel", "now", "force"]),
       returnAt: z.string().datetime({ offset: true }).optional(),
       force: z.boolean().optional(),
+      ...giveBackChoice,
     }),
   },
-  async ({ id, action, returnAt, force }, session) =>
+  async ({ id, action, returnAt, force, instead, leave }, session) =>
     changeReturnFor(
       services(),
       session,
@@ -78,6 +88,8 @@ export const changeReturn = portalAction(
         ? { transferId: id, action, returnAt: new Date(returnAt ?? "") }
         : action === "force"
           ? { transferId: id, action, force: force ?? true }
-          : { transferId: id, action },
+          : action === "now"
+            ? { transferId: id, action, instead, leave }
+            : { transferId: id, action },
     ),
 );

@@ -10,12 +10,26 @@ export interface Person {
   name: string;
   active: boolean;
   gender?: "female" | "male" | null;
+  external: boolean;
   position: string;
   departments: string[];
 }
 
-/** A searchable list of the portal's users (dismissed ones included, marked). */
-export function PersonPicker({ onPick, exclude = [], testId }: { onPick(person: Person): void; exclude?: number[]; testId: string }) {
+/**
+ * A searchable list of the portal's users (dismissed and external ones included, marked). With
+ * `receiversOnly`, those who cannot receive records are shown but cannot be picked.
+ */
+export function PersonPicker({
+  onPick,
+  exclude = [],
+  testId,
+  receiversOnly = false,
+}: {
+  onPick(person: Person): void;
+  exclude?: number[];
+  testId: string;
+  receiversOnly?: boolean;
+}) {
   const t = useT();
   const id = useId();
   const [query, setQuery] = useState("");
@@ -64,11 +78,13 @@ export function PersonPicker({ onPick, exclude = [], testId }: { onPick(person: 
             <button
               type="button"
               onClick={() => onPick(p)}
+              disabled={receiversOnly && (!p.active || p.external)}
               data-testid={`person-${p.id}`}
-              className="flex w-full items-baseline gap-3 px-3 py-2 text-left hover:bg-b24-surface focus:bg-b24-surface"
+              className="flex w-full items-baseline gap-3 px-3 py-2 text-left hover:bg-b24-surface focus:bg-b24-surface disabled:cursor-not-allowed disabled:opacity-60"
             >
               <span className="font-medium">{p.name}</span>
               {!p.active ? <span className="rounded bg-b24-danger/10 px-1.5 text-xs text-b24-danger">{dismissedLabel(t, p)}</span> : null}
+              {p.external ? <span className="rounded bg-b24-surface px-1.5 text-xs text-b24-muted">{t("transfer.person.external")}</span> : null}
               <span className="truncate text-sm text-b24-muted">{[p.position, ...p.departments].filter(Boolean).join(" · ")}</span>
             </button>
           </li>

@@ -12,7 +12,7 @@ import type { Session } from "../../service-types";
 import type { TransferServices } from "../deps";
 import { watchPortal } from "../dismissal-watch";
 import { peopleByIds, type PersonView } from "../people";
-import { checkReceivers } from "../start";
+import { checkReceivers } from "../receivers";
 import { cancelPlan, changePlan, listPlans, type PlanView } from "./plans";
 import type { DismissalRuleView } from "./receiver";
 import { dismissalRuleSchema, listRules, removeRule, saveRule } from "./rules";

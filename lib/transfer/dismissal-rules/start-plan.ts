@@ -11,7 +11,8 @@ import { logger } from "../../log";
 import { loadCatalogue } from "../../ownership";
 import { recordOperation } from "../../operation-log";
 import type { TransferServices } from "../deps";
-import { checkReceivers, enqueueTransfer, refuseIfBusy } from "../start";
+import { checkReceivers } from "../receivers";
+import { enqueueTransfer, refuseIfBusy } from "../start";
 import { portalNow } from "./plans";
 
 const log = logger("dismissal-rules");

@@ -63,7 +63,7 @@ export function TransferLive({
   };
 
   return (
-    <div className="max-w-4xl space-y-6" data-testid="transfer-live" data-state={p.state}>
+    <div className="max-w-4xl space-y-6" data-testid="transfer-live" data-state={p.state} data-outcome={p.outcome}>
       <header className="space-y-1">
         <h1 className="text-2xl font-semibold">{t(`transfer.kind.${p.kind}` as MessageKey)}</h1>
         <p className="text-b24-muted">
@@ -93,7 +93,7 @@ export function TransferLive({
       <PerTypeTable perType={p.perType} smartProcesses={smartProcesses} />
       <NextSteps id={id} status={status} running={running} act={act} />
       {p.returnState ? <ReturnPanel id={id} progress={p} running={running} act={act} /> : null}
-      <RecordLists status={status} portalBase={portalBase} smartProcesses={smartProcesses} />
+      <RecordLists status={status} portalBase={portalBase} smartProcesses={smartProcesses} name={name} />
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { PersonPicker } from "../person-picker";
 import { primary, secondary } from "./buttons";
 import type { WizardAction, WizardState } from "./wizard-state";
 
-/** Step 3: who receives the records (active employees only) and, with several, how they are split. */
+/** Step 3: who receives the records (active employees only: never a dismissed or external user) and, with several, how they are split. */
 export function ReceiversStep({ state, dispatch, onReview }: { state: WizardState; dispatch: Dispatch<WizardAction>; onReview: () => void }) {
   const t = useT();
   const { receivers, split } = state;
@@ -27,7 +27,13 @@ export function ReceiversStep({ state, dispatch, onReview }: { state: WizardStat
         testId="receiver-picker"
         exclude={[state.employee!.id, ...receivers.map((r) => r.id)]}
         onPick={(p) =>
-          dispatch(p.active ? { type: "addReceiver", receiver: p } : { type: "showError", message: t("transfer.receivers.inactive", { name: p.name }) })
+          dispatch(
+            !p.active
+              ? { type: "showError", message: t("transfer.receivers.inactive", { name: p.name }) }
+              : p.external
+                ? { type: "showError", message: t("transfer.receivers.external", { name: p.name }) }
+                : { type: "addReceiver", receiver: p },
+          )
         }
       />
       {receivers.length > 1 ? (

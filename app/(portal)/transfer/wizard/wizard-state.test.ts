@@ -12,7 +12,7 @@ import {
   type WizardState,
 } from "./wizard-state";
 
-const person = (id: number, active = true): Person => ({ id, name: `Person ${id}`, active, position: "", departments: [] });
+const person = (id: number, active = true): Person => ({ id, name: `Person ${id}`, active, external: false, position: "", departments: [] });
 const counts: CountRow[] = [
   { type: "deal", role: "responsible", open: 3, total: 5 },
   { type: "task", role: "responsible", open: 0, total: 2 },
