@@ -32,7 +32,11 @@ export interface HistoryEntry {
   durationSeconds: number | null;
   returnAt: string | null;
   returnState: string | null;
+  /** Given back by an undo, or by its return (a temporary transfer). */
   undone: boolean;
+  returned: boolean;
+  /** An undo's or a return's: whom it takes the records from (the records go back to `receiverIds`). */
+  takenFrom: number[];
   /** The wizard's choices that narrowed the records (open only, pipeline, dates); null for undos and returns. */
   query: TransferQuery | null;
   /** Who started it: an administrator, the CRM robot (on a deal or lead), or a dismissal rule. */
@@ -58,6 +62,12 @@ export function storedQuery(options: unknown): TransferQuery | null {
   return parsed.success ? parsed.data : null;
 }
 
+/** An undo's or a return's stored `takenFrom` (plan.ts ReverseOptions); empty for a transfer. */
+export function takenFromOf(options: unknown): number[] {
+  const raw = options && typeof options === "object" ? (options as Record<string, unknown>).takenFrom : undefined;
+  return Array.isArray(raw) ? raw.filter((x): x is number => typeof x === "number") : [];
+}
+
 export async function listHistory(deps: Pick<TransferDeps, "prisma">, portalId: string, filter: HistoryFilter = {}): Promise<HistoryEntry[]> {
   const rows = await deps.prisma.transfer.findMany({
     where: {
@@ -71,9 +81,9 @@ export async function listHistory(deps: Pick<TransferDeps, "prisma">, portalId: 
   });
   const ids = rows.map((r) => r.id);
   const types = await deps.prisma.transferItem.groupBy({ by: ["transferId", "type"], where: { transferId: { in: ids } } });
-  const undone = new Set(
-    (await deps.prisma.transfer.findMany({ where: { parentId: { in: ids }, kind: "undo" }, select: { parentId: true } })).map((r) => r.parentId),
-  );
+  const children = await deps.prisma.transfer.findMany({ where: { parentId: { in: ids } }, select: { parentId: true, kind: true } });
+  const undone = new Set(children.filter((c) => c.kind === "undo").map((c) => c.parentId));
+  const returned = new Set(children.filter((c) => c.kind === "return").map((c) => c.parentId));
   return rows.map((t) => ({
     id: t.id,
     kind: t.kind,
@@ -93,6 +103,8 @@ export async function listHistory(deps: Pick<TransferDeps, "prisma">, portalId: 
     returnAt: t.returnAt?.toISOString() ?? null,
     returnState: t.returnState,
     undone: undone.has(t.id),
+    returned: returned.has(t.id),
+    takenFrom: takenFromOf(t.options),
     query: t.kind === "transfer" ? storedQuery(t.options) : null,
     origin: storedOrigin(t.options),
   }));

@@ -4,6 +4,7 @@
  */
 import { Refused } from "../errors";
 import type { TransferDeps } from "./deps";
+import { takenFromOf } from "./history";
 import { failureReason, outcomeOf, retryOutlook, type FailureReason, type Outcome } from "./outcome";
 import type { Actor } from "./start";
 
@@ -85,7 +86,7 @@ export async function readTransferProgress(
     reason: failureReason(f.code),
   }));
   const noticeFailures = storedList<{ userId: number; code: string }>(t.noticeFailures).map((f) => ({ userId: f.userId, reason: failureReason(f.code) }));
-  const takenFrom = storedList<number>((t.options as { takenFrom?: unknown } | null)?.takenFrom);
+  const takenFrom = takenFromOf(t.options);
   return {
     id: t.id,
     kind: t.kind,

@@ -8,7 +8,7 @@ import { Refused } from "../errors";
 import { portalBaseUrl } from "../portal-address";
 import type { TransferDeps } from "./deps";
 import { leaverOverview } from "./overview";
-import { listHistory, movedPerMonth, transferQuery, type HistoryFilter } from "./history";
+import { listHistory, movedPerMonth, takenFromOf, transferQuery, type HistoryFilter } from "./history";
 import { peopleByIds } from "./people";
 import { readTransferStatus } from "./progress";
 import type { TransferQuery } from "./request";
@@ -47,15 +47,32 @@ export async function readTransferHome(services: Services, session: Actor, input
 export async function readTransferPage(services: Services, session: Actor, input: { transferId: string }) {
   const status = await readTransferStatus(services, session, input);
   const client = await clientOf(services, session);
+  const p = status.progress;
+  // What an undo or a return gives back, named by its date and people, never by an ID.
+  const parent = p.parentId
+    ? await services.prisma.transfer.findFirst({
+        where: { id: p.parentId, portalId: session.portalId },
+        select: { id: true, kind: true, createdAt: true, fromUserId: true, receiverIds: true, options: true },
+      })
+    : null;
+  const parentView = parent
+    ? {
+        id: parent.id,
+        kind: parent.kind,
+        createdAt: parent.createdAt.toISOString(),
+        from: parent.kind === "transfer" ? [parent.fromUserId] : takenFromOf(parent.options),
+        to: parent.receiverIds,
+      }
+    : null;
   const [people, smartProcesses] = await Promise.all([
-    peopleByIds(client, [status.progress.fromUserId, ...status.progress.receiverIds]),
+    peopleByIds(client, [p.fromUserId, ...p.receiverIds, ...p.takenFrom, ...(parentView ? [...parentView.from, ...parentView.to] : [])]),
     smartProcessTypes(client),
   ]);
   const names = Object.fromEntries([...people].map(([uid, p]) => [uid, p.name]));
   // The narrowing the wizard chose, as the review step and the history show it.
   const query = await transferQuery(services, session.portalId, input.transferId);
   const pipelines = await pipelinesOfQueries(client, [query]);
-  return { ok: true as const, status, names, smartProcesses, query, pipelines, portalBase: await portalBase(services, session.portalId) };
+  return { ok: true as const, status, parent: parentView, names, smartProcesses, query, pipelines, portalBase: await portalBase(services, session.portalId) };
 }
 
 /** The history (filtered), records moved per type and month, and the names and pipelines it shows. */
@@ -65,7 +82,7 @@ export async function readHistory(services: Services, session: Actor, filter: Hi
   const [people, smartProcesses] = await Promise.all([
     peopleByIds(
       client,
-      entries.flatMap((e) => [e.fromUserId, e.startedBy, ...e.receiverIds]),
+      entries.flatMap((e) => [e.fromUserId, e.startedBy, ...e.receiverIds, ...e.takenFrom]),
     ),
     smartProcessTypes(client),
   ]);

@@ -96,7 +96,6 @@ export const en = {
   "transfer.progress.record": "Record",
   "transfer.progress.open": "Open in Bitrix24",
   "transfer.progress.undone": "This transfer was undone.",
-  "transfer.progress.of": "The transfer this gives back",
   "transfer.return.heading": "Temporary transfer",
   "transfer.return.scheduled": "Records go back on {date}.",
   "transfer.return.cancelled": "The return was cancelled: the records stay.",
@@ -190,6 +189,15 @@ export const en = {
   "transfer.notify.returnKept": "StaffSuite Transfer: the records handed to you for a while stay with you: their return was cancelled.",
   "transfer.notify.returnMoved": "StaffSuite Transfer: the records handed to you for a while now go back on {date}.",
   "transfer.failure.list_incomplete": "The portal's list of these records changed while it was read, so none of them moved: transfer this type again.",
+  "transfer.progress.givesBack": "Takes the records from {from} and gives them back to {to}",
+  "transfer.progress.of.transfer": "Gives back the transfer of {date} ({from} → {to})",
+  "transfer.progress.of.undo": "Gives back the undo of {date} ({from} → {to})",
+  "transfer.progress.of.return": "Gives back the return of {date} ({from} → {to})",
+  "transfer.history.undone": "undone",
+  "transfer.history.returned": "returned",
+  "transfer.history.filter.anyone": "Anyone",
+  "transfer.history.chartAxis": "Records moved",
+  "transfer.history.chartTotal": "{month}: {count} records moved",
 };
 
 export type TransferMessages = { [K in keyof typeof en]: string };

@@ -15,5 +15,15 @@ export default async function TransferProgressPage({ params }: { params: Promise
   const view = await notFoundIfRefused(readTransferPage(services(), session, { transferId: id }));
   // The narrowing the wizard chose, as the review step and the history show it.
   const filters = filterLines(translator(session.lang), formatters(session.lang), view.pipelines, view.smartProcesses)(view.query);
-  return <TransferLive id={id} initial={view.status} names={view.names} portalBase={view.portalBase} smartProcesses={view.smartProcesses} filters={filters} />;
+  return (
+    <TransferLive
+      id={id}
+      initial={view.status}
+      names={view.names}
+      portalBase={view.portalBase}
+      smartProcesses={view.smartProcesses}
+      filters={filters}
+      parent={view.parent}
+    />
+  );
 }

@@ -6,6 +6,7 @@ import { readHistory } from "@/lib/transfer";
 import { requirePortalAdmin } from "../../guards";
 import { filterLines } from "../filter-lines";
 import { durationLabel } from "../labels";
+import { PersonFilter } from "./person-filter";
 
 export const dynamic = "force-dynamic";
 
@@ -46,7 +47,8 @@ export default async function TransferHistoryPage({ searchParams }: { searchPara
 
   const months = [...new Set(monthly.map((m) => m.month))];
   const types = byTypeOrder([...new Set(monthly.map((m) => m.type))]);
-  const max = Math.max(1, ...months.map((month) => monthly.filter((m) => m.month === month).reduce((s, m) => s + m.moved, 0)));
+  const totalOf = (month: string) => monthly.filter((m) => m.month === month).reduce((s, m) => s + m.moved, 0);
+  const max = Math.max(1, ...months.map(totalOf));
 
   return (
     <div className="max-w-5xl space-y-8" data-testid="transfer-history">
@@ -58,10 +60,7 @@ export default async function TransferHistoryPage({ searchParams }: { searchPara
       </header>
 
       <form className="flex flex-wrap items-end gap-3 text-sm" method="get">
-        <label className="flex flex-col gap-1">
-          {t("transfer.history.filter.user")}
-          <input name="user" inputMode="numeric" defaultValue={q.user ?? ""} className="w-28 h-8 rounded border border-b24-border px-2" />
-        </label>
+        <PersonFilter initial={userId ? { id: userId, name: name(userId) } : null} />
         <label className="flex flex-col gap-1">
           {t("transfer.history.filter.kind")}
           <select name="kind" defaultValue={kind ?? ""} className="h-8 rounded border border-b24-border px-2">
@@ -90,21 +89,41 @@ export default async function TransferHistoryPage({ searchParams }: { searchPara
           <p className="text-b24-muted">{t("transfer.history.chartEmpty")}</p>
         ) : (
           <>
-            <div className="flex h-48 items-end gap-3 border-b border-b24-border" role="img" aria-label={t("transfer.history.chart")}>
-              {months.map((month) => (
-                <div key={month} className="flex h-full flex-1 flex-col items-center justify-end">
-                  <div className="flex w-full max-w-12 flex-col-reverse">
-                    {types.map((type, i) => {
-                      const v = monthly.find((m) => m.month === month && m.type === type)?.moved ?? 0;
-                      return v ? (
-                        <div key={type} title={`${label(type)}: ${v}`} style={{ height: `${(v / max) * 176}px`, background: COLORS[i % COLORS.length] }} />
-                      ) : null;
-                    })}
+            <div className="flex gap-2">
+              {/* The value axis: its title, the top value, the middle and zero. */}
+              <div className="flex h-48 flex-col justify-between text-right text-xs text-b24-muted" data-testid="chart-axis">
+                <span>{format.number(max)}</span>
+                <span>{format.number(Math.round(max / 2))}</span>
+                <span>0</span>
+              </div>
+              <div
+                className="flex h-48 flex-1 items-end gap-3 border-b border-l border-b24-border"
+                role="img"
+                aria-label={`${t("transfer.history.chart")}: ${t("transfer.history.chartAxis")}`}
+              >
+                {months.map((month) => (
+                  <div
+                    key={month}
+                    className="flex h-full flex-1 flex-col items-center justify-end"
+                    title={t("transfer.history.chartTotal", { month: monthLabel(month), count: totalOf(month) })}
+                  >
+                    <span className="text-xs font-medium" data-testid="chart-value">
+                      {format.number(totalOf(month))}
+                    </span>
+                    <div className="flex w-full max-w-12 flex-col-reverse">
+                      {types.map((type, i) => {
+                        const v = monthly.find((m) => m.month === month && m.type === type)?.moved ?? 0;
+                        return v ? (
+                          <div key={type} title={`${label(type)}: ${v}`} style={{ height: `${(v / max) * 176}px`, background: COLORS[i % COLORS.length] }} />
+                        ) : null;
+                      })}
+                    </div>
+                    <span className="mt-1 text-xs text-b24-muted">{monthLabel(month)}</span>
                   </div>
-                  <span className="mt-1 text-xs text-b24-muted">{monthLabel(month)}</span>
-                </div>
-              ))}
+                ))}
+              </div>
             </div>
+            <p className="text-xs text-b24-muted">{t("transfer.history.chartAxis")}</p>
             <ul className="flex flex-wrap gap-3 text-xs">
               {types.map((type, i) => (
                 <li key={type} className="flex items-center gap-1">
@@ -140,12 +159,12 @@ export default async function TransferHistoryPage({ searchParams }: { searchPara
               {entries.map((e) => (
                 <tr key={e.id} className="border-t border-b24-border align-top">
                   <td className="py-1 whitespace-nowrap">{format.dateTime(new Date(e.createdAt))}</td>
-                  <td>
+                  <td data-testid="history-kind">
                     {t(`transfer.kind.${e.kind}` as MessageKey)}
-                    {e.undone ? ` (${t("transfer.kind.undo")})` : ""}
+                    {e.undone ? ` · ${t("transfer.history.undone")}` : e.returned ? ` · ${t("transfer.history.returned")}` : ""}
                   </td>
-                  <td>
-                    {name(e.fromUserId)} → {e.kind === "transfer" ? e.receiverIds.map(name).join(", ") : name(e.fromUserId)}
+                  <td data-testid="history-who">
+                    {e.kind === "transfer" ? name(e.fromUserId) : e.takenFrom.map(name).join(", ")} → {e.receiverIds.map(name).join(", ")}
                   </td>
                   <td>
                     {byTypeOrder(e.types).map(label).join(", ")}

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import type { MessageKey } from "@/lib/i18n";
-import { useT } from "@/lib/i18n/client";
+import { useFormat, useT } from "@/lib/i18n/client";
 import { transferStatus } from "../actions";
 import { RUNNING, type Act, type Status } from "./live-status";
 import { NextSteps } from "./next-steps";
@@ -24,6 +24,7 @@ export function TransferLive({
   portalBase,
   smartProcesses = [],
   filters = [],
+  parent = null,
 }: {
   id: string;
   initial: Status;
@@ -33,8 +34,11 @@ export function TransferLive({
   smartProcesses?: Array<{ entityTypeId: number; title: string }>;
   /** The wizard's narrowing of this transfer, one line each (none for undos and returns). */
   filters?: string[];
+  /** What an undo or a return gives back: named by its kind, date and people (never its ID). */
+  parent?: { id: string; kind: string; createdAt: string; from: number[]; to: number[] } | null;
 }) {
   const t = useT();
+  const format = useFormat();
   const router = useRouter();
   const [status, setStatus] = useState(initial);
   const [error, setError] = useState<string | null>(null);
@@ -69,17 +73,23 @@ export function TransferLive({
         <p className="text-b24-muted">
           {p.kind === "transfer"
             ? t("transfer.progress.fromTo", { from: name(p.fromUserId), to: p.receiverIds.map(name).join(", ") })
-            : t("transfer.progress.backTo", { to: p.receiverIds.map(name).join(", ") })}
+            : p.takenFrom.length
+              ? t("transfer.progress.givesBack", { from: p.takenFrom.map(name).join(", "), to: p.receiverIds.map(name).join(", ") })
+              : t("transfer.progress.backTo", { to: p.receiverIds.map(name).join(", ") })}
         </p>
         {filters.length ? (
           <p className="text-sm text-b24-muted" data-testid="transfer-filters">
             {t("transfer.history.filters")}: {filters.join(" · ")}
           </p>
         ) : null}
-        {p.parentId ? (
+        {parent ? (
           <p className="text-sm">
-            <Link className="text-b24-link" href={`/transfer/${p.parentId}`}>
-              {t("transfer.progress.of")}
+            <Link className="text-b24-link" href={`/transfer/${parent.id}`} data-testid="parent-link">
+              {t(`transfer.progress.of.${parent.kind}` as MessageKey, {
+                date: format.dateTime(new Date(parent.createdAt)),
+                from: parent.from.map(name).join(", "),
+                to: parent.to.map(name).join(", "),
+              })}
             </Link>
           </p>
         ) : null}
