@@ -3,6 +3,12 @@ import type { JobsMessages } from "./en";
 export const de: JobsMessages = {
   "jobs.kind.system.selftest": "Systemprüfung",
   "jobs.kind.retention.purge": "Nächtliche Bereinigung",
+  "jobs.kind.transfer.run": "Übertragung, Rückgängigmachung oder Rückgabe von Datensätzen",
+  "jobs.kind.transfer.returns-due": "Rückgaben vorübergehender Übertragungen",
+  "jobs.kind.transfer.dismissal-watch": "Suche nach ausgeschiedenen Mitarbeitenden mit offener Arbeit",
+  "jobs.back.transfer": "Zurück zur Übergabe",
+  "jobs.back.privacy": "Zurück zum Datenschutz",
+  "jobs.back.settings": "Zurück zu den Einstellungen",
   "jobs.kind.other": "Hintergrundauftrag",
   "jobs.startedAt": "Gestartet {date}",
   "jobs.state.queued": "Wartet auf den Start",

@@ -2,6 +2,12 @@
 export const en = {
   "jobs.kind.system.selftest": "System check",
   "jobs.kind.retention.purge": "Nightly clean-up",
+  "jobs.kind.transfer.run": "Transfer, undo or return of records",
+  "jobs.kind.transfer.returns-due": "Returns of temporary transfers",
+  "jobs.kind.transfer.dismissal-watch": "Watch for dismissed employees with open work",
+  "jobs.back.transfer": "Back to Transfer",
+  "jobs.back.privacy": "Back to Privacy",
+  "jobs.back.settings": "Back to Settings",
   "jobs.kind.other": "Background job",
   "jobs.startedAt": "Started {date}",
   "jobs.state.queued": "Waiting to start",

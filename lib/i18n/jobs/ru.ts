@@ -3,6 +3,12 @@ import type { JobsMessages } from "./en";
 export const ru: JobsMessages = {
   "jobs.kind.system.selftest": "Проверка системы",
   "jobs.kind.retention.purge": "Ночная очистка",
+  "jobs.kind.transfer.run": "Передача, отмена или возврат записей",
+  "jobs.kind.transfer.returns-due": "Возвраты временных передач",
+  "jobs.kind.transfer.dismissal-watch": "Поиск уволенных сотрудников с открытыми делами",
+  "jobs.back.transfer": "Назад к передаче дел",
+  "jobs.back.privacy": "Назад к персональным данным",
+  "jobs.back.settings": "Назад к настройкам",
   "jobs.kind.other": "Фоновое задание",
   "jobs.startedAt": "Запущено {date}",
   "jobs.state.queued": "Ожидает запуска",

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatters, translator, type MessageKey, type Translate } from "@/lib/i18n";
 import { readJobProgress } from "@/lib/jobs";
@@ -16,9 +17,15 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
   if (!progress) notFound();
   const t = translator(session.lang);
   const format = formatters(session.lang);
+  const back = backTo(progress.kind);
   return (
     <section className="max-w-2xl space-y-6">
       <header>
+        <p className="text-sm">
+          <Link className="text-b24-link" href={back.href} data-testid="job-back">
+            ← {t(back.label)}
+          </Link>
+        </p>
         <h1 className="text-2xl font-semibold">{kindTitle(t, progress.kind)}</h1>
         <p className="mt-1 text-sm text-b24-muted">{t("jobs.startedAt", { date: format.dateTime(new Date(progress.createdAt)) })}</p>
       </header>
@@ -31,4 +38,12 @@ function kindTitle(t: Translate, kind: string): string {
   const key = `jobs.kind.${kind}` as MessageKey;
   const title = t(key);
   return title === key ? t("jobs.kind.other") : title;
+}
+
+/** Where the page leads back to: the tool the job belongs to (its kind's first part), else Settings. */
+function backTo(kind: string): { href: string; label: MessageKey } {
+  const tool = kind.split(".")[0];
+  if (tool === "transfer") return { href: "/transfer", label: "jobs.back.transfer" };
+  if (tool === "privacy") return { href: "/privacy", label: "jobs.back.privacy" };
+  return { href: "/settings", label: "jobs.back.settings" };
 }
