@@ -6,7 +6,7 @@
  *   const t = useT();
  *   return <button>{t("settings.danger.button")}</button>;
  */
-import { createContext, useContext, useMemo, type ReactNode } from "react";
+import { createContext, useContext, useMemo, useSyncExternalStore, type ReactNode } from "react";
 import type { Messages } from "./dictionaries";
 import { translateWith, type Lang, type Translate } from "./index";
 import { formatters } from "./format";
@@ -34,8 +34,16 @@ export function useT(): Translate {
   return useI18n().t;
 }
 
-/** The portal's language and its date and number formatters. */
+/**
+ * The portal's language and its date and number formatters, times in the browser's own time zone:
+ * UTC while rendered on the server and hydrated (the server cannot know the zone), the browser's
+ * right after — a Berlin administrator sees and enters Berlin times.
+ */
 export function useFormat() {
   const { lang } = useI18n();
-  return useMemo(() => formatters(lang), [lang]);
+  const zone = useSyncExternalStore(noChange, browserZone, () => "UTC");
+  return useMemo(() => formatters(lang, zone), [lang, zone]);
 }
+
+const noChange = () => () => undefined;
+const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";

@@ -1,6 +1,7 @@
 /**
- * Dates, numbers and sizes in the portal's language. Dates are shown in UTC: the server renders
- * them and does not know the viewer's time zone.
+ * Dates, numbers and sizes in the portal's language. Times are in `timeZone`, named beside them:
+ * the server renders in UTC (it does not know the viewer's zone); client components
+ * (lib/i18n/client.tsx useFormat) in the browser's own zone once they run there.
  */
 import type { Lang } from "./languages";
 
@@ -15,12 +16,17 @@ function withoutYearWord(format: Intl.DateTimeFormat, value: Date): string {
     .join("");
 }
 
-export function formatters(lang: Lang) {
-  const dateTime = new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-  const date = new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeZone: "UTC" });
+export function formatters(lang: Lang, timeZone = "UTC") {
+  const dateTime = new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short", timeZone });
+  const date = new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeZone });
+  const zoneName = new Intl.DateTimeFormat(lang, { timeZone, timeZoneName: "short" });
   const number = new Intl.NumberFormat(lang);
   return {
-    dateTime: (value: Date) => `${withoutYearWord(dateTime, value)} UTC`,
+    timeZone,
+    dateTime: (value: Date) =>
+      timeZone === "UTC"
+        ? `${withoutYearWord(dateTime, value)} UTC`
+        : `${withoutYearWord(dateTime, value)} ${zoneName.formatToParts(value).find((p) => p.type === "timeZoneName")?.value ?? timeZone}`,
     date: (value: Date) => withoutYearWord(date, value),
     number: (value: number) => number.format(value),
     bytes(value: number) {

@@ -54,6 +54,22 @@ async function seedAroundCutoffs(memberId: string) {
   await log(new Date(YEAR_AGO.getTime() - minute));
   await log(ago(500 * day));
   const keptLogs = [await log(new Date(YEAR_AGO.getTime() + minute)), await log(ago(day))];
+  // A temporary transfer whose return is still pending keeps its log (and itself), however old.
+  const pending = await log(ago(500 * day));
+  await db.prisma.transfer.create({
+    data: {
+      portalId,
+      logId: pending,
+      kind: "transfer",
+      fromUserId: 5,
+      receiverIds: [6],
+      startedBy: 1,
+      state: "completed",
+      returnAt: ago(-30 * day),
+      returnState: "scheduled",
+    },
+  });
+  keptLogs.push(pending);
 
   await archive("expired", ago(2 * day), ago(minute));
   await archive("past-cap", ago((RETENTION.privacyArchiveMaxDays + 1) * day), new Date(NOW.getTime() + 30 * day));

@@ -30,7 +30,9 @@ export const RETENTION_JOB_RUN_ID = "retention-purge-daily";
 export async function purgeExpired(prisma: PrismaClient, now = new Date()): Promise<PurgeCounts> {
   const cut = retentionCutoffs(now);
   const [operationLogs, finishedJobRuns, archives, extensionSessions, privacyRequests, loggedEmails] = await prisma.$transaction([
-    prisma.operationLog.deleteMany({ where: { createdAt: { lt: cut.operationLogs } } }),
+    // A temporary transfer's log (and with it the transfer and the items its return works from) is
+    // kept while its return is pending, however far off the date: the records must still go back.
+    prisma.operationLog.deleteMany({ where: { createdAt: { lt: cut.operationLogs }, NOT: { transfer: { returnState: "scheduled" } } } }),
     // A finished run's input names user IDs like a log does, so it goes with the logs; runs still
     // queued or running stay whatever their age.
     prisma.jobRun.deleteMany({

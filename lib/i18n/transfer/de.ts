@@ -203,4 +203,5 @@ export const de: TransferMessages = {
   "transfer.history.filter.anyone": "Alle",
   "transfer.history.chartAxis": "Übertragene Datensätze",
   "transfer.history.chartTotal": "{month}: {count} Datensätze übertragen",
+  "transfer.review.zone": "in Ihrer Zeitzone ({zone})",
 };

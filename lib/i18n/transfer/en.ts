@@ -198,6 +198,7 @@ export const en = {
   "transfer.history.filter.anyone": "Anyone",
   "transfer.history.chartAxis": "Records moved",
   "transfer.history.chartTotal": "{month}: {count} records moved",
+  "transfer.review.zone": "in your time zone ({zone})",
 };
 
 export type TransferMessages = { [K in keyof typeof en]: string };

@@ -199,4 +199,5 @@ export const ru: TransferMessages = {
   "transfer.history.filter.anyone": "Все сотрудники",
   "transfer.history.chartAxis": "Передано записей",
   "transfer.history.chartTotal": "{month}: передано записей — {count}",
+  "transfer.review.zone": "в вашем часовом поясе ({zone})",
 };

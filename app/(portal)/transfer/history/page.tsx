@@ -7,6 +7,7 @@ import { requirePortalAdmin } from "../../guards";
 import { filterLines } from "../filter-lines";
 import { durationLabel } from "../labels";
 import { PersonFilter } from "./person-filter";
+import { LocalTime } from "@/components/local-time";
 
 export const dynamic = "force-dynamic";
 
@@ -158,7 +159,9 @@ export default async function TransferHistoryPage({ searchParams }: { searchPara
             <tbody>
               {entries.map((e) => (
                 <tr key={e.id} className="border-t border-b24-border align-top">
-                  <td className="py-1 whitespace-nowrap">{format.dateTime(new Date(e.createdAt))}</td>
+                  <td className="py-1 whitespace-nowrap">
+                    <LocalTime iso={e.createdAt} />
+                  </td>
                   <td data-testid="history-kind">
                     {t(`transfer.kind.${e.kind}` as MessageKey)}
                     {e.undone ? ` · ${t("transfer.history.undone")}` : e.returned ? ` · ${t("transfer.history.returned")}` : ""}

@@ -46,6 +46,7 @@ export function ReviewStep({ state, preview, dispatch, onRun }: { state: WizardS
               {receivers.map((r) => (
                 <th key={r.id}>{r.name}</th>
               ))}
+              <th>{t("transfer.review.total")}</th>
             </tr>
           </thead>
           <tbody>
@@ -53,15 +54,22 @@ export function ReviewStep({ state, preview, dispatch, onRun }: { state: WizardS
               <tr key={type} className="border-t border-b24-border">
                 <td className="py-1">{typeLabel(t, type, smart)}</td>
                 {receivers.map((r) => (
-                  <td key={r.id}>{per[r.id] ?? 0}</td>
+                  <td key={r.id}>{format.number(per[r.id] ?? 0)}</td>
                 ))}
+                <td className="font-medium" data-testid="review-type-total">
+                  {format.number(Object.values(per).reduce((s, n) => s + n, 0))}
+                </td>
               </tr>
             ))}
+            {/* A total under each receiver, and the whole plan in the total column. */}
             <tr className="border-t border-b24-border font-medium">
               <td className="py-1">{t("transfer.review.total")}</td>
-              <td colSpan={receivers.length} data-testid="review-total">
-                {preview.total}
-              </td>
+              {receivers.map((r) => (
+                <td key={r.id} data-testid={`review-receiver-total-${r.id}`}>
+                  {format.number(Object.values(preview.perType).reduce((s, per) => s + (per[r.id] ?? 0), 0))}
+                </td>
+              ))}
+              <td data-testid="review-total">{preview.total}</td>
             </tr>
           </tbody>
         </table>
@@ -84,6 +92,10 @@ export function ReviewStep({ state, preview, dispatch, onRun }: { state: WizardS
             className="rounded border border-b24-border px-2 py-1"
             data-testid="return-at"
           />
+          {/* datetime-local has no zone: the browser reads it in the user's own, so say which. */}
+          <span className="text-sm text-b24-muted" data-testid="return-zone">
+            {t("transfer.review.zone", { zone: format.timeZone })}
+          </span>
         </label>
         {temporary ? (
           <label className="flex items-center gap-2">
