@@ -45,7 +45,8 @@ export async function previewGiveBack(services: TransferServices, session: Actor
   const { holders, takenFrom } = await reversible(services, input.transferId, input.kind, session.portalId);
   const client = await services.clients.clientFor(session.portalId, { userId: session.userId });
   const [statuses, people] = await Promise.all([receiverStatuses(client, holders), peopleByIds(client, [...holders, ...takenFrom])]);
-  const person = (id: number): PersonView => people.get(id) ?? { id, name: `#${id}`, active: false, gender: null, external: false, position: "", departments: [] };
+  const person = (id: number): PersonView =>
+    people.get(id) ?? { id, name: `#${id}`, active: false, gender: null, external: false, position: "", departments: [] };
   return {
     ok: true as const,
     takenFrom: takenFrom.map(person),
