@@ -3,7 +3,7 @@
  * jobs: the check finds a newly dismissed employee with open work and plans the hand-over (the
  * admins are told, with a link to review it); it does not start before its grace period has passed
  * on the portal's clock, starts once the emulator's clock is advanced, moves the work to the rule's
- * receiver (checked in the emulator), shows in history as automatic and is undone. A plan cancelled
+ * receiver (checked in the emulator), shows in history as automatic and is undone (to another colleague: the leaver is dismissed). A plan cancelled
  * in its grace period moves nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -113,12 +113,18 @@ describe("a dismissal rule", () => {
 
     const [entry] = await listHistory(deps, world.portalId);
     expect(entry).toMatchObject({ id: started[0], origin: { by: "rule" }, fromUserId: leaver, receiverIds: [receiver] });
-    const undo = await undoTransfer(deps, admin(), { transferId: started[0] });
+    // The leaver is dismissed, so the undo cannot give their records back to them: it asks for
+    // another colleague (or to leave them) and, given one, hands the records to that colleague.
+    await expect(undoTransfer(deps, admin(), { transferId: started[0] })).rejects.toMatchObject({ reason: "holder_cannot_receive", userIds: [leaver] });
+    const colleague = active.find((id) => ![leaver, stayer, receiver].includes(id))!;
+    const undo = await undoTransfer(deps, admin(), { transferId: started[0], instead: colleague });
     await waitFor(async () => (await db.prisma.transfer.findUniqueOrThrow({ where: { id: undo.transferId } })).state === "completed", {
       timeoutMs: 90_000,
       message: "the undo",
     });
-    expect(await holdersOf("crm-2")).toEqual(before);
+    const undone = await holdersOf("crm-2");
+    for (const { recordId } of moved) expect(undone.find((r) => r[0] === recordId)![1]).toBe(colleague);
+    expect(stayerDeals(undone)).toEqual(stayerDeals(before));
     expect(await startDueHandOvers(deps)).toEqual([]);
   });
 });
