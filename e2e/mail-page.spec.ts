@@ -49,7 +49,7 @@ const WORDS = {
     lead: "Lead anlegen",
     create: "Anlegen",
     preview: "Dies ist eine Vorschau: In Gmail führt diese Schaltfläche es wirklich aus.",
-    transfer: "Übergabe",
+    transfer: "Übertragung",
     mail: "Mail",
     title: "Gmail-Erweiterung",
     download: "Erweiterung herunterladen (Version",
@@ -70,7 +70,7 @@ for (const lang of ["en", "ru", "de"] as const) {
     const portal = await newPortalWithApp(lang);
     await page.goto(portal.pageUrl);
     const app = appFrame(page);
-    await expect(app.getByRole("heading", { name: words.transfer })).toBeVisible({ timeout: 60_000 });
+    await expect(app.getByRole("heading", { name: words.transfer, exact: true })).toBeVisible({ timeout: 60_000 });
     const [anna, boris] = (await portalUsers(portal.key)).filter((u) => !u.admin && u.active && u.userType === "employee");
 
     // The admin in one browser; Anna in two, one of which she disconnected; Boris in one, then dismissed.
