@@ -37,6 +37,7 @@ async function lockWith(databaseUrl: string, sql: string, name: string): Promise
       return null;
     }
   } catch (error) {
+    // The query's error is the one the caller needs; a failed close of the same broken session adds nothing.
     await client.end().catch(() => {});
     throw error;
   }
@@ -45,7 +46,8 @@ async function lockWith(databaseUrl: string, sql: string, name: string): Promise
     async release() {
       if (released) return;
       released = true;
-      // Closing the session releases its advisory locks.
+      // Closing the session releases its advisory locks; if the close fails the connection is gone,
+      // and PostgreSQL releases a dead session's locks itself, so there is nothing left to undo.
       await client.end().catch(() => {});
     },
   };

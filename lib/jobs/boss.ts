@@ -67,6 +67,7 @@ export async function stopBoss(databaseUrl: string, options: { graceful?: boolea
   const boss = instances.get(databaseUrl);
   if (!boss) return;
   instances.delete(databaseUrl);
+  // A boss that never started (its error was thrown to whoever asked for it) has nothing to stop.
   const instance = await boss.catch(() => null);
   await instance?.stop({ graceful: options.graceful ?? true, timeout: options.timeoutMs ?? 10_000, wait: true });
 }

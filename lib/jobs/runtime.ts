@@ -8,9 +8,12 @@ import type { ClientFactory } from "../bitrix24";
 import type { KeyRing } from "../crypto";
 import type { PrismaClient } from "../db";
 import { ValidationError } from "../errors";
+import { logger } from "../log";
 import { ensureQueue, getBoss } from "./boss";
 import type { Enqueue, JobDefinition } from "./definition";
 import { portalLockName, tryLockPortal } from "./portal-lock";
+
+const log = logger("jobs");
 
 /** Seconds before a job deferred by a busy portal is tried again. */
 const DEFER_SECONDS = 3;
@@ -195,7 +198,8 @@ export function createJobsRuntime(options: {
           where: { id: jobRun.id },
           data: { state: final ? "failed" : "retrying", error: message.slice(0, 2000), finishedAt: final ? new Date() : null },
         })
-        .catch(() => {});
+        // The job's own error is rethrown below; a row we could not mark is left to the orphan sweep.
+        .catch((markError) => log.warn("job run not marked after an error", { kind: definition.kind, error: markError }));
       throw error;
     } finally {
       await lock?.release();
@@ -267,13 +271,14 @@ export function createJobsRuntime(options: {
         }
       }
       const sweep = async () => {
-        await sweepOrphans().catch(() => 0);
+        await sweepOrphans().catch((error) => log.warn("orphan sweep failed", { error }));
       };
       await sweep();
       const sweeper = setInterval(() => void sweep(), ORPHAN_SWEEP_MS);
       sweeper.unref();
       return async () => {
         clearInterval(sweeper);
+        // Stopping: a worker pg-boss no longer knows has nothing left to stop.
         await Promise.all(workerIds.map((id) => b.offWork({ id }).catch(() => {})));
       };
     },
